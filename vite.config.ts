@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
+
+const root = fileURLToPath(new URL('./renderer', import.meta.url));
+
+export default defineConfig({
+  root,
+  // Relative base: the same build loads from app://bundle/ in Electron and from http://127.0.0.1 in a browser.
+  base: './',
+  plugins: [
+    react(),
+    {
+      // The production page carries its own CSP, so a plain browser enforces the same policy as Electron.
+      name: 'branch-ledger-csp',
+      apply: 'build',
+      transformIndexHtml: (html) =>
+        html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+    },
+  ],
+  resolve: {
+    alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome128',
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
+  preview: {
+    host: '127.0.0.1',
+    port: Number(process.env.PORT ?? 4173),
+    strictPort: true,
+  },
+  test: {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['{shared,renderer,electron,scripts}/**/*.test.{ts,tsx}', '*.test.ts'],
+    environment: 'node',
+    testTimeout: 20000,
+  },
+});

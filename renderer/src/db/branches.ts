@@ -1,0 +1,103 @@
+import { generateDemoBranch } from '@shared/demo';
+import { todayIso } from '@shared/dates';
+import { branchFieldsSchema, CURRENT_BRANCH_KEY, type Branch, type BranchFields } from '@shared/model';
+import { nowIso, writeAudit } from './audit';
+import { BRANCH_RECORD_TABLES, type BranchLedgerDatabase } from './database';
+import { NotFoundError, problemsFromZod, ValidationError } from './errors';
+
+function parseBranch(input: BranchFields) {
+  const parsed = branchFieldsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ValidationError(problemsFromZod(parsed.error));
+  }
+  return parsed.data;
+}
+
+export async function createBranch(db: BranchLedgerDatabase, input: BranchFields): Promise<Branch> {
+  const fields = parseBranch(input);
+  return db.transaction('rw', db.branches, db.auditLog, db.settings, async () => {
+    const at = nowIso();
+    const branch: Branch = { ...fields, id: crypto.randomUUID(), createdAt: at, updatedAt: at };
+    await db.branches.add(branch);
+    await writeAudit(db, { table: 'branches', action: 'create', recordId: branch.id, branchId: branch.id, summary: `创建支部 ${branch.name}` });
+    await db.settings.put({ key: CURRENT_BRANCH_KEY, value: branch.id });
+    return branch;
+  });
+}
+
+export async function updateBranch(db: BranchLedgerDatabase, id: string, input: BranchFields): Promise<Branch> {
+  const fields = parseBranch(input);
+  return db.transaction('rw', db.branches, db.auditLog, async () => {
+    const before = await db.branches.get(id);
+    if (!before) {
+      throw new NotFoundError('该支部');
+    }
+    const after: Branch = { ...before, ...fields, isDemo: before.isDemo, updatedAt: nowIso() };
+    await db.branches.put(after);
+    await writeAudit(db, { table: 'branches', action: 'update', recordId: id, branchId: id, summary: '修改支部信息', before, after });
+    return after;
+  });
+}
+
+/**
+ * Removes a branch with every record and attachment it holds, in one transaction. The app offers it for the
+ * demo branch and, behind a typed confirmation, for a branch created by mistake.
+ */
+export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promise<void> {
+  const tables = [db.branches, db.auditLog, db.settings, ...BRANCH_RECORD_TABLES.map((name) => db.table(name))];
+  await db.transaction('rw', tables, async () => {
+    const branch = await db.branches.get(id);
+    if (!branch) {
+      throw new NotFoundError('该支部');
+    }
+    for (const name of BRANCH_RECORD_TABLES) {
+      await db.table(name).where('branchId').equals(id).delete();
+    }
+    await db.branches.delete(id);
+    await writeAudit(db, {
+      table: 'branches',
+      action: 'delete',
+      recordId: id,
+      branchId: id,
+      summary: `删除支部 ${branch.name}${branch.isDemo ? '（示例数据）' : ''}及其全部记录`,
+      before: branch,
+    });
+    const current = await db.settings.get(CURRENT_BRANCH_KEY);
+    if (current?.value === id) {
+      const next = await db.branches.toCollection().first();
+      await (next ? db.settings.put({ key: CURRENT_BRANCH_KEY, value: next.id }) : db.settings.delete(CURRENT_BRANCH_KEY));
+    }
+  });
+}
+
+/** 加载示例数据: the deterministic demo branch, written in one transaction and made current. */
+export async function loadDemoData(db: BranchLedgerDatabase, today: string = todayIso()): Promise<Branch> {
+  const existing = await db.branches.filter((b) => b.isDemo).count();
+  const demo = generateDemoBranch({ today, seed: 20250305 + existing, branchNumber: existing + 1 });
+  await db.transaction('rw', db.branches, db.members, db.auditLog, db.settings, async () => {
+    await db.branches.add(demo.branch);
+    await db.members.bulkAdd(demo.members);
+    await writeAudit(db, { table: 'branches', action: 'create', recordId: demo.branch.id, branchId: demo.branch.id, summary: `加载示例数据：${demo.branch.name}` });
+    for (const member of demo.members) {
+      await writeAudit(db, { table: 'members', action: 'create', recordId: member.id, branchId: demo.branch.id, summary: `新增党员 ${member.name}（示例数据）` });
+    }
+    await db.settings.put({ key: CURRENT_BRANCH_KEY, value: demo.branch.id });
+  });
+  return demo.branch;
+}
+
+export async function setCurrentBranch(db: BranchLedgerDatabase, id: string): Promise<void> {
+  await db.settings.put({ key: CURRENT_BRANCH_KEY, value: id });
+}
+
+/** The branch to show: the one last chosen, else the first. */
+export async function currentBranch(db: BranchLedgerDatabase): Promise<Branch | undefined> {
+  const chosen = await db.settings.get(CURRENT_BRANCH_KEY);
+  if (typeof chosen?.value === 'string') {
+    const branch = await db.branches.get(chosen.value);
+    if (branch) {
+      return branch;
+    }
+  }
+  return db.branches.toCollection().first();
+}

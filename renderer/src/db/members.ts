@@ -1,0 +1,178 @@
+import {
+  checkMember,
+  completeFromIdNumber,
+  MEMBER_FIELD_LABELS,
+  memberFieldsSchema,
+  type Departure,
+  type Member,
+  type MemberFields,
+} from '@shared/model';
+import { departureSchema } from '@shared/model';
+import { formatDate, todayIso } from '@shared/dates';
+import { historyOf, nowIso, writeAudit } from './audit';
+import type { BranchLedgerDatabase } from './database';
+import { NotFoundError, problemsFromZod, ValidationError } from './errors';
+
+export type MemberInput = Partial<MemberFields>;
+
+/** Validates a member against its schema and the branch; throws ValidationError with every problem. */
+async function validate(
+  db: BranchLedgerDatabase,
+  branchId: string,
+  input: MemberInput,
+  selfId: string | undefined,
+  today: string,
+): Promise<MemberFields> {
+  const completed = completeFromIdNumber(input);
+  const parsed = memberFieldsSchema.safeParse(completed);
+  const problems = parsed.success ? [] : problemsFromZod(parsed.error);
+  const otherIdNumbers = new Set<string>();
+  if (completed.idNumber) {
+    const sameId = await db.members.where('[branchId+idNumber]').equals([branchId, completed.idNumber]).toArray();
+    for (const other of sameId) {
+      if (other.id !== selfId && other.idNumber) {
+        otherIdNumbers.add(other.idNumber);
+      }
+    }
+  }
+  // Cross-field checks run even when the shape is wrong, so the user sees every problem at once.
+  for (const issue of checkMember(completed, { today, otherIdNumbers })) {
+    if (issue.severity === 'error' && !problems.some((p) => p.field === issue.field)) {
+      problems.push({ field: issue.field, message: issue.message });
+    }
+  }
+  if (!parsed.success || problems.length > 0) {
+    throw new ValidationError(problems);
+  }
+  const fields = parsed.data;
+  return fields;
+}
+
+export async function addMember(
+  db: BranchLedgerDatabase,
+  branchId: string,
+  input: MemberInput,
+  today: string = todayIso(),
+): Promise<Member> {
+  return db.transaction('rw', db.members, db.auditLog, async () => {
+    const fields = await validate(db, branchId, input, undefined, today);
+    const at = nowIso();
+    const member: Member = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
+    await db.members.add(member);
+    await writeAudit(db, { table: 'members', action: 'create', recordId: member.id, branchId, summary: `新增党员 ${member.name}` });
+    return member;
+  });
+}
+
+function changedLabels(before: Member, after: Member): string {
+  const labels = (Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[])
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => MEMBER_FIELD_LABELS[key]);
+  return labels.join('、');
+}
+
+export async function updateMember(
+  db: BranchLedgerDatabase,
+  id: string,
+  input: MemberInput,
+  today: string = todayIso(),
+): Promise<Member> {
+  return db.transaction('rw', db.members, db.auditLog, async () => {
+    const before = await db.members.get(id);
+    if (!before) {
+      throw new NotFoundError('该党员');
+    }
+    const fields = await validate(db, before.branchId, { ...input, departure: before.departure }, id, today);
+    const after: Member = { ...before, ...fields, updatedAt: nowIso() };
+    // Fields cleared in the form must be cleared in the record too.
+    for (const key of Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]) {
+      if (!(key in fields) || fields[key] === undefined) {
+        delete (after as Partial<Member>)[key];
+      }
+    }
+    const changed = changedLabels(before, after);
+    if (!changed) {
+      return before;
+    }
+    await db.members.put(after);
+    await writeAudit(db, {
+      table: 'members',
+      action: 'update',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `修改 ${changed}`,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** A member who leaves goes to 历史党员 with reason and date; the record stays. */
+export async function moveToHistory(db: BranchLedgerDatabase, id: string, departureInput: Departure): Promise<Member> {
+  const parsed = departureSchema.safeParse(departureInput);
+  if (!parsed.success) {
+    throw new ValidationError(problemsFromZod(parsed.error));
+  }
+  const departure = parsed.data;
+  return db.transaction('rw', db.members, db.auditLog, async () => {
+    const before = await db.members.get(id);
+    if (!before) {
+      throw new NotFoundError('该党员');
+    }
+    const after: Member = { ...before, departure, updatedAt: nowIso() };
+    await db.members.put(after);
+    await writeAudit(db, {
+      table: 'members',
+      action: 'update',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `移入历史党员（${departure.reason}，${formatDate(departure.date)}）`,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Back on the roster, e.g. a 历史党员 moved there by mistake. */
+export async function restoreFromHistory(db: BranchLedgerDatabase, id: string): Promise<Member> {
+  return db.transaction('rw', db.members, db.auditLog, async () => {
+    const before = await db.members.get(id);
+    if (!before) {
+      throw new NotFoundError('该党员');
+    }
+    const after: Member = { ...before, updatedAt: nowIso() };
+    delete after.departure;
+    await db.members.put(after);
+    await writeAudit(db, { table: 'members', action: 'update', recordId: id, branchId: before.branchId, summary: '恢复为在册党员', before, after });
+    return after;
+  });
+}
+
+/** Only for a record entered by mistake: the audit log keeps the whole record. */
+export async function deleteMemberEnteredByMistake(db: BranchLedgerDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.members, db.auditLog, async () => {
+    const before = await db.members.get(id);
+    if (!before) {
+      throw new NotFoundError('该党员');
+    }
+    await db.members.delete(id);
+    await writeAudit(db, {
+      table: 'members',
+      action: 'delete',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `删除误录入的党员 ${before.name}`,
+      before,
+    });
+  });
+}
+
+export async function listMembers(db: BranchLedgerDatabase, branchId: string): Promise<Member[]> {
+  return db.members.where('branchId').equals(branchId).toArray();
+}
+
+export function memberHistory(db: BranchLedgerDatabase, id: string) {
+  return historyOf(db, 'members', id);
+}

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: speed figures, printed, never asserted in unit tests (timing on a shared 2-core VM is noisy;
+ * compare ratios within one run). Each module adds its figures here.
+ */
+import { performance } from 'node:perf_hooks';
+import { generateDemoBranch } from '../shared/demo';
+import { checkMember, memberSchema } from '../shared/model';
+import { matchesPersonQuery, sortByPinyin } from '../shared/text/pinyin';
+
+interface Figure {
+  name: string;
+  ms: number;
+  note?: string;
+}
+
+function measure<T>(name: string, run: () => T, note?: string): { figure: Figure; result: T } {
+  const start = performance.now();
+  const result = run();
+  return { figure: { name, ms: performance.now() - start, note }, result };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const figures: Figure[] = [];
+const today = '2025-03-05';
+const ROSTER = 10_000;
+
+const generated = measure(`generate ${ROSTER} members (demo generator)`, () => generateDemoBranch({ today, memberCount: ROSTER }));
+figures.push(generated.figure);
+const members = generated.result.members;
+
+figures.push(
+  measure(`validate ${ROSTER} members (zod + checkMember)`, () => {
+    let errors = 0;
+    for (const member of members) {
+      memberSchema.parse(member);
+      errors += checkMember(member, { today }).filter((i) => i.severity === 'error').length;
+    }
+    return errors;
+  }).figure,
+);
+
+// Pinyin sort: the first run fills the pinyin cache (what the roster pays once), the rest show the warm cost.
+const sortRuns: number[] = [];
+for (let i = 0; i < 3; i += 1) {
+  sortRuns.push(measure('sort', () => sortByPinyin(members, (m) => m.name)).figure.ms);
+}
+figures.push({ name: `pinyin sort of ${ROSTER} names, cold`, ms: sortRuns[0] });
+figures.push({ name: `pinyin sort of ${ROSTER} names, warm (median)`, ms: median(sortRuns.slice(1)) });
+
+figures.push(
+  measure(`search ${ROSTER} members for initials "zs"`, () => members.filter((m) => matchesPersonQuery(m, 'zs')).length).figure,
+);
+
+const width = Math.max(...figures.map((f) => f.name.length));
+console.log(`支部台账 bench — Node ${process.version}, ${new Date().toISOString()}`);
+for (const figure of figures) {
+  console.log(`${figure.name.padEnd(width)}  ${figure.ms.toFixed(1).padStart(8)} ms${figure.note ? `  (${figure.note})` : ''}`);
+}

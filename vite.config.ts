@@ -23,7 +23,8 @@ export default defineConfig({
     alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) },
   },
   build: {
-    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
+    // RENDERER_OUT_DIR lets parallel work build and serve its own copy; the app and CI use dist/renderer.
+    outDir: process.env.RENDERER_OUT_DIR ?? fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome128',
     chunkSizeWarningLimit: 1500,

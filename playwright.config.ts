@@ -63,9 +63,13 @@ export default defineConfig({
         baseURL: WEB_ORIGIN,
       },
     },
-    // ── 'electron' project: the lead adds it here ─────────────────────────────────────────────────────
-    // { name: 'electron', testDir: 'e2e/electron', … } — launches the packaged main process with
-    // `_electron.launch()`; it has no webServer and runs only where the Electron binary exists.
+    {
+      // The Electron app itself (e2e/electron/fixtures.ts): skipped, saying why, where the binary is missing.
+      name: 'electron',
+      testDir: 'e2e/electron',
+      // Each test launches the app (one launches it twice).
+      timeout: 60_000,
+    },
   ],
 
   webServer: {

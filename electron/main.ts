@@ -1,0 +1,181 @@
+/**
+ * Main-process entry: app lifecycle and wiring only. The logic lives in the modules it imports, which take
+ * Electron objects as parameters so that unit tests run without the Electron binary.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
+import { createBackupStore, openFilesWithDialog, saveFileWithDialog, type DialogContext } from './dialogs';
+import { registerIpcHandlers, type IpcHandlers } from './ipc-handlers';
+import { aboutDialogOptions, buildMenuTemplate } from './menu';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { hardenSession, installWebContentsGuard } from './security';
+import { APP_ENTRY_URL } from './trusted-url';
+import { createWindowOptions } from './window-options';
+import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
+
+const APP_USER_MODEL_ID = 'cn.branchledger.app';
+/** Tests point userData at a fresh temporary folder; nothing else sets this. */
+const USER_DATA_ENV = 'BRANCH_LEDGER_USER_DATA';
+
+// Bundled to dist-electron/main.cjs: the renderer build sits beside it in dist/renderer.
+const RENDERER_ROOT = path.join(__dirname, '..', 'dist', 'renderer');
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const ICON_PATH = path.join(__dirname, 'icon.png');
+
+let mainWindow: BrowserWindow | null = null;
+
+function log(message: string): void {
+  console.log(`[branch-ledger] ${message}`);
+}
+
+function documentsDir(): string {
+  try {
+    return app.getPath('documents');
+  } catch {
+    // Some Linux desktops have no XDG documents folder.
+    return app.getPath('home');
+  }
+}
+
+function createIpcHandlers(): IpcHandlers<IpcMainInvokeEvent> {
+  const backups = createBackupStore(path.join(app.getPath('userData'), 'backups'));
+  function dialogContext(event: IpcMainInvokeEvent): DialogContext {
+    // `dialog` is read at call time, so a test that replaces dialog.showSaveDialog is honoured.
+    return { dialog, parent: BrowserWindow.fromWebContents(event.sender), defaultDir: documentsDir() };
+  }
+  return {
+    'file:save': (payload, event) => saveFileWithDialog(dialogContext(event), payload),
+    'file:open': (payload, event) => openFilesWithDialog(dialogContext(event), payload),
+    'backup:write': (payload) => backups.write(payload.name, payload.data),
+    'backup:list': () => backups.list(),
+    'backup:read': (payload) => backups.read(payload.name),
+    'backup:delete': async (payload) => ({ deleted: await backups.remove(payload.name) }),
+    'app:info': () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+      platform: process.platform,
+      arch: process.arch,
+      packaged: app.isPackaged,
+      backupDir: backups.dir,
+    }),
+  };
+}
+
+function showAbout(): void {
+  const options = aboutDialogOptions({
+    version: app.getVersion(),
+    electron: process.versions.electron ?? '',
+    chrome: process.versions.chrome ?? '',
+  });
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+async function requestPersistentStorage(window: BrowserWindow): Promise<void> {
+  try {
+    const granted: unknown = await window.webContents.executeJavaScript('navigator.storage.persist()', true);
+    log(`navigator.storage.persist(): ${granted === true ? 'granted' : 'not granted'}`);
+  } catch (error) {
+    console.warn('[branch-ledger] navigator.storage.persist() failed:', error);
+  }
+}
+
+function focusMainWindow(): void {
+  if (mainWindow === null) {
+    return;
+  }
+  if (mainWindow.isMinimized()) {
+    mainWindow.restore();
+  }
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function createMainWindow(): Promise<void> {
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map(
+    (display) => display.workArea,
+  );
+  const state = loadWindowState(stateFile, workAreas);
+  const window = new BrowserWindow(
+    createWindowOptions({
+      preloadPath: PRELOAD_PATH,
+      bounds: { x: state.x, y: state.y, width: state.width, height: state.height },
+      devTools: !app.isPackaged,
+      iconPath: process.platform === 'linux' && existsSync(ICON_PATH) ? ICON_PATH : undefined,
+    }),
+  );
+  mainWindow = window;
+  trackWindowState(window, stateFile);
+  window.once('ready-to-show', () => {
+    if (state.isMaximized) {
+      window.maximize();
+    }
+    window.show();
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  window.webContents.once('did-finish-load', () => {
+    void requestPersistentStorage(window);
+  });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`[branch-ledger] renderer process gone: ${details.reason} (exit code ${details.exitCode})`);
+  });
+  await window.loadURL(APP_ENTRY_URL);
+}
+
+async function start(): Promise<void> {
+  if (process.platform === 'win32') {
+    app.setAppUserModelId(APP_USER_MODEL_ID);
+  }
+  hardenSession(session.defaultSession);
+  serveAppProtocol(protocol, RENDERER_ROOT);
+  registerIpcHandlers(ipcMain, createIpcHandlers());
+  const menuTemplate = buildMenuTemplate({ isPackaged: app.isPackaged, onAbout: showAbout });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate));
+  await createMainWindow();
+  log(`started ${app.getName()} ${app.getVersion()}, data in ${app.getPath('userData')}`);
+}
+
+// Everything below runs before 'ready', in this order: data folder, sandbox, scheme, guards, lock.
+const userDataOverride = process.env[USER_DATA_ENV];
+if (userDataOverride) {
+  // Before the single-instance lock, which lives in userData: each test run is its own instance.
+  app.setPath('userData', path.resolve(userDataOverride));
+}
+app.enableSandbox();
+registerAppScheme(protocol);
+installWebContentsGuard(app);
+
+if (!app.requestSingleInstanceLock()) {
+  log('another instance is already running; it has been brought to the front');
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[branch-ledger] startup failed:', error);
+      dialog.showErrorBox('支部台账无法启动', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

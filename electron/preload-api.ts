@@ -1,0 +1,33 @@
+/**
+ * The object behind `window.branchLedger`, built from an injected `invoke` so that it can be tested without
+ * Electron. Named functions only: no channel argument and no callback ever reaches the renderer.
+ */
+import type { BranchLedgerApi, IpcChannel, IpcPayload, IpcResult } from '@shared/ipc';
+
+export type Invoke = <C extends IpcChannel>(channel: C, payload: IpcPayload<C>) => Promise<IpcResult<C>>;
+
+export function createBranchLedgerApi(invoke: Invoke): BranchLedgerApi {
+  return {
+    saveFile(request) {
+      return invoke('file:save', request);
+    },
+    openFiles(request) {
+      return invoke('file:open', request);
+    },
+    writeBackup(request) {
+      return invoke('backup:write', request);
+    },
+    listBackups() {
+      return invoke('backup:list', undefined);
+    },
+    readBackup(request) {
+      return invoke('backup:read', request);
+    },
+    deleteBackup(request) {
+      return invoke('backup:delete', request);
+    },
+    getAppInfo() {
+      return invoke('app:info', undefined);
+    },
+  };
+}

@@ -40,6 +40,10 @@ export const memberFieldsSchema = z.object({
   phone: z.string().trim().optional(),
   remarks: z.string().optional(),
   departure: departureSchema.optional(),
+  /** 组织关系转入时间: when the membership moved into this branch (a 交流谈话 is due, 六必谈). */
+  transferredInOn: isoDateOrMonthSchema.optional(),
+  /** 受处分时间: the date of the latest 党纪处分 (an 教育谈话 is due, 六必谈). */
+  disciplinedOn: isoDateOrMonthSchema.optional(),
 });
 export type MemberFields = z.infer<typeof memberFieldsSchema>;
 
@@ -64,6 +68,8 @@ export const MEMBER_FIELD_LABELS: Record<keyof MemberFields, string> = {
   phone: '联系电话',
   remarks: '备注',
   departure: '离开原因',
+  transferredInOn: '组织关系转入时间',
+  disciplinedOn: '受处分时间',
 };
 
 export interface FieldIssue {

@@ -1,0 +1,77 @@
+/**
+ * The binding rules of a branch's organisational life as pure functions: records + today → findings.
+ * Runs in Node, the browser and a worker alike.
+ */
+import { branchSetup } from './branchSetup';
+import {
+  committeeMonthly,
+  democraticReviewYearly,
+  meetingFrequencyFindings,
+  meetingMatrix,
+  orgLifeYearly,
+  partyCongressQuarterly,
+  partyGroupMonthly,
+  partyLecture,
+  themeDayMonthly,
+} from './meetings';
+import { mustTalk } from './mustTalk';
+import { probationDue } from './probation';
+import { meetingQuorum } from './quorum';
+import { talkCoverageFindings } from './talks';
+import { termExpiry } from './term';
+import { RULE_IDS, type Finding, type Rule, type RuleId, type RuleInput } from './types';
+
+export * from './types';
+export * from './settings';
+export * from './periods';
+export * from './sources';
+export * from './roster';
+export * from './meetings';
+export * from './quorum';
+export * from './talks';
+export * from './mustTalk';
+export * from './term';
+export * from './probation';
+export * from './branchSetup';
+
+/** Every rule by its id, in the order runAllRules reports them. */
+export const RULES: Readonly<Record<RuleId, Rule>> = {
+  'branch.setup': branchSetup,
+  'term.expiry': termExpiry,
+  'probation.due': probationDue,
+  'meeting.partyCongress.quarterly': partyCongressQuarterly,
+  'meeting.committee.monthly': committeeMonthly,
+  'meeting.partyGroup.monthly': partyGroupMonthly,
+  'meeting.partyLecture': partyLecture,
+  'meeting.themeDay.monthly': themeDayMonthly,
+  'meeting.orgLife.yearly': orgLifeYearly,
+  'meeting.democraticReview.yearly': democraticReviewYearly,
+  'meeting.quorum': meetingQuorum,
+  'talk.coverage': talkCoverageFindings,
+  'talk.mustTalk': mustTalk,
+};
+
+const MEETING_FREQUENCY_RULES = new Set<RuleId>([
+  'meeting.partyCongress.quarterly',
+  'meeting.committee.monthly',
+  'meeting.partyGroup.monthly',
+  'meeting.partyLecture',
+  'meeting.themeDay.monthly',
+  'meeting.orgLife.yearly',
+  'meeting.democraticReview.yearly',
+]);
+
+/**
+ * All findings, in a stable order: by rule (RULE_IDS order), then by period, then as each rule lists them
+ * (chronologically, members in input order).
+ */
+export function runAllRules(input: RuleInput): Finding[] {
+  const matrix = meetingMatrix(input);
+  const findings: Finding[] = [];
+  for (const id of RULE_IDS) {
+    const found = MEETING_FREQUENCY_RULES.has(id) ? meetingFrequencyFindings(input, matrix, id) : RULES[id](input);
+    // Array.prototype.sort is stable: ties keep the rule's own order.
+    findings.push(...found.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0)));
+  }
+  return findings;
+}

@@ -1,0 +1,238 @@
+import { formatDate } from '../dates';
+import type { Branch } from '../model/branch';
+import type { Meeting } from '../model/meeting';
+import type { Member } from '../model/member';
+import { isInYear } from './periods';
+import { countsAs, hasVoteAt, isOnRoster, meetingDate, ownRecords } from './roster';
+import type { PassThreshold, RuleSettings, Threshold } from './settings';
+import { SOURCES } from './sources';
+import type { Finding, RuleInput } from './types';
+
+/**
+ * 到会 and 表决 of one meeting (DOMAIN §1.3). 党员大会: 表决必须有半数以上有表决权的党员到会方可进行，赞成人数
+ * 超过应到会有表决权的党员的半数为通过 (第十一条). 支委会: 须有半数以上委员到会方可进行 (第十二条); its decisions
+ * pass by a majority of the 应到会 委员 (少数服从多数; the 条例 says no more).
+ * 应到 is the roster on the meeting day: who joined, transferred in or was confirmed at that very meeting
+ * does not count yet; who left before it does not count.
+ */
+
+/** Which quorum rule applies: 党员大会 (also when another meeting counts as one), 支委会, 党小组会, or none. */
+export type QuorumKind = 'partyCongress' | 'committee' | 'partyGroup' | 'other';
+
+export interface ResolutionOutcome {
+  text: string;
+  votesFor?: number;
+  votesAgainst?: number;
+  abstentions?: number;
+  /** 赞成 votes needed; null where no rule applies (党小组会, 党课…). */
+  votesNeeded: number | null;
+  /** null when the votes were not recorded or no rule applies; false also when the meeting lacked its quorum. */
+  passed: boolean | null;
+}
+
+export interface QuorumResult {
+  kind: QuorumKind;
+  /** The meeting's calendar day. */
+  date: string;
+  /** 应到: the whole roster, the 委员 for a 支委会, the group's members for a 党小组会. */
+  expected: number;
+  /** 实到: of those, marked 出席. */
+  present: number;
+  /** 请假 among those expected. */
+  onLeave: number;
+  /** 缺席 = 应到 − 实到 (请假, 缺席 and not recorded). */
+  absent: number;
+  absentMemberIds: string[];
+  /** 有表决权应到: 正式党员 not under 留党察看 (all 委员 in a 支委会). */
+  votingExpected: number;
+  votingPresent: number;
+  /** Whether any attendance was recorded; without it the quorum is unknown. */
+  attendanceRecorded: boolean;
+  /** People needed present; null when no rule applies. */
+  quorumNeeded: number | null;
+  /** null when no rule applies or attendance was not recorded. */
+  quorumMet: boolean | null;
+  resolutions: ResolutionOutcome[];
+  /** The article the quorum and pass rules come from. */
+  source: string;
+}
+
+/** The smallest head-count that satisfies a threshold of `base` (never 0: nobody cannot be a quorum). */
+export function minimumCount(base: number, threshold: Threshold): number {
+  const exact = base * threshold.share;
+  const needed = threshold.inclusive ? Math.ceil(exact - 1e-9) : Math.floor(exact + 1e-9) + 1;
+  return Math.max(1, needed);
+}
+
+function kindOf(meeting: Pick<Meeting, 'type' | 'alsoCountsAs'>): QuorumKind {
+  if (countsAs(meeting, '支部党员大会')) {
+    return 'partyCongress';
+  }
+  if (countsAs(meeting, '支部委员会')) {
+    return 'committee';
+  }
+  return countsAs(meeting, '党小组会') ? 'partyGroup' : 'other';
+}
+
+export function quorumOf(
+  meeting: Meeting,
+  members: readonly Member[],
+  branch: Pick<Branch, 'id' | 'committee'>,
+  settings: Pick<RuleSettings, 'partyCongressQuorum' | 'partyCongressPass' | 'committeeQuorum' | 'committeePass'>,
+): QuorumResult {
+  const date = meetingDate(meeting);
+  const kind = kindOf(meeting);
+  const roster = members.filter((m) => m.branchId === branch.id && isOnRoster(m, date, true));
+
+  let expectedMembers: Member[];
+  let votingMembers: Member[];
+  if (kind === 'committee') {
+    const committeeIds = new Set(branch.committee.members.map((c) => c.memberId));
+    expectedMembers = roster.filter((m) => committeeIds.has(m.id));
+    votingMembers = expectedMembers;
+  } else {
+    expectedMembers =
+      kind === 'partyGroup' && meeting.partyGroupId
+        ? roster.filter((m) => m.partyGroupId === meeting.partyGroupId)
+        : roster;
+    votingMembers = expectedMembers.filter((m) => hasVoteAt(m, date, true));
+  }
+
+  const attendance = meeting.attendance ?? [];
+  const stateOf = new Map(attendance.map((a) => [a.memberId, a.state]));
+  const isPresent = (m: Member) => stateOf.get(m.id) === '出席';
+  const present = expectedMembers.filter(isPresent);
+  const votingPresent = votingMembers.filter(isPresent).length;
+  const attendanceRecorded = attendance.length > 0;
+
+  let quorum: Threshold | undefined;
+  let pass: PassThreshold | undefined;
+  let source: string;
+  if (kind === 'partyCongress') {
+    quorum = settings.partyCongressQuorum;
+    pass = settings.partyCongressPass;
+    source = SOURCES.partyCongress;
+  } else if (kind === 'committee') {
+    quorum = settings.committeeQuorum;
+    pass = settings.committeePass;
+    source = `${SOURCES.committeeMeeting}；${SOURCES.majority}`;
+  } else {
+    source = SOURCES.votingRights;
+  }
+
+  const quorumNeeded = quorum ? minimumCount(votingMembers.length, quorum) : null;
+  const quorumMet = quorumNeeded === null || !attendanceRecorded ? null : votingPresent >= quorumNeeded;
+
+  const resolutions = (meeting.resolutions ?? []).map((resolution): ResolutionOutcome => {
+    const votesNeeded = pass
+      ? minimumCount(pass.base === 'expected' ? votingMembers.length : votingPresent, pass)
+      : null;
+    const passed =
+      votesNeeded === null || resolution.votesFor === undefined
+        ? null
+        : resolution.votesFor >= votesNeeded && quorumMet !== false;
+    return { ...resolution, votesNeeded, passed };
+  });
+
+  return {
+    kind,
+    date,
+    expected: expectedMembers.length,
+    present: present.length,
+    onLeave: expectedMembers.filter((m) => stateOf.get(m.id) === '请假').length,
+    absent: expectedMembers.length - present.length,
+    absentMemberIds: expectedMembers.filter((m) => !isPresent(m)).map((m) => m.id),
+    votingExpected: votingMembers.length,
+    votingPresent,
+    attendanceRecorded,
+    quorumNeeded,
+    quorumMet,
+    resolutions,
+    source,
+  };
+}
+
+/** `半数`, or a percentage for other shares. */
+function shareName(threshold: Threshold): string {
+  return threshold.share === 0.5 ? '半数' : `${Math.round(threshold.share * 100)}%`;
+}
+
+/** `未超过` (more than the share was needed) or `不足` (at least the share was needed). */
+function fallsShort(threshold: Threshold): string {
+  return threshold.inclusive ? '不足' : '未超过';
+}
+
+/**
+ * meeting.quorum: every 党员大会 with a vote (a resolution) in the year must have had its quorum and each
+ * resolution its votes; every 支委会 with recorded attendance must have had more than half of the 委员.
+ */
+export function meetingQuorum(input: RuleInput): Finding[] {
+  const { members, meetings } = ownRecords(input);
+  const { branch, settings, today, year } = input;
+  const findings: Finding[] = [];
+  const held = meetings
+    .filter((m) => {
+      const date = meetingDate(m);
+      return isInYear(date, year) && date <= today;
+    })
+    .sort((a, b) => (a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : 0));
+
+  for (const meeting of held) {
+    const result = quorumOf(meeting, members, branch, settings);
+    const hasVote = meeting.resolutions.length > 0;
+    if (result.kind !== 'partyCongress' && result.kind !== 'committee') {
+      continue;
+    }
+    if (result.kind === 'partyCongress' && !hasVote) {
+      continue;
+    }
+    if (result.kind === 'committee' && !hasVote && !result.attendanceRecorded) {
+      continue;
+    }
+    const name = result.kind === 'partyCongress' ? '支部党员大会' : '支部委员会会议';
+    const where = `${formatDate(result.date)}${name}「${meeting.title}」`;
+    const base = { rule: 'meeting.quorum' as const, period: result.date.slice(0, 7), source: result.source, subject: { table: 'meetings' as const, id: meeting.id } };
+
+    if (!result.attendanceRecorded) {
+      findings.push({ ...base, severity: 'warning', message: `${where}未登记出席情况，无法核对到会人数是否符合规定` });
+      continue;
+    }
+    if (result.quorumMet === false) {
+      const threshold = result.kind === 'partyCongress' ? settings.partyCongressQuorum : settings.committeeQuorum;
+      const who = result.kind === 'partyCongress' ? '有表决权的党员' : '委员';
+      const consequence = result.kind === 'partyCongress' ? '不能进行表决' : '会议不能进行';
+      findings.push({
+        ...base,
+        severity: 'error',
+        message: `${where}：${who}应到${result.votingExpected}人，实到${result.votingPresent}人，${fallsShort(threshold)}${shareName(threshold)}（至少需${result.quorumNeeded}人），${consequence}`,
+      });
+      continue;
+    }
+    const voters = result.kind === 'partyCongress' ? '有表决权党员' : '委员';
+    const pass = result.kind === 'partyCongress' ? settings.partyCongressPass : settings.committeePass;
+    const passBase = `${pass.base === 'expected' ? '应到会' : '实到会'}${voters}（${pass.base === 'expected' ? result.votingExpected : result.votingPresent}人）`;
+    for (const resolution of result.resolutions) {
+      if (resolution.votesFor === undefined) {
+        findings.push({ ...base, severity: 'warning', message: `${where}决议「${resolution.text}」未记录赞成票数，无法确认是否通过` });
+        continue;
+      }
+      if (resolution.passed === false) {
+        findings.push({
+          ...base,
+          severity: 'warning',
+          message: `${where}决议「${resolution.text}」赞成${resolution.votesFor}票，${fallsShort(pass)}${passBase}的${shareName(pass)}（至少需${resolution.votesNeeded}票），未获通过`,
+        });
+      }
+      const cast = resolution.votesFor + (resolution.votesAgainst ?? 0) + (resolution.abstentions ?? 0);
+      // Absent members may hand in a written vote beforehand, so the votes are checked against 应到, not 实到.
+      if (cast > result.votingExpected) {
+        findings.push({
+          ...base,
+          severity: 'warning',
+          message: `${where}决议「${resolution.text}」赞成、反对、弃权合计${cast}票，多于应到会${voters}${result.votingExpected}人，请核对`,
+        });
+      }
+    }
+  }
+  return findings;
+}

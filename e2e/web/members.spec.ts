@@ -1,0 +1,133 @@
+import type { Page } from '@playwright/test';
+import { test, expect, gotoApp } from '../fixtures';
+
+/** GB 11643: the 18th character of a 公民身份号码 from the first 17 digits. */
+function withCheckChar(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** Born 1985-06-15, 17th digit odd: a man. */
+const ID = withCheckChar('11010519850615123');
+/** Sorts before every demo surname (陈, 曾 …), so the new member is the first row. */
+const NAME = '艾明华';
+/** antd spaces out two-character button labels (保 存). */
+const SAVE = /^保\s?存$/;
+
+async function openRosterWithDemoBranch(page: Page) {
+  await gotoApp(page);
+  await page.getByRole('button', { name: '加载示例数据' }).click();
+  await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '党员花名册' }).click();
+  await expect(page.getByRole('heading', { name: '党员花名册' })).toBeVisible();
+  await expect(page.getByText(/在册党员 \d+ 人：正式党员 \d+ 人，预备党员 \d+ 人/)).toBeVisible();
+}
+
+async function pickDate(page: Page, label: string, value: string) {
+  const input = page.getByRole('dialog', { name: '新增党员' }).getByLabel(label, { exact: true });
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function addMember(page: Page) {
+  await page.getByRole('button', { name: '新增党员' }).click();
+  const form = page.getByRole('dialog', { name: '新增党员' });
+  await form.getByLabel('姓名', { exact: true }).fill(NAME);
+  await form.getByLabel('公民身份号码', { exact: true }).fill(ID);
+  // A valid number fills 性别 and 出生日期.
+  await expect(form.getByLabel('出生日期', { exact: true })).toHaveValue('1985年6月15日');
+  await expect(form.getByRole('radio', { name: '男' })).toBeChecked();
+  await pickDate(page, '入党时间', '2010-07-01');
+  await pickDate(page, '转正时间', '2011-07-01');
+  await form.getByLabel('联系电话', { exact: true }).fill('13800001111');
+  await form.getByRole('button', { name: SAVE }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await expect(form).toBeHidden();
+}
+
+test.describe('党员花名册', () => {
+  test('新增党员：按表单标签填写，保存后在列表中，刷新后仍在', async ({ page }) => {
+    await openRosterWithDemoBranch(page);
+    await addMember(page);
+    await expect(page.getByText(NAME, { exact: true })).toBeVisible();
+    await expect(page.getByText('在册党员 26 人：正式党员 24 人，预备党员 2 人')).toBeVisible();
+    await page.screenshot({ path: '/tmp/members-list.png' });
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: '党员花名册' })).toBeVisible();
+    await expect(page.getByText(NAME, { exact: true })).toBeVisible();
+
+    // The detail shows the record with dates the Chinese way, 党龄 and the change log.
+    await page.getByText(NAME, { exact: true }).click();
+    const detail = page.getByRole('dialog', { name: new RegExp(`^${NAME} `) });
+    await expect(detail.getByText('2010年7月1日')).toBeVisible();
+    await expect(detail.getByText(/^\d+年（自转正时间起算）$/)).toBeVisible();
+    await expect(detail.getByText(`新增党员 ${NAME}`)).toBeVisible();
+    await detail.getByRole('button', { name: '关闭' }).click();
+
+    // The same 公民身份号码 again is refused at the field.
+    await page.getByRole('button', { name: '新增党员' }).click();
+    const form = page.getByRole('dialog', { name: '新增党员' });
+    await form.getByLabel('公民身份号码', { exact: true }).fill(ID);
+    await expect(form.getByLabel('公民身份号码', { exact: true })).toHaveAccessibleDescription(/本支部已有相同公民身份号码的党员/);
+  });
+
+  test('公民身份号码校验位错误时，提示显示在该字段下', async ({ page }) => {
+    await openRosterWithDemoBranch(page);
+    await page.getByRole('button', { name: '新增党员' }).click();
+    const form = page.getByRole('dialog', { name: '新增党员' });
+    const wrong = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
+    const idInput = form.getByLabel('公民身份号码', { exact: true });
+    await idInput.fill(wrong);
+    await expect(idInput).toHaveAccessibleDescription(/校验位错误/);
+    await expect(form.getByText(/公民身份号码校验位错误/)).toBeVisible();
+    await expect(form).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: '/tmp/members-form-id-error.png' });
+
+    // Saving is refused; the form stays open with the message under the field.
+    await form.getByRole('button', { name: SAVE }).click();
+    await expect(form.getByText('请选择入党时间')).toBeVisible();
+    await expect(idInput).toHaveAccessibleDescription(/校验位错误/);
+    await expect(form).toBeVisible();
+  });
+
+  test('按拼音首字母搜索能找到党员', async ({ page }) => {
+    await openRosterWithDemoBranch(page);
+    await addMember(page);
+    await page.getByPlaceholder('搜索姓名、拼音首字母或身份证号后几位').fill('amh');
+    await expect(page.getByText('（当前显示 1 人）')).toBeVisible();
+    await expect(page.getByText(NAME, { exact: true })).toBeVisible();
+    // The tail of the ID number finds the same member.
+    await page.getByPlaceholder('搜索姓名、拼音首字母或身份证号后几位').fill(ID.slice(-6));
+    await expect(page.getByText('（当前显示 1 人）')).toBeVisible();
+    await expect(page.getByText(NAME, { exact: true })).toBeVisible();
+  });
+
+  test('转出的党员移入历史党员', async ({ page }) => {
+    await openRosterWithDemoBranch(page);
+    await addMember(page);
+    await page.getByText(NAME, { exact: true }).click();
+    const detail = page.getByRole('dialog', { name: new RegExp(`^${NAME} `) });
+    await detail.getByRole('button', { name: '转出/离开' }).click();
+
+    const departure = page.getByRole('dialog', { name: `转出/离开：${NAME}` });
+    await departure.getByLabel('原因', { exact: true }).click();
+    await page.getByTitle('转出', { exact: true }).click();
+    await departure.getByLabel('说明', { exact: true }).fill('调往市财政局');
+    await departure.getByRole('button', { name: /^确\s?定$/ }).click();
+    await expect(page.getByText(`${NAME}已移入历史党员`)).toBeVisible();
+    await expect(detail.getByText('变更记录')).toBeVisible();
+    await expect(detail.getByText(/移入历史党员（转出，/)).toBeVisible();
+
+    await expect(departure).toBeHidden();
+    await detail.getByRole('button', { name: '关闭' }).click();
+    await expect(detail).toBeHidden();
+    await expect(page.getByText('在册党员 25 人：正式党员 23 人，预备党员 2 人')).toBeVisible();
+    await expect(page.getByText(NAME, { exact: true })).toBeHidden();
+
+    await page.getByRole('radiogroup', { name: '花名册范围' }).getByText('历史党员', { exact: true }).click();
+    await expect(page.getByText('历史党员 1 人')).toBeVisible();
+    await expect(page.getByText(NAME, { exact: true })).toBeVisible();
+    await expect(page.getByText('调往市财政局')).toBeVisible();
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { computeCheckChar } from '@shared/model';
+import { memberFormFeedback, messageForField, newMemberValues, toMemberInput, type MemberFormValues } from './memberFormModel';
+
+const ID = '32010219850612001' + computeCheckChar('32010219850612001');
+const WRONG_ID = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
+const options = { today: '2025-03-05', otherIdNumbers: new Set<string>(), shows: () => true };
+const valid: MemberFormValues = {
+  ...newMemberValues(),
+  name: '张三',
+  idNumber: ID,
+  joinedOn: '2010-07-01',
+  confirmedOn: '2011-07-01',
+};
+
+describe('member form model', () => {
+  it('trims text, drops blanks and cleared choices, and 转正时间 of a 预备党员', () => {
+    expect(toMemberInput({ name: ' 张三 ', phone: '  ', partyGroupId: null, category: '预备党员', confirmedOn: '2011-07-01' })).toEqual({
+      name: '张三',
+      category: '预备党员',
+    });
+  });
+
+  it('accepts a valid member, taking 性别 and 出生日期 from the ID', () => {
+    const feedback = memberFormFeedback(valid, options);
+    expect(Object.values(feedback).flatMap((f) => [...f.errors, ...f.warnings])).toEqual([]);
+  });
+
+  it('puts the checksum error under 公民身份号码', () => {
+    const feedback = memberFormFeedback({ ...valid, idNumber: WRONG_ID }, options);
+    expect(feedback.idNumber.errors.join()).toContain('校验位错误');
+  });
+
+  it('asks for missing required fields in Chinese, never zod English', () => {
+    const feedback = memberFormFeedback({ ...newMemberValues(), name: '' }, options);
+    expect(feedback.name.errors).toEqual(['请填写姓名']);
+    expect(feedback.gender.errors).toEqual(['请选择性别']);
+    expect(feedback.birthDate.errors).toEqual(['请选择出生日期']);
+    expect(feedback.joinedOn.errors).toEqual(['请选择入党时间']);
+    expect(messageForField('joinedOn', 'Invalid input', '2025-13')).toBe('入党时间填写不正确');
+  });
+
+  it('shows warnings apart from errors, and only for fields it is told to show', () => {
+    const values = { ...valid, confirmedOn: undefined };
+    expect(memberFormFeedback(values, options).confirmedOn).toEqual({ errors: [], warnings: ['正式党员应填写转正时间'] });
+    expect(memberFormFeedback(values, { ...options, shows: (f) => f !== 'confirmedOn' }).confirmedOn.warnings).toEqual([]);
+  });
+
+  it('refuses a duplicate ID and a future date', () => {
+    const feedback = memberFormFeedback({ ...valid, joinedOn: '2030-01-01', confirmedOn: undefined }, { ...options, otherIdNumbers: new Set([ID]) });
+    expect(feedback.idNumber.errors).toEqual(['本支部已有相同公民身份号码的党员，不能重复登记']);
+    expect(feedback.joinedOn.errors).toEqual(['入党时间不能晚于今天']);
+  });
+});

@@ -25,6 +25,7 @@ export function problemsFromZod(error: z.ZodError): FieldProblem[] {
 export class NotFoundError extends Error {
   constructor(what: string) {
     super(`${what}不存在或已被删除`);
-    this.name = 'NotFoundError';
+    // Not 'NotFoundError': Dexie takes that IndexedDB DOMException name for its own and re-wraps the error.
+    this.name = 'RecordNotFoundError';
   }
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { computeCheckChar } from '@shared/model';
 import { createBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
-import { ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
 import { addMember, deleteMemberEnteredByMistake, memberHistory, moveToHistory, restoreFromHistory, updateMember } from './members';
 import { freshDatabase } from './testing';
 
@@ -82,5 +82,11 @@ describe('members repository', () => {
     expect(await db.members.get(member.id)).toBeUndefined();
     const [entry] = await memberHistory(db, member.id);
     expect(entry).toMatchObject({ action: 'delete', before: expect.objectContaining({ name: '张三', idNumber: ID }) });
+  });
+
+  it('says plainly when the member no longer exists', async () => {
+    const error = await updateMember(db, 'missing', zhangSan, today).catch((e) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toBe('该党员不存在或已被删除');
   });
 });

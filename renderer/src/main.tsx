@@ -1,0 +1,32 @@
+import 'dayjs/locale/zh-cn';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router';
+import { App } from './App';
+import { platform } from './platform';
+import './styles.css';
+
+dayjs.locale('zh-cn');
+
+// Ask the browser not to evict the ledger's IndexedDB under storage pressure; the answer is logged for IT staff.
+platform
+  .requestPersistentStorage()
+  .then((persisted) => console.info(`[支部台账] 持久存储 navigator.storage.persist(): ${persisted ? '已授予' : '未授予'}`))
+  .catch((error: unknown) => console.warn('[支部台账] 持久存储请求失败', error));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    {/* Default blue primary: a red one makes every focused input look like an error. No space inserted into
+        two-character buttons (保存, not 保 存), so the accessible names are the words users read. */}
+    <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4 } }} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,24 @@
+import { CalendarOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { MeetingsPage } from './pages/meetings/MeetingsPage';
+import { MembersPage } from './pages/members/MembersPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+
+export interface AppModule {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  element: ReactNode;
+}
+
+/**
+ * The left menu, in the product's order (工作台, 党员花名册, 会议记录, 谈心谈话, 思想动态分析, 整改台账, 台账导入导出, 设置).
+ * A module is listed here only once it works: no placeholder pages.
+ */
+export const MODULES: AppModule[] = [
+  { path: '/', label: '工作台', icon: <DashboardOutlined />, element: <DashboardPage /> },
+  { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
+  { path: '/meetings', label: '会议记录', icon: <CalendarOutlined />, element: <MeetingsPage /> },
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
+];

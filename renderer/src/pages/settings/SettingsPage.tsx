@@ -1,0 +1,30 @@
+import { Tabs, Typography } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { useBranch } from '../../components/BranchContext';
+import { BranchInfoTab } from './BranchInfoTab';
+import { BranchManagementTab } from './BranchManagementTab';
+
+/** 设置: /settings is 支部信息, /settings/branches is 支部管理 (so 工作台 can link to either). */
+export function SettingsPage() {
+  const branch = useBranch();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const activeKey = pathname.startsWith('/settings/branches') ? 'branches' : 'info';
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        设置
+      </Typography.Title>
+      <Tabs
+        activeKey={activeKey}
+        onChange={(key) => void navigate(key === 'branches' ? '/settings/branches' : '/settings')}
+        items={[
+          // Keyed by branch: switching branches starts the form afresh from that branch's data.
+          { key: 'info', label: '支部信息', children: <BranchInfoTab key={branch.id} branch={branch} /> },
+          { key: 'branches', label: '支部管理', children: <BranchManagementTab current={branch} /> },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,11 +1,11 @@
-import { App, Form, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Form, Modal, type FormInstance } from 'antd';
+import { useEffect, useState } from 'react';
 import type { Branch } from '@shared/model';
 import { branchStore } from '../../db';
 import { BranchInfoFields, cleanBranchInfo, NEW_BRANCH_VALUES, type BranchInfoValues } from './BranchInfoFields';
 import { failureMessage, showProblemsOnForm } from './formProblems';
 
-/** The form's element id: the dialog's 创建 button submits it from the footer (`<button form=…>`). */
+/** A name of its own: the settings page's form has a 支部全称 field too, and ids must not collide. */
 const FORM_NAME = 'create-branch';
 
 interface CreateBranchModalProps {
@@ -18,18 +18,22 @@ interface CreateBranchModalProps {
 /** 创建支部: the new branch becomes the current one, so the app switches to it by itself. */
 export function CreateBranchModal({ open, onClose, onCreated }: CreateBranchModalProps) {
   const [saving, setSaving] = useState(false);
+  // The footer's 创建 button submits through the form instance, not the DOM: nothing depends on mount order.
+  const [form] = Form.useForm<BranchInfoValues>();
   return (
     <Modal
       title="创建支部"
       open={open}
       width={720}
       okText="创建"
-      okButtonProps={{ htmlType: 'submit', form: FORM_NAME, loading: saving }}
+      okButtonProps={{ loading: saving }}
+      onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
       {/* Mounted afresh on every opening, so each new branch starts from the defaults. */}
       <CreateBranchForm
+        form={form}
         onSavingChange={setSaving}
         onCreated={(branch) => {
           onClose();
@@ -40,8 +44,17 @@ export function CreateBranchModal({ open, onClose, onCreated }: CreateBranchModa
   );
 }
 
-function CreateBranchForm({ onSavingChange, onCreated }: { onSavingChange: (saving: boolean) => void; onCreated: (branch: Branch) => void }) {
-  const [form] = Form.useForm<BranchInfoValues>();
+interface CreateBranchFormProps {
+  form: FormInstance<BranchInfoValues>;
+  onSavingChange: (saving: boolean) => void;
+  onCreated: (branch: Branch) => void;
+}
+
+function CreateBranchForm({ form, onSavingChange, onCreated }: CreateBranchFormProps) {
+  // The form instance outlives the dialog's body: start every opening from the defaults.
+  useEffect(() => {
+    form.resetFields();
+  }, [form]);
   const { message } = App.useApp();
 
   async function create(values: BranchInfoValues) {

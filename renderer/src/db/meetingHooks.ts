@@ -1,0 +1,54 @@
+/**
+ * Live queries and the bound repository of 会议记录; pages import these, never dexie.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { filterMeetings, type MeetingFilters } from '@shared/meetings/search';
+import type { AttachmentKind, AttachmentOwnerTable } from '@shared/model';
+import { readRuleSettings, RULE_SETTINGS_KEY } from '@shared/rules/settings';
+import { db } from './index';
+import * as meetings from './meetings';
+
+export type { MeetingInput, AttachmentInput } from './meetings';
+export type { MeetingFilters } from '@shared/meetings/search';
+
+export const meetingStore = {
+  add: (branchId: string, input: meetings.MeetingInput) => meetings.addMeeting(db, branchId, input),
+  update: (id: string, input: meetings.MeetingInput) => meetings.updateMeeting(db, id, input),
+  remove: (id: string) => meetings.deleteMeeting(db, id),
+  addAttachment: (input: meetings.AttachmentInput) => meetings.addAttachment(db, input),
+  setAttachmentKind: (id: string, kind: AttachmentKind) => meetings.setAttachmentKind(db, id, kind),
+  removeAttachment: (id: string) => meetings.removeAttachment(db, id),
+};
+
+/**
+ * A branch's meetings, newest first. Year and month narrow the IndexedDB query; type and the search words filter
+ * in memory, so typing in the search box does not go back to the database. `undefined` while loading.
+ */
+export function useMeetings(branchId: string | undefined, filters: MeetingFilters = {}) {
+  const { year, month, type, query } = filters;
+  const loaded = useLiveQuery(
+    async () => (branchId ? meetings.listMeetings(db, branchId, year, month) : []),
+    [branchId, year, month],
+  );
+  return useMemo(() => (loaded ? filterMeetings(loaded, { type, query }) : undefined), [loaded, type, query]);
+}
+
+/** One meeting; `null` when it does not exist, `undefined` while loading. */
+export function useMeeting(id: string | undefined) {
+  return useLiveQuery(async () => (id ? ((await db.meetings.get(id)) ?? null) : null), [id]);
+}
+
+export function useMeetingHistory(id: string | undefined) {
+  return useLiveQuery(async () => (id ? meetings.meetingHistory(db, id) : []), [id]);
+}
+
+/** A record's attachments (with Blobs), oldest first. */
+export function useAttachments(ownerTable: AttachmentOwnerTable, ownerId: string | undefined) {
+  return useLiveQuery(async () => (ownerId ? meetings.listAttachments(db, ownerTable, ownerId) : []), [ownerTable, ownerId]);
+}
+
+/** The rule settings (quorum and pass thresholds …) as stored, every missing or broken key at its 条例 default. */
+export function useRuleSettings() {
+  return useLiveQuery(async () => readRuleSettings((await db.settings.get(RULE_SETTINGS_KEY))?.value), []);
+}

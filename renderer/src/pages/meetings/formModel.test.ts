@@ -1,0 +1,45 @@
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import { generateDemoBranch } from '@shared/demo';
+import { inputOfValues, newMeetingValues, valuesOfMeeting } from './formModel';
+
+const { branch, members } = generateDemoBranch({ today: '2025-03-05' });
+const now = dayjs('2025-03-05T09:12:00');
+
+describe('meeting form model', () => {
+  it('pre-fills a 支委会 with the committee, the 书记 hosting and the 组织委员 recording', () => {
+    const values = newMeetingValues('支部委员会', branch, members, undefined, now);
+    const role = (r: string) => branch.committee.members.find((c) => c.role === r)?.memberId;
+    expect(values).toMatchObject({ title: '2025年3月支部委员会会议', hostId: role('书记'), recorderId: role('组织委员') });
+    expect(values.attendance.map((a) => a.memberId).sort()).toEqual(branch.committee.members.map((c) => c.memberId).sort());
+    expect(values.start.format('YYYY-MM-DD HH:mm')).toBe('2025-03-05 14:30');
+  });
+
+  it('pre-fills a 党小组会 with the first group, its leader and its members', () => {
+    const values = newMeetingValues('党小组会', branch, members, undefined, now);
+    const group = branch.partyGroups[0];
+    expect(values).toMatchObject({ partyGroupId: group.id, hostId: group.leaderId, title: `2025年3月${group.name}会` });
+    expect(values.attendance).toHaveLength(members.filter((m) => m.partyGroupId === group.id).length);
+  });
+
+  it('turns the form into repository input: times with offset, empty rows dropped, the type not counted twice', () => {
+    const values = newMeetingValues('主题党日', branch, members, undefined, now);
+    const input = inputOfValues({
+      ...values,
+      alsoCountsAs: ['党课', '主题党日'],
+      speeches: [{ speakerId: undefined, text: '' }, { speakerId: members[0].id, text: '很好' }],
+      resolutions: [{ text: '', votesFor: null }],
+    });
+    expect(input.startAt).toMatch(/^2025-03-05T14:30:00[+-]\d{2}:\d{2}$/);
+    expect(input).toMatchObject({ alsoCountsAs: ['党课'], speeches: [{ speakerId: members[0].id, text: '很好' }], resolutions: [], partyGroupId: undefined });
+  });
+
+  it('shows a stored time as written, whatever the zone of this computer', () => {
+    const values = valuesOfMeeting({
+      id: 'm', branchId: branch.id, createdAt: '', updatedAt: '', type: '党课', alsoCountsAs: [], title: '党课',
+      startAt: '2025-03-05T14:30:00+08:00', attendance: [], topics: [], speeches: [], resolutions: [],
+    });
+    expect(values.start.format('YYYY-MM-DD HH:mm')).toBe('2025-03-05 14:30');
+    expect(values.topics).toEqual(['']);
+  });
+});

@@ -1,9 +1,10 @@
-import { CalendarOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DashboardOutlined, MessageOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { MembersPage } from './pages/members/MembersPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { TalksPage } from './pages/talks/TalksPage';
 
 export interface AppModule {
   path: string;
@@ -20,5 +21,6 @@ export const MODULES: AppModule[] = [
   { path: '/', label: '工作台', icon: <DashboardOutlined />, element: <DashboardPage /> },
   { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
   { path: '/meetings', label: '会议记录', icon: <CalendarOutlined />, element: <MeetingsPage /> },
+  { path: '/talks', label: '谈心谈话', icon: <MessageOutlined />, element: <TalksPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

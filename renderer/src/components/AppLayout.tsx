@@ -11,7 +11,7 @@ export function AppLayout({ branch }: { branch: Branch }) {
   const selected = MODULES.filter((m) => m.path === '/' ? location.pathname === '/' : location.pathname.startsWith(m.path)).map((m) => m.path);
   return (
     <BranchContext.Provider value={branch}>
-      <Layout style={{ minHeight: '100%' }}>
+      <Layout style={{ height: '100%' }}>
         <Layout.Header className="no-print" style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#c8161d', paddingInline: 24 }}>
           <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
             支部台账
@@ -21,7 +21,7 @@ export function AppLayout({ branch }: { branch: Branch }) {
             <BranchSwitcher current={branch} />
           </Space>
         </Layout.Header>
-        <Layout>
+        <Layout style={{ minHeight: 0 }}>
           <Layout.Sider className="no-print" width={180} theme="light">
             <Menu
               mode="inline"

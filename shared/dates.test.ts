@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, fullYearsBetween, isValidIsoDate, monthsBetween } from './dates';
+import { formatDate, formatDateTime, fullYearsBetween, isValidIsoDate, monthsBetween } from './dates';
 
 describe('dates', () => {
   it('shows dates the Chinese way', () => {
@@ -7,6 +7,7 @@ describe('dates', () => {
     expect(formatDate('1985-06')).toBe('1985年6月');
     expect(formatDate('2025-03-05T14:30:00+08:00')).toBe('2025年3月5日');
     expect(formatDate(undefined)).toBe('');
+    expect(formatDateTime('2025-03-05T14:30:00+08:00')).toBe('2025年3月5日 14:30');
   });
 
   it('knows which calendar dates exist', () => {

@@ -71,3 +71,12 @@ export function monthsBetween(from: string, to: string): number {
 export function fullYearsBetween(from: string, on: string): number {
   return dayjs(toComparableDate(on)).diff(dayjs(toComparableDate(from)), 'year');
 }
+
+/** An instant as the wall clock showed it where it was written: `2025-03-05T14:30:00+08:00` → `2025年3月5日 14:30`. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) {
+    return '';
+  }
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  return match ? `${formatDate(match[1])} ${match[2]}` : formatDate(value);
+}

@@ -2,7 +2,7 @@ import { DownOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formatAttendanceRatio } from '@shared/meetings';
 import { formatDate } from '@shared/dates';
@@ -13,19 +13,10 @@ import { useMeetings } from '../../db/meetingHooks';
 import { MeetingCalendar } from './MeetingCalendar';
 import { MeetingTypeTags } from './meetingTypeTag';
 import { useNameOf } from './people';
+import { useTableBodyHeight } from '../../components/useTableBodyHeight';
 
-/** Height of everything above and below the table body (header, buttons, filters, table head). */
+/** Height of everything on the page above and below the table body. */
 const CHROME_HEIGHT = 300;
-
-function useTableBodyHeight(): number {
-  const [height, setHeight] = useState(() => Math.max(320, window.innerHeight - CHROME_HEIGHT));
-  useEffect(() => {
-    const onResize = () => setHeight(Math.max(320, window.innerHeight - CHROME_HEIGHT));
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  return height;
-}
 
 type View = '列表' | '日历';
 
@@ -57,7 +48,7 @@ export function MeetingListPage() {
   // Typing stays responsive over 50,000 meetings: the filter runs on the deferred words.
   const query = useDeferredValue(text);
   const [calendarDate, setCalendarDate] = useState<Dayjs>(() => dayjs());
-  const bodyHeight = useTableBodyHeight();
+  const bodyHeight = useTableBodyHeight(CHROME_HEIGHT);
 
   const listed = useMeetings(view === '列表' ? branch.id : undefined, { type, year, month: year ? month : undefined, query });
   const calendarMeetings = useMeetings(view === '日历' ? branch.id : undefined, { type, year: calendarDate.year(), query });

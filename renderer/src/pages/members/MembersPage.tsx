@@ -20,20 +20,10 @@ import {
   type RosterView,
 } from './rosterFilter';
 import './members.css';
+import { useTableBodyHeight } from '../../components/useTableBodyHeight';
 
-/** Height of everything on the page above and below the table body (header, toolbar, summary, table head). */
+/** Height of everything on the page above and below the table body. */
 const CHROME_HEIGHT = 330;
-
-/** The table body fills the window: a virtual table needs a fixed pixel height. */
-function useTableBodyHeight(): number {
-  const [height, setHeight] = useState(() => Math.max(320, window.innerHeight - CHROME_HEIGHT));
-  useEffect(() => {
-    const onResize = () => setHeight(Math.max(320, window.innerHeight - CHROME_HEIGHT));
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  return height;
-}
 
 const toOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
@@ -48,7 +38,7 @@ export function MembersPage() {
   const [adding, setAdding] = useState(false);
   const [justSavedId, setJustSavedId] = useState<string>();
   const tableRef = useRef<GetRef<typeof Table<Member>>>(null);
-  const bodyHeight = useTableBodyHeight();
+  const bodyHeight = useTableBodyHeight(CHROME_HEIGHT);
   // Typing stays responsive with 10,000 members: the filter runs on the deferred query.
   const query = useDeferredValue(filters.query);
 

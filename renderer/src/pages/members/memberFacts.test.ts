@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeChanges, formatAuditTime, partyAgeYears, probation } from './memberFacts';
+import { formatDateTime } from '@shared/dates';
+import { describeChanges, partyAgeYears, probation } from './memberFacts';
 
 describe('member facts', () => {
   it('counts 党龄 from 转正时间, not 入党时间', () => {
@@ -15,7 +16,7 @@ describe('member facts', () => {
   });
 
   it('shows audit times as the wall clock read them', () => {
-    expect(formatAuditTime('2025-03-05T14:30:12+08:00')).toBe('2025年3月5日 14:30');
+    expect(formatDateTime('2025-03-05T14:30:12+08:00')).toBe('2025年3月5日 14:30');
   });
 
   it('lists changes with labels and formatted values', () => {

@@ -19,10 +19,6 @@ export function probation(member: Pick<Member, 'category' | 'joinedOn'>, today: 
 }
 
 /** Audit times are stored as local wall-clock time with offset; show that wall-clock time: 2025年3月5日 14:30. */
-export function formatAuditTime(at: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
-  return match ? `${formatDate(match[1])} ${match[2]}` : at;
-}
 
 const DATE_FIELDS: ReadonlySet<string> = new Set(['birthDate', 'joinedOn', 'confirmedOn']);
 

@@ -1,9 +1,10 @@
-import { App, Button, Descriptions, Drawer, Empty, Space, Spin, Tag, Timeline, Typography, type DescriptionsProps } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate } from '@shared/dates';
-import { TALK_FIELD_LABELS, type AuditEntry, type Branch, type Talk } from '@shared/model';
+import { TALK_FIELD_LABELS, type Branch, type Talk } from '@shared/model';
 import { committeeRoleOf, describeTalkChanges, relationLabel } from '@shared/talks';
 import { useBranch } from '../../components/BranchContext';
+import { ChangeHistoryTimeline } from '../../components/ChangeHistoryTimeline';
 import { talkStore, useRectification, useTalk, useTalkHistory } from '../../db/talkHooks';
 import type { NameOf } from './people';
 
@@ -12,13 +13,6 @@ interface TalkDetailDrawerProps {
   nameOf: NameOf;
   onEdit: (talk: Talk) => void;
   onClose: () => void;
-}
-
-const ACTION_COLOR: Record<AuditEntry['action'], string> = { create: 'green', update: 'blue', delete: 'red' };
-
-function auditTime(at: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at);
-  return match ? `${formatDate(match[1])} ${match[2]}` : at;
 }
 
 function text(value: string | undefined): ReactNode {
@@ -98,37 +92,7 @@ export function TalkDetailDrawer({ talkId, nameOf, onEdit, onClose }: TalkDetail
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           变更记录
         </Typography.Title>
-        {!history ? (
-          <Spin />
-        ) : (
-          <Timeline
-            items={history.map((entry, index) => {
-              const changes = entry.action === 'update' ? describeTalkChanges(entry.changes, nameOf) : [];
-              return {
-                key: entry.seq ?? index,
-                color: ACTION_COLOR[entry.action],
-                title: auditTime(entry.at),
-                content: (
-                  <div>
-                    <Typography.Text strong>{entry.summary}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                      {entry.actor}
-                    </Typography.Text>
-                    {changes.length > 0 && (
-                      <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-                        {changes.map((c) => (
-                          <li key={c.field}>
-                            {c.label}：<Typography.Text type="secondary">{c.before}</Typography.Text> → {c.after}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </div>
-                ),
-              };
-            })}
-          />
-        )}
+        <ChangeHistoryTimeline entries={history} describeChanges={(changes) => describeTalkChanges(changes, nameOf)} />
       </>
     );
   }

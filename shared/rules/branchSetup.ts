@@ -1,4 +1,5 @@
-import { hasElectedCommittee, isFullMemberOn, isOnRoster, membersOnRoster, nameLookup, ownRecords } from './roster';
+import type { Member } from '../model/member';
+import { hasElectedCommittee, isFullMemberOn, isOnRoster, membersOnRoster, ownRecords } from './roster';
 import { referenceDate } from './periods';
 import { SOURCES } from './sources';
 import type { Finding, RuleInput } from './types';
@@ -42,8 +43,15 @@ export function branchSetup(input: RuleInput): Finding[] {
     push('warning', `支部委员会共${committee.length}人，超过${settings.maxCommitteeSize}人`, SOURCES.committeeSetup);
   }
 
-  const byId = new Map(members.map((m) => [m.id, m]));
-  const nameOf = nameLookup(members);
+  // Only the 支委 are looked up (the last record wins, as in nameLookup).
+  const seats = new Set(committee.map((c) => c.memberId));
+  const byId = new Map<string, Member>();
+  for (const member of members) {
+    if (seats.has(member.id)) {
+      byId.set(member.id, member);
+    }
+  }
+  const nameOf = (id: string) => byId.get(id)?.name ?? '未知党员';
   const secretary = committee.find((c) => c.role === '书记');
   if (roster.length > 0 && !secretary) {
     push('warning', '未登记支部书记，书记缺额应及时补充', SOURCES.committeeSetup);

@@ -17,6 +17,7 @@ import {
 import { mustTalk } from './mustTalk';
 import { probationDue } from './probation';
 import { meetingQuorum } from './quorum';
+import { rectificationClosedWithoutEvidence, rectificationOverdue } from './rectifications';
 import { talkCoverageFindings } from './talks';
 import { termExpiry } from './term';
 import { RULE_IDS, type Finding, type Rule, type RuleId, type RuleInput } from './types';
@@ -33,6 +34,7 @@ export * from './mustTalk';
 export * from './term';
 export * from './probation';
 export * from './branchSetup';
+export * from './rectifications';
 
 /** Every rule by its id, in the order runAllRules reports them. */
 export const RULES: Readonly<Record<RuleId, Rule>> = {
@@ -49,6 +51,8 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'meeting.quorum': meetingQuorum,
   'talk.coverage': talkCoverageFindings,
   'talk.mustTalk': mustTalk,
+  'rectification.overdue': rectificationOverdue,
+  'rectification.closedWithoutEvidence': rectificationClosedWithoutEvidence,
 };
 
 const MEETING_FREQUENCY_RULES = new Set<RuleId>([

@@ -1,6 +1,6 @@
 import { formatDate } from '../dates';
-import type { MeetingType } from '../model/meeting';
-import { committeeRequired, countsAs, meetingDate, ownRecords, wasOnRosterBetween } from './roster';
+import type { Meeting, MeetingType } from '../model/meeting';
+import { committeeRequired, meetingDate, ownRecords, wasOnRosterBetween } from './roster';
 import { currentPeriodName, isInYear, periodsOfYear, periodState, type Period } from './periods';
 import { frequencyLabel, type MeetingFrequency } from './settings';
 import { SOURCES } from './sources';
@@ -73,6 +73,27 @@ function earlier(a: string, b: string): string {
   return a < b ? a : b;
 }
 
+interface DatedMeeting {
+  meeting: Meeting;
+  /** meetingDate(meeting). */
+  date: string;
+}
+
+/** The index of the first meeting on or after `day` in a list sorted by date. */
+function firstOnOrAfter(list: readonly DatedMeeting[], day: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle].date < day) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
 /**
  * One row per required meeting type (one per 党小组 for 党小组会) and one cell per period of the year.
  * Types switched off in the settings, the 支委会 of a branch without a committee and empty 党小组 have no row.
@@ -83,10 +104,32 @@ export function meetingMatrix(input: RuleInput): MeetingMatrixRow[] {
   const foundedOn = branch.foundedOn;
   const rows: MeetingMatrixRow[] = [];
 
-  const dated = meetings
+  const dated: DatedMeeting[] = meetings
     .map((meeting) => ({ meeting, date: meetingDate(meeting) }))
     .filter(({ date }) => isInYear(date, year))
     .sort((a, b) => (a.meeting.startAt < b.meeting.startAt ? -1 : a.meeting.startAt > b.meeting.startAt ? 1 : 0));
+  // The year's meetings under every type they count as (countsAs), still in date order: each row takes its list
+  // from here instead of testing every meeting for every row.
+  const ofType = new Map<string, DatedMeeting[]>();
+  const file = (type: string, entry: DatedMeeting) => {
+    const list = ofType.get(type);
+    if (list) {
+      list.push(entry);
+    } else {
+      ofType.set(type, [entry]);
+    }
+  };
+  for (const entry of dated) {
+    const type = entry.meeting.type;
+    const alsoCountsAs = entry.meeting.alsoCountsAs ?? [];
+    file(type, entry);
+    alsoCountsAs.forEach((other, index) => {
+      // Once per type, however often it is listed.
+      if (other !== type && alsoCountsAs.indexOf(other) === index) {
+        file(other, entry);
+      }
+    });
+  }
 
   for (const requirement of MEETING_REQUIREMENTS) {
     const frequency = settings[requirement.setting];
@@ -100,7 +143,7 @@ export function meetingMatrix(input: RuleInput): MeetingMatrixRow[] {
     const buildRow = (
       label: string,
       isRequired: (period: Period) => boolean,
-      matches: (meeting: (typeof dated)[number]['meeting']) => boolean,
+      ofRow: readonly DatedMeeting[],
       partyGroupId?: string,
     ): MeetingMatrixRow => ({
       rule: requirement.rule,
@@ -110,11 +153,12 @@ export function meetingMatrix(input: RuleInput): MeetingMatrixRow[] {
       frequency,
       source: requirement.source,
       cells: periods.map((period) => {
-        const inPeriod = dated.filter(
-          ({ meeting, date }) => date >= period.start && date <= period.end && matches(meeting),
-        );
-        const held = inPeriod.filter(({ date }) => date <= today).map(({ meeting }) => meeting.id);
-        const planned = inPeriod.filter(({ date }) => date > today).map(({ meeting }) => meeting.id);
+        // Held: dated in the period and not after today; planned: dated in the period after today.
+        const held: string[] = [];
+        const planned: string[] = [];
+        for (let i = firstOnOrAfter(ofRow, period.start); i < ofRow.length && ofRow[i].date <= period.end; i += 1) {
+          (ofRow[i].date <= today ? held : planned).push(ofRow[i].meeting.id);
+        }
         const required = (!foundedOn || period.end >= foundedOn) && isRequired(period);
         let status: MeetingCellStatus;
         if (!required) {
@@ -149,7 +193,7 @@ export function meetingMatrix(input: RuleInput): MeetingMatrixRow[] {
             const start = earlier(period.start, end);
             return groupMembers.some((m) => wasOnRosterBetween(m, start, end));
           },
-          (meeting) => meeting.partyGroupId === group.id && countsAs(meeting, requirement.type),
+          (ofType.get(requirement.type) ?? []).filter(({ meeting }) => meeting.partyGroupId === group.id),
           group.id,
         );
         if (row.cells.some((cell) => cell.status !== 'notRequired')) {
@@ -164,7 +208,7 @@ export function meetingMatrix(input: RuleInput): MeetingMatrixRow[] {
       requirement.type === '支部委员会'
         ? (period) => committeeRequired(branch, members, judgedOn(period), settings)
         : () => true,
-      (meeting) => countsAs(meeting, requirement.type),
+      ofType.get(requirement.type) ?? [],
     );
     if (requirement.type !== '支部委员会' || row.cells.some((cell) => cell.status !== 'notRequired')) {
       rows.push(row);

@@ -48,6 +48,32 @@ export function mustTalkItems(input: RuleInput): MustTalkItem[] {
   const inYear = (date: string) => isInYear(date, year) && date <= today;
   const stillHere = referenceDate(year, today);
   const sortedTalks = [...talks].filter((t) => t.date <= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  // Each member's talks (as 谈话人 or 谈话对象), in date order: looked up per event instead of scanning all talks.
+  const talksOf = new Map<string, typeof sortedTalks>();
+  const addTalk = (memberId: string, talk: (typeof sortedTalks)[number]) => {
+    const list = talksOf.get(memberId);
+    if (!list) {
+      talksOf.set(memberId, [talk]);
+    } else if (list[list.length - 1] !== talk) {
+      list.push(talk);
+    }
+  };
+  for (const talk of sortedTalks) {
+    addTalk(talk.talkerId, talk);
+    for (const id of talk.intervieweeIds) {
+      addTalk(id, talk);
+    }
+  }
+  // Every member's 民主评议 item falls due on the same day: work each due date out once.
+  const dueDates = new Map<string, string>();
+  const dueByOf = (date: string) => {
+    let due = dueDates.get(date);
+    if (due === undefined) {
+      due = addDays(date, settings.mustTalk.graceDays);
+      dueDates.set(date, due);
+    }
+    return due;
+  };
   // Several sessions of 民主评议 open the items once, at the first.
   const review = meetings
     .filter((m) => countsAs(m, '民主评议党员') && inYear(meetingDate(m)))
@@ -76,10 +102,8 @@ export function mustTalkItems(input: RuleInput): MustTalkItem[] {
 
     for (const event of events) {
       const kind = MUST_TALK_TRIGGERS[event.trigger].kind;
-      const talk = sortedTalks.find(
-        (t) => t.kind === kind && t.date >= event.date && (t.talkerId === member.id || t.intervieweeIds.includes(member.id)),
-      );
-      const dueBy = addDays(event.date, settings.mustTalk.graceDays);
+      const talk = (talksOf.get(member.id) ?? []).find((t) => t.kind === kind && t.date >= event.date);
+      const dueBy = dueByOf(event.date);
       items.push({
         memberId: member.id,
         trigger: event.trigger,
@@ -101,15 +125,25 @@ export function mustTalk(input: RuleInput): Finding[] {
     return [];
   }
   const names = new Map(input.members.map((m) => [m.id, m.name]));
+  // Most items share a few dates (every member's 民主评议 item): write each date once.
+  const written = new Map<string, string>();
+  const dateText = (date: string) => {
+    let text = written.get(date);
+    if (text === undefined) {
+      text = formatDate(date);
+      written.set(date, text);
+    }
+    return text;
+  };
   return mustTalkItems(input)
     .filter((item) => item.status !== 'done')
     .map((item) => {
       const name = names.get(item.memberId) ?? '未知党员';
-      const event = `党员${name}${formatDate(item.triggerDate)}${MUST_TALK_TRIGGERS[item.trigger].label}`;
+      const event = `党员${name}${dateText(item.triggerDate)}${MUST_TALK_TRIGGERS[item.trigger].label}`;
       const message =
         item.status === 'overdue'
           ? `该谈未谈：${event}，至今未进行${item.kind}`
-          : `${event}，应在${formatDate(item.dueBy)}前进行${item.kind}`;
+          : `${event}，应在${dateText(item.dueBy)}前进行${item.kind}`;
       return {
         rule: 'talk.mustTalk' as const,
         severity: item.status === 'overdue' ? ('warning' as const) : ('info' as const),

@@ -33,7 +33,8 @@ function pad(n: number): string {
 }
 
 function lastDayOfMonth(year: number, month: number): string {
-  return dayjs(`${year}-${pad(month)}-01`).endOf('month').format('YYYY-MM-DD');
+  // Day 0 of the next month is the last of this one; plain UTC arithmetic, as the dashboard asks for every period.
+  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 }
 
 function keyOf(kind: PeriodKind, year: number, index: number): string {
@@ -118,7 +119,9 @@ export function referenceDate(year: number, today: string): string {
 
 /** Whether `date` (`YYYY-MM-DD`) lies in `year`. */
 export function isInYear(date: string, year: number): boolean {
-  return date.slice(0, 4) === String(year);
+  // date.slice(0, 4) === String(year), without making a string: the rules ask this of every record.
+  const prefix = String(year);
+  return prefix.length === Math.min(4, date.length) && date.startsWith(prefix);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

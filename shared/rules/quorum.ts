@@ -1,9 +1,17 @@
 import { formatDate } from '../dates';
 import type { Branch } from '../model/branch';
-import type { Meeting } from '../model/meeting';
+import type { Attendance, Meeting } from '../model/meeting';
 import type { Member } from '../model/member';
 import { isInYear } from './periods';
-import { countsAs, hasVoteAt, isOnRoster, meetingDate, ownRecords } from './roster';
+import {
+  countsAs,
+  hasVoteAtMeeting,
+  isOnRosterAtMeeting,
+  meetingDate,
+  ownRecords,
+  rosterEntries,
+  type RosterEntry,
+} from './roster';
 import type { PassThreshold, RuleSettings, Threshold } from './settings';
 import { SOURCES } from './sources';
 import type { Finding, RuleInput } from './types';
@@ -80,30 +88,96 @@ export function quorumOf(
   branch: Pick<Branch, 'id' | 'committee'>,
   settings: Pick<RuleSettings, 'partyCongressQuorum' | 'partyCongressPass' | 'committeeQuorum' | 'committeePass'>,
 ): QuorumResult {
+  return quorumFromRoster(meeting, prepareQuorumRoster(members.filter((m) => m.branchId === branch.id), branch), settings);
+}
+
+/** The branch's members prepared once: meetingQuorum checks hundreds of meetings a year against them. */
+interface QuorumRoster {
+  /** Every member, in input order. */
+  entries: RosterEntry[];
+  /** Positions in `entries` of the committee's members, in the same order. */
+  committee: number[];
+  /** Every position in `entries`, in order. */
+  everyone: number[];
+  /** Member id → positions in `entries` (one, unless the same id was recorded twice). */
+  positions: Map<string, number[]>;
+  /**
+   * Scratch for counting one meeting: the attendance state by position, valid where `stampAt` holds the
+   * meeting's `stamp` (so nothing needs clearing between meetings).
+   */
+  stateAt: (Attendance['state'] | undefined)[];
+  stampAt: number[];
+  stamp: number;
+}
+
+function prepareQuorumRoster(members: readonly Member[], branch: Pick<Branch, 'committee'>): QuorumRoster {
+  const entries = rosterEntries(members);
+  const committeeIds = new Set(branch.committee.members.map((c) => c.memberId));
+  const positions = new Map<string, number[]>();
+  entries.forEach((entry, index) => {
+    const list = positions.get(entry.member.id);
+    if (list) {
+      list.push(index);
+    } else {
+      positions.set(entry.member.id, [index]);
+    }
+  });
+  return {
+    entries,
+    committee: entries.flatMap((entry, index) => (committeeIds.has(entry.member.id) ? [index] : [])),
+    everyone: entries.map((_entry, index) => index),
+    positions,
+    stateAt: new Array<Attendance['state'] | undefined>(entries.length).fill(undefined),
+    stampAt: new Array<number>(entries.length).fill(0),
+    stamp: 0,
+  };
+}
+
+function quorumFromRoster(
+  meeting: Meeting,
+  roster: QuorumRoster,
+  settings: Pick<RuleSettings, 'partyCongressQuorum' | 'partyCongressPass' | 'committeeQuorum' | 'committeePass'>,
+): QuorumResult {
   const date = meetingDate(meeting);
   const kind = kindOf(meeting);
-  const roster = members.filter((m) => m.branchId === branch.id && isOnRoster(m, date, true));
-
-  let expectedMembers: Member[];
-  let votingMembers: Member[];
-  if (kind === 'committee') {
-    const committeeIds = new Set(branch.committee.members.map((c) => c.memberId));
-    expectedMembers = roster.filter((m) => committeeIds.has(m.id));
-    votingMembers = expectedMembers;
-  } else {
-    expectedMembers =
-      kind === 'partyGroup' && meeting.partyGroupId
-        ? roster.filter((m) => m.partyGroupId === meeting.partyGroupId)
-        : roster;
-    votingMembers = expectedMembers.filter((m) => hasVoteAt(m, date, true));
-  }
-
   const attendance = meeting.attendance ?? [];
-  const stateOf = new Map(attendance.map((a) => [a.memberId, a.state]));
-  const isPresent = (m: Member) => stateOf.get(m.id) === '出席';
-  const present = expectedMembers.filter(isPresent);
-  const votingPresent = votingMembers.filter(isPresent).length;
+  // Each member's state by position (a later line for the same member wins), in the roster's scratch arrays.
+  const { stateAt, stampAt } = roster;
+  const stamp = (roster.stamp += 1);
+  for (const line of attendance) {
+    for (const position of roster.positions.get(line.memberId) ?? []) {
+      stateAt[position] = line.state;
+      stampAt[position] = stamp;
+    }
+  }
   const attendanceRecorded = attendance.length > 0;
+
+  // One pass over who was expected (the roster on the day; the 委员 of a 支委会, the group of a 党小组会).
+  const group = kind === 'partyGroup' && meeting.partyGroupId ? meeting.partyGroupId : undefined;
+  let expected = 0;
+  let present = 0;
+  let onLeave = 0;
+  let votingExpected = 0;
+  let votingPresent = 0;
+  const absentMemberIds: string[] = [];
+  for (const position of kind === 'committee' ? roster.committee : roster.everyone) {
+    const entry = roster.entries[position];
+    if ((group !== undefined && entry.member.partyGroupId !== group) || !isOnRosterAtMeeting(entry, date)) {
+      continue;
+    }
+    // In a 支委会 every 委员 votes; elsewhere only 正式党员 not under 留党察看.
+    const votes = kind === 'committee' || hasVoteAtMeeting(entry, date);
+    const state = stampAt[position] === stamp ? stateAt[position] : undefined;
+    expected += 1;
+    votingExpected += votes ? 1 : 0;
+    if (state === '出席') {
+      present += 1;
+      votingPresent += votes ? 1 : 0;
+    } else {
+      absentMemberIds.push(entry.member.id);
+      onLeave += state === '请假' ? 1 : 0;
+    }
+  }
 
   let quorum: Threshold | undefined;
   let pass: PassThreshold | undefined;
@@ -120,12 +194,12 @@ export function quorumOf(
     source = SOURCES.votingRights;
   }
 
-  const quorumNeeded = quorum ? minimumCount(votingMembers.length, quorum) : null;
+  const quorumNeeded = quorum ? minimumCount(votingExpected, quorum) : null;
   const quorumMet = quorumNeeded === null || !attendanceRecorded ? null : votingPresent >= quorumNeeded;
 
   const resolutions = (meeting.resolutions ?? []).map((resolution): ResolutionOutcome => {
     const votesNeeded = pass
-      ? minimumCount(pass.base === 'expected' ? votingMembers.length : votingPresent, pass)
+      ? minimumCount(pass.base === 'expected' ? votingExpected : votingPresent, pass)
       : null;
     const passed =
       votesNeeded === null || resolution.votesFor === undefined
@@ -137,12 +211,12 @@ export function quorumOf(
   return {
     kind,
     date,
-    expected: expectedMembers.length,
-    present: present.length,
-    onLeave: expectedMembers.filter((m) => stateOf.get(m.id) === '请假').length,
-    absent: expectedMembers.length - present.length,
-    absentMemberIds: expectedMembers.filter((m) => !isPresent(m)).map((m) => m.id),
-    votingExpected: votingMembers.length,
+    expected,
+    present,
+    onLeave,
+    absent: expected - present,
+    absentMemberIds,
+    votingExpected,
     votingPresent,
     attendanceRecorded,
     quorumNeeded,
@@ -169,69 +243,81 @@ function fallsShort(threshold: Threshold): string {
 export function meetingQuorum(input: RuleInput): Finding[] {
   const { members, meetings } = ownRecords(input);
   const { branch, settings, today, year } = input;
-  const findings: Finding[] = [];
-  const held = meetings
-    .filter((m) => {
-      const date = meetingDate(m);
-      return isInYear(date, year) && date <= today;
-    })
-    .sort((a, b) => (a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : 0));
-
-  for (const meeting of held) {
-    const result = quorumOf(meeting, members, branch, settings);
+  const roster = prepareQuorumRoster(members, branch);
+  const reported: { meeting: Meeting; findings: Finding[] }[] = [];
+  for (const meeting of meetings) {
+    const date = meetingDate(meeting);
+    if (!isInYear(date, year) || date > today) {
+      continue;
+    }
+    // Decide from the record alone whether the meeting is checked, before counting anyone.
+    const kind = kindOf(meeting);
     const hasVote = meeting.resolutions.length > 0;
-    if (result.kind !== 'partyCongress' && result.kind !== 'committee') {
+    if (kind !== 'partyCongress' && kind !== 'committee') {
       continue;
     }
-    if (result.kind === 'partyCongress' && !hasVote) {
+    if (kind === 'partyCongress' && !hasVote) {
       continue;
     }
-    if (result.kind === 'committee' && !hasVote && !result.attendanceRecorded) {
+    if (kind === 'committee' && !hasVote && (meeting.attendance ?? []).length === 0) {
       continue;
     }
-    const name = result.kind === 'partyCongress' ? '支部党员大会' : '支部委员会会议';
-    const where = `${formatDate(result.date)}${name}「${meeting.title}」`;
-    const base = { rule: 'meeting.quorum' as const, period: result.date.slice(0, 7), source: result.source, subject: { table: 'meetings' as const, id: meeting.id } };
+    const findings = quorumFindings(meeting, quorumFromRoster(meeting, roster, settings), settings);
+    if (findings.length > 0) {
+      reported.push({ meeting, findings });
+    }
+  }
+  // In the order the meetings were held; only the few with a finding need sorting (stable: ties keep input order).
+  reported.sort((a, b) => (a.meeting.startAt < b.meeting.startAt ? -1 : a.meeting.startAt > b.meeting.startAt ? 1 : 0));
+  return reported.flatMap((r) => r.findings);
+}
 
-    if (!result.attendanceRecorded) {
-      findings.push({ ...base, severity: 'warning', message: `${where}未登记出席情况，无法核对到会人数是否符合规定` });
+function quorumFindings(meeting: Meeting, result: QuorumResult, settings: RuleSettings): Finding[] {
+  const findings: Finding[] = [];
+  const name = result.kind === 'partyCongress' ? '支部党员大会' : '支部委员会会议';
+  // Most meetings are in order: name the meeting only when there is something to say about it.
+  let named: string | undefined;
+  const where = () => (named ??= `${formatDate(result.date)}${name}「${meeting.title}」`);
+  const base = { rule: 'meeting.quorum' as const, period: result.date.slice(0, 7), source: result.source, subject: { table: 'meetings' as const, id: meeting.id } };
+
+  if (!result.attendanceRecorded) {
+    findings.push({ ...base, severity: 'warning', message: `${where()}未登记出席情况，无法核对到会人数是否符合规定` });
+    return findings;
+  }
+  if (result.quorumMet === false) {
+    const threshold = result.kind === 'partyCongress' ? settings.partyCongressQuorum : settings.committeeQuorum;
+    const who = result.kind === 'partyCongress' ? '有表决权的党员' : '委员';
+    const consequence = result.kind === 'partyCongress' ? '不能进行表决' : '会议不能进行';
+    findings.push({
+      ...base,
+      severity: 'error',
+      message: `${where()}：${who}应到${result.votingExpected}人，实到${result.votingPresent}人，${fallsShort(threshold)}${shareName(threshold)}（至少需${result.quorumNeeded}人），${consequence}`,
+    });
+    return findings;
+  }
+  const voters = result.kind === 'partyCongress' ? '有表决权党员' : '委员';
+  const pass = result.kind === 'partyCongress' ? settings.partyCongressPass : settings.committeePass;
+  const passBase = `${pass.base === 'expected' ? '应到会' : '实到会'}${voters}（${pass.base === 'expected' ? result.votingExpected : result.votingPresent}人）`;
+  for (const resolution of result.resolutions) {
+    if (resolution.votesFor === undefined) {
+      findings.push({ ...base, severity: 'warning', message: `${where()}决议「${resolution.text}」未记录赞成票数，无法确认是否通过` });
       continue;
     }
-    if (result.quorumMet === false) {
-      const threshold = result.kind === 'partyCongress' ? settings.partyCongressQuorum : settings.committeeQuorum;
-      const who = result.kind === 'partyCongress' ? '有表决权的党员' : '委员';
-      const consequence = result.kind === 'partyCongress' ? '不能进行表决' : '会议不能进行';
+    if (resolution.passed === false) {
       findings.push({
         ...base,
-        severity: 'error',
-        message: `${where}：${who}应到${result.votingExpected}人，实到${result.votingPresent}人，${fallsShort(threshold)}${shareName(threshold)}（至少需${result.quorumNeeded}人），${consequence}`,
+        severity: 'warning',
+        message: `${where()}决议「${resolution.text}」赞成${resolution.votesFor}票，${fallsShort(pass)}${passBase}的${shareName(pass)}（至少需${resolution.votesNeeded}票），未获通过`,
       });
-      continue;
     }
-    const voters = result.kind === 'partyCongress' ? '有表决权党员' : '委员';
-    const pass = result.kind === 'partyCongress' ? settings.partyCongressPass : settings.committeePass;
-    const passBase = `${pass.base === 'expected' ? '应到会' : '实到会'}${voters}（${pass.base === 'expected' ? result.votingExpected : result.votingPresent}人）`;
-    for (const resolution of result.resolutions) {
-      if (resolution.votesFor === undefined) {
-        findings.push({ ...base, severity: 'warning', message: `${where}决议「${resolution.text}」未记录赞成票数，无法确认是否通过` });
-        continue;
-      }
-      if (resolution.passed === false) {
-        findings.push({
-          ...base,
-          severity: 'warning',
-          message: `${where}决议「${resolution.text}」赞成${resolution.votesFor}票，${fallsShort(pass)}${passBase}的${shareName(pass)}（至少需${resolution.votesNeeded}票），未获通过`,
-        });
-      }
-      const cast = resolution.votesFor + (resolution.votesAgainst ?? 0) + (resolution.abstentions ?? 0);
-      // Absent members may hand in a written vote beforehand, so the votes are checked against 应到, not 实到.
-      if (cast > result.votingExpected) {
-        findings.push({
-          ...base,
-          severity: 'warning',
-          message: `${where}决议「${resolution.text}」赞成、反对、弃权合计${cast}票，多于应到会${voters}${result.votingExpected}人，请核对`,
-        });
-      }
+    const cast = resolution.votesFor + (resolution.votesAgainst ?? 0) + (resolution.abstentions ?? 0);
+    // Absent members may hand in a written vote beforehand, so the votes are checked against 应到, not 实到.
+    if (cast > result.votingExpected) {
+      findings.push({
+        ...base,
+        severity: 'warning',
+        message: `${where()}决议「${resolution.text}」赞成、反对、弃权合计${cast}票，多于应到会${voters}${result.votingExpected}人，请核对`,
+      });
     }
   }
   return findings;

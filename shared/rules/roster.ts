@@ -65,6 +65,52 @@ export function hasVoteAt(member: Member, date: string, atMeeting = false): bool
   );
 }
 
+/**
+ * A member's roster dates, read once per run: rules that ask "on the roster / with a vote at this meeting?"
+ * for hundreds of meetings use these instead of re-reading the member each time. Same readings as
+ * isOnRoster, isFullMemberOn and hasVoteAt with `atMeeting`.
+ */
+export interface RosterEntry {
+  member: Member;
+  /** rosterStart. */
+  start: string;
+  /** The member left: on the roster only before `leaves` (departure.date, exclusive). */
+  departed: boolean;
+  leaves?: string;
+  /** 转正时间 as a comparable date, if recorded. */
+  confirmed?: string;
+  /** 正式党员 by category (what counts when no 转正时间 is recorded). */
+  fullByCategory: boolean;
+  /** 留党察看: no vote. */
+  suspended: boolean;
+}
+
+export function rosterEntries(members: readonly Member[]): RosterEntry[] {
+  return members.map((member) => ({
+    member,
+    start: rosterStart(member),
+    departed: Boolean(member.departure),
+    leaves: member.departure?.date,
+    confirmed: member.confirmedOn ? toComparableDate(member.confirmedOn) : undefined,
+    fullByCategory: member.category === '正式党员',
+    suspended: member.status === '留党察看',
+  }));
+}
+
+/** isOnRoster(member, date, true) for a prepared entry. */
+export function isOnRosterAtMeeting(entry: RosterEntry, date: string): boolean {
+  return entry.start < date && (!entry.departed || date < (entry.leaves as string));
+}
+
+/** hasVoteAt(member, date, true) for a prepared entry. */
+export function hasVoteAtMeeting(entry: RosterEntry, date: string): boolean {
+  return (
+    isOnRosterAtMeeting(entry, date) &&
+    (entry.confirmed !== undefined ? entry.confirmed < date : entry.fullByCategory) &&
+    !entry.suspended
+  );
+}
+
 export function membersOnRoster(members: readonly Member[], date: string): Member[] {
   return members.filter((m) => isOnRoster(m, date));
 }
@@ -98,14 +144,19 @@ export function committeeRequired(
   return hasElectedCommittee(branch) || fullMembersOn(members, date).length >= settings.committeeFromFullMembers;
 }
 
-/** The records of the input's branch only. */
-export function ownRecords(input: RuleInput): { members: Member[]; meetings: Meeting[]; talks: Talk[] } {
+/**
+ * The records of the input's branch only. The dashboard passes one branch's records, so each list is returned
+ * as it is when nothing needs leaving out (every rule asks, and copying thousands of records adds up).
+ */
+export function ownRecords(input: RuleInput): {
+  members: readonly Member[];
+  meetings: readonly Meeting[];
+  talks: readonly Talk[];
+} {
   const id = input.branch.id;
-  return {
-    members: input.members.filter((m) => m.branchId === id),
-    meetings: input.meetings.filter((m) => m.branchId === id),
-    talks: input.talks.filter((t) => t.branchId === id),
-  };
+  const own = <T extends { branchId: string }>(records: readonly T[]): readonly T[] =>
+    records.every((r) => r.branchId === id) ? records : records.filter((r) => r.branchId === id);
+  return { members: own(input.members), meetings: own(input.meetings), talks: own(input.talks) };
 }
 
 /** id → name, for messages; an unknown id shows as 未知党员. */

@@ -61,27 +61,38 @@ interface PairStats {
   latest: string;
 }
 
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
+/** member → other member → their talks; both directions share one PairStats. */
+type PairTable = Map<string, Map<string, PairStats>>;
+
+function link(pairs: PairTable, a: string, b: string, stats: PairStats): void {
+  const row = pairs.get(a);
+  if (row) {
+    row.set(b, stats);
+  } else {
+    pairs.set(a, new Map([[b, stats]]));
+  }
 }
 
 /** Talks per pair of members in the year, up to today. */
-function pairStatistics(talks: readonly Talk[], year: number, today: string): { pairs: Map<string, PairStats>; counted: number } {
-  const pairs = new Map<string, PairStats>();
+function pairStatistics(talks: readonly Talk[], year: number, today: string): { pairs: PairTable; counted: number } {
+  const pairs: PairTable = new Map();
   let counted = 0;
   for (const talk of talks) {
     if (!isInYear(talk.date, year) || talk.date > today) {
       continue;
     }
     counted += 1;
-    for (const other of new Set(talk.intervieweeIds)) {
+    // Each 谈话对象 once, however often listed (one interviewee needs no de-duplicating).
+    const interviewees = talk.intervieweeIds.length === 1 ? talk.intervieweeIds : new Set(talk.intervieweeIds);
+    for (const other of interviewees) {
       if (other === talk.talkerId) {
         continue;
       }
-      const key = pairKey(talk.talkerId, other);
-      const stats = pairs.get(key);
+      const stats = pairs.get(talk.talkerId)?.get(other);
       if (!stats) {
-        pairs.set(key, { count: 1, latest: talk.date });
+        const created = { count: 1, latest: talk.date };
+        link(pairs, talk.talkerId, other, created);
+        link(pairs, other, talk.talkerId, created);
       } else {
         stats.count += 1;
         if (talk.date > stats.latest) {
@@ -105,6 +116,11 @@ function coverageOf(requirement: TalkRequirement, mode: string, required: number
 }
 
 export function talkCoverage(input: RuleInput): TalkCoverage {
+  return coverageWith(input, true);
+}
+
+/** talkCoverage; the findings need no matrix, so `withCells: false` leaves `cells` empty. */
+function coverageWith(input: RuleInput, withCells: boolean): TalkCoverage {
   const { members, talks } = ownRecords(input);
   const { branch, settings, today, year } = input;
   const roster = membersOnRoster(members, referenceDate(year, today));
@@ -114,11 +130,11 @@ export function talkCoverage(input: RuleInput): TalkCoverage {
   const partyMemberIds = roster.map((m) => m.id).filter((id) => !committeeSet.has(id));
   const memberIds = [...committeeIds, ...partyMemberIds];
   const { pairs, counted } = pairStatistics(talks, year, today);
-  const countOf = (a: string, b: string) => (a === b ? 0 : pairs.get(pairKey(a, b))?.count ?? 0);
+  const countOf = (a: string, b: string) => (a === b ? 0 : pairs.get(a)?.get(b)?.count ?? 0);
   const min = settings.talkMinPerPair;
 
-  const cells = committeeIds.map((row) =>
-    memberIds.map((column) => (row === column ? null : pairs.get(pairKey(row, column))?.latest ?? null)),
+  const cells = (withCells ? committeeIds : []).map((row) =>
+    memberIds.map((column) => (row === column ? null : pairs.get(row)?.get(column)?.latest ?? null)),
   );
   const requirements: TalkRequirementCoverage[] = [];
   const missing: MissingTalk[] = [];
@@ -136,11 +152,19 @@ export function talkCoverage(input: RuleInput): TalkCoverage {
     }
     requirements.push(coverageOf(requirement, mode, list.length, met));
   };
-  /** Each of `ids` must have talked `min` times in total with anyone of `others`. */
-  const checkAny = (requirement: TalkRequirement, mode: string, ids: string[], others: (id: string) => string[]) => {
+  /**
+   * Each of `ids` must have talked `min` times in total with anyone `isOther` accepts. Walks the few people
+   * each member did talk with rather than everyone he or she might have (a 100-member branch has 10,000 pairs).
+   */
+  const checkAny = (requirement: TalkRequirement, mode: string, ids: string[], isOther: (id: string, other: string) => boolean) => {
     let met = 0;
     for (const id of ids) {
-      const count = others(id).reduce((sum, other) => sum + countOf(id, other), 0);
+      let count = 0;
+      for (const [other, stats] of pairs.get(id) ?? []) {
+        if (isOther(id, other)) {
+          count += stats.count;
+        }
+      }
       if (count >= min) {
         met += 1;
       } else {
@@ -165,10 +189,10 @@ export function talkCoverage(input: RuleInput): TalkCoverage {
       if (secretary) {
         checkPairs('committeeMember', committeeMode, partyMemberIds.map((p): [string, string] => [secretary, p]));
       } else {
-        checkAny('committeeMember', committeeMode, partyMemberIds, () => []);
+        checkAny('committeeMember', committeeMode, partyMemberIds, () => false);
       }
     } else {
-      checkAny('committeeMember', committeeMode, partyMemberIds, () => committeeIds);
+      checkAny('committeeMember', committeeMode, partyMemberIds, (_id, other) => committeeSet.has(other));
     }
   }
 
@@ -178,7 +202,8 @@ export function talkCoverage(input: RuleInput): TalkCoverage {
   } else if (memberMode === 'anyMember') {
     // With a single 党员 there is nobody to talk with.
     const ids = partyMemberIds.length > 1 ? partyMemberIds : [];
-    checkAny('memberMember', memberMode, ids, (id) => partyMemberIds.filter((other) => other !== id));
+    const partySet = new Set(partyMemberIds);
+    checkAny('memberMember', memberMode, ids, (id, other) => other !== id && partySet.has(other));
   }
 
   return { year, committeeIds, memberIds, cells, requirements, missing, talkCount: counted };
@@ -198,9 +223,7 @@ export function talkCoverageFindings(input: RuleInput): Finding[] {
   if (today < `${year}-01-01`) {
     return [];
   }
-  const coverage = talkCoverage(input);
-  const { members } = ownRecords(input);
-  const nameOf = nameLookup(members);
+  const coverage = coverageWith(input, false);
   const period = String(year);
   const source = SOURCES.talks;
   const times = `每年不少于${settings.talkMinPerPair}次`;
@@ -220,6 +243,7 @@ export function talkCoverageFindings(input: RuleInput): Finding[] {
       }));
   }
 
+  const nameOf = nameLookup(ownRecords(input).members);
   const findings: Finding[] = [];
   if (coverage.talkCount === 0 && coverage.memberIds.length > 1) {
     findings.push({ rule: 'talk.coverage', severity: 'error', period, message: `${periodLabel(period)}未登记任何谈心谈话`, source, subject: branchSubject });

@@ -1,6 +1,8 @@
+import type { AttachmentMeta } from '../model/attachment';
 import type { Branch } from '../model/branch';
 import type { Meeting } from '../model/meeting';
 import type { Member } from '../model/member';
+import type { Rectification } from '../model/rectification';
 import type { Talk } from '../model/talk';
 import type { RuleSettings } from './settings';
 
@@ -19,6 +21,8 @@ export const RULE_IDS = [
   'meeting.quorum',
   'talk.coverage',
   'talk.mustTalk',
+  'rectification.overdue',
+  'rectification.closedWithoutEvidence',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -37,13 +41,15 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'meeting.quorum': '会议到会人数与表决',
   'talk.coverage': '谈心谈话',
   'talk.mustTalk': '必谈情形（六必谈）',
+  'rectification.overdue': '整改任务逾期',
+  'rectification.closedWithoutEvidence': '整改销号材料不全',
 };
 
 /** error: a rule is broken; warning: due soon or doubtful; info: still open, nothing wrong yet. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** The table of the record a finding is about (party groups live inside their branch record). */
-export type SubjectTable = 'branches' | 'members' | 'meetings' | 'talks' | 'partyGroups';
+export type SubjectTable = 'branches' | 'members' | 'meetings' | 'talks' | 'partyGroups' | 'rectifications';
 
 export interface FindingSubject {
   table: SubjectTable;
@@ -76,6 +82,10 @@ export interface RuleInput {
   settings: RuleSettings;
   today: string;
   year: number;
+  /** 整改台账; without it the rectification rules check nothing. */
+  rectifications?: readonly Rectification[];
+  /** Attachment metadata (no Blobs needed): a task's files are its 佐证材料. */
+  attachments?: readonly Pick<AttachmentMeta, 'ownerTable' | 'ownerId'>[];
 }
 
 export type Rule = (input: RuleInput) => Finding[];

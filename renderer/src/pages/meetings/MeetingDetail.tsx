@@ -256,6 +256,7 @@ export function MeetingDetailPage() {
           <Button icon={<FileWordOutlined />} loading={downloading} onClick={() => void download(meeting, facts)}>
             下载Word
           </Button>
+          <Button onClick={() => void navigate(`/rectifications/new?from=meetings&id=${meeting.id}`)}>生成整改任务</Button>
           <Popconfirm
             title="删除这条会议记录？"
             description="附件一并删除；修改记录中保留被删除的内容。"

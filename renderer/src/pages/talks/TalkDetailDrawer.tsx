@@ -1,5 +1,6 @@
 import { App, Button, Descriptions, Drawer, Empty, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { formatDate } from '@shared/dates';
 import { TALK_FIELD_LABELS, type Branch, type Talk } from '@shared/model';
 import { committeeRoleOf, describeTalkChanges, relationLabel } from '@shared/talks';
@@ -32,6 +33,7 @@ export function TalkDetailDrawer({ talkId, nameOf, onEdit, onClose }: TalkDetail
   const history = useTalkHistory(talkId);
   const rectification = useRectification(talk?.rectificationId);
   const { modal, message } = App.useApp();
+  const navigate = useNavigate();
 
   const confirmDelete = (t: Talk) =>
     modal.confirm({
@@ -61,6 +63,7 @@ export function TalkDetailDrawer({ talkId, nameOf, onEdit, onClose }: TalkDetail
     extra = (
       <Space>
         <Button onClick={() => onEdit(talk)}>编辑</Button>
+        <Button onClick={() => void navigate(`/rectifications/new?from=talks&id=${talk.id}`)}>生成整改任务</Button>
         <Button danger onClick={() => confirmDelete(talk)}>
           删除
         </Button>

@@ -1,4 +1,12 @@
+import type { Page } from '@playwright/test';
 import { test, expect, gotoApp } from '../fixtures';
+
+/** Today where the app runs: year, month and quarter, as the 工作台 names its periods. */
+async function now(page: Page) {
+  const [year, month] = await page.evaluate(() => [new Date().getFullYear(), new Date().getMonth() + 1]);
+  const quarter = '一二三四'[Math.floor((month - 1) / 3)];
+  return { year, month, quarter };
+}
 
 /** antd puts a space between the two characters of a two-character button (创 建): match with or without it. */
 function label(text: string): RegExp {
@@ -56,5 +64,82 @@ test.describe('工作台', () => {
     await page.getByRole('link', { name: '未填写选举日期' }).click();
     await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
     await expect(page.getByLabel('选举日期')).toBeVisible();
+  });
+
+  test('示例数据：会议完成情况显示本月未开的支委会，记录本季度党员大会后显示已开', async ({ page }) => {
+    await gotoApp(page);
+    // ECharts comes in its own chunk, only when the charts come into view.
+    const chartChunks: string[] = [];
+    page.on('request', (request) => {
+      if (/DashboardCharts-[^/]*\.js$/.test(request.url())) {
+        chartChunks.push(request.url());
+      }
+    });
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    const { year, month, quarter } = await now(page);
+
+    const matrix = page.getByRole('table', { name: '会议完成情况' });
+    await expect(matrix.getByRole('columnheader', { name: '12月' })).toBeVisible();
+    // The demo holds 支委会 most months but not this one, and leaves this quarter's 党员大会 to the user.
+    const committeeNow = matrix.getByRole('link', { name: `支部委员会会议 ${year}年${month}月：本月未开` });
+    await expect(committeeNow).toHaveText('本月未开');
+    const congressNow = matrix.getByRole('link', { name: `支部党员大会 ${year}年第${quarter}季度：本季度未开` });
+    await expect(congressNow).toBeVisible();
+    // A quarterly cell spans three month columns.
+    await expect(congressNow.locator('xpath=ancestor::td[1]')).toHaveAttribute('colspan', '3');
+
+    // 待办与提醒 says the same, with its article and a way to put it right.
+    const todo = page.getByRole('list', { name: '待办与提醒' }).getByRole('listitem');
+    const committeeTodo = todo.filter({ hasText: '本月尚未召开支部委员会会议' });
+    await expect(committeeTodo).toContainText('依据：《中国共产党支部工作条例（试行）》第十二条');
+    await expect(todo.filter({ hasText: '届满' })).toContainText('请提前做好换届准备');
+
+    // 谈心谈话: the demo covers 6 of the 10 pairs of 支委.
+    await expect(page.getByRole('region', { name: '支委之间覆盖率' })).toContainText('已完成 6/10（60%）');
+    await expect(page.getByRole('region', { name: '必谈事项' })).toContainText(/\d+ 项未谈/);
+
+    // Charts load when scrolled to.
+    expect(chartChunks).toEqual([]);
+    await page.getByText('统计图表').scrollIntoViewIfNeeded();
+    await expect(page.getByRole('img', { name: new RegExp(`^${year}年各月召开的会议：`) })).toBeVisible();
+    await expect(page.getByRole('img', { name: new RegExp(`^${year}年谈心谈话覆盖率：`) })).toBeVisible();
+    expect(chartChunks).toHaveLength(1);
+    await page.screenshot({ path: '/tmp/dash-demo.png', fullPage: true });
+
+    // The missing cell opens 新建 of that type; record this quarter's 党员大会.
+    await congressNow.click();
+    await expect(page.getByRole('heading', { name: '新建支部党员大会' })).toBeVisible();
+    await page.getByLabel('地点', { exact: true }).fill('机关一楼会议室');
+    const title = await page.getByLabel('会议名称', { exact: true }).inputValue();
+    await page.getByRole('button', { name: label('保存') }).click();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '工作台' }).click();
+    const congressDone = matrix.getByRole('link', { name: `支部党员大会 ${year}年第${quarter}季度：已开` });
+    await expect(congressDone).toHaveText('已开');
+    await expect(todo.filter({ hasText: '本季度尚未召开支部党员大会' })).toHaveCount(0);
+    await page.screenshot({ path: '/tmp/dash-recorded.png', fullPage: true });
+    // A held cell opens its meeting.
+    await congressDone.click();
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+    // The 待办 line of the 支委会 opens 新建支委会.
+    await page.goBack();
+    await committeeTodo.getByRole('link', { name: '新建会议记录' }).click();
+    await expect(page.getByRole('heading', { name: '新建支部委员会' })).toBeVisible();
+  });
+
+  test('年度选择：上一年只有示例的组织生活会和民主评议', async ({ page }) => {
+    await gotoApp(page);
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    const { year } = await now(page);
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(`${year - 1}年`, { exact: true }).click();
+
+    await expect(page.getByText(`${year - 1}年会议完成情况`)).toBeVisible();
+    const matrix = page.getByRole('table', { name: '会议完成情况' });
+    await expect(matrix.getByRole('link', { name: `组织生活会 ${year - 1}年：已开` })).toBeVisible();
+    await expect(matrix.getByRole('link', { name: `支部委员会会议 ${year - 1}年1月：未开` })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`year=${year - 1}`));
   });
 });

@@ -151,7 +151,7 @@ test.describe('会议记录', () => {
     await expect(list.getByRole('link', { name: title })).toBeVisible();
     await expect(list.getByText('三楼党员活动室', { exact: true })).toBeVisible();
     await expect(list.getByText('25/23', { exact: true })).toBeVisible();
-    await expect(page.getByText('共 1 条')).toBeVisible();
+    await expect(page.getByText(/^共 \d+ 条$/)).toBeVisible();
   });
 
   test('快速新建：支委会只列支委，党小组会只列本组党员；日历中显示当天的会议', async ({ page }) => {

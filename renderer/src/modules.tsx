@@ -1,8 +1,9 @@
-import { CalendarOutlined, DashboardOutlined, MessageOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, DashboardOutlined, MessageOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { MembersPage } from './pages/members/MembersPage';
+import { RectificationsPage } from './pages/rectifications/RectificationsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { TalksPage } from './pages/talks/TalksPage';
 
@@ -22,5 +23,6 @@ export const MODULES: AppModule[] = [
   { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
   { path: '/meetings', label: '会议记录', icon: <CalendarOutlined />, element: <MeetingsPage /> },
   { path: '/talks', label: '谈心谈话', icon: <MessageOutlined />, element: <TalksPage /> },
+  { path: '/rectifications', label: '整改台账', icon: <AuditOutlined />, element: <RectificationsPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

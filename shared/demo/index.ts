@@ -1,8 +1,11 @@
 import dayjs from 'dayjs';
 import { addYears } from '../dates';
-import type { Branch, CommitteeMember, EducationLevel, Member, PartyPost } from '../model';
+import type { Branch, CommitteeMember, EducationLevel, Meeting, Member, PartyPost, Rectification, Talk } from '../model';
 import { computeCheckChar } from '../model/idNumber';
+import { generateDemoMeetings } from './meetings';
 import { createRandom, type Random } from './random';
+import { generateDemoRectifications, type DemoEvidenceFile } from './rectifications';
+import { generateDemoTalks } from './talks';
 
 /**
  * The deterministic demo branch: one seed and one "today" give the same records every time. The app's
@@ -20,6 +23,14 @@ export interface DemoOptions {
 export interface DemoDataset {
   branch: Branch;
   members: Member[];
+  /** This year's meetings up to yesterday and last year's 组织生活会 and 民主评议党员 (see meetings.ts). */
+  meetings: Meeting[];
+  /** This year's 谈心谈话 up to yesterday (see talks.ts). */
+  talks: Talk[];
+  /** 整改任务 of the five areas: overdue, due soon, 已销号 with evidence, 长期坚持 (see rectifications.ts). */
+  rectifications: Rectification[];
+  /** The 佐证材料 files of the demo tasks, as metadata and text (the loader makes the Blobs). */
+  evidence: DemoEvidenceFile[];
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '曾', '单'];
@@ -130,5 +141,10 @@ export function generateDemoBranch(options: DemoOptions): DemoDataset {
     partyGroups,
     isDemo: true,
   };
-  return { branch, members };
+  // Meetings and talks draw from their own sequence: adding them left the branch and members unchanged.
+  const records = { branch, members, today: options.today, now, random: createRandom((options.seed ?? 20250305) ^ 0x5eed) };
+  const meetings = generateDemoMeetings(records);
+  const talks = generateDemoTalks(records);
+  const { rectifications, evidence } = generateDemoRectifications({ branch, members }, { today: options.today, seed: options.seed });
+  return { branch, members, meetings, talks, rectifications, evidence };
 }

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { generateDemoBranch } from '@shared/demo';
 import { CURRENT_BRANCH_KEY } from '@shared/model';
 import { createBranch, currentBranch, deleteBranch, loadDemoData, setCurrentBranch, updateBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
@@ -34,11 +35,30 @@ describe('branches repository', () => {
     const plain = await createBranch(db, { name: '中共测试局机关第一支部委员会' });
     const demo = await loadDemoData(db, '2025-03-05');
     expect(await db.members.where('branchId').equals(demo.id).count()).toBe(25);
+    // 2025-03-05: last December's 组织生活会 and 民主评议, and this year's meetings and talks up to yesterday.
+    expect(await db.meetings.where('branchId').equals(demo.id).count()).toBe(12);
+    expect(await db.talks.where('branchId').equals(demo.id).count()).toBe(29);
+    expect(await db.auditLog.filter((e) => e.table === 'meetings').count()).toBe(12);
+    expect(await db.auditLog.filter((e) => e.table === 'talks').count()).toBe(29);
     expect((await currentBranch(db))?.id).toBe(demo.id);
     await deleteBranch(db, demo.id);
     expect(await db.members.count()).toBe(0);
+    expect(await db.meetings.count()).toBe(0);
+    expect(await db.talks.count()).toBe(0);
     expect(await db.branches.count()).toBe(1);
     expect((await db.settings.get(CURRENT_BRANCH_KEY))?.value).toBe(plain.id);
+  });
+
+  it('writes exactly the generated demo records: the same every time for the same day', async () => {
+    const demo = await loadDemoData(db, '2025-03-05');
+    const expected = generateDemoBranch({ today: '2025-03-05', seed: 20250305, branchNumber: 1 });
+    expect(demo.id).toBe(expected.branch.id);
+    const byStart = (a: { startAt: string; id: string }, b: { startAt: string; id: string }) => (a.startAt + a.id < b.startAt + b.id ? -1 : 1);
+    expect((await db.meetings.toArray()).sort(byStart)).toEqual([...expected.meetings].sort(byStart));
+    expect((await db.talks.toArray()).map((t) => t.id).sort()).toEqual(expected.talks.map((t) => t.id).sort());
+    const summaries = (await db.auditLog.toArray()).map((e) => e.summary);
+    expect(summaries).toContain('新增民主评议党员 2024年度民主评议党员（示例数据）');
+    expect(summaries.some((s) => /^新增谈心谈话 2025年\d+月\d+日 .+与.+（.+谈话）（示例数据）$/.test(s))).toBe(true);
   });
 
   it('switches the current branch', async () => {

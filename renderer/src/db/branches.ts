@@ -1,5 +1,5 @@
 import { generateDemoBranch } from '@shared/demo';
-import { todayIso } from '@shared/dates';
+import { formatDate, todayIso } from '@shared/dates';
 import { branchFieldsSchema, CURRENT_BRANCH_KEY, type Branch, type BranchFields } from '@shared/model';
 import { nowIso, writeAudit } from './audit';
 import { BRANCH_RECORD_TABLES, type BranchLedgerDatabase } from './database';
@@ -70,16 +70,40 @@ export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promis
   });
 }
 
-/** 加载示例数据: the deterministic demo branch, written in one transaction and made current. */
+/** 加载示例数据: the deterministic demo branch with its meetings and talks, written in one transaction and made current. */
 export async function loadDemoData(db: BranchLedgerDatabase, today: string = todayIso()): Promise<Branch> {
   const existing = await db.branches.filter((b) => b.isDemo).count();
   const demo = generateDemoBranch({ today, seed: 20250305 + existing, branchNumber: existing + 1 });
-  await db.transaction('rw', db.branches, db.members, db.auditLog, db.settings, async () => {
+  await db.transaction('rw', [db.branches, db.members, db.meetings, db.talks, db.rectifications, db.attachments, db.auditLog, db.settings], async () => {
     await db.branches.add(demo.branch);
     await db.members.bulkAdd(demo.members);
+    await db.meetings.bulkAdd(demo.meetings);
+    await db.talks.bulkAdd(demo.talks);
+    await db.rectifications.bulkAdd(demo.rectifications);
+    await db.attachments.bulkAdd(demo.evidence.map((file) => ({ ...file.meta, data: new Blob([file.text], { type: file.meta.mimeType }) })));
     await writeAudit(db, { table: 'branches', action: 'create', recordId: demo.branch.id, branchId: demo.branch.id, summary: `加载示例数据：${demo.branch.name}` });
     for (const member of demo.members) {
       await writeAudit(db, { table: 'members', action: 'create', recordId: member.id, branchId: demo.branch.id, summary: `新增党员 ${member.name}（示例数据）` });
+    }
+    for (const meeting of demo.meetings) {
+      await writeAudit(db, { table: 'meetings', action: 'create', recordId: meeting.id, branchId: demo.branch.id, summary: `新增${meeting.type} ${meeting.title}（示例数据）` });
+    }
+    const nameOf = new Map(demo.members.map((m) => [m.id, m.name]));
+    for (const talk of demo.talks) {
+      const whom = talk.intervieweeIds.map((id) => nameOf.get(id)).join('、');
+      await writeAudit(db, {
+        table: 'talks',
+        action: 'create',
+        recordId: talk.id,
+        branchId: demo.branch.id,
+        summary: `新增谈心谈话 ${formatDate(talk.date)} ${nameOf.get(talk.talkerId)}与${whom}（${talk.kind}）（示例数据）`,
+      });
+    }
+    for (const task of demo.rectifications) {
+      await writeAudit(db, { table: 'rectifications', action: 'create', recordId: task.id, branchId: demo.branch.id, summary: `新增整改任务 ${task.problem.slice(0, 20)}（示例数据）` });
+    }
+    for (const file of demo.evidence) {
+      await writeAudit(db, { table: 'attachments', action: 'create', recordId: file.meta.id, branchId: demo.branch.id, summary: `上传佐证材料 ${file.meta.name}（示例数据）` });
     }
     await db.settings.put({ key: CURRENT_BRANCH_KEY, value: demo.branch.id });
   });

@@ -5,11 +5,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { filterMeetings, type MeetingFilters } from '@shared/meetings/search';
 import type { AttachmentKind, AttachmentOwnerTable } from '@shared/model';
-import { readRuleSettings, RULE_SETTINGS_KEY } from '@shared/rules/settings';
 import { db } from './index';
 import * as meetings from './meetings';
 
 export type { MeetingInput, AttachmentInput } from './meetings';
+/** The rule settings (quorum and pass thresholds …) in force: one hook for every page, in ruleSettings.ts. */
+export { useRuleSettings } from './ruleSettings';
 export type { MeetingFilters } from '@shared/meetings/search';
 
 export const meetingStore = {
@@ -46,9 +47,4 @@ export function useMeetingHistory(id: string | undefined) {
 /** A record's attachments (with Blobs), oldest first. */
 export function useAttachments(ownerTable: AttachmentOwnerTable, ownerId: string | undefined) {
   return useLiveQuery(async () => (ownerId ? meetings.listAttachments(db, ownerTable, ownerId) : []), [ownerTable, ownerId]);
-}
-
-/** The rule settings (quorum and pass thresholds …) as stored, every missing or broken key at its 条例 default. */
-export function useRuleSettings() {
-  return useLiveQuery(async () => readRuleSettings((await db.settings.get(RULE_SETTINGS_KEY))?.value), []);
 }

@@ -2,9 +2,11 @@
  * Live queries and the bound repository of 谈心谈话; pages import these, never dexie.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type { Meeting } from '@shared/model';
-import { readRuleSettings, RULE_SETTINGS_KEY } from '@shared/rules/settings';
+import type { RuleSettings } from '@shared/rules/settings';
 import { db } from './index';
+import { useRuleSettings } from './ruleSettings';
 import * as talks from './talks';
 
 export type { TalkInput } from './talks';
@@ -39,26 +41,27 @@ export interface TalkRuleRecords {
   talks: Awaited<ReturnType<typeof talks.listTalksFrom>>;
   /** Meetings of the year (the 民主评议党员 one triggers 年度总结谈话). */
   meetings: Meeting[];
-  settings: ReturnType<typeof readRuleSettings>;
+  settings: RuleSettings;
 }
 
 /**
  * What talkCoverage and the 必谈 rule read besides the branch and its members, for one year; `undefined` while
- * loading. Settings missing or broken fall back to the 条例 defaults.
+ * loading. The settings are those of 设置 → 规则 (useRuleSettings).
  */
 export function useTalkRuleRecords(branchId: string | undefined, year: number): TalkRuleRecords | undefined {
-  return useLiveQuery(async () => {
+  const settings = useRuleSettings();
+  const records = useLiveQuery(async () => {
     if (!branchId) {
-      return { talks: [], meetings: [], settings: readRuleSettings(undefined) };
+      return { talks: [], meetings: [] };
     }
-    const [yearTalks, meetings, stored] = await Promise.all([
+    const [yearTalks, meetings] = await Promise.all([
       talks.listTalksFrom(db, branchId, `${year}-01-01`),
       db.meetings
         .where('[branchId+startAt]')
         .between([branchId, `${year}-01-01`], [branchId, `${year}-12-31\uffff`], true, true)
         .toArray(),
-      db.settings.get(RULE_SETTINGS_KEY),
     ]);
-    return { talks: yearTalks, meetings, settings: readRuleSettings(stored?.value) };
+    return { talks: yearTalks, meetings };
   }, [branchId, year]);
+  return useMemo(() => (records && settings ? { ...records, settings } : undefined), [records, settings]);
 }

@@ -1,12 +1,19 @@
-import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Flex, Result, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { summariseBranch, PROBATION_LOOKAHEAD_MONTHS } from '@shared/branch/summary';
 import { describeProbation, describeTerm, type Tone } from '@shared/branch/wording';
 import { formatDate, todayIso } from '@shared/dates';
 import { secretaryOf, type Member } from '@shared/model';
+import { meetingMatrix, mustTalkItems, runAllRules, talkCoverage } from '@shared/rules';
 import { useBranch } from '../../components/BranchContext';
-import { useMembers } from '../../db';
+import { useDashboardInput } from '../../db/dashboardHooks';
+import { RectificationDashboardPanel } from '../rectifications/RectificationDashboardPanel';
+import { ChartsCard } from './ChartsCard';
+import { DueList } from './DueList';
+import { dueItems } from './dueItems';
+import { MeetingMatrix } from './MeetingMatrix';
+import { TalkCoverageCard } from './TalkCoverageCard';
 import './dashboard.css';
 
 const TONE_COLOR: Record<Tone, string | undefined> = { normal: undefined, warning: 'orange', error: 'red' };
@@ -16,14 +23,42 @@ function memberPath(memberId: string): string {
   return `/members/${memberId}`;
 }
 
-/** 工作台: the branch at a glance, with what needs doing soon. Everything links to where it is fixed. */
+function yearOptions(current: number, chosen: number): { value: number; label: string }[] {
+  const years = new Set(Array.from({ length: 6 }, (_, i) => current - i));
+  years.add(chosen);
+  return [...years].sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }));
+}
+
+/**
+ * 工作台 (`/?year=…`): the branch at a glance — members, committee, the year's meetings (类型×月), talks and
+ * everything the rules find — with what needs doing soon. Everything links to where it is fixed. The rules
+ * follow 设置 → 规则 live.
+ */
 export function DashboardPage() {
   const branch = useBranch();
-  const members = useMembers(branch.id);
   const today = todayIso();
+  const currentYear = Number(today.slice(0, 4));
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || currentYear;
+  const input = useDashboardInput(branch.id, year, today);
+  const members = input?.members;
   const summary = useMemo(() => (members ? summariseBranch(branch, members, today) : undefined), [branch, members, today]);
+  const derived = useMemo(() => {
+    if (!input) {
+      return undefined;
+    }
+    return {
+      matrix: meetingMatrix(input),
+      coverage: talkCoverage(input),
+      mustTalk: input.settings.mustTalk.enabled ? mustTalkItems(input) : [],
+      due: dueItems(runAllRules(input), input.year),
+    };
+  }, [input]);
 
-  if (!members || !summary) {
+  if (input === null) {
+    return <Result status="404" title="该支部不存在或已被删除" />;
+  }
+  if (!input || !members || !summary || !derived) {
     return <Skeleton active />;
   }
   const term = describeTerm(summary.term);
@@ -32,9 +67,18 @@ export function DashboardPage() {
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        工作台
-      </Typography.Title>
+      <Flex align="center" gap={16} wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          工作台
+        </Typography.Title>
+        <Select
+          aria-label="年度"
+          style={{ width: 110, marginLeft: 'auto' }}
+          value={year}
+          onChange={(y: number) => setParams(y === currentYear ? {} : { year: String(y) }, { replace: true })}
+          options={yearOptions(currentYear, year)}
+        />
+      </Flex>
       <Typography.Paragraph type="secondary">
         {branch.name}
         {branch.isDemo && (
@@ -115,6 +159,28 @@ export function DashboardPage() {
             </Flex>
           </Card>
         </Col>
+        <Col xs={24} xl={14}>
+          <DueList items={derived.due} year={year} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <TalkCoverageCard year={year} coverage={derived.coverage} mustTalk={derived.mustTalk} settings={input.settings} />
+        </Col>
+        <Col xs={24}>
+          <RectificationDashboardPanel />
+        </Col>
+        <Col xs={24}>
+          <Card
+            title={`${year}年会议完成情况`}
+            extra={
+              <Flex gap={16}>
+                <Link to="/settings/rules">规则设置</Link>
+                <Link to="/meetings">会议记录</Link>
+              </Flex>
+            }
+          >
+            <MeetingMatrix rows={derived.matrix} today={today} year={year} />
+          </Card>
+        </Col>
         <Col xs={24}>
           <Card title={`预备党员转正（${PROBATION_LOOKAHEAD_MONTHS}个月内到期及已逾期）`}>
             {summary.probationDue.length === 0 ? (
@@ -140,6 +206,9 @@ export function DashboardPage() {
               预备期满应及时召开支部大会讨论转正，报上级党组织审批（党章 第七条）。
             </Typography.Paragraph>
           </Card>
+        </Col>
+        <Col xs={24}>
+          <ChartsCard year={year} today={today} meetings={input.meetings} talkRequirements={derived.coverage.requirements} />
         </Col>
       </Row>
     </>

@@ -3,13 +3,14 @@ import { useLocation, useNavigate } from 'react-router';
 import { useBranch } from '../../components/BranchContext';
 import { BranchInfoTab } from './BranchInfoTab';
 import { BranchManagementTab } from './BranchManagementTab';
+import { RuleSettingsTab } from './RuleSettingsTab';
 
-/** 设置: /settings is 支部信息, /settings/branches is 支部管理 (so 工作台 can link to either). */
+/** 设置: /settings is 支部信息, /settings/branches is 支部管理, /settings/rules is 规则 (so 工作台 can link to each). */
 export function SettingsPage() {
   const branch = useBranch();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const activeKey = pathname.startsWith('/settings/branches') ? 'branches' : 'info';
+  const activeKey = pathname.startsWith('/settings/branches') ? 'branches' : pathname.startsWith('/settings/rules') ? 'rules' : 'info';
 
   return (
     <>
@@ -18,11 +19,12 @@ export function SettingsPage() {
       </Typography.Title>
       <Tabs
         activeKey={activeKey}
-        onChange={(key) => void navigate(key === 'branches' ? '/settings/branches' : '/settings')}
+        onChange={(key) => void navigate(key === 'info' ? '/settings' : `/settings/${key}`)}
         items={[
           // Keyed by branch: switching branches starts the form afresh from that branch's data.
           { key: 'info', label: '支部信息', children: <BranchInfoTab key={branch.id} branch={branch} /> },
           { key: 'branches', label: '支部管理', children: <BranchManagementTab current={branch} /> },
+          { key: 'rules', label: '规则', children: <RuleSettingsTab /> },
         ]}
       />
     </>

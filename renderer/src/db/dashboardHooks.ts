@@ -1,0 +1,47 @@
+/**
+ * What 工作台 reads: everything the rules look at for one branch and year, in one live query, so that a meeting,
+ * a talk, a member or a rule setting changed anywhere shows at once.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { RuleInput } from '@shared/rules';
+import type { BranchLedgerDatabase } from './database';
+import { db } from './index';
+import { listMembers } from './members';
+import { getRuleSettings } from './ruleSettings';
+import { listTalksFrom } from './talks';
+
+/**
+ * The RuleInput of a branch for `year`, judged on `today`: the branch, all its members (历史 included: the
+ * rules judge who was on the roster when), the year's meetings, the talks from the year's first day on (a 必谈
+ * of the year may be held early the next), the rule settings and the 整改 tasks with their files. `undefined` when the branch does not exist.
+ */
+export async function loadRuleInput(
+  database: BranchLedgerDatabase,
+  branchId: string,
+  year: number,
+  today: string,
+): Promise<RuleInput | undefined> {
+  const [branch, members, meetings, talks, settings, rectifications, attachments] = await Promise.all([
+    database.branches.get(branchId),
+    listMembers(database, branchId),
+    database.meetings
+      .where('[branchId+startAt]')
+      .between([branchId, `${year}-01-01`], [branchId, `${year}-12-31\uffff`], true, true)
+      .toArray(),
+    listTalksFrom(database, branchId, `${year}-01-01`),
+    getRuleSettings(database),
+    database.rectifications.where('branchId').equals(branchId).toArray(),
+    // Only which task each file belongs to: the Blobs themselves are not read.
+    database.attachments
+      .where('branchId')
+      .equals(branchId)
+      .filter((a) => a.ownerTable === 'rectifications')
+      .toArray((rows) => rows.map((a) => ({ ownerTable: a.ownerTable, ownerId: a.ownerId }))),
+  ]);
+  return branch ? { branch, members, meetings, talks, settings, today, year, rectifications, attachments } : undefined;
+}
+
+/** loadRuleInput, live; `undefined` while loading, `null` when the branch is gone. */
+export function useDashboardInput(branchId: string, year: number, today: string): RuleInput | null | undefined {
+  return useLiveQuery(async () => (await loadRuleInput(db, branchId, year, today)) ?? null, [branchId, year, today]);
+}

@@ -1,0 +1,191 @@
+import { App, Alert, Button, Card, Flex, Popconfirm, Radio, Skeleton, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import {
+  DEFAULT_RULE_SETTINGS,
+  frequencyLabel,
+  meetingFrequencySchema,
+  RULE_SETTING_CHOICES,
+  type RuleSettingInfo,
+  type RuleSettingKey,
+  type RuleSettings,
+} from '@shared/rules/settings';
+import { saveRuleSettings, sameSetting, useRuleSettings } from '../../db/ruleSettings';
+import { failureMessage } from './formProblems';
+
+const GROUPS = ['会议频次', '会议表决', '谈心谈话', '换届与转正', '组织设置'] as const;
+const KEYS = Object.keys(RULE_SETTING_CHOICES) as RuleSettingKey[];
+/** The radio value of a stored setting that none of the choices matches (an older version, a hand edit). */
+const CUSTOM = 'custom';
+
+function choiceIndex(key: RuleSettingKey, value: unknown): string {
+  const index = RULE_SETTING_CHOICES[key].choices.findIndex((c) => sameSetting(c.value, value));
+  return index < 0 ? CUSTOM : String(index);
+}
+
+/** A value in words, for one no choice describes. */
+function describe(value: unknown): string {
+  const frequency = meetingFrequencySchema.safeParse(value);
+  if (frequency.success) {
+    return frequencyLabel(frequency.data);
+  }
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+function SettingRow({
+  settingKey,
+  value,
+  changed,
+  onChange,
+}: {
+  settingKey: RuleSettingKey;
+  value: unknown;
+  changed: boolean;
+  onChange: (value: unknown) => void;
+}) {
+  const info = RULE_SETTING_CHOICES[settingKey] as RuleSettingInfo<unknown>;
+  const selected = choiceIndex(settingKey, value);
+  const defaultIndex = choiceIndex(settingKey, DEFAULT_RULE_SETTINGS[settingKey]);
+  const titleId = `rule-${settingKey}`;
+  return (
+    <div
+      role="group"
+      aria-labelledby={titleId}
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 24, padding: '12px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}
+    >
+      <div>
+        <Typography.Text strong id={titleId}>
+          {info.label}
+        </Typography.Text>
+        {changed && (
+          <Tag color="blue" style={{ marginInlineStart: 8 }}>
+            未保存
+          </Tag>
+        )}
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+          默认：{info.defaultLabel}
+          <br />
+          依据：{info.source}
+          {info.note && (
+            <>
+              <br />
+              {info.note}
+            </>
+          )}
+        </Typography.Paragraph>
+      </div>
+      <Radio.Group
+        aria-label={info.label}
+        value={selected}
+        onChange={(e) => {
+          const chosen = e.target.value as string;
+          if (chosen !== CUSTOM) {
+            onChange(info.choices[Number(chosen)].value);
+          }
+        }}
+      >
+        <Flex vertical gap={4}>
+          {info.choices.map((choice, index) => (
+            <Radio key={choice.label} value={String(index)}>
+              {choice.label}
+              {String(index) === defaultIndex && (
+                <Tag color="red" variant="outlined" style={{ marginInlineStart: 6 }}>
+                  默认
+                </Tag>
+              )}
+              {choice.source && String(index) !== defaultIndex && (
+                <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+                  （{choice.source}）
+                </Typography.Text>
+              )}
+            </Radio>
+          ))}
+          {selected === CUSTOM && <Radio value={CUSTOM}>当前值：{describe(value)}（自定义）</Radio>}
+        </Flex>
+      </Radio.Group>
+    </div>
+  );
+}
+
+/**
+ * 设置 → 规则: every frequency and threshold the rules check (RULE_SETTING_CHOICES), each with its 条例 default and
+ * article and the stricter local floors as choices. Saved for the whole installation; 工作台, 会议记录 and 谈心谈话
+ * follow at once.
+ */
+export function RuleSettingsTab() {
+  const stored = useRuleSettings();
+  const { message } = App.useApp();
+  const [edits, setEdits] = useState<Partial<Record<RuleSettingKey, unknown>>>({});
+  const [saving, setSaving] = useState(false);
+
+  const changedKeys = useMemo(
+    () => (stored ? KEYS.filter((key) => key in edits && !sameSetting(edits[key], stored[key])) : []),
+    [edits, stored],
+  );
+  if (!stored) {
+    return <Skeleton active />;
+  }
+  const current = { ...stored, ...edits } as RuleSettings;
+  const atDefaults = KEYS.every((key) => sameSetting(current[key], DEFAULT_RULE_SETTINGS[key]));
+
+  async function save(settings: RuleSettings, done: string) {
+    setSaving(true);
+    try {
+      await saveRuleSettings(settings);
+      setEdits({});
+      message.success(done);
+    } catch (error) {
+      message.error(failureMessage('保存', error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div style={{ maxWidth: 1100 }}>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="规则按《中国共产党支部工作条例（试行）》等规定设默认值"
+        description="上级党组织有更严格要求的（如党课每季度1次），在这里选择；保存后工作台、会议记录和谈心谈话立即按新规则检查。规则对本机所有支部适用。"
+      />
+      <Flex vertical gap={16}>
+        {GROUPS.map((group) => (
+          <Card key={group} title={group} size="small">
+            <Flex vertical>
+              {KEYS.filter((key) => RULE_SETTING_CHOICES[key].group === group).map((key) => (
+                <SettingRow
+                  key={key}
+                  settingKey={key}
+                  value={current[key]}
+                  changed={changedKeys.includes(key)}
+                  onChange={(value) => setEdits((prev) => ({ ...prev, [key]: value }))}
+                />
+              ))}
+            </Flex>
+          </Card>
+        ))}
+      </Flex>
+      <Flex gap={12} align="center" wrap style={{ position: 'sticky', bottom: 0, padding: '12px 0', marginTop: 8, background: '#f5f5f5' }}>
+        <Button type="primary" loading={saving} disabled={changedKeys.length === 0} onClick={() => void save(current, '已保存')}>
+          保存
+        </Button>
+        <Button disabled={changedKeys.length === 0 || saving} onClick={() => setEdits({})}>
+          撤销修改
+        </Button>
+        <Popconfirm
+          title="恢复默认"
+          description="把全部规则恢复为条例默认值？"
+          okText="恢复默认"
+          cancelText="取消"
+          onConfirm={() => save(DEFAULT_RULE_SETTINGS, '已恢复为条例默认值')}
+        >
+          <Button danger disabled={atDefaults && changedKeys.length === 0} loading={saving}>
+            恢复默认
+          </Button>
+        </Popconfirm>
+        {changedKeys.length > 0 && <Typography.Text type="warning">有 {changedKeys.length} 项未保存的修改</Typography.Text>}
+      </Flex>
+    </div>
+  );
+}

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, gotoApp } from '../fixtures';
+import { pickOption } from '../support/antd';
 
 /** The heading of the 工作台 panel (RectificationDashboardPanel). */
 const PANEL_TITLE = '整改任务（已逾期及14天内到期）';
@@ -31,11 +32,7 @@ async function day(page: Page, offset = 0) {
   return { typed: `${y}-${pad(m)}-${pad(d)}`, shown: `${y}年${m}月${d}日` };
 }
 
-/** Chooses an entry of the open antd Select dropdown by its visible text. */
-async function pick(page: Page, text: string) {
-  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
+const pick = pickOption;
 
 /** Types a date and leaves the field (Enter would submit the form). */
 async function typeDate(input: Locator, typed: string, shown: string) {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, gotoApp } from '../fixtures';
+import { pickOption } from '../support/antd';
 
 /** antd puts a space between the two characters of a two-character button (保 存): match with or without it. */
 function button(text: string): RegExp {
@@ -46,12 +47,7 @@ async function percentOf(page: Page, requirement: string): Promise<number> {
   return Number(/（(\d+)%）/.exec(text)![1]);
 }
 
-/** Chooses an entry of the open antd Select dropdown by its visible text (its title). */
-async function pick(page: Page, text: string) {
-  await page.locator('.ant-select-dropdown:visible').getByTitle(text, { exact: true }).click();
-  // Wait until it has closed: the next picker's dropdown may list the same person.
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
+const pick = pickOption;
 
 /** Types a name into a person picker, as a user searches, and picks the match. */
 async function choosePerson(page: Page, form: Locator, label: string, name: string, option = name) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createBackupStore,
+  openBackupFolder,
   openFilesWithDialog,
   retryWhileLocked,
   saveFileWithDialog,
@@ -195,3 +196,21 @@ describe('createBackupStore', () => {
     },
   );
 });
+
+describe('openBackupFolder', () => {
+  it('creates the folder and opens it; reports the system error otherwise', async () => {
+    const backups = path.join(dir, 'backups');
+    const openPath = vi.fn(async () => '');
+    expect(await openBackupFolder({ openPath }, backups)).toEqual({ opened: true });
+    expect(openPath).toHaveBeenCalledWith(backups);
+    expect(await store_exists(backups)).toBe(true);
+    expect(await openBackupFolder({ openPath: async () => 'No application' }, backups)).toEqual({
+      opened: false,
+      error: 'No application',
+    });
+  });
+});
+
+async function store_exists(folder: string): Promise<boolean> {
+  return (await import('node:fs')).existsSync(folder);
+}

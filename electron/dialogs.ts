@@ -4,12 +4,13 @@
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BaseWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { BaseWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions, Shell } from 'electron';
 import {
   isSafeFileName,
   MAX_TRANSFER_BYTES,
   type BackupEntry,
   type FileFilterPayload,
+  type OpenFolderResult,
   type OpenedFilePayload,
   type OpenFilesPayload,
   type SaveFilePayload,
@@ -213,4 +214,12 @@ export function createBackupStore(dir: string, retry: RetryOptions = {}): Backup
       return true;
     },
   };
+}
+
+/** Shows the backup folder in the file manager (created first, so that it opens even before the first backup). */
+export async function openBackupFolder(shell: Pick<Shell, 'openPath'>, dir: string): Promise<OpenFolderResult> {
+  await mkdir(dir, { recursive: true });
+  // openPath resolves to an error message, '' on success.
+  const error = await shell.openPath(dir);
+  return error ? { opened: false, error } : { opened: true };
 }

@@ -29,6 +29,7 @@ const validPayloads: { [C in IpcChannel]: IpcPayload<C> } = {
   'backup:list': undefined,
   'backup:read': { name: '备份-2024-05-01.json' },
   'backup:delete': { name: '备份-2024-05-01.json' },
+  'backup:openFolder': undefined,
   'app:info': undefined,
 };
 
@@ -48,6 +49,7 @@ const invalidPayloads: { [C in IpcChannel]: unknown[] } = {
   'backup:list': [{}, 'x', null],
   'backup:read': [{ name: '../userData/window-state.json' }, { name: 'C:\\x' }, {}, undefined],
   'backup:delete': [{ name: '..\\..\\x' }, { name: '' }, undefined],
+  'backup:openFolder': [{}, '/etc', { path: '/tmp' }],
   'app:info': [{}, 1],
 };
 
@@ -59,6 +61,7 @@ const validResults: { [C in IpcChannel]: IpcResult<C> } = {
   'backup:list': [],
   'backup:read': bytes,
   'backup:delete': { deleted: true },
+  'backup:openFolder': { opened: true },
   'app:info': {
     name: '支部台账',
     version: '0.1.0',
@@ -149,6 +152,7 @@ function fakeHandlers(): IpcHandlers<IpcSenderEvent> {
     'backup:list': async () => validResults['backup:list'],
     'backup:read': async () => validResults['backup:read'],
     'backup:delete': async () => validResults['backup:delete'],
+    'backup:openFolder': async () => validResults['backup:openFolder'],
     'app:info': async () => validResults['app:info'],
   };
 }

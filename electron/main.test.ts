@@ -144,6 +144,7 @@ const fake = vi.hoisted(() => {
       showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
       showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
     },
+    shell: { openPath: vi.fn(async () => '') },
     BrowserWindow: FakeWindow,
   };
   return { electron, events, appListeners, ipcHandlers, protocolHandlers, sessionHandlers, windows, getMenu: () => menu };
@@ -248,6 +249,11 @@ describe('IPC registered by main', () => {
     expect(existsSync(path.join(userData, 'backups', '备份.json'))).toBe(true);
     const list = (await fake.ipcHandlers.get('backup:list')!(trustedEvent, undefined)) as { name: string }[];
     expect(list.map((entry) => entry.name)).toEqual(['备份.json']);
+  });
+
+  it('opens the backup folder with the system file manager', async () => {
+    await expect(fake.ipcHandlers.get('backup:openFolder')!(trustedEvent, undefined)).resolves.toEqual({ opened: true });
+    expect(fake.electron.shell.openPath).toHaveBeenCalledWith(path.join(path.resolve(userData), 'backups'));
   });
 
   it('goes through the dialog for file:save and refuses strangers', async () => {

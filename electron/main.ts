@@ -13,9 +13,10 @@ import {
   protocol,
   screen,
   session,
+  shell,
   type IpcMainInvokeEvent,
 } from 'electron';
-import { createBackupStore, openFilesWithDialog, saveFileWithDialog, type DialogContext } from './dialogs';
+import { createBackupStore, openBackupFolder, openFilesWithDialog, saveFileWithDialog, type DialogContext } from './dialogs';
 import { registerIpcHandlers, type IpcHandlers } from './ipc-handlers';
 import { aboutDialogOptions, buildMenuTemplate } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
@@ -61,6 +62,7 @@ function createIpcHandlers(): IpcHandlers<IpcMainInvokeEvent> {
     'backup:list': () => backups.list(),
     'backup:read': (payload) => backups.read(payload.name),
     'backup:delete': async (payload) => ({ deleted: await backups.remove(payload.name) }),
+    'backup:openFolder': () => openBackupFolder(shell, backups.dir),
     'app:info': () => ({
       name: app.getName(),
       version: app.getVersion(),

@@ -24,7 +24,7 @@ describe('createBranchLedgerApi', () => {
       const [usedChannel, usedPayload] = invoke.mock.calls[0] as unknown as [string, unknown];
       expect(usedChannel).toBe(channel);
       // Payload-less functions send nothing the renderer passed in.
-      expect(usedPayload).toBe(['listBackups', 'getAppInfo'].includes(method) ? undefined : payload);
+      expect(usedPayload).toBe(['listBackups', 'openBackupFolder', 'getAppInfo'].includes(method) ? undefined : payload);
       seen.add(usedChannel);
     }
     expect([...seen].sort()).toEqual([...IPC_CHANNELS].sort());

@@ -26,6 +26,9 @@ export function createBranchLedgerApi(invoke: Invoke): BranchLedgerApi {
     deleteBackup(request) {
       return invoke('backup:delete', request);
     },
+    openBackupFolder() {
+      return invoke('backup:openFolder', undefined);
+    },
     getAppInfo() {
       return invoke('app:info', undefined);
     },

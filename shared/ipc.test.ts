@@ -125,7 +125,7 @@ describe('payload schemas', () => {
 
 describe('contract', () => {
   it('has a payload and a result schema for every channel', () => {
-    expect(IPC_CHANNELS).toEqual(['file:save', 'file:open', 'backup:write', 'backup:list', 'backup:read', 'backup:delete', 'app:info']);
+    expect(IPC_CHANNELS).toEqual(['file:save', 'file:open', 'backup:write', 'backup:list', 'backup:read', 'backup:delete', 'backup:openFolder', 'app:info']);
     for (const channel of IPC_CHANNELS) {
       expect(typeof ipcContract[channel].payload.safeParse).toBe('function');
       expect(typeof ipcContract[channel].result.safeParse).toBe('function');

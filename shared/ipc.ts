@@ -112,6 +112,12 @@ export const backupDeleteResultSchema = z.strictObject({
   deleted: z.boolean(),
 });
 
+export const openFolderResultSchema = z.strictObject({
+  opened: z.boolean(),
+  /** The system's reason when the folder could not be opened. */
+  error: z.string().optional(),
+});
+
 export const appInfoSchema = z.strictObject({
   name: z.string(),
   version: z.string(),
@@ -139,6 +145,7 @@ export const ipcContract = {
   'backup:list': { payload: noPayloadSchema, result: z.array(backupEntrySchema) },
   'backup:read': { payload: backupNamePayloadSchema, result: bytesSchema },
   'backup:delete': { payload: backupNamePayloadSchema, result: backupDeleteResultSchema },
+  'backup:openFolder': { payload: noPayloadSchema, result: openFolderResultSchema },
   'app:info': { payload: noPayloadSchema, result: appInfoSchema },
 } as const satisfies Record<string, { payload: z.ZodType; result: z.ZodType }>;
 
@@ -162,6 +169,7 @@ export type BackupWritePayload = IpcPayload<'backup:write'>;
 export type BackupNamePayload = IpcPayload<'backup:read'>;
 export type BackupEntry = z.infer<typeof backupEntrySchema>;
 export type BackupDeleteResult = IpcResult<'backup:delete'>;
+export type OpenFolderResult = IpcResult<'backup:openFolder'>;
 export type AppInfo = IpcResult<'app:info'>;
 
 /** What the preload exposes as `window.branchLedger`: named functions only, each one channel. */
@@ -177,6 +185,8 @@ export interface BranchLedgerApi {
   readBackup(request: BackupNamePayload): Promise<Uint8Array>;
   /** Removes one backup (rotation); `deleted: false` when it did not exist. */
   deleteBackup(request: BackupNamePayload): Promise<BackupDeleteResult>;
+  /** Shows the backup folder in the system's file manager. */
+  openBackupFolder(): Promise<OpenFolderResult>;
   getAppInfo(): Promise<AppInfo>;
 }
 
@@ -188,6 +198,7 @@ export const API_CHANNELS = {
   listBackups: 'backup:list',
   readBackup: 'backup:read',
   deleteBackup: 'backup:delete',
+  openBackupFolder: 'backup:openFolder',
   getAppInfo: 'app:info',
 } as const satisfies Record<keyof BranchLedgerApi, IpcChannel>;
 

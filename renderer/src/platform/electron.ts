@@ -3,7 +3,15 @@
  * preload), printing and storage through Chromium itself. Imports only the shared contract, never electron/.
  */
 import { sanitizeFileName, type BranchLedgerApi } from '@shared/ipc';
-import type { FileFilter, OpenedFile, OpenFilesRequest, Platform, SaveFileRequest, SaveFileResult } from './types';
+import type {
+  BackupFolderAccess,
+  FileFilter,
+  OpenedFile,
+  OpenFilesRequest,
+  Platform,
+  SaveFileRequest,
+  SaveFileResult,
+} from './types';
 
 declare global {
   interface Window {
@@ -25,9 +33,21 @@ function toContractFilters(filters: FileFilter[] | undefined): FileFilter[] | un
   }));
 }
 
+function createBackupFolder(api: BranchLedgerApi): BackupFolderAccess {
+  return {
+    write: (name, data) => api.writeBackup({ name, data }),
+    list: () => api.listBackups(),
+    read: (name) => api.readBackup({ name }),
+    remove: async (name) => (await api.deleteBackup({ name })).deleted,
+    location: async () => (await api.getAppInfo()).backupDir,
+    open: () => api.openBackupFolder(),
+  };
+}
+
 export function createElectronPlatform(api: BranchLedgerApi): Platform {
   return {
     kind: 'electron',
+    backupFolder: createBackupFolder(api),
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
       const result = await api.saveFile({
         // Names like '2024/一季度.xlsx' would be refused by main: make them a valid bare file name.

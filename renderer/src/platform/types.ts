@@ -32,6 +32,27 @@ export interface OpenedFile {
   data: Uint8Array;
 }
 
+export interface BackupFolderEntry {
+  name: string;
+  size: number;
+  /** ISO datetime of the last write. */
+  modifiedAt: string;
+}
+
+/** The app's own backup folder (Electron: userData/backups), by bare file names. Absent in a browser. */
+export interface BackupFolderAccess {
+  write(name: string, data: Uint8Array): Promise<BackupFolderEntry>;
+  /** Newest first. */
+  list(): Promise<BackupFolderEntry[]>;
+  read(name: string): Promise<Uint8Array>;
+  /** False when there was no such file. */
+  remove(name: string): Promise<boolean>;
+  /** The folder's path, shown in 设置. */
+  location(): Promise<string>;
+  /** Shows the folder in the system's file manager. */
+  open(): Promise<{ opened: boolean; error?: string }>;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   /** Save through a dialog the user answers (Electron) or a download (browser). */
@@ -42,4 +63,6 @@ export interface Platform {
   print(): Promise<void>;
   /** Ask the browser not to evict IndexedDB under storage pressure; resolves to the answer. */
   requestPersistentStorage(): Promise<boolean>;
+  /** Only where the app has a folder of its own (Electron); a browser offers backups as downloads instead. */
+  readonly backupFolder?: BackupFolderAccess;
 }

@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useBranch } from '../../components/BranchContext';
 import { BranchInfoTab } from './BranchInfoTab';
+import { BackupTab } from './BackupTab';
 import { BranchManagementTab } from './BranchManagementTab';
 import { RuleSettingsTab } from './RuleSettingsTab';
 
@@ -10,7 +11,7 @@ export function SettingsPage() {
   const branch = useBranch();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const activeKey = pathname.startsWith('/settings/branches') ? 'branches' : pathname.startsWith('/settings/rules') ? 'rules' : 'info';
+  const activeKey = pathname.startsWith('/settings/branches') ? 'branches' : pathname.startsWith('/settings/rules') ? 'rules' : pathname.startsWith('/settings/backup') ? 'backup' : 'info';
 
   return (
     <>
@@ -25,6 +26,7 @@ export function SettingsPage() {
           { key: 'info', label: '支部信息', children: <BranchInfoTab key={branch.id} branch={branch} /> },
           { key: 'branches', label: '支部管理', children: <BranchManagementTab current={branch} /> },
           { key: 'rules', label: '规则', children: <RuleSettingsTab /> },
+          { key: 'backup', label: '数据备份', children: <BackupTab /> },
         ]}
       />
     </>

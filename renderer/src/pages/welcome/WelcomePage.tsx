@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { branchStore } from '../../db';
 import { CreateBranchModal } from '../settings/CreateBranchModal';
+import { RestoreBackupButton } from '../settings/RestoreBackupButton';
 import { failureMessage } from '../settings/formProblems';
 
 /**
@@ -54,6 +55,7 @@ export function WelcomePage() {
             <Button size="large" icon={<ExperimentOutlined />} loading={loadingDemo} onClick={() => void loadDemo()}>
               加载示例数据
             </Button>
+            <RestoreBackupButton size="large" />
           </Flex>
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0 }}>
             想先看看效果？示例数据是一个虚构的机关党支部，处处标有“示例”，随时可在“设置 → 支部管理”中一键移除，不影响您自己的支部。

@@ -41,7 +41,7 @@ module.exports = {
       comment:
         'shared/ runs in the browser and in workers too: no Node core modules (node:fs, path, crypto, …). ' +
         'Take bytes/strings as parameters and let electron/ or scripts/ do the I/O.',
-      from: { path: '^shared/' },
+      from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
     {

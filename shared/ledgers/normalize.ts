@@ -1,0 +1,62 @@
+/**
+ * Text normalisation for headers and cells. Matching is exact after these steps: two Chinese headers of two
+ * characters are always "close", so no edit distance anywhere.
+ */
+
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const SPACES = /[\s\u00A0\u3000]+/g;
+
+/** Every full-width ASCII form (！ to ～) and the ideographic space → the half-width character. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/**
+ * A cell's text as stored: full-width digits, letters and the punctuation of numbers, dates and times made
+ * half-width; spaces trimmed. Chinese prose punctuation (，（）；) in free text is left as typed.
+ */
+export function normalizeCellText(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF0D\uFF0F\uFF1A\uFF0B\uFF3F\uFF03\uFF05\uFF20]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    )
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u3000]/g, ' ')
+    .trim();
+}
+
+/** A typed value (date, number, enum, ID): all full-width forms half-width, and no spaces at all. */
+export function normalizeToken(text: string): string {
+  return toHalfWidth(text.replace(INVISIBLE, '')).replace(SPACES, '');
+}
+
+const REQUIRED_MARKS = /[*＊※]|[(（][^()（）]*(必填|选填|可选|必须|非必填)[^()（）]*[)）]/g;
+
+/**
+ * A header for matching: no spaces or line breaks anywhere (出 生\n日 期 → 出生日期), half-width forms, no `*`
+ * and no （必填）/（选填）.
+ */
+export function normalizeHeader(text: string): string {
+  return toHalfWidth(text.replace(INVISIBLE, ''))
+    .replace(REQUIRED_MARKS, '')
+    .replace(SPACES, '')
+    .replace(/[：:]$/, '');
+}
+
+/** The header without any bracketed note (出生日期(年月日) → 出生日期), tried when the full header matches nothing. */
+export function stripHeaderNotes(normalizedHeader: string): string {
+  return normalizedHeader.replace(/[(（][^()（）]*[)）]/g, '');
+}
+
+/** Excel's column letters: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

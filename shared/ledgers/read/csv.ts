@@ -1,0 +1,86 @@
+import { normalizeCellText } from '../normalize';
+import type { CellValue, SheetGrid } from '../types';
+
+interface TextDecoderLike {
+  decode(input: Uint8Array): string;
+}
+type TextDecoderCtor = new (label: string, options?: { fatal?: boolean }) => TextDecoderLike;
+
+// shared/ is typed without DOM: reach the platform's TextDecoder (Node, Chromium and workers all have it, with GBK).
+const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderCtor }).TextDecoder;
+
+/** BOM → UTF-8/UTF-16; valid UTF-8 → UTF-8; otherwise GBK, as Chinese Excel and WPS save CSV. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new Decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new Decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new Decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  try {
+    return { text: new Decoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new Decoder('gbk').decode(bytes), encoding: 'gbk' };
+  }
+}
+
+/** RFC 4180 fields: quotes with "" inside, commas (or tabs) and line breaks inside quotes, CRLF/LF/CR rows. */
+export function parseDelimited(text: string): string[][] {
+  const firstLine = text.slice(0, text.search(/\r|\n/) >>> 0);
+  const delimiter = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 1;
+        } else {
+          quoted = false;
+        }
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') {
+        i += 1;
+      }
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A CSV file as one sheet named after the file. Every cell is text: CSV has no types. */
+export function readCsv(fileName: string, bytes: Uint8Array): { sheet: SheetGrid; encoding: string } {
+  const { text, encoding } = decodeText(bytes);
+  const rows = parseDelimited(text).map((fields) =>
+    fields.map((f): CellValue => {
+      const t = normalizeCellText(f);
+      return t ? { kind: 'text', text: t } : { kind: 'empty' };
+    }),
+  );
+  const name = fileName.replace(/\.[^.]*$/, '') || fileName;
+  return { sheet: { name, rows, merges: [] }, encoding };
+}

@@ -1,0 +1,115 @@
+/** Shapes shared by the readers, the classifier and the ledger definitions. */
+
+/** A calendar date (and maybe a wall-clock time) as a cell held it: no time zone, no instant. */
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** One cell after reading, before any ledger knows what it means. */
+export type CellValue =
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; number: number; numFmt?: string }
+  | { kind: 'boolean'; boolean: boolean }
+  | { kind: 'date'; date: DateParts }
+  | { kind: 'error'; message: string };
+
+export const EMPTY: CellValue = { kind: 'empty' };
+
+/** A sheet as a plain grid; `rows[0]` is row 1 of the sheet (or line 1 of a CSV). */
+export interface SheetGrid {
+  name: string;
+  rows: CellValue[][];
+  /** Merged ranges, 0-based and inclusive; their cells already hold the master value. */
+  merges: CellRange[];
+}
+
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface WorkbookGrid {
+  /** 'xlsx' or 'csv' (with the encoding the CSV was decoded from). */
+  format: 'xlsx' | 'csv';
+  encoding?: string;
+  sheets: SheetGrid[];
+}
+
+export type Severity = 'error' | 'warning';
+
+/** Where a problem is, for the message and for the preview to highlight it. */
+export interface IssueLocation {
+  file: string;
+  sheet?: string;
+  /** 1-based row number as Excel shows it. */
+  row?: number;
+  /** 1-based column number; `columnLetter` is the Excel letter. */
+  column?: number;
+  columnLetter?: string;
+  header?: string;
+}
+
+export interface LedgerIssue extends IssueLocation {
+  severity: Severity;
+  /** The problem alone, e.g. `公民身份号码校验位错误…`. */
+  message: string;
+  /** The problem with its place, e.g. `党员花名册.xlsx › 花名册 › 第7行 › 公民身份号码：…`. */
+  text: string;
+}
+
+export type LedgerKind = 'members' | 'meetings' | 'talks' | 'analyses' | 'rectifications';
+
+export const LEDGER_LABELS: Record<LedgerKind, string> = {
+  members: '党员花名册',
+  meetings: '“三会一课”会议记录',
+  talks: '谈心谈话记录',
+  analyses: '党员思想动态分析',
+  rectifications: '问题整改台账',
+};
+
+/** What a column parser returns for one cell. `value` undefined means empty. */
+export type ParseResult<T> =
+  | { ok: true; value: T | undefined; warning?: string }
+  | { ok: false; message: string };
+
+export type CellParser<T = unknown> = (cell: CellValue) => ParseResult<T>;
+
+export interface ColumnDefinition<F extends string = string> {
+  field: F;
+  /** The label shown in messages and the preview. */
+  label: string;
+  /** Headers that mean this column, compared after normalizeHeader (exact match, no edit distance). */
+  headers: readonly string[];
+  parse: CellParser;
+  required?: boolean;
+  /** No two rows of a sheet may share a value (公民身份号码). */
+  unique?: boolean;
+}
+
+export interface LedgerDefinition<F extends string = string, R = unknown> {
+  kind: LedgerKind;
+  label: string;
+  columns: readonly ColumnDefinition<F>[];
+  /** A sheet is this ledger only if, for every group, one of its fields has a column. */
+  keyFields: readonly (readonly F[])[];
+  /** Builds the record from parsed values; returns issues keyed by field. */
+  toRecord?: (values: Partial<Record<F, unknown>>, context: RecordContext) => RecordResult<R, F>;
+}
+
+export interface RecordContext {
+  /** Today, `YYYY-MM-DD`, for "not in the future" checks. */
+  today: string;
+}
+
+export interface RecordResult<R, F extends string = string> {
+  record?: R;
+  issues: { field?: F; severity: Severity; message: string }[];
+}

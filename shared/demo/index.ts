@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
 import { addYears } from '../dates';
-import type { Branch, CommitteeMember, EducationLevel, Meeting, Member, PartyPost, Rectification, Talk } from '../model';
+import type { Analysis, Branch, CommitteeMember, EducationLevel, Meeting, Member, PartyPost, Rectification, Talk } from '../model';
 import { computeCheckChar } from '../model/idNumber';
+import { generateDemoAnalyses } from './analyses';
 import { generateDemoMeetings } from './meetings';
 import { createRandom, type Random } from './random';
 import { generateDemoRectifications, type DemoEvidenceFile } from './rectifications';
@@ -31,6 +32,8 @@ export interface DemoDataset {
   rectifications: Rectification[];
   /** The 佐证材料 files of the demo tasks, as metadata and text (the loader makes the Blobs). */
   evidence: DemoEvidenceFile[];
+  /** 思想动态分析 of the two quarters before today, one member 需关注 (see analyses.ts). */
+  analyses: Analysis[];
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '梁', '宋', '郑', '谢', '曾', '单'];
@@ -146,5 +149,6 @@ export function generateDemoBranch(options: DemoOptions): DemoDataset {
   const meetings = generateDemoMeetings(records);
   const talks = generateDemoTalks(records);
   const { rectifications, evidence } = generateDemoRectifications({ branch, members }, { today: options.today, seed: options.seed });
-  return { branch, members, meetings, talks, rectifications, evidence };
+  const analyses = generateDemoAnalyses({ branch, members, talks }, { today: options.today, seed: options.seed });
+  return { branch, members, meetings, talks, rectifications, evidence, analyses };
 }

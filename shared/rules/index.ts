@@ -2,6 +2,7 @@
  * The binding rules of a branch's organisational life as pure functions: records + today → findings.
  * Runs in Node, the browser and a worker alike.
  */
+import { analysisDue } from './analyses';
 import { branchSetup } from './branchSetup';
 import {
   committeeMonthly,
@@ -35,6 +36,7 @@ export * from './term';
 export * from './probation';
 export * from './branchSetup';
 export * from './rectifications';
+export * from './analyses';
 
 /** Every rule by its id, in the order runAllRules reports them. */
 export const RULES: Readonly<Record<RuleId, Rule>> = {
@@ -53,6 +55,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'talk.mustTalk': mustTalk,
   'rectification.overdue': rectificationOverdue,
   'rectification.closedWithoutEvidence': rectificationClosedWithoutEvidence,
+  'analysis.due': analysisDue,
 };
 
 const MEETING_FREQUENCY_RULES = new Set<RuleId>([

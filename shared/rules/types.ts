@@ -1,3 +1,4 @@
+import type { Analysis, AnalysisSettings } from '../model/analysis';
 import type { AttachmentMeta } from '../model/attachment';
 import type { Branch } from '../model/branch';
 import type { Meeting } from '../model/meeting';
@@ -23,6 +24,7 @@ export const RULE_IDS = [
   'talk.mustTalk',
   'rectification.overdue',
   'rectification.closedWithoutEvidence',
+  'analysis.due',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -43,6 +45,7 @@ export const RULE_LABELS: Record<RuleId, string> = {
   'talk.mustTalk': '必谈情形（六必谈）',
   'rectification.overdue': '整改任务逾期',
   'rectification.closedWithoutEvidence': '整改销号材料不全',
+  'analysis.due': '思想动态分析',
 };
 
 /** error: a rule is broken; warning: due soon or doubtful; info: still open, nothing wrong yet. */
@@ -86,6 +89,10 @@ export interface RuleInput {
   rectifications?: readonly Rectification[];
   /** Attachment metadata (no Blobs needed): a task's files are its 佐证材料. */
   attachments?: readonly Pick<AttachmentMeta, 'ownerTable' | 'ownerId'>[];
+  /** 思想动态分析; without it analysis.due checks nothing. */
+  analyses?: readonly Analysis[];
+  /** 每季度 unless the settings say 每半年. */
+  analysisSettings?: Pick<AnalysisSettings, 'period'>;
 }
 
 export type Rule = (input: RuleInput) => Finding[];

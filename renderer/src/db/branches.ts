@@ -1,3 +1,4 @@
+import { analysisPeriodLabel } from '@shared/analyses';
 import { generateDemoBranch } from '@shared/demo';
 import { formatDate, todayIso } from '@shared/dates';
 import { branchFieldsSchema, CURRENT_BRANCH_KEY, type Branch, type BranchFields } from '@shared/model';
@@ -74,12 +75,13 @@ export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promis
 export async function loadDemoData(db: BranchLedgerDatabase, today: string = todayIso()): Promise<Branch> {
   const existing = await db.branches.filter((b) => b.isDemo).count();
   const demo = generateDemoBranch({ today, seed: 20250305 + existing, branchNumber: existing + 1 });
-  await db.transaction('rw', [db.branches, db.members, db.meetings, db.talks, db.rectifications, db.attachments, db.auditLog, db.settings], async () => {
+  await db.transaction('rw', [db.branches, db.members, db.meetings, db.talks, db.rectifications, db.attachments, db.analyses, db.auditLog, db.settings], async () => {
     await db.branches.add(demo.branch);
     await db.members.bulkAdd(demo.members);
     await db.meetings.bulkAdd(demo.meetings);
     await db.talks.bulkAdd(demo.talks);
     await db.rectifications.bulkAdd(demo.rectifications);
+    await db.analyses.bulkAdd(demo.analyses);
     await db.attachments.bulkAdd(demo.evidence.map((file) => ({ ...file.meta, data: new Blob([file.text], { type: file.meta.mimeType }) })));
     await writeAudit(db, { table: 'branches', action: 'create', recordId: demo.branch.id, branchId: demo.branch.id, summary: `加载示例数据：${demo.branch.name}` });
     for (const member of demo.members) {
@@ -101,6 +103,9 @@ export async function loadDemoData(db: BranchLedgerDatabase, today: string = tod
     }
     for (const task of demo.rectifications) {
       await writeAudit(db, { table: 'rectifications', action: 'create', recordId: task.id, branchId: demo.branch.id, summary: `新增整改任务 ${task.problem.slice(0, 20)}（示例数据）` });
+    }
+    for (const analysis of demo.analyses) {
+      await writeAudit(db, { table: 'analyses', action: 'create', recordId: analysis.id, branchId: demo.branch.id, summary: `新增思想动态分析 ${analysisPeriodLabel(analysis)}（示例数据）` });
     }
     for (const file of demo.evidence) {
       await writeAudit(db, { table: 'attachments', action: 'create', recordId: file.meta.id, branchId: demo.branch.id, summary: `上传佐证材料 ${file.meta.name}（示例数据）` });

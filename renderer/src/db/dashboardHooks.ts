@@ -7,13 +7,14 @@ import type { RuleInput } from '@shared/rules';
 import type { BranchLedgerDatabase } from './database';
 import { db } from './index';
 import { listMembers } from './members';
+import { getAnalysisSettings } from './analyses';
 import { getRuleSettings } from './ruleSettings';
 import { listTalksFrom } from './talks';
 
 /**
  * The RuleInput of a branch for `year`, judged on `today`: the branch, all its members (历史 included: the
  * rules judge who was on the roster when), the year's meetings, the talks from the year's first day on (a 必谈
- * of the year may be held early the next), the rule settings and the 整改 tasks with their files. `undefined` when the branch does not exist.
+ * of the year may be held early the next), the rule settings, the 整改 tasks with their files and the 思想动态分析. `undefined` when the branch does not exist.
  */
 export async function loadRuleInput(
   database: BranchLedgerDatabase,
@@ -21,7 +22,7 @@ export async function loadRuleInput(
   year: number,
   today: string,
 ): Promise<RuleInput | undefined> {
-  const [branch, members, meetings, talks, settings, rectifications, attachments] = await Promise.all([
+  const [branch, members, meetings, talks, settings, rectifications, attachments, analyses, analysisSettings] = await Promise.all([
     database.branches.get(branchId),
     listMembers(database, branchId),
     database.meetings
@@ -37,8 +38,12 @@ export async function loadRuleInput(
       .equals(branchId)
       .filter((a) => a.ownerTable === 'rectifications')
       .toArray((rows) => rows.map((a) => ({ ownerTable: a.ownerTable, ownerId: a.ownerId }))),
+    database.analyses.where('branchId').equals(branchId).toArray(),
+    getAnalysisSettings(database),
   ]);
-  return branch ? { branch, members, meetings, talks, settings, today, year, rectifications, attachments } : undefined;
+  return branch
+    ? { branch, members, meetings, talks, settings, today, year, rectifications, attachments, analyses, analysisSettings }
+    : undefined;
 }
 
 /** loadRuleInput, live; `undefined` while loading, `null` when the branch is gone. */

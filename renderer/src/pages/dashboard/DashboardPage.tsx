@@ -8,6 +8,7 @@ import { secretaryOf, type Member } from '@shared/model';
 import { meetingMatrix, mustTalkItems, runAllRules, talkCoverage } from '@shared/rules';
 import { useBranch } from '../../components/BranchContext';
 import { useDashboardInput } from '../../db/dashboardHooks';
+import { AnalysisDashboardPanel } from '../analyses/AnalysisDashboardPanel';
 import { RectificationDashboardPanel } from '../rectifications/RectificationDashboardPanel';
 import { ChartsCard } from './ChartsCard';
 import { DueList } from './DueList';
@@ -167,6 +168,9 @@ export function DashboardPage() {
         </Col>
         <Col xs={24}>
           <RectificationDashboardPanel />
+        </Col>
+        <Col xs={24}>
+          <AnalysisDashboardPanel />
         </Col>
         <Col xs={24}>
           <Card

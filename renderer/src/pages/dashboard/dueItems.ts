@@ -33,6 +33,9 @@ function linkOf(finding: Finding, year: number): DueItem['link'] {
   if (finding.rule === 'talk.coverage') {
     return { to: `/talks?tab=coverage&year=${year}`, text: '谈心谈话覆盖情况' };
   }
+  if (finding.rule === 'analysis.due') {
+    return { to: '/analyses', text: '思想动态分析' };
+  }
   if (finding.rule === 'talk.mustTalk') {
     return { to: `/talks?tab=mustTalk&year=${year}`, text: '必谈事项' };
   }

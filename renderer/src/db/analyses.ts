@@ -1,0 +1,261 @@
+import { analysisPeriodLabel, isRegularKind, periodProblems, sortAnalysesNewestFirst } from '@shared/analyses';
+import { formatDate } from '@shared/dates';
+import {
+  ANALYSIS_FIELD_LABELS,
+  ANALYSIS_METHODS,
+  ANALYSIS_SETTINGS_KEY,
+  analysisFieldsSchema,
+  analysisSettingsSchema,
+  readAnalysisSettings,
+  type Analysis,
+  type AnalysisFields,
+  type AnalysisFieldsInput,
+  type AnalysisSettings,
+} from '@shared/model';
+import { wasOnRosterBetween } from '@shared/rules/roster';
+import { historyOf, nowIso, writeAudit } from './audit';
+import type { BranchLedgerDatabase } from './database';
+import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
+
+/**
+ * 思想动态分析: one record per branch and period with its per-member entries. Every change is checked here (the
+ * form only helps) and logged in the same transaction. The audit summaries never carry entry contents: who is
+ * 需关注 is for the analysis page, behind its reveal, not for the change log.
+ */
+
+export type AnalysisInput = AnalysisFieldsInput;
+
+/** Dexie re-wraps our NotFoundError thrown inside a transaction; give callers the original back. */
+async function unwrap<T>(work: PromiseLike<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error: unknown) {
+    const inner = (error as { inner?: unknown } | null)?.inner;
+    throw inner instanceof NotFoundError ? inner : error;
+  }
+}
+
+const REQUIRED: Partial<Record<keyof AnalysisFields, string>> = {
+  periodKind: '请选择分析类型',
+  periodStart: '请选择期间开始日期',
+  periodEnd: '请选择期间结束日期',
+  submittedOn: '报送日期格式应为 年-月-日',
+};
+
+function shapeProblems(error: Parameters<typeof problemsFromZod>[0]): FieldProblem[] {
+  const problems = problemsFromZod(error).map((p) => ({ ...p, message: REQUIRED[p.field as keyof AnalysisFields] ?? p.message }));
+  return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
+}
+
+function parseFields(input: AnalysisInput): AnalysisFields {
+  const parsed = analysisFieldsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ValidationError(shapeProblems(parsed.error));
+  }
+  return parsed.data;
+}
+
+const READ_TABLES = (db: BranchLedgerDatabase) => [db.analyses, db.branches, db.members, db.talks, db.rectifications, db.settings, db.auditLog];
+
+/** The settings of 思想状况 and the 定期 period, each part at its default when missing or broken. */
+export async function getAnalysisSettings(db: BranchLedgerDatabase): Promise<AnalysisSettings> {
+  return readAnalysisSettings((await db.settings.get(ANALYSIS_SETTINGS_KEY))?.value);
+}
+
+export async function putAnalysisSettings(db: BranchLedgerDatabase, settings: AnalysisSettings): Promise<AnalysisSettings> {
+  const parsed = analysisSettingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'states'), message: issue.message })));
+  }
+  await db.settings.put({ key: ANALYSIS_SETTINGS_KEY, value: parsed.data });
+  return parsed.data;
+}
+
+/**
+ * Checks an analysis against its branch: period, 报送日期, 收集方式, entries (members of the branch on its roster
+ * during the period, once each, a state of the list or the one already stored), links, and no second
+ * analysis of the same 季度/半年/年度.
+ */
+async function check(db: BranchLedgerDatabase, branchId: string, fields: AnalysisFields, before?: Analysis): Promise<void> {
+  const problems: FieldProblem[] = [...periodProblems(fields.periodKind, fields.periodStart, fields.periodEnd)];
+  const add = (field: string, message: string) => {
+    if (!problems.some((p) => p.field === field && p.message === message)) {
+      problems.push({ field, message });
+    }
+  };
+  if (fields.submittedOn && fields.submittedOn < fields.periodStart) {
+    add('submittedOn', '报送日期不能早于期间开始');
+  }
+  const methods: readonly string[] = ANALYSIS_METHODS;
+  if (fields.methods.some((m) => !methods.includes(m))) {
+    add('methods', `收集方式应为${ANALYSIS_METHODS.join('、')}之一`);
+  }
+
+  const settings = await getAnalysisSettings(db);
+  const states = new Set(settings.states.map((s) => s.label));
+  const storedState = new Map((before?.entries ?? []).map((e) => [e.memberId, e.state]));
+  const people = await db.members.bulkGet([...new Set(fields.entries.flatMap((e) => [e.memberId, e.talkerId ?? e.memberId]))]);
+  const byId = new Map(people.filter((m) => m && m.branchId === branchId).map((m) => [m!.id, m!]));
+  const seen = new Set<string>();
+  for (const entry of fields.entries) {
+    const member = byId.get(entry.memberId);
+    if (!member) {
+      add('entries', '党员思想状况中有不是本支部党员的人员');
+      continue;
+    }
+    if (seen.has(entry.memberId)) {
+      add('entries', `${member.name}登记了不止一次，每名党员只登记一条`);
+    }
+    seen.add(entry.memberId);
+    if (!wasOnRosterBetween(member, fields.periodStart, fields.periodEnd)) {
+      add('entries', `${member.name}在${formatDate(fields.periodStart)}至${formatDate(fields.periodEnd)}期间不在本支部党员名册中`);
+    }
+    if (!states.has(entry.state) && storedState.get(entry.memberId) !== entry.state) {
+      add('entries', `思想状况“${entry.state}”不在设置的列表中（${[...states].join('、')}）`);
+    }
+    if (entry.talkerId && !byId.has(entry.talkerId)) {
+      add('entries', '谈话人不是本支部党员');
+    }
+  }
+
+  const talks = await db.talks.bulkGet(fields.talkIds);
+  if (talks.some((t) => !t || t.branchId !== branchId)) {
+    add('talkIds', '关联的谈心谈话不存在或不属于本支部');
+  }
+  const tasks = await db.rectifications.bulkGet(fields.rectificationIds);
+  if (tasks.some((t) => !t || t.branchId !== branchId)) {
+    add('rectificationIds', '关联的整改任务不存在或不属于本支部');
+  }
+
+  if (isRegularKind(fields.periodKind) && !problems.some((p) => p.field === 'periodStart')) {
+    const same = await db.analyses
+      .where('[branchId+periodStart]')
+      .equals([branchId, fields.periodStart])
+      .filter((a) => a.id !== before?.id && a.periodKind === fields.periodKind && a.periodEnd === fields.periodEnd)
+      .count();
+    if (same > 0) {
+      add('periodStart', `${analysisPeriodLabel(fields)}已有思想动态分析，请打开原记录修改`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ValidationError(problems);
+  }
+}
+
+/** Fields cleared in the form are removed from the record, not kept as `undefined`. */
+function withoutEmpty(record: Analysis): Analysis {
+  for (const key of Object.keys(record) as (keyof Analysis)[]) {
+    if (record[key] === undefined) {
+      delete record[key];
+    }
+  }
+  return record;
+}
+
+/**
+ * 新建: `previousId` names the analysis whose entries the form started from (新建 copies the previous period's
+ * entries); it is kept when it is an analysis of the same branch.
+ */
+export async function addAnalysis(
+  db: BranchLedgerDatabase,
+  branchId: string,
+  input: AnalysisInput,
+  options: { previousId?: string } = {},
+): Promise<Analysis> {
+  const fields = parseFields(input);
+  return unwrap(
+    db.transaction('rw', READ_TABLES(db), async () => {
+      if (!(await db.branches.get(branchId))) {
+        throw new NotFoundError('该支部');
+      }
+      await check(db, branchId, fields);
+      const previous = options.previousId ? await db.analyses.get(options.previousId) : undefined;
+      const at = nowIso();
+      const analysis = withoutEmpty({
+        ...fields,
+        id: crypto.randomUUID(),
+        branchId,
+        createdAt: at,
+        updatedAt: at,
+        previousId: previous?.branchId === branchId ? previous.id : undefined,
+      });
+      await db.analyses.add(analysis);
+      await writeAudit(db, {
+        table: 'analyses',
+        action: 'create',
+        recordId: analysis.id,
+        branchId,
+        summary: `新增思想动态分析 ${analysisPeriodLabel(analysis)}（登记党员${analysis.entries.length}人）`,
+      });
+      return analysis;
+    }),
+  );
+}
+
+const FIELD_KEYS = Object.keys(analysisFieldsSchema.shape) as (keyof AnalysisFields)[];
+
+/** Edits what the form shows. Links to 整改任务 made from the task side stay unless the input lists them. */
+export async function updateAnalysis(db: BranchLedgerDatabase, id: string, input: AnalysisInput): Promise<Analysis> {
+  const parsed = parseFields(input);
+  return unwrap(
+    db.transaction('rw', READ_TABLES(db), async () => {
+      const before = await db.analyses.get(id);
+      if (!before) {
+        throw new NotFoundError('该思想动态分析');
+      }
+      const fields: AnalysisFields = input.rectificationIds === undefined ? { ...parsed, rectificationIds: before.rectificationIds ?? [] } : parsed;
+      await check(db, before.branchId, fields, before);
+      const after = withoutEmpty({ ...before, ...fields, updatedAt: nowIso() });
+      for (const key of FIELD_KEYS) {
+        if (fields[key] === undefined) {
+          delete (after as Partial<Analysis>)[key];
+        }
+      }
+      const changed = FIELD_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+      if (changed.length === 0) {
+        return before;
+      }
+      await db.analyses.put(after);
+      await writeAudit(db, {
+        table: 'analyses',
+        action: 'update',
+        recordId: id,
+        branchId: before.branchId,
+        summary: `修改 ${changed.map((key) => ANALYSIS_FIELD_LABELS[key]).join('、')}`,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
+}
+
+/** Deletes an analysis; the audit log keeps the whole record. Tasks raised from it keep their own record. */
+export async function deleteAnalysis(db: BranchLedgerDatabase, id: string): Promise<void> {
+  await unwrap(
+    db.transaction('rw', [db.analyses, db.auditLog], async () => {
+      const before = await db.analyses.get(id);
+      if (!before) {
+        throw new NotFoundError('该思想动态分析');
+      }
+      await db.analyses.delete(id);
+      await writeAudit(db, {
+        table: 'analyses',
+        action: 'delete',
+        recordId: id,
+        branchId: before.branchId,
+        summary: `删除思想动态分析 ${analysisPeriodLabel(before)}`,
+        before,
+      });
+    }),
+  );
+}
+
+/** A branch's analyses, newest period first. */
+export async function listAnalyses(db: BranchLedgerDatabase, branchId: string): Promise<Analysis[]> {
+  return sortAnalysesNewestFirst(await db.analyses.where('branchId').equals(branchId).toArray());
+}
+
+export function analysisHistory(db: BranchLedgerDatabase, id: string) {
+  return historyOf(db, 'analyses', id);
+}

@@ -1,6 +1,8 @@
-import { AuditOutlined, CalendarOutlined, DashboardOutlined, MessageOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BulbOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, MessageOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { AnalysesPage } from './pages/analyses/AnalysesPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { LedgersPage } from './pages/ledgers/LedgersPage';
 import { MeetingsPage } from './pages/meetings/MeetingsPage';
 import { MembersPage } from './pages/members/MembersPage';
 import { RectificationsPage } from './pages/rectifications/RectificationsPage';
@@ -23,6 +25,8 @@ export const MODULES: AppModule[] = [
   { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
   { path: '/meetings', label: '会议记录', icon: <CalendarOutlined />, element: <MeetingsPage /> },
   { path: '/talks', label: '谈心谈话', icon: <MessageOutlined />, element: <TalksPage /> },
+  { path: '/analyses', label: '思想动态分析', icon: <BulbOutlined />, element: <AnalysesPage /> },
   { path: '/rectifications', label: '整改台账', icon: <AuditOutlined />, element: <RectificationsPage /> },
+  { path: '/ledgers', label: '台账导入导出', icon: <FileExcelOutlined />, element: <LedgersPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

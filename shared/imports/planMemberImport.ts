@@ -1,0 +1,206 @@
+import type { ImportedMember, ParsedRow } from '../ledgers';
+import { checkIdNumber } from '../model/idNumber';
+import { MEMBER_FIELD_LABELS, type Member, type MemberFields } from '../model/member';
+import type { PartyGroup } from '../model/branch';
+
+/**
+ * What importing a roster (党员花名册) would do, row by row, computed once and shown before anything is written.
+ * Pure: the page plans in the renderer, `commitMemberImport` (renderer/src/db/imports.ts) writes exactly the plan.
+ *
+ * Key of a member: the normalised 公民身份号码; without one, 姓名 + 出生日期. A row whose number is not on the
+ * roster still matches a member without a number of the same 姓名 + 出生日期 (the import adds the number).
+ * - 新增: no member matches.
+ * - 更新: one member matches and some field differs (fields empty in the file keep their stored value).
+ * - 跳过: one member matches and nothing differs.
+ * - 冲突: the key matches more than one member (or an earlier row of the file), or the number matches a member
+ *   of another name. Conflicts are never written: the secretary corrects the file or the roster.
+ * Rows with an error (no `record`) are `blocked`: they cannot be imported.
+ */
+export type ImportAction = '新增' | '更新' | '跳过' | '冲突';
+
+export interface FieldChange {
+  field: keyof MemberFields;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface PlannedMemberRow {
+  rowNumber: number;
+  action: ImportAction;
+  /** True when the row has an error: it is excluded and cannot be included. */
+  blocked: boolean;
+  /** The member's fields as they will be stored (new member, or the whole updated member). */
+  fields?: MemberFields;
+  /** The existing member (更新, 跳过, 冲突 with one match). */
+  memberId?: string;
+  /** The member as it was when planned: the commit refuses when it changed meanwhile. */
+  memberBefore?: Member;
+  changes?: FieldChange[];
+  /** Why 冲突 / 跳过, or a note (党小组 not found), in Chinese. */
+  reason?: string;
+}
+
+export interface PlanBranch {
+  id: string;
+  partyGroups?: readonly PartyGroup[];
+}
+
+/** Fields the import writes; the rest (党小组 aside, 离开原因) is the app's own. */
+const IMPORTED_FIELDS = (Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]).filter(
+  (f) => f !== 'departure' && f !== 'partyGroupId',
+);
+
+export function memberIdKey(idNumber: string | undefined): string | undefined {
+  if (!idNumber || !idNumber.trim()) {
+    return undefined;
+  }
+  const checked = checkIdNumber(idNumber);
+  return checked.ok ? checked.normalized : idNumber.trim().toUpperCase();
+}
+
+function nameKey(name: string | undefined, birthDate: string | undefined): string | undefined {
+  return name && birthDate ? `${name.replace(/\s+/g, '')}|${birthDate}` : undefined;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function toFields(record: ImportedMember, groups: readonly PartyGroup[]): { fields: Partial<MemberFields>; note?: string } {
+  const { partyGroupName, branchName: _branchName, ...rest } = record;
+  const fields: Partial<MemberFields> = {};
+  for (const key of IMPORTED_FIELDS) {
+    const value = (rest as Partial<MemberFields>)[key];
+    if (value !== undefined && value !== '') {
+      (fields as Record<string, unknown>)[key] = value;
+    }
+  }
+  let note: string | undefined;
+  if (partyGroupName) {
+    const group = groups.find((g) => g.name.replace(/\s+/g, '') === partyGroupName.replace(/\s+/g, ''));
+    if (group) {
+      fields.partyGroupId = group.id;
+    } else {
+      note = `本支部没有“${partyGroupName}”党小组，所在党小组未导入`;
+    }
+  }
+  return { fields, note };
+}
+
+export function planMemberImport(
+  rows: readonly ParsedRow<ImportedMember>[],
+  existingMembers: readonly Member[],
+  branch: PlanBranch,
+  _today: string,
+): PlannedMemberRow[] {
+  const members = existingMembers.filter((m) => m.branchId === branch.id);
+  const byId = new Map<string, Member[]>();
+  const byName = new Map<string, Member[]>();
+  for (const member of members) {
+    const idKey = memberIdKey(member.idNumber);
+    if (idKey) {
+      byId.set(idKey, [...(byId.get(idKey) ?? []), member]);
+    }
+    const key = nameKey(member.name, member.birthDate);
+    if (key) {
+      byName.set(key, [...(byName.get(key) ?? []), member]);
+    }
+  }
+  const seenInFile = new Map<string, number>();
+
+  return rows.map((row): PlannedMemberRow => {
+    const record = row.record;
+    if (!record) {
+      return { rowNumber: row.rowNumber, action: '跳过', blocked: true, reason: '本行有错误，不能导入' };
+    }
+    const idKey = memberIdKey(record.idNumber);
+    const nKey = nameKey(record.name, record.birthDate);
+    const fileKey = idKey ? `id:${idKey}` : `name:${nKey}`;
+    const earlier = seenInFile.get(fileKey);
+    if (earlier !== undefined) {
+      return {
+        rowNumber: row.rowNumber,
+        action: '冲突',
+        blocked: false,
+        reason: `与文件第${earlier}行是同一人（${idKey ? '公民身份号码' : '姓名和出生日期'}相同）`,
+      };
+    }
+    seenInFile.set(fileKey, row.rowNumber);
+
+    let matches: Member[] = [];
+    if (idKey) {
+      matches = byId.get(idKey) ?? [];
+      if (matches.length === 0 && nKey) {
+        matches = (byName.get(nKey) ?? []).filter((m) => !m.idNumber);
+      }
+    } else if (nKey) {
+      matches = byName.get(nKey) ?? [];
+    }
+    const { fields, note } = toFields(record, branch.partyGroups ?? []);
+
+    if (matches.length > 1) {
+      return {
+        rowNumber: row.rowNumber,
+        action: '冲突',
+        blocked: false,
+        reason: `花名册中有${matches.length}名党员与本行匹配（${matches.map((m) => m.name).join('、')}），请先核对`,
+      };
+    }
+    if (matches.length === 0) {
+      return { rowNumber: row.rowNumber, action: '新增', blocked: false, fields: fields as MemberFields, reason: note };
+    }
+    const member = matches[0];
+    if (idKey && member.idNumber && member.name.replace(/\s+/g, '') !== record.name.replace(/\s+/g, '')) {
+      return {
+        rowNumber: row.rowNumber,
+        action: '冲突',
+        blocked: false,
+        memberId: member.id,
+        reason: `公民身份号码与花名册中的“${member.name}”相同，但姓名不同`,
+      };
+    }
+    const after: MemberFields = { ...pickFields(member), ...fields } as MemberFields;
+    const changes: FieldChange[] = [];
+    for (const key of Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]) {
+      if (!same(member[key], after[key])) {
+        changes.push({ field: key, label: MEMBER_FIELD_LABELS[key], before: member[key], after: after[key] });
+      }
+    }
+    const base = { rowNumber: row.rowNumber, blocked: false, memberId: member.id, memberBefore: member };
+    if (changes.length === 0) {
+      return { ...base, action: '跳过', reason: note ? `与花名册相同；${note}` : '与花名册相同' };
+    }
+    return { ...base, action: '更新', fields: after, changes, reason: note };
+  });
+}
+
+function pickFields(member: Member): Partial<MemberFields> {
+  const fields: Partial<MemberFields> = {};
+  for (const key of Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]) {
+    if (member[key] !== undefined) {
+      (fields as Record<string, unknown>)[key] = member[key];
+    }
+  }
+  return fields;
+}
+
+export interface ImportCounts {
+  新增: number;
+  更新: number;
+  跳过: number;
+  冲突: number;
+  有错误: number;
+}
+
+export function countPlan(rows: readonly PlannedMemberRow[]): ImportCounts {
+  const counts: ImportCounts = { 新增: 0, 更新: 0, 跳过: 0, 冲突: 0, 有错误: 0 };
+  for (const row of rows) {
+    if (row.blocked) {
+      counts.有错误 += 1;
+    } else {
+      counts[row.action] += 1;
+    }
+  }
+  return counts;
+}

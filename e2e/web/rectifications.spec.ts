@@ -62,6 +62,28 @@ async function secretaryName(page: Page): Promise<string> {
 }
 
 test.describe('整改台账', () => {
+  test('从思想动态分析生成整改任务，任务与分析互相链接', async ({ page }) => {
+    await loadDemo(page);
+    await page.goto('/#/analyses');
+    const first = page.getByRole('main').getByRole('link', { name: /季度/ }).first();
+    const period = (await first.innerText()).trim();
+    await first.click();
+    await page.getByRole('button', { name: '生成整改任务' }).click();
+    await expect(page.getByRole('heading', { name: '新建整改任务' })).toBeVisible();
+    await expect(page.getByText(`来源记录：思想动态分析：${period}`)).toBeVisible();
+    const form = page.locator('form');
+    await form.getByLabel(field('问题类别')).click();
+    await pick(page, '作风建设');
+    await form.getByLabel(field('存在问题')).fill('个别党员工作作风不够扎实');
+    await page.getByRole('button', { name: button('保存') }).click();
+    await expect(page.getByRole('heading', { name: '个别党员工作作风不够扎实' })).toBeVisible();
+
+    // Back to the analysis: the task is listed among its 关联整改任务.
+    await described(page, '来源记录').getByRole('link').click();
+    await expect(page.getByRole('link', { name: '个别党员工作作风不够扎实' })).toBeVisible();
+  });
+
+
   test('从组织生活会生成整改任务：缺佐证材料和审核人时销号被拒并说明缺什么，补齐后销号成功', async ({ page }) => {
     await loadDemo(page);
     const secretary = await secretaryName(page);

@@ -136,6 +136,8 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
           <Button icon={<EditOutlined />} onClick={() => void navigate(`/analyses/${analysis.id}/edit`)}>
             编辑
           </Button>
+          {/* 苗头性倾向性问题 become 整改任务 that link back here. */}
+          <Button onClick={() => void navigate(`/rectifications/new?from=analyses&id=${analysis.id}`)}>生成整改任务</Button>
           {next && !nextExists && (
             <Button icon={<PlusOutlined />} onClick={() => void navigate(`/analyses/new?kind=${next.kind}&year=${next.year}&index=${next.index}`)}>
               新建{next.label}分析

@@ -1,5 +1,6 @@
 import { Spin, Typography } from 'antd';
 import { Link } from 'react-router';
+import { analysisPeriodLabel } from '@shared/analyses';
 import { formatDate, formatDateTime } from '@shared/dates';
 import type { Member, RectificationOrigin } from '@shared/model';
 import { ORIGIN_TABLE_LABELS } from '@shared/rectifications';
@@ -21,7 +22,7 @@ export function describeOrigin(origin: OriginRecord, members: readonly Member[] 
     };
   }
   const a = origin.record;
-  return { text: `思想动态分析：${a.periodKind} ${formatDate(a.periodStart)}至${formatDate(a.periodEnd)}` };
+  return { text: `思想动态分析：${analysisPeriodLabel(a)}`, path: `/analyses/${a.id}` };
 }
 
 /** 来源记录 of a task, linking back to it; says so when the record has been deleted. */

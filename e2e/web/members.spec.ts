@@ -39,6 +39,7 @@ async function addMember(page: Page) {
   await expect(form.getByRole('radio', { name: '男' })).toBeChecked();
   await pickDate(page, '入党时间', '2010-07-01');
   await pickDate(page, '转正时间', '2011-07-01');
+  await pickDate(page, '组织关系转入时间', '2020-03-16');
   await form.getByLabel('联系电话', { exact: true }).fill('13800001111');
   await form.getByRole('button', { name: SAVE }).click();
   await expect(page.getByText('已保存')).toBeVisible();
@@ -62,6 +63,8 @@ test.describe('党员花名册', () => {
     const detail = page.getByRole('dialog', { name: new RegExp(`^${NAME} `) });
     await expect(detail.getByText('2010年7月1日')).toBeVisible();
     await expect(detail.getByText(/^\d+年（自转正时间起算）$/)).toBeVisible();
+    await expect(detail.getByRole('rowheader', { name: '组织关系转入时间', exact: true }).locator('xpath=following-sibling::td[1]')).toHaveText('2020年3月16日');
+    await expect(detail.getByRole('rowheader', { name: '受处分时间', exact: true })).toHaveCount(0);
     await expect(detail.getByText(`新增党员 ${NAME}`)).toBeVisible();
     await detail.getByRole('button', { name: '关闭' }).click();
 

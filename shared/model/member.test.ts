@@ -51,6 +51,16 @@ describe('checkMember', () => {
     expect(messagesFor({ ...base, confirmedOn: '2025-03-06' }, 'confirmedOn')[0].message).toBe('转正时间不能晚于今天');
   });
 
+  it('refuses a future 组织关系转入时间 or 受处分时间, and accepts past ones', () => {
+    expect(messagesFor({ ...base, transferredInOn: '2025-03-06' }, 'transferredInOn')).toEqual([
+      expect.objectContaining({ severity: 'error', message: '组织关系转入时间不能晚于今天' }),
+    ]);
+    expect(messagesFor({ ...base, disciplinedOn: '2025-04' }, 'disciplinedOn')).toEqual([
+      expect.objectContaining({ severity: 'error', message: '受处分时间不能晚于今天' }),
+    ]);
+    expect(checkMember({ ...base, transferredInOn: '2020-05-01', disciplinedOn: '2025-03-05' }, { today })).toEqual([]);
+  });
+
   it('requires 入党 at 18 or older, the birthday itself included', () => {
     expect(messagesFor({ ...base, joinedOn: '2003-06-11' }, 'joinedOn')[0].message).toBe('入党时间应在年满18周岁之后');
     expect(messagesFor({ ...base, joinedOn: '2003-06-12', confirmedOn: '2004-06-12' }, 'joinedOn')).toEqual([]);

@@ -114,7 +114,7 @@ export function checkMember(fields: Partial<MemberFields>, context: MemberValida
     }
   }
 
-  for (const field of ['birthDate', 'joinedOn', 'confirmedOn'] as const) {
+  for (const field of ['birthDate', 'joinedOn', 'confirmedOn', 'transferredInOn', 'disciplinedOn'] as const) {
     const value = fields[field];
     if (value && toComparableDate(value) > context.today) {
       error(field, `${MEMBER_FIELD_LABELS[field]}不能晚于今天`);

@@ -174,6 +174,12 @@ function detailItems(member: Member, groupNames: ReadonlyMap<string, string>): D
     { key: 'phone', label: L.phone, children: text(member.phone), span: 2 },
     { key: 'remarks', label: L.remarks, children: text(member.remarks), span: 2 },
   );
+  if (member.transferredInOn) {
+    items.push({ key: 'transferredInOn', label: L.transferredInOn, children: formatDate(member.transferredInOn) });
+  }
+  if (member.disciplinedOn) {
+    items.push({ key: 'disciplinedOn', label: L.disciplinedOn, children: formatDate(member.disciplinedOn) });
+  }
   if (member.departure) {
     items.push(
       { key: 'departureReason', label: '离开原因', children: member.departure.reason },

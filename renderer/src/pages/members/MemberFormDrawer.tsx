@@ -303,6 +303,16 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
             </Form.Item>
           </Col>
           <Col span={12}>
+            <Form.Item {...item('transferredInOn')} tooltip="从其他党组织转入本支部的日期，转入后应进行交流谈话">
+              <IsoDatePicker noFuture />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item {...item('disciplinedOn')} tooltip="最近一次受党纪处分的日期，受处分后应进行教育谈话">
+              <IsoDatePicker noFuture />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
             <Form.Item {...item('partyGroupId')}>
               <Select
                 allowClear

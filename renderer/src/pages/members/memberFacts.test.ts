@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDateTime } from '@shared/dates';
-import { describeChanges, partyAgeYears, probation } from './memberFacts';
+import { describeChanges, formatMemberValue, partyAgeYears, probation } from './memberFacts';
 
 describe('member facts', () => {
   it('counts 党龄 from 转正时间, not 入党时间', () => {
@@ -38,5 +38,10 @@ describe('member facts', () => {
       { field: 'phone', label: '联系电话', before: '（空）', after: '13800000000' },
       { field: 'departure', label: '离开信息', before: '（空）', after: '转出，2025年3月5日，调往市财政局' },
     ]);
+  });
+
+  it('formats 组织关系转入时间 and 受处分时间 as dates in the change log', () => {
+    expect(formatMemberValue('transferredInOn', '2024-09-01', new Map())).toBe('2024年9月1日');
+    expect(formatMemberValue('disciplinedOn', '2023-05', new Map())).toBe('2023年5月');
   });
 });

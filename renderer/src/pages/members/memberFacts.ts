@@ -20,7 +20,7 @@ export function probation(member: Pick<Member, 'category' | 'joinedOn'>, today: 
 
 /** Audit times are stored as local wall-clock time with offset; show that wall-clock time: 2025年3月5日 14:30. */
 
-const DATE_FIELDS: ReadonlySet<string> = new Set(['birthDate', 'joinedOn', 'confirmedOn']);
+const DATE_FIELDS: ReadonlySet<string> = new Set(['birthDate', 'joinedOn', 'confirmedOn', 'transferredInOn', 'disciplinedOn']);
 
 /** One stored value as the user reads it; empty values show as （空）. */
 export function formatMemberValue(field: string, value: unknown, groupNames: ReadonlyMap<string, string>): string {

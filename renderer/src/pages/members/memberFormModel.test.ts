@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCheckChar } from '@shared/model';
-import { memberFormFeedback, messageForField, newMemberValues, toMemberInput, type MemberFormValues } from './memberFormModel';
+import { MEMBER_FORM_FIELDS, memberFormFeedback, messageForField, newMemberValues, toMemberInput, type MemberFormValues } from './memberFormModel';
 
 const ID = '32010219850612001' + computeCheckChar('32010219850612001');
 const WRONG_ID = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
@@ -50,5 +50,16 @@ describe('member form model', () => {
     const feedback = memberFormFeedback({ ...valid, joinedOn: '2030-01-01', confirmedOn: undefined }, { ...options, otherIdNumbers: new Set([ID]) });
     expect(feedback.idNumber.errors).toEqual(['本支部已有相同公民身份号码的党员，不能重复登记']);
     expect(feedback.joinedOn.errors).toEqual(['入党时间不能晚于今天']);
+  });
+
+  it('edits 组织关系转入时间 and 受处分时间 after 转正时间, optional, never in the future', () => {
+    expect(MEMBER_FORM_FIELDS.indexOf('transferredInOn')).toBe(MEMBER_FORM_FIELDS.indexOf('confirmedOn') + 1);
+    expect(MEMBER_FORM_FIELDS.indexOf('disciplinedOn')).toBe(MEMBER_FORM_FIELDS.indexOf('confirmedOn') + 2);
+    expect(toMemberInput({ ...valid, transferredInOn: '2020-05-01', disciplinedOn: null })).toMatchObject({ transferredInOn: '2020-05-01' });
+    expect(toMemberInput({ ...valid, disciplinedOn: null })).not.toHaveProperty('disciplinedOn');
+    const feedback = memberFormFeedback({ ...valid, transferredInOn: '2030-01-01', disciplinedOn: '2030-02' }, options);
+    expect(feedback.transferredInOn.errors).toEqual(['组织关系转入时间不能晚于今天']);
+    expect(feedback.disciplinedOn.errors).toEqual(['受处分时间不能晚于今天']);
+    expect(messageForField('disciplinedOn', 'Invalid input', '2025-13')).toBe('受处分时间填写不正确');
   });
 });

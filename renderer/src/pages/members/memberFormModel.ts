@@ -17,6 +17,8 @@ export const MEMBER_FORM_FIELDS = [
   'education',
   'joinedOn',
   'confirmedOn',
+  'transferredInOn',
+  'disciplinedOn',
   'category',
   'status',
   'partyGroupId',
@@ -34,7 +36,7 @@ export type MemberFormValues = { [K in MemberFormField]?: MemberFields[K] | null
 export const REQUIRED_FIELDS: ReadonlySet<MemberFormField> = new Set(['name', 'gender', 'ethnicity', 'birthDate', 'joinedOn', 'category']);
 
 const SELECTED_FIELDS: ReadonlySet<MemberFormField> = new Set([
-  'gender', 'ethnicity', 'birthDate', 'education', 'joinedOn', 'confirmedOn', 'category', 'status', 'partyGroupId', 'partyPost',
+  'gender', 'ethnicity', 'birthDate', 'education', 'joinedOn', 'confirmedOn', 'transferredInOn', 'disciplinedOn', 'category', 'status', 'partyGroupId', 'partyPost',
 ]);
 
 export function isMemberFormField(field: string): field is MemberFormField {

@@ -3,10 +3,11 @@ import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Res
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { mergeAttendance, expectedParticipantIds } from '@shared/meetings';
-import { MEETING_TYPES, type Branch, type Meeting, type Member } from '@shared/model';
+import type { Branch, Meeting, Member } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { useMembers, ValidationError } from '../../db';
 import { meetingStore, useMeeting } from '../../db/meetingHooks';
+import { useMeetingTypes } from '../../db/meetingTypes';
 import { MeetingAttachments, PendingAttachments } from './Attachments';
 import { AttendanceField } from './AttendanceField';
 import {
@@ -22,7 +23,6 @@ import {
 import { personOptions, personSearch } from './people';
 
 const { TextArea } = Input;
-const TYPE_OPTIONS = MEETING_TYPES.map((t) => ({ value: t, label: t }));
 
 interface FormBodyProps {
   branch: Branch;
@@ -41,6 +41,17 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
   const recorderId = Form.useWatch('recorderId', form);
   const people = useMemo(() => personOptions(members, [hostId, recorderId]), [members, hostId, recorderId]);
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
+  const meetingTypes = useMeetingTypes();
+  // Built-in and 设置 types; a stored type no longer in the list (e.g. imported) stays choosable on its record.
+  const typeOptions = useMemo(() => {
+    const types = [...meetingTypes];
+    for (const t of [initialValues.type, ...initialValues.alsoCountsAs]) {
+      if (t && !types.includes(t)) {
+        types.push(t);
+      }
+    }
+    return types.map((t) => ({ value: t, label: t }));
+  }, [meetingTypes, initialValues.type, initialValues.alsoCountsAs]);
 
   /** Type, 党小组 or date changed: follow with title, 主持人/记录人 (unless the user chose them) and 应到 people. */
   function onValuesChange(changed: Partial<MeetingFormValues>, all: MeetingFormValues) {
@@ -120,12 +131,12 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="type" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>
-              <Select options={TYPE_OPTIONS} />
+              <Select options={typeOptions} />
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
             <Form.Item name="alsoCountsAs" label="同时计为" tooltip="例如主题党日同时上党课，可同时计为党课">
-              <Select mode="multiple" allowClear placeholder="不计为其他会议" options={TYPE_OPTIONS.filter((o) => o.value !== type)} />
+              <Select mode="multiple" allowClear placeholder="不计为其他会议" options={typeOptions.filter((o) => o.value !== type)} />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -6,10 +6,11 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formatAttendanceRatio } from '@shared/meetings';
 import { formatDate } from '@shared/dates';
-import { MEETING_TYPES, type Meeting } from '@shared/model';
+import type { Meeting } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { useMembers } from '../../db';
 import { useMeetings } from '../../db/meetingHooks';
+import { useMeetingTypes } from '../../db/meetingTypes';
 import { MeetingCalendar } from './MeetingCalendar';
 import { MeetingTypeTags } from './meetingTypeTag';
 import { useNameOf } from './people';
@@ -42,6 +43,7 @@ export function MeetingListPage() {
   const nameOf = useNameOf(members);
   const [view, setView] = useState<View>('列表');
   const [type, setType] = useState<string>();
+  const meetingTypes = useMeetingTypes();
   const [year, setYear] = useState<number>();
   const [month, setMonth] = useState<number>();
   const [text, setText] = useState('');
@@ -114,7 +116,7 @@ export function MeetingListPage() {
           style={{ width: 150 }}
           value={type}
           onChange={setType}
-          options={MEETING_TYPES.map((t) => ({ value: t, label: t }))}
+          options={meetingTypes.map((t) => ({ value: t, label: t }))}
         />
         {view === '列表' && (
           <>

@@ -318,7 +318,8 @@ test.describe('思想动态分析', () => {
   test('工作台：本期分析和分析后尚未谈话的需关注党员（名单显示前隐藏）', async ({ page }) => {
     await loadDemo(page);
     const { current } = await quarters(page);
-    const panel = page.locator('.ant-card').filter({ has: page.getByText('思想动态分析', { exact: true }) });
+    // The card titled 思想动态分析 (the 待办 list links to the module with the same words).
+    const panel = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title').getByText('思想动态分析', { exact: true }) });
     await expect(panel.getByRole('list', { name: '本期思想动态分析' })).toContainText(current);
     await expect(panel.getByRole('list', { name: '本期思想动态分析' })).toContainText('新建分析');
 

@@ -25,16 +25,6 @@ import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } fr
 
 export type AnalysisInput = AnalysisFieldsInput;
 
-/** Dexie re-wraps our NotFoundError thrown inside a transaction; give callers the original back. */
-async function unwrap<T>(work: PromiseLike<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error: unknown) {
-    const inner = (error as { inner?: unknown } | null)?.inner;
-    throw inner instanceof NotFoundError ? inner : error;
-  }
-}
-
 const REQUIRED: Partial<Record<keyof AnalysisFields, string>> = {
   periodKind: '请选择分析类型',
   periodStart: '请选择期间开始日期',
@@ -43,7 +33,10 @@ const REQUIRED: Partial<Record<keyof AnalysisFields, string>> = {
 };
 
 function shapeProblems(error: Parameters<typeof problemsFromZod>[0]): FieldProblem[] {
-  const problems = problemsFromZod(error).map((p) => ({ ...p, message: REQUIRED[p.field as keyof AnalysisFields] ?? p.message }));
+  const problems = problemsFromZod(error).map((p) => ({
+    ...p,
+    message: REQUIRED[p.field as keyof AnalysisFields] ?? p.message,
+  }));
   return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
 }
 
@@ -55,17 +48,30 @@ function parseFields(input: AnalysisInput): AnalysisFields {
   return parsed.data;
 }
 
-const READ_TABLES = (db: BranchLedgerDatabase) => [db.analyses, db.branches, db.members, db.talks, db.rectifications, db.settings, db.auditLog];
+const READ_TABLES = (db: BranchLedgerDatabase) => [
+  db.analyses,
+  db.branches,
+  db.members,
+  db.talks,
+  db.rectifications,
+  db.settings,
+  db.auditLog,
+];
 
 /** The settings of 思想状况 and the 定期 period, each part at its default when missing or broken. */
 export async function getAnalysisSettings(db: BranchLedgerDatabase): Promise<AnalysisSettings> {
   return readAnalysisSettings((await db.settings.get(ANALYSIS_SETTINGS_KEY))?.value);
 }
 
-export async function putAnalysisSettings(db: BranchLedgerDatabase, settings: AnalysisSettings): Promise<AnalysisSettings> {
+export async function putAnalysisSettings(
+  db: BranchLedgerDatabase,
+  settings: AnalysisSettings,
+): Promise<AnalysisSettings> {
   const parsed = analysisSettingsSchema.safeParse(settings);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'states'), message: issue.message })));
+    throw new ValidationError(
+      parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'states'), message: issue.message })),
+    );
   }
   await db.settings.put({ key: ANALYSIS_SETTINGS_KEY, value: parsed.data });
   return parsed.data;
@@ -76,7 +82,12 @@ export async function putAnalysisSettings(db: BranchLedgerDatabase, settings: An
  * during the period, once each, a state of the list or the one already stored), links, and no second
  * analysis of the same 季度/半年/年度.
  */
-async function check(db: BranchLedgerDatabase, branchId: string, fields: AnalysisFields, before?: Analysis): Promise<void> {
+async function check(
+  db: BranchLedgerDatabase,
+  branchId: string,
+  fields: AnalysisFields,
+  before?: Analysis,
+): Promise<void> {
   const problems: FieldProblem[] = [...periodProblems(fields.periodKind, fields.periodStart, fields.periodEnd)];
   const add = (field: string, message: string) => {
     if (!problems.some((p) => p.field === field && p.message === message)) {
@@ -94,7 +105,9 @@ async function check(db: BranchLedgerDatabase, branchId: string, fields: Analysi
   const settings = await getAnalysisSettings(db);
   const states = new Set(settings.states.map((s) => s.label));
   const storedState = new Map((before?.entries ?? []).map((e) => [e.memberId, e.state]));
-  const people = await db.members.bulkGet([...new Set(fields.entries.flatMap((e) => [e.memberId, e.talkerId ?? e.memberId]))]);
+  const people = await db.members.bulkGet([
+    ...new Set(fields.entries.flatMap((e) => [e.memberId, e.talkerId ?? e.memberId])),
+  ]);
   const byId = new Map(people.filter((m) => m && m.branchId === branchId).map((m) => [m!.id, m!]));
   const seen = new Set<string>();
   for (const entry of fields.entries) {
@@ -108,7 +121,10 @@ async function check(db: BranchLedgerDatabase, branchId: string, fields: Analysi
     }
     seen.add(entry.memberId);
     if (!wasOnRosterBetween(member, fields.periodStart, fields.periodEnd)) {
-      add('entries', `${member.name}在${formatDate(fields.periodStart)}至${formatDate(fields.periodEnd)}期间不在本支部党员名册中`);
+      add(
+        'entries',
+        `${member.name}在${formatDate(fields.periodStart)}至${formatDate(fields.periodEnd)}期间不在本支部党员名册中`,
+      );
     }
     if (!states.has(entry.state) && storedState.get(entry.memberId) !== entry.state) {
       add('entries', `思想状况“${entry.state}”不在设置的列表中（${[...states].join('、')}）`);
@@ -163,33 +179,31 @@ export async function addAnalysis(
   options: { previousId?: string } = {},
 ): Promise<Analysis> {
   const fields = parseFields(input);
-  return unwrap(
-    db.transaction('rw', READ_TABLES(db), async () => {
-      if (!(await db.branches.get(branchId))) {
-        throw new NotFoundError('该支部');
-      }
-      await check(db, branchId, fields);
-      const previous = options.previousId ? await db.analyses.get(options.previousId) : undefined;
-      const at = nowIso();
-      const analysis = withoutEmpty({
-        ...fields,
-        id: crypto.randomUUID(),
-        branchId,
-        createdAt: at,
-        updatedAt: at,
-        previousId: previous?.branchId === branchId ? previous.id : undefined,
-      });
-      await db.analyses.add(analysis);
-      await writeAudit(db, {
-        table: 'analyses',
-        action: 'create',
-        recordId: analysis.id,
-        branchId,
-        summary: `新增思想动态分析 ${analysisPeriodLabel(analysis)}（登记党员${analysis.entries.length}人）`,
-      });
-      return analysis;
-    }),
-  );
+  return db.transaction('rw', READ_TABLES(db), async () => {
+    if (!(await db.branches.get(branchId))) {
+      throw new NotFoundError('该支部');
+    }
+    await check(db, branchId, fields);
+    const previous = options.previousId ? await db.analyses.get(options.previousId) : undefined;
+    const at = nowIso();
+    const analysis = withoutEmpty({
+      ...fields,
+      id: crypto.randomUUID(),
+      branchId,
+      createdAt: at,
+      updatedAt: at,
+      previousId: previous?.branchId === branchId ? previous.id : undefined,
+    });
+    await db.analyses.add(analysis);
+    await writeAudit(db, {
+      table: 'analyses',
+      action: 'create',
+      recordId: analysis.id,
+      branchId,
+      summary: `新增思想动态分析 ${analysisPeriodLabel(analysis)}（登记党员${analysis.entries.length}人）`,
+    });
+    return analysis;
+  });
 }
 
 const FIELD_KEYS = Object.keys(analysisFieldsSchema.shape) as (keyof AnalysisFields)[];
@@ -197,58 +211,55 @@ const FIELD_KEYS = Object.keys(analysisFieldsSchema.shape) as (keyof AnalysisFie
 /** Edits what the form shows. Links to 整改任务 made from the task side stay unless the input lists them. */
 export async function updateAnalysis(db: BranchLedgerDatabase, id: string, input: AnalysisInput): Promise<Analysis> {
   const parsed = parseFields(input);
-  return unwrap(
-    db.transaction('rw', READ_TABLES(db), async () => {
-      const before = await db.analyses.get(id);
-      if (!before) {
-        throw new NotFoundError('该思想动态分析');
+  return db.transaction('rw', READ_TABLES(db), async () => {
+    const before = await db.analyses.get(id);
+    if (!before) {
+      throw new NotFoundError('该思想动态分析');
+    }
+    const fields: AnalysisFields =
+      input.rectificationIds === undefined ? { ...parsed, rectificationIds: before.rectificationIds ?? [] } : parsed;
+    await check(db, before.branchId, fields, before);
+    const after = withoutEmpty({ ...before, ...fields, updatedAt: nowIso() });
+    for (const key of FIELD_KEYS) {
+      if (fields[key] === undefined) {
+        delete (after as Partial<Analysis>)[key];
       }
-      const fields: AnalysisFields = input.rectificationIds === undefined ? { ...parsed, rectificationIds: before.rectificationIds ?? [] } : parsed;
-      await check(db, before.branchId, fields, before);
-      const after = withoutEmpty({ ...before, ...fields, updatedAt: nowIso() });
-      for (const key of FIELD_KEYS) {
-        if (fields[key] === undefined) {
-          delete (after as Partial<Analysis>)[key];
-        }
-      }
-      const changed = FIELD_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-      if (changed.length === 0) {
-        return before;
-      }
-      await db.analyses.put(after);
-      await writeAudit(db, {
-        table: 'analyses',
-        action: 'update',
-        recordId: id,
-        branchId: before.branchId,
-        summary: `修改 ${changed.map((key) => ANALYSIS_FIELD_LABELS[key]).join('、')}`,
-        before,
-        after,
-      });
-      return after;
-    }),
-  );
+    }
+    const changed = FIELD_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    if (changed.length === 0) {
+      return before;
+    }
+    await db.analyses.put(after);
+    await writeAudit(db, {
+      table: 'analyses',
+      action: 'update',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `修改 ${changed.map((key) => ANALYSIS_FIELD_LABELS[key]).join('、')}`,
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 /** Deletes an analysis; the audit log keeps the whole record. Tasks raised from it keep their own record. */
 export async function deleteAnalysis(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await unwrap(
-    db.transaction('rw', [db.analyses, db.auditLog], async () => {
-      const before = await db.analyses.get(id);
-      if (!before) {
-        throw new NotFoundError('该思想动态分析');
-      }
-      await db.analyses.delete(id);
-      await writeAudit(db, {
-        table: 'analyses',
-        action: 'delete',
-        recordId: id,
-        branchId: before.branchId,
-        summary: `删除思想动态分析 ${analysisPeriodLabel(before)}`,
-        before,
-      });
-    }),
-  );
+  await db.transaction('rw', [db.analyses, db.auditLog], async () => {
+    const before = await db.analyses.get(id);
+    if (!before) {
+      throw new NotFoundError('该思想动态分析');
+    }
+    await db.analyses.delete(id);
+    await writeAudit(db, {
+      table: 'analyses',
+      action: 'delete',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `删除思想动态分析 ${analysisPeriodLabel(before)}`,
+      before,
+    });
+  });
 }
 
 /** A branch's analyses, newest period first. */

@@ -49,16 +49,6 @@ export interface StatusChangeInput {
 /** A file of 佐证材料 as the page prepared it (size checked, thumbnail made). */
 export type EvidenceInput = Omit<AttachmentInput, 'ownerTable' | 'ownerId' | 'kind'>;
 
-/** Dexie re-wraps our NotFoundError thrown inside a transaction; give callers the original back. */
-async function unwrap<T>(work: PromiseLike<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error: unknown) {
-    const inner = (error as { inner?: unknown } | null)?.inner;
-    throw inner instanceof NotFoundError ? inner : error;
-  }
-}
-
 function shapeProblems(error: Parameters<typeof problemsFromZod>[0]): FieldProblem[] {
   const problems = problemsFromZod(error).map((p) =>
     p.field === 'deadline' ? { ...p, message: '完成时限格式应为 年-月-日' } : p,
@@ -104,12 +94,21 @@ async function originRecord(db: BranchLedgerDatabase, branchId: string, origin: 
   }
   const record = (await db.table(origin.table).get(origin.id)) as { branchId: string } | undefined;
   if (!record || record.branchId !== branchId) {
-    throw new ValidationError([{ field: 'origin', message: `来源${ORIGIN_TABLE_LABELS[origin.table]}不存在或不属于本支部` }]);
+    throw new ValidationError([
+      { field: 'origin', message: `来源${ORIGIN_TABLE_LABELS[origin.table]}不存在或不属于本支部` },
+    ]);
   }
   return record;
 }
 
-const EDIT_TABLES = (db: BranchLedgerDatabase) => [db.rectifications, db.branches, db.meetings, db.talks, db.analyses, db.auditLog];
+const EDIT_TABLES = (db: BranchLedgerDatabase) => [
+  db.rectifications,
+  db.branches,
+  db.meetings,
+  db.talks,
+  db.analyses,
+  db.auditLog,
+];
 
 /** 新增整改任务; raised from a record, the task links back to it (and a talk or analysis to the task). */
 export async function addRectification(
@@ -119,82 +118,108 @@ export async function addRectification(
   origin?: RectificationOrigin,
 ): Promise<Rectification> {
   const fields = parseFields(input);
-  return unwrap(
-    db.transaction('rw', EDIT_TABLES(db), async () => {
-      if (!(await db.branches.get(branchId))) {
-        throw new NotFoundError('该支部');
-      }
-      const source = origin ? await originRecord(db, branchId, origin) : undefined;
-      const at = nowIso();
-      const task: Rectification = {
-        ...fields,
-        id: crypto.randomUUID(),
-        branchId,
-        createdAt: at,
-        updatedAt: at,
-        progress: [],
-        status: '未启动',
-        origin: origin ? { table: origin.table, id: origin.id } : undefined,
-      };
-      await db.rectifications.add(task);
-      const from = origin ? `（来自${ORIGIN_TABLE_LABELS[origin.table]}）` : '';
-      await writeAudit(db, { table: 'rectifications', action: 'create', recordId: task.id, branchId, summary: `新增整改任务 ${shortProblem(task.problem)}${from}` });
+  return db.transaction('rw', EDIT_TABLES(db), async () => {
+    if (!(await db.branches.get(branchId))) {
+      throw new NotFoundError('该支部');
+    }
+    const source = origin ? await originRecord(db, branchId, origin) : undefined;
+    const at = nowIso();
+    const task: Rectification = {
+      ...fields,
+      id: crypto.randomUUID(),
+      branchId,
+      createdAt: at,
+      updatedAt: at,
+      progress: [],
+      status: '未启动',
+      origin: origin ? { table: origin.table, id: origin.id } : undefined,
+    };
+    await db.rectifications.add(task);
+    const from = origin ? `（来自${ORIGIN_TABLE_LABELS[origin.table]}）` : '';
+    await writeAudit(db, {
+      table: 'rectifications',
+      action: 'create',
+      recordId: task.id,
+      branchId,
+      summary: `新增整改任务 ${shortProblem(task.problem)}${from}`,
+    });
 
-      if (origin?.table === 'talks' && source && !(source as Talk).rectificationId) {
-        const before = source as Talk;
-        const after: Talk = { ...before, rectificationId: task.id, updatedAt: at };
-        await db.talks.put(after);
-        await writeAudit(db, { table: 'talks', action: 'update', recordId: before.id, branchId, summary: `关联整改任务 ${shortProblem(task.problem)}`, before, after });
-      }
-      if (origin?.table === 'analyses' && source) {
-        const before = source as Analysis;
-        const after: Analysis = { ...before, rectificationIds: [...(before.rectificationIds ?? []), task.id], updatedAt: at };
-        await db.analyses.put(after);
-        await writeAudit(db, { table: 'analyses', action: 'update', recordId: before.id, branchId, summary: `关联整改任务 ${shortProblem(task.problem)}`, before, after });
-      }
-      return task;
-    }),
-  );
+    if (origin?.table === 'talks' && source && !(source as Talk).rectificationId) {
+      const before = source as Talk;
+      const after: Talk = { ...before, rectificationId: task.id, updatedAt: at };
+      await db.talks.put(after);
+      await writeAudit(db, {
+        table: 'talks',
+        action: 'update',
+        recordId: before.id,
+        branchId,
+        summary: `关联整改任务 ${shortProblem(task.problem)}`,
+        before,
+        after,
+      });
+    }
+    if (origin?.table === 'analyses' && source) {
+      const before = source as Analysis;
+      const after: Analysis = {
+        ...before,
+        rectificationIds: [...(before.rectificationIds ?? []), task.id],
+        updatedAt: at,
+      };
+      await db.analyses.put(after);
+      await writeAudit(db, {
+        table: 'analyses',
+        action: 'update',
+        recordId: before.id,
+        branchId,
+        summary: `关联整改任务 ${shortProblem(task.problem)}`,
+        before,
+        after,
+      });
+    }
+    return task;
+  });
 }
 
 const FORM_FIELDS = Object.keys(rectificationFieldsSchema.shape) as (keyof RectificationFields)[];
 
 /** Edits what the form shows; status, progress and 销号 are left as they are. */
-export async function updateRectification(db: BranchLedgerDatabase, id: string, input: RectificationInput): Promise<Rectification> {
+export async function updateRectification(
+  db: BranchLedgerDatabase,
+  id: string,
+  input: RectificationInput,
+): Promise<Rectification> {
   const fields = parseFields(input);
-  return unwrap(
-    db.transaction('rw', db.rectifications, db.auditLog, async () => {
-      const before = await db.rectifications.get(id);
-      if (!before) {
-        throw new NotFoundError('该整改任务');
+  return db.transaction('rw', db.rectifications, db.auditLog, async () => {
+    const before = await db.rectifications.get(id);
+    if (!before) {
+      throw new NotFoundError('该整改任务');
+    }
+    const kept = keptFieldProblems(before, fields);
+    if (kept.length > 0) {
+      throw new ValidationError(kept);
+    }
+    const after: Rectification = { ...before, ...fields, updatedAt: nowIso() };
+    for (const key of FORM_FIELDS) {
+      if (fields[key] === undefined) {
+        delete (after as Partial<Rectification>)[key];
       }
-      const kept = keptFieldProblems(before, fields);
-      if (kept.length > 0) {
-        throw new ValidationError(kept);
-      }
-      const after: Rectification = { ...before, ...fields, updatedAt: nowIso() };
-      for (const key of FORM_FIELDS) {
-        if (fields[key] === undefined) {
-          delete (after as Partial<Rectification>)[key];
-        }
-      }
-      const changed = FORM_FIELDS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-      if (changed.length === 0) {
-        return before;
-      }
-      await db.rectifications.put(after);
-      await writeAudit(db, {
-        table: 'rectifications',
-        action: 'update',
-        recordId: id,
-        branchId: before.branchId,
-        summary: `修改 ${changed.map((key) => RECTIFICATION_FIELD_LABELS[key]).join('、')}`,
-        before,
-        after,
-      });
-      return after;
-    }),
-  );
+    }
+    const changed = FORM_FIELDS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    if (changed.length === 0) {
+      return before;
+    }
+    await db.rectifications.put(after);
+    await writeAudit(db, {
+      table: 'rectifications',
+      action: 'update',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `修改 ${changed.map((key) => RECTIFICATION_FIELD_LABELS[key]).join('、')}`,
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 async function evidenceCountOf(db: BranchLedgerDatabase, id: string): Promise<number> {
@@ -212,49 +237,47 @@ export async function changeStatus(
   input: StatusChangeInput = {},
   today: string = todayIso(),
 ): Promise<Rectification> {
-  return unwrap(
-    db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
-      const before = await db.rectifications.get(id);
-      if (!before) {
-        throw new NotFoundError('该整改任务');
-      }
-      const outcome = input.outcome?.trim() || undefined;
-      const reviewer = input.reviewer?.trim() || undefined;
-      const problems = transitionProblems(before, action, {
-        today,
-        evidenceCount: await evidenceCountOf(db, id),
-        outcome: action === 'submit' || action === 'close' ? (outcome ?? before.outcome) : undefined,
-        reviewer,
-        closedOn: input.closedOn,
-      });
-      if (problems.length > 0) {
-        throw new ValidationError(problems);
-      }
-      const after: Rectification = { ...before, status: ACTION_DEFINITIONS[action].to, updatedAt: nowIso() };
-      if ((action === 'submit' || action === 'close') && outcome) {
-        after.outcome = outcome;
-      }
-      if (action === 'close') {
-        after.reviewer = reviewer;
-        after.closedOn = input.closedOn;
-      }
-      const note = input.note?.trim();
-      if (action === 'return' && note) {
-        after.progress = sortProgress([...before.progress, { date: today, text: `退回整改：${note}` }]);
-      }
-      await db.rectifications.put(after);
-      await writeAudit(db, {
-        table: 'rectifications',
-        action: 'update',
-        recordId: id,
-        branchId: before.branchId,
-        summary: actionSummary(action, { reviewer, closedOn: input.closedOn, note }),
-        before,
-        after,
-      });
-      return after;
-    }),
-  );
+  return db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
+    const before = await db.rectifications.get(id);
+    if (!before) {
+      throw new NotFoundError('该整改任务');
+    }
+    const outcome = input.outcome?.trim() || undefined;
+    const reviewer = input.reviewer?.trim() || undefined;
+    const problems = transitionProblems(before, action, {
+      today,
+      evidenceCount: await evidenceCountOf(db, id),
+      outcome: action === 'submit' || action === 'close' ? (outcome ?? before.outcome) : undefined,
+      reviewer,
+      closedOn: input.closedOn,
+    });
+    if (problems.length > 0) {
+      throw new ValidationError(problems);
+    }
+    const after: Rectification = { ...before, status: ACTION_DEFINITIONS[action].to, updatedAt: nowIso() };
+    if ((action === 'submit' || action === 'close') && outcome) {
+      after.outcome = outcome;
+    }
+    if (action === 'close') {
+      after.reviewer = reviewer;
+      after.closedOn = input.closedOn;
+    }
+    const note = input.note?.trim();
+    if (action === 'return' && note) {
+      after.progress = sortProgress([...before.progress, { date: today, text: `退回整改：${note}` }]);
+    }
+    await db.rectifications.put(after);
+    await writeAudit(db, {
+      table: 'rectifications',
+      action: 'update',
+      recordId: id,
+      branchId: before.branchId,
+      summary: actionSummary(action, { reviewer, closedOn: input.closedOn, note }),
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 async function progressChange(
@@ -262,22 +285,28 @@ async function progressChange(
   id: string,
   change: (task: Rectification) => { progress: ProgressEntry[]; summary: string },
 ): Promise<Rectification> {
-  return unwrap(
-    db.transaction('rw', db.rectifications, db.auditLog, async () => {
-      const before = await db.rectifications.get(id);
-      if (!before) {
-        throw new NotFoundError('该整改任务');
-      }
-      if (before.status === '已销号') {
-        throw new ValidationError([{ field: 'progress', message: '已销号的任务不能再修改整改进展' }]);
-      }
-      const { progress, summary } = change(before);
-      const after: Rectification = { ...before, progress, updatedAt: nowIso() };
-      await db.rectifications.put(after);
-      await writeAudit(db, { table: 'rectifications', action: 'update', recordId: id, branchId: before.branchId, summary, before, after });
-      return after;
-    }),
-  );
+  return db.transaction('rw', db.rectifications, db.auditLog, async () => {
+    const before = await db.rectifications.get(id);
+    if (!before) {
+      throw new NotFoundError('该整改任务');
+    }
+    if (before.status === '已销号') {
+      throw new ValidationError([{ field: 'progress', message: '已销号的任务不能再修改整改进展' }]);
+    }
+    const { progress, summary } = change(before);
+    const after: Rectification = { ...before, progress, updatedAt: nowIso() };
+    await db.rectifications.put(after);
+    await writeAudit(db, {
+      table: 'rectifications',
+      action: 'update',
+      recordId: id,
+      branchId: before.branchId,
+      summary,
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 /** Adds a dated line to 整改进展 (not after today), kept in date order. */
@@ -321,37 +350,45 @@ export async function removeProgress(db: BranchLedgerDatabase, id: string, index
 
 /** Stores a file as 佐证材料 of the task (size guard of addAttachment), logged on the task too. */
 export async function addEvidence(db: BranchLedgerDatabase, id: string, file: EvidenceInput): Promise<AttachmentMeta> {
-  return unwrap(
-    db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
-      const task = await db.rectifications.get(id);
-      if (!task) {
-        throw new NotFoundError('该整改任务');
-      }
-      const meta = await addAttachment(db, { ...file, ownerTable: 'rectifications', ownerId: id, kind: '佐证材料' });
-      await writeAudit(db, { table: 'rectifications', action: 'update', recordId: id, branchId: task.branchId, summary: `上传佐证材料 ${meta.name}` });
-      return meta;
-    }),
-  );
+  return db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
+    const task = await db.rectifications.get(id);
+    if (!task) {
+      throw new NotFoundError('该整改任务');
+    }
+    const meta = await addAttachment(db, { ...file, ownerTable: 'rectifications', ownerId: id, kind: '佐证材料' });
+    await writeAudit(db, {
+      table: 'rectifications',
+      action: 'update',
+      recordId: id,
+      branchId: task.branchId,
+      summary: `上传佐证材料 ${meta.name}`,
+    });
+    return meta;
+  });
 }
 
 /** Deletes one file of 佐证材料; a 已销号 task keeps at least one. */
 export async function removeEvidence(db: BranchLedgerDatabase, attachmentId: string): Promise<void> {
-  await unwrap(
-    db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
-      const file = await db.attachments.get(attachmentId);
-      if (!file || file.ownerTable !== 'rectifications') {
-        throw new NotFoundError('该佐证材料');
-      }
-      const task = await db.rectifications.get(file.ownerId);
-      if (task?.status === '已销号' && (await evidenceCountOf(db, task.id)) <= 1) {
-        throw new ValidationError([{ field: 'evidence', message: '已销号的任务至少保留一份佐证材料，不能删除最后一份' }]);
-      }
-      await removeAttachment(db, attachmentId);
-      if (task) {
-        await writeAudit(db, { table: 'rectifications', action: 'update', recordId: task.id, branchId: task.branchId, summary: `删除佐证材料 ${file.name}` });
-      }
-    }),
-  );
+  await db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
+    const file = await db.attachments.get(attachmentId);
+    if (!file || file.ownerTable !== 'rectifications') {
+      throw new NotFoundError('该佐证材料');
+    }
+    const task = await db.rectifications.get(file.ownerId);
+    if (task?.status === '已销号' && (await evidenceCountOf(db, task.id)) <= 1) {
+      throw new ValidationError([{ field: 'evidence', message: '已销号的任务至少保留一份佐证材料，不能删除最后一份' }]);
+    }
+    await removeAttachment(db, attachmentId);
+    if (task) {
+      await writeAudit(db, {
+        table: 'rectifications',
+        action: 'update',
+        recordId: task.id,
+        branchId: task.branchId,
+        summary: `删除佐证材料 ${file.name}`,
+      });
+    }
+  });
 }
 
 /**
@@ -359,37 +396,77 @@ export async function removeEvidence(db: BranchLedgerDatabase, attachmentId: str
  * stays on file (inspections read the 销号 record).
  */
 export async function deleteRectification(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await unwrap(
-    db.transaction('rw', [db.rectifications, db.attachments, db.talks, db.analyses, db.auditLog], async () => {
-      const before = await db.rectifications.get(id);
-      if (!before) {
-        throw new NotFoundError('该整改任务');
-      }
-      if (before.status === '已销号') {
-        throw new ValidationError([{ field: 'status', message: '已销号的整改任务须留档，不能删除' }]);
-      }
-      const { branchId } = before;
-      for (const file of await db.attachments.where('[ownerTable+ownerId]').equals(['rectifications', id]).toArray()) {
-        await db.attachments.delete(file.id);
-        const { data: _data, thumbnail: _thumbnail, ...meta } = file;
-        await writeAudit(db, { table: 'attachments', action: 'delete', recordId: file.id, branchId, summary: `随整改任务删除佐证材料 ${file.name}`, before: meta });
-      }
-      const at = nowIso();
-      for (const talk of await db.talks.where('branchId').equals(branchId).filter((t) => t.rectificationId === id).toArray()) {
-        const after: Talk = { ...talk, updatedAt: at };
-        delete after.rectificationId;
-        await db.talks.put(after);
-        await writeAudit(db, { table: 'talks', action: 'update', recordId: talk.id, branchId, summary: '关联的整改任务已删除', before: talk, after });
-      }
-      for (const analysis of await db.analyses.where('branchId').equals(branchId).filter((a) => (a.rectificationIds ?? []).includes(id)).toArray()) {
-        const after: Analysis = { ...analysis, rectificationIds: analysis.rectificationIds.filter((r) => r !== id), updatedAt: at };
-        await db.analyses.put(after);
-        await writeAudit(db, { table: 'analyses', action: 'update', recordId: analysis.id, branchId, summary: '关联的整改任务已删除', before: analysis, after });
-      }
-      await db.rectifications.delete(id);
-      await writeAudit(db, { table: 'rectifications', action: 'delete', recordId: id, branchId, summary: `删除整改任务 ${shortProblem(before.problem)}`, before });
-    }),
-  );
+  await db.transaction('rw', [db.rectifications, db.attachments, db.talks, db.analyses, db.auditLog], async () => {
+    const before = await db.rectifications.get(id);
+    if (!before) {
+      throw new NotFoundError('该整改任务');
+    }
+    if (before.status === '已销号') {
+      throw new ValidationError([{ field: 'status', message: '已销号的整改任务须留档，不能删除' }]);
+    }
+    const { branchId } = before;
+    for (const file of await db.attachments.where('[ownerTable+ownerId]').equals(['rectifications', id]).toArray()) {
+      await db.attachments.delete(file.id);
+      const { data: _data, thumbnail: _thumbnail, ...meta } = file;
+      await writeAudit(db, {
+        table: 'attachments',
+        action: 'delete',
+        recordId: file.id,
+        branchId,
+        summary: `随整改任务删除佐证材料 ${file.name}`,
+        before: meta,
+      });
+    }
+    const at = nowIso();
+    for (const talk of await db.talks
+      .where('branchId')
+      .equals(branchId)
+      .filter((t) => t.rectificationId === id)
+      .toArray()) {
+      const after: Talk = { ...talk, updatedAt: at };
+      delete after.rectificationId;
+      await db.talks.put(after);
+      await writeAudit(db, {
+        table: 'talks',
+        action: 'update',
+        recordId: talk.id,
+        branchId,
+        summary: '关联的整改任务已删除',
+        before: talk,
+        after,
+      });
+    }
+    for (const analysis of await db.analyses
+      .where('branchId')
+      .equals(branchId)
+      .filter((a) => (a.rectificationIds ?? []).includes(id))
+      .toArray()) {
+      const after: Analysis = {
+        ...analysis,
+        rectificationIds: analysis.rectificationIds.filter((r) => r !== id),
+        updatedAt: at,
+      };
+      await db.analyses.put(after);
+      await writeAudit(db, {
+        table: 'analyses',
+        action: 'update',
+        recordId: analysis.id,
+        branchId,
+        summary: '关联的整改任务已删除',
+        before: analysis,
+        after,
+      });
+    }
+    await db.rectifications.delete(id);
+    await writeAudit(db, {
+      table: 'rectifications',
+      action: 'delete',
+      recordId: id,
+      branchId,
+      summary: `删除整改任务 ${shortProblem(before.problem)}`,
+      before,
+    });
+  });
 }
 
 /** A branch's tasks in entry order (views sort them). */

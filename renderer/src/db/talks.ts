@@ -8,19 +8,6 @@ import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } fr
 
 export type TalkInput = TalkFieldsInput;
 
-/**
- * Dexie re-wraps an error thrown inside a transaction whose name is an IndexedDB DOMException name (NotFoundError
- * is one) into a DexieError; give callers our own error back.
- */
-async function unwrap<T>(work: PromiseLike<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error: unknown) {
-    const inner = (error as { inner?: unknown } | null)?.inner;
-    throw inner instanceof NotFoundError ? inner : error;
-  }
-}
-
 /** Messages of the zod shape in the form's words. */
 function shapeProblems(error: Parameters<typeof problemsFromZod>[0]): FieldProblem[] {
   const required: Partial<Record<keyof TalkFields, string>> = {
@@ -30,13 +17,21 @@ function shapeProblems(error: Parameters<typeof problemsFromZod>[0]): FieldProbl
     kind: '请选择谈话类型',
     form: '请选择形式',
   };
-  const problems = problemsFromZod(error).map((p) => ({ ...p, message: required[p.field as keyof TalkFields] ?? p.message }));
+  const problems = problemsFromZod(error).map((p) => ({
+    ...p,
+    message: required[p.field as keyof TalkFields] ?? p.message,
+  }));
   // One message per field.
   return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
 }
 
 /** Validates a talk against its shape, itself and its branch; throws ValidationError with every problem. */
-async function validate(db: BranchLedgerDatabase, branchId: string, input: TalkInput, today: string): Promise<TalkFields> {
+async function validate(
+  db: BranchLedgerDatabase,
+  branchId: string,
+  input: TalkInput,
+  today: string,
+): Promise<TalkFields> {
   const parsed = talkFieldsSchema.safeParse(input);
   if (!parsed.success) {
     throw new ValidationError(shapeProblems(parsed.error));
@@ -63,23 +58,35 @@ async function summaryOf(db: BranchLedgerDatabase, talk: TalkFields): Promise<st
   const people = await db.members.bulkGet([talk.talkerId, ...talk.intervieweeIds]);
   const names = people.map((m) => m?.name ?? '（已删除的人员）');
   const interviewees = names.slice(1);
-  const whom = interviewees.length > 3 ? `${interviewees.slice(0, 3).join('、')}等${interviewees.length}人` : interviewees.join('、');
+  const whom =
+    interviewees.length > 3
+      ? `${interviewees.slice(0, 3).join('、')}等${interviewees.length}人`
+      : interviewees.join('、');
   return `${formatDate(talk.date)} ${names[0]}与${whom}（${talk.kind}）`;
 }
 
 const TABLES = (db: BranchLedgerDatabase) => [db.talks, db.members, db.auditLog];
 
-export async function addTalk(db: BranchLedgerDatabase, branchId: string, input: TalkInput, today: string = todayIso()): Promise<Talk> {
-  return unwrap(
-    db.transaction('rw', TABLES(db), async () => {
-      const fields = await validate(db, branchId, input, today);
-      const at = nowIso();
-      const talk: Talk = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
-      await db.talks.add(talk);
-      await writeAudit(db, { table: 'talks', action: 'create', recordId: talk.id, branchId, summary: `新增谈心谈话 ${await summaryOf(db, talk)}` });
-      return talk;
-    }),
-  );
+export async function addTalk(
+  db: BranchLedgerDatabase,
+  branchId: string,
+  input: TalkInput,
+  today: string = todayIso(),
+): Promise<Talk> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const fields = await validate(db, branchId, input, today);
+    const at = nowIso();
+    const talk: Talk = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
+    await db.talks.add(talk);
+    await writeAudit(db, {
+      table: 'talks',
+      action: 'create',
+      recordId: talk.id,
+      branchId,
+      summary: `新增谈心谈话 ${await summaryOf(db, talk)}`,
+    });
+    return talk;
+  });
 }
 
 function changedLabels(before: Talk, after: Talk): string {
@@ -89,52 +96,61 @@ function changedLabels(before: Talk, after: Talk): string {
     .join('、');
 }
 
-export async function updateTalk(db: BranchLedgerDatabase, id: string, input: TalkInput, today: string = todayIso()): Promise<Talk> {
-  return unwrap(
-    db.transaction('rw', TABLES(db), async () => {
-      const before = await db.talks.get(id);
-      if (!before) {
-        throw new NotFoundError('该谈话记录');
+export async function updateTalk(
+  db: BranchLedgerDatabase,
+  id: string,
+  input: TalkInput,
+  today: string = todayIso(),
+): Promise<Talk> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const before = await db.talks.get(id);
+    if (!before) {
+      throw new NotFoundError('该谈话记录');
+    }
+    // The form has no 整改 field yet: an edit keeps the link unless the input names another one.
+    const fields = await validate(db, before.branchId, { rectificationId: before.rectificationId, ...input }, today);
+    const after: Talk = { ...before, ...fields, updatedAt: nowIso() };
+    // Fields cleared in the form must be cleared in the record too.
+    for (const key of Object.keys(TALK_FIELD_LABELS) as (keyof TalkFields)[]) {
+      if (fields[key] === undefined) {
+        delete (after as Partial<Talk>)[key];
       }
-      // The form has no 整改 field yet: an edit keeps the link unless the input names another one.
-      const fields = await validate(db, before.branchId, { rectificationId: before.rectificationId, ...input }, today);
-      const after: Talk = { ...before, ...fields, updatedAt: nowIso() };
-      // Fields cleared in the form must be cleared in the record too.
-      for (const key of Object.keys(TALK_FIELD_LABELS) as (keyof TalkFields)[]) {
-        if (fields[key] === undefined) {
-          delete (after as Partial<Talk>)[key];
-        }
-      }
-      const changed = changedLabels(before, after);
-      if (!changed) {
-        return before;
-      }
-      await db.talks.put(after);
-      await writeAudit(db, { table: 'talks', action: 'update', recordId: id, branchId: before.branchId, summary: `修改 ${changed}`, before, after });
-      return after;
-    }),
-  );
+    }
+    const changed = changedLabels(before, after);
+    if (!changed) {
+      return before;
+    }
+    await db.talks.put(after);
+    await writeAudit(db, {
+      table: 'talks',
+      action: 'update',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `修改 ${changed}`,
+      before,
+      after,
+    });
+    return after;
+  });
 }
 
 /** Deletes a talk; the audit log keeps the whole record. */
 export async function deleteTalk(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await unwrap(
-    db.transaction('rw', TABLES(db), async () => {
-      const before = await db.talks.get(id);
-      if (!before) {
-        throw new NotFoundError('该谈话记录');
-      }
-      await db.talks.delete(id);
-      await writeAudit(db, {
-        table: 'talks',
-        action: 'delete',
-        recordId: id,
-        branchId: before.branchId,
-        summary: `删除谈心谈话 ${await summaryOf(db, before)}`,
-        before,
-      });
-    }),
-  );
+  await db.transaction('rw', TABLES(db), async () => {
+    const before = await db.talks.get(id);
+    if (!before) {
+      throw new NotFoundError('该谈话记录');
+    }
+    await db.talks.delete(id);
+    await writeAudit(db, {
+      table: 'talks',
+      action: 'delete',
+      recordId: id,
+      branchId: before.branchId,
+      summary: `删除谈心谈话 ${await summaryOf(db, before)}`,
+      before,
+    });
+  });
 }
 
 /** A branch's talks of one year (or all), newest first, by the `[branchId+date]` index. */

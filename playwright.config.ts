@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium';
 
 /**
  * End-to-end tests. `npm run test:e2e` runs `vite build` first; the 'web' project then drives the built renderer
@@ -12,7 +13,7 @@ const WEB_PORT = Number(process.env.E2E_PORT ?? 4179);
 const WEB_ORIGIN = `http://127.0.0.1:${WEB_PORT}`;
 
 /** Debian's Chromium (`apt-get install chromium`); never `playwright install` on the CI machine. */
-const requestedChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const requestedChromium = CHROMIUM_PATH;
 const chromiumPath = existsSync(requestedChromium) ? requestedChromium : undefined;
 // The config is loaded by the runner and again by each worker: say it once.
 if (!chromiumPath && !process.env.TEST_WORKER_INDEX) {
@@ -21,16 +22,6 @@ if (!chromiumPath && !process.env.TEST_WORKER_INDEX) {
       '(on a developer machine: `npx playwright install chromium`; or set CHROMIUM_PATH to a Chromium binary).',
   );
 }
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   // Two cores: one worker keeps timings honest and the machine responsive.

@@ -55,6 +55,19 @@ function described(page: Page, label: string) {
 }
 
 test.describe('会议记录', () => {
+  test('从工作台的链接打开：列表按 ?type=&year=&month= 筛选', async ({ page }) => {
+    await openMeetingsWithDemoBranch(page);
+    const year = await page.evaluate(() => new Date().getFullYear());
+    await page.goto(`/#/meetings?type=${encodeURIComponent('主题党日')}&year=${year}&month=1`);
+    await expect(page.getByRole('heading', { name: '会议记录' })).toBeVisible();
+    const rows = page.getByRole('main').locator('.ant-table-row');
+    await expect(rows.first()).toBeVisible();
+    for (const text of await rows.allInnerTexts()) {
+      expect(text).toContain(`${year}年1月`);
+      expect(text).toContain('主题党日');
+    }
+  });
+
   test('记录支部党员大会：出席、请假、表决，附件、打印、Word、搜索，刷新后仍在', async ({ page }) => {
     await openMeetingsWithDemoBranch(page);
 

@@ -2,8 +2,8 @@ import { DownOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatAttendanceRatio } from '@shared/meetings';
 import { formatDate } from '@shared/dates';
 import type { Meeting } from '@shared/model';
@@ -35,17 +35,35 @@ function yearOptions(): { value: number; label: string }[] {
 
 const MONTH_OPTIONS = Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }));
 
+function wholeNumber(value: string | null, min: number, max: number): number | undefined {
+  const number = Number(value);
+  return value && Number.isInteger(number) && number >= min && number <= max ? number : undefined;
+}
+
 /** `/meetings`: every meeting of the branch, as a virtual table or a month calendar. */
 export function MeetingListPage() {
   const branch = useBranch();
   const navigate = useNavigate();
   const members = useMembers(branch.id);
   const nameOf = useNameOf(members);
+  // 工作台 links here with ?type=&year=&month= to show one cell of its matrix.
+  const [searchParams] = useSearchParams();
   const [view, setView] = useState<View>('列表');
-  const [type, setType] = useState<string>();
+  const [type, setType] = useState<string | undefined>(() => searchParams.get('type') ?? undefined);
   const meetingTypes = useMeetingTypes();
-  const [year, setYear] = useState<number>();
-  const [month, setMonth] = useState<number>();
+  const [year, setYear] = useState<number | undefined>(() => wholeNumber(searchParams.get('year'), 1900, 2999));
+  const [month, setMonth] = useState<number | undefined>(() => wholeNumber(searchParams.get('month'), 1, 12));
+  // A new link while the list is open (e.g. another 工作台 cell) sets the filters again.
+  const linked = searchParams.toString();
+  useEffect(() => {
+    if (!linked) {
+      return;
+    }
+    const params = new URLSearchParams(linked);
+    setType(params.get('type') ?? undefined);
+    setYear(wholeNumber(params.get('year'), 1900, 2999));
+    setMonth(wholeNumber(params.get('month'), 1, 12));
+  }, [linked]);
   const [text, setText] = useState('');
   // Typing stays responsive over 50,000 meetings: the filter runs on the deferred words.
   const query = useDeferredValue(text);

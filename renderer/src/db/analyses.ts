@@ -13,7 +13,7 @@ import {
   type AnalysisSettings,
 } from '@shared/model';
 import { wasOnRosterBetween } from '@shared/rules/roster';
-import { historyOf, nowIso, writeAudit } from './audit';
+import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
 
@@ -219,27 +219,7 @@ export async function updateAnalysis(db: BranchLedgerDatabase, id: string, input
     const fields: AnalysisFields =
       input.rectificationIds === undefined ? { ...parsed, rectificationIds: before.rectificationIds ?? [] } : parsed;
     await check(db, before.branchId, fields, before);
-    const after = withoutEmpty({ ...before, ...fields, updatedAt: nowIso() });
-    for (const key of FIELD_KEYS) {
-      if (fields[key] === undefined) {
-        delete (after as Partial<Analysis>)[key];
-      }
-    }
-    const changed = FIELD_KEYS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-    if (changed.length === 0) {
-      return before;
-    }
-    await db.analyses.put(after);
-    await writeAudit(db, {
-      table: 'analyses',
-      action: 'update',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `修改 ${changed.map((key) => ANALYSIS_FIELD_LABELS[key]).join('、')}`,
-      before,
-      after,
-    });
-    return after;
+    return writeFieldUpdate(db, { table: 'analyses', before, fields, keys: FIELD_KEYS, labels: ANALYSIS_FIELD_LABELS, finish: withoutEmpty });
   });
 }
 

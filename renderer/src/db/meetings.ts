@@ -16,7 +16,7 @@ import {
   type MeetingFieldsInput,
 } from '@shared/model';
 import { startAtRange } from '@shared/meetings/search';
-import { historyOf, nowIso, writeAudit } from './audit';
+import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
 
@@ -83,12 +83,7 @@ export async function addMeeting(db: BranchLedgerDatabase, branchId: string, inp
   });
 }
 
-function changedLabels(before: Meeting, after: Meeting): string {
-  return (Object.keys(MEETING_FIELD_LABELS) as (keyof MeetingFields)[])
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => MEETING_FIELD_LABELS[key])
-    .join('、');
-}
+const MEETING_FIELD_KEYS = Object.keys(MEETING_FIELD_LABELS) as (keyof MeetingFields)[];
 
 export async function updateMeeting(db: BranchLedgerDatabase, id: string, input: MeetingInput): Promise<Meeting> {
   return db.transaction('rw', [db.meetings, db.members, db.branches, db.auditLog], async () => {
@@ -97,20 +92,7 @@ export async function updateMeeting(db: BranchLedgerDatabase, id: string, input:
       throw new NotFoundError('该会议记录');
     }
     const fields = await validate(db, before.branchId, input);
-    const after: Meeting = { ...before, ...fields, updatedAt: nowIso() };
-    // Fields cleared in the form must be cleared in the record too.
-    for (const key of Object.keys(MEETING_FIELD_LABELS) as (keyof MeetingFields)[]) {
-      if (fields[key] === undefined) {
-        delete (after as Partial<Meeting>)[key];
-      }
-    }
-    const changed = changedLabels(before, after);
-    if (!changed) {
-      return before;
-    }
-    await db.meetings.put(after);
-    await writeAudit(db, { table: 'meetings', action: 'update', recordId: id, branchId: before.branchId, summary: `修改 ${changed}`, before, after });
-    return after;
+    return writeFieldUpdate(db, { table: 'meetings', before, fields, keys: MEETING_FIELD_KEYS, labels: MEETING_FIELD_LABELS });
   });
 }
 

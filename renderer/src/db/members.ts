@@ -9,7 +9,7 @@ import {
 } from '@shared/model';
 import { departureSchema } from '@shared/model';
 import { formatDate, todayIso } from '@shared/dates';
-import { historyOf, nowIso, writeAudit } from './audit';
+import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError } from './errors';
 
@@ -64,12 +64,7 @@ export async function addMember(
   });
 }
 
-function changedLabels(before: Member, after: Member): string {
-  const labels = (Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[])
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => MEMBER_FIELD_LABELS[key]);
-  return labels.join('、');
-}
+const MEMBER_FIELD_KEYS = Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[];
 
 export async function updateMember(
   db: BranchLedgerDatabase,
@@ -83,28 +78,7 @@ export async function updateMember(
       throw new NotFoundError('该党员');
     }
     const fields = await validate(db, before.branchId, { ...input, departure: before.departure }, id, today);
-    const after: Member = { ...before, ...fields, updatedAt: nowIso() };
-    // Fields cleared in the form must be cleared in the record too.
-    for (const key of Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]) {
-      if (!(key in fields) || fields[key] === undefined) {
-        delete (after as Partial<Member>)[key];
-      }
-    }
-    const changed = changedLabels(before, after);
-    if (!changed) {
-      return before;
-    }
-    await db.members.put(after);
-    await writeAudit(db, {
-      table: 'members',
-      action: 'update',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `修改 ${changed}`,
-      before,
-      after,
-    });
-    return after;
+    return writeFieldUpdate(db, { table: 'members', before, fields, keys: MEMBER_FIELD_KEYS, labels: MEMBER_FIELD_LABELS });
   });
 }
 

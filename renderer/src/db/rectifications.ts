@@ -22,7 +22,7 @@ import {
   transitionProblems,
   type RectificationAction,
 } from '@shared/rectifications';
-import { historyOf, nowIso, writeAudit } from './audit';
+import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
 import { addAttachment, listAttachments, removeAttachment, type AttachmentInput } from './meetings';
@@ -198,27 +198,7 @@ export async function updateRectification(
     if (kept.length > 0) {
       throw new ValidationError(kept);
     }
-    const after: Rectification = { ...before, ...fields, updatedAt: nowIso() };
-    for (const key of FORM_FIELDS) {
-      if (fields[key] === undefined) {
-        delete (after as Partial<Rectification>)[key];
-      }
-    }
-    const changed = FORM_FIELDS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-    if (changed.length === 0) {
-      return before;
-    }
-    await db.rectifications.put(after);
-    await writeAudit(db, {
-      table: 'rectifications',
-      action: 'update',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `修改 ${changed.map((key) => RECTIFICATION_FIELD_LABELS[key]).join('、')}`,
-      before,
-      after,
-    });
-    return after;
+    return writeFieldUpdate(db, { table: 'rectifications', before, fields, keys: FORM_FIELDS, labels: RECTIFICATION_FIELD_LABELS });
   });
 }
 

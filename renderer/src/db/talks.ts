@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { formatDate, todayIso } from '@shared/dates';
 import { TALK_FIELD_LABELS, talkFieldsSchema, type Talk, type TalkFields, type TalkFieldsInput } from '@shared/model';
 import { checkTalk, sortTalksNewestFirst, talkYearRange } from '@shared/talks';
-import { historyOf, nowIso, writeAudit } from './audit';
+import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
 
@@ -89,12 +89,7 @@ export async function addTalk(
   });
 }
 
-function changedLabels(before: Talk, after: Talk): string {
-  return (Object.keys(TALK_FIELD_LABELS) as (keyof TalkFields)[])
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => TALK_FIELD_LABELS[key])
-    .join('、');
-}
+const TALK_FIELD_KEYS = Object.keys(TALK_FIELD_LABELS) as (keyof TalkFields)[];
 
 export async function updateTalk(
   db: BranchLedgerDatabase,
@@ -109,28 +104,7 @@ export async function updateTalk(
     }
     // The form has no 整改 field yet: an edit keeps the link unless the input names another one.
     const fields = await validate(db, before.branchId, { rectificationId: before.rectificationId, ...input }, today);
-    const after: Talk = { ...before, ...fields, updatedAt: nowIso() };
-    // Fields cleared in the form must be cleared in the record too.
-    for (const key of Object.keys(TALK_FIELD_LABELS) as (keyof TalkFields)[]) {
-      if (fields[key] === undefined) {
-        delete (after as Partial<Talk>)[key];
-      }
-    }
-    const changed = changedLabels(before, after);
-    if (!changed) {
-      return before;
-    }
-    await db.talks.put(after);
-    await writeAudit(db, {
-      table: 'talks',
-      action: 'update',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `修改 ${changed}`,
-      before,
-      after,
-    });
-    return after;
+    return writeFieldUpdate(db, { table: 'talks', before, fields, keys: TALK_FIELD_KEYS, labels: TALK_FIELD_LABELS });
   });
 }
 

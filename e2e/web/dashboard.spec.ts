@@ -141,5 +141,10 @@ test.describe('工作台', () => {
     await expect(matrix.getByRole('link', { name: `组织生活会 ${year - 1}年：已开` })).toBeVisible();
     await expect(matrix.getByRole('link', { name: `支部委员会会议 ${year - 1}年1月：未开` })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`year=${year - 1}`));
+
+    // 补录: a missing month of a past year opens 新建 on that month, not on today.
+    await matrix.getByRole('link', { name: `支部委员会会议 ${year - 1}年1月：未开` }).click();
+    await expect(page.getByRole('heading', { name: '新建支部委员会' })).toBeVisible();
+    await expect(page.getByLabel('开始时间')).toHaveValue(`${year - 1}年1月1日 14:30`);
   });
 });

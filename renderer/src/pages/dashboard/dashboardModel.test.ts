@@ -23,7 +23,7 @@ describe('工作台 matrix cells', () => {
     const committee = cellsOf(input, '支部委员会会议');
     expect(committee.map((c) => c.tone)).toEqual([...Array(8).fill('done'), 'missing', 'done', 'open', 'future']);
     expect(committee[0].to).toMatch(/^\/meetings\/[0-9a-f-]+$/);
-    expect(committee[8]).toMatchObject({ text: '未开', label: '支部委员会会议 2026年9月：未开', to: '/meetings/new?type=%E6%94%AF%E9%83%A8%E5%A7%94%E5%91%98%E4%BC%9A' });
+    expect(committee[8]).toMatchObject({ text: '未开', label: '支部委员会会议 2026年9月：未开', to: '/meetings/new?type=%E6%94%AF%E9%83%A8%E5%A7%94%E5%91%98%E4%BC%9A&date=2026-09-01' });
     expect(committee[10]).toMatchObject({ text: '本月未开', label: '支部委员会会议 2026年11月：本月未开', colSpan: 1 });
     expect(committee[11]).toMatchObject({ text: '', label: '支部委员会会议 2026年12月：未到期', to: undefined });
 
@@ -32,7 +32,7 @@ describe('工作台 matrix cells', () => {
     expect(congress[3].label).toBe('支部党员大会 2026年第四季度：本季度未开');
 
     const group = meetingMatrix(input).find((r) => r.label === '第三党小组 党小组会')!;
-    expect(cellView(group, group.cells[6], today, 2026).to).toBe(newMeetingPath('党小组会', group.partyGroupId));
+    expect(cellView(group, group.cells[6], today, 2026).to).toBe(newMeetingPath('党小组会', group.partyGroupId, '2026-07-01'));
     expect(newMeetingPath('党小组会', 'g1')).toBe('/meetings/new?type=%E5%85%9A%E5%B0%8F%E7%BB%84%E4%BC%9A&group=g1');
   });
 

@@ -29,16 +29,21 @@ export const TONE_LABELS: Record<CellTone, string> = {
   notRequired: '不需召开',
 };
 
-/** `/meetings/new?type=党小组会&group=…`: quick creation, as MeetingsPage reads it. */
-export function newMeetingPath(type: string, partyGroupId?: string): string {
+/**
+ * `/meetings/new?type=党小组会&group=…&date=YYYY-MM-DD`: quick creation, as MeetingsPage reads it. `date` is given
+ * for a past period (补录 of a meeting held then), so that the form does not start on today.
+ */
+export function newMeetingPath(type: string, partyGroupId?: string, date?: string): string {
   const group = partyGroupId ? `&group=${encodeURIComponent(partyGroupId)}` : '';
-  return `/meetings/new?type=${encodeURIComponent(type)}${group}`;
+  return `/meetings/new?type=${encodeURIComponent(type)}${group}${date ? `&date=${date}` : ''}`;
 }
 
-/**
- * The meetings of a row's period. The list does not read these parameters yet: until it does, the link opens the
- * whole list (a single meeting opens the meeting itself, see cellView).
- */
+/** The first day of a cell's period, `YYYY-MM-DD`. */
+function periodStart(cell: Pick<MeetingMatrixCell, 'months'>, year: number): string {
+  return `${year}-${String(cell.months[0]).padStart(2, '0')}-01`;
+}
+
+/** The meetings of a row's period, as the list reads them (a single meeting opens the meeting itself, see cellView). */
 export function meetingListPath(row: Pick<MeetingMatrixRow, 'type' | 'partyGroupId'>, cell: Pick<MeetingMatrixCell, 'months'>, year: number): string {
   const params = new URLSearchParams({ type: row.type, year: String(year) });
   if (cell.months.length === 1) {
@@ -66,7 +71,7 @@ export function cellView(row: MeetingMatrixRow, cell: MeetingMatrixCell, today: 
   } else if (cell.status === 'missing') {
     tone = 'missing';
     text = cell.count === 0 ? '未开' : `只开${cell.count}次`;
-    to = newMeetingPath(row.type, row.partyGroupId);
+    to = newMeetingPath(row.type, row.partyGroupId, periodStart(cell, year));
   } else if (state === 'current') {
     tone = 'open';
     text = cell.count === 0 ? `${currentPeriodName(row.frequency.period)}未开` : `已开${cell.count}次，还差${cell.required - cell.count}次`;

@@ -1,6 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import dayjs from 'dayjs';
+import { isValidIsoDate } from '@shared/dates';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { mergeAttendance, expectedParticipantIds } from '@shared/meetings';
 import type { Branch, Meeting, Member } from '@shared/model';
@@ -298,7 +300,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
   );
 }
 
-/** `/meetings/new?type=…&group=…` and `/meetings/:id/edit`. */
+/** `/meetings/new?type=…&group=…&date=YYYY-MM-DD` and `/meetings/:id/edit`. */
 export function MeetingFormPage() {
   const branch = useBranch();
   const members = useMembers(branch.id);
@@ -308,14 +310,19 @@ export function MeetingFormPage() {
   const requestedType = search.get('type');
   const type = requestedType ?? '支部党员大会';
   const group = search.get('group') ?? undefined;
+  // 补录 from a past period of the 工作台 starts on that period's first day instead of today.
+  const date = search.get('date');
+  const startDay = date && isValidIsoDate(date) ? date : undefined;
 
   const initialValues = useMemo(() => {
     if (!members || (id && !meeting)) {
       return undefined;
     }
-    return meeting ? valuesOfMeeting(meeting) : newMeetingValues(type, branch, members, group);
+    return meeting
+      ? valuesOfMeeting(meeting)
+      : newMeetingValues(type, branch, members, group, startDay ? dayjs(startDay) : undefined);
     // Computed once per record: later live updates must not reset what the user is typing.
-  }, [members === undefined, meeting === undefined, meeting?.id, id, type, group, branch.id]);
+  }, [members === undefined, meeting === undefined, meeting?.id, id, type, group, startDay, branch.id]);
 
   if (id && meeting === null) {
     return <Result status="404" title="该会议记录不存在或已被删除" />;

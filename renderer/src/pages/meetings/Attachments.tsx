@@ -1,26 +1,11 @@
-import { DeleteOutlined, DownloadOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Image, List, Popconfirm, Select, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Flex, List, Popconfirm, Select, Typography } from 'antd';
+import { useRef } from 'react';
 import { ATTACHMENT_KINDS, formatFileSize, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '@shared/model';
 import { ValidationError } from '../../db';
 import { meetingStore, useAttachments } from '../../db/meetingHooks';
-import { platform } from '../../platform';
+import { AttachmentThumbnail, AttachmentUploadButton, downloadAttachment } from '../../components/AttachmentParts';
 import { prepareFile, type PreparedFile } from './attachmentFiles';
-
-/** An object URL for a Blob, revoked when the Blob changes or the component goes. */
-function useObjectUrl(blob: Blob | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!blob) {
-      setUrl(undefined);
-      return undefined;
-    }
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [blob]);
-  return url;
-}
 
 interface AttachmentItem {
   key: string;
@@ -29,35 +14,6 @@ interface AttachmentItem {
   kind: AttachmentKind;
   data: Blob;
   thumbnail?: Blob;
-}
-
-function Thumbnail({ item }: { item: AttachmentItem }) {
-  const thumbnailUrl = useObjectUrl(item.thumbnail);
-  const fullUrl = useObjectUrl(item.thumbnail ? item.data : undefined);
-  if (!item.thumbnail) {
-    return (
-      <Flex align="center" justify="center" style={{ width: 72, height: 72, background: '#fafafa', border: '1px solid #f0f0f0' }}>
-        <FileOutlined style={{ fontSize: 28, color: '#999' }} />
-      </Flex>
-    );
-  }
-  if (!thumbnailUrl) {
-    return <div style={{ width: 72, height: 72 }} />;
-  }
-  return (
-    <Image
-      src={thumbnailUrl}
-      alt={`${item.name} 缩略图`}
-      width={72}
-      height={72}
-      style={{ objectFit: 'cover', border: '1px solid #f0f0f0' }}
-      preview={fullUrl ? { src: fullUrl } : false}
-    />
-  );
-}
-
-async function download(item: AttachmentItem) {
-  await platform.saveFile({ suggestedName: item.name, data: new Uint8Array(await item.data.arrayBuffer()) });
 }
 
 interface AttachmentListProps {
@@ -88,7 +44,7 @@ function AttachmentList({ items, onRemove, onKindChange }: AttachmentListProps) 
               options={ATTACHMENT_KINDS.map((k) => ({ value: k, label: k }))}
               onChange={(kind) => onKindChange(item, kind)}
             />,
-            <Button key="download" size="small" type="link" icon={<DownloadOutlined />} onClick={() => void download(item)}>
+            <Button key="download" size="small" type="link" icon={<DownloadOutlined />} onClick={() => void downloadAttachment(item)}>
               下载
             </Button>,
             <Popconfirm key="remove" title={`删除附件“${item.name}”？`} okText="删除" cancelText="取消" onConfirm={() => onRemove(item)}>
@@ -99,7 +55,7 @@ function AttachmentList({ items, onRemove, onKindChange }: AttachmentListProps) 
           ]}
         >
           <List.Item.Meta
-            avatar={<Thumbnail item={item} />}
+            avatar={<AttachmentThumbnail file={item} size={72} />}
             title={item.name}
             description={formatFileSize(item.size)}
           />
@@ -107,22 +63,6 @@ function AttachmentList({ items, onRemove, onKindChange }: AttachmentListProps) 
       )}
     />
     </section>
-  );
-}
-
-function UploadButton({ onFile }: { onFile: (file: File) => void }) {
-  return (
-    <Upload
-      multiple
-      showUploadList={false}
-      beforeUpload={(file) => {
-        onFile(file);
-        // The repository stores the file; antd must not try to send it anywhere.
-        return Upload.LIST_IGNORE;
-      }}
-    >
-      <Button icon={<PaperClipOutlined />}>上传附件</Button>
-    </Upload>
   );
 }
 
@@ -147,7 +87,7 @@ export function MeetingAttachments({ meetingId }: { meetingId: string }) {
   return (
     <div>
       <Flex align="center" gap={12} wrap>
-        <UploadButton onFile={(file) => void add(file)} />
+        <AttachmentUploadButton label="上传附件" onFile={(file) => void add(file)} />
         <Typography.Text type="secondary">{HINT}</Typography.Text>
       </Flex>
       <AttachmentList
@@ -183,7 +123,7 @@ export function PendingAttachments({ value = [], onChange }: { value?: PreparedF
   return (
     <div>
       <Flex align="center" gap={12} wrap>
-        <UploadButton onFile={(file) => void add(file)} />
+        <AttachmentUploadButton label="上传附件" onFile={(file) => void add(file)} />
         <Typography.Text type="secondary">{HINT}</Typography.Text>
       </Flex>
       <AttachmentList

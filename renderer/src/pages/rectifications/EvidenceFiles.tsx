@@ -1,52 +1,10 @@
-import { DeleteOutlined, DownloadOutlined, FileOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Image, List, Popconfirm, Spin, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Flex, List, Popconfirm, Spin, Typography } from 'antd';
 import { formatDateTime } from '@shared/dates';
 import { formatFileSize, MAX_ATTACHMENT_BYTES, type Attachment } from '@shared/model';
 import { rectificationStore, useEvidence } from '../../db/rectificationHooks';
-import { platform } from '../../platform';
+import { AttachmentThumbnail, AttachmentUploadButton, downloadAttachment } from '../../components/AttachmentParts';
 import { prepareFile } from '../meetings/attachmentFiles';
-
-/** An object URL for a Blob, revoked when the Blob changes or the component goes. */
-function useObjectUrl(blob: Blob | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!blob) {
-      setUrl(undefined);
-      return undefined;
-    }
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [blob]);
-  return url;
-}
-
-function Preview({ file }: { file: Attachment }) {
-  const thumbnailUrl = useObjectUrl(file.thumbnail);
-  const fullUrl = useObjectUrl(file.thumbnail ? file.data : undefined);
-  if (!file.thumbnail || !thumbnailUrl) {
-    return (
-      <Flex align="center" justify="center" style={{ width: 56, height: 56, background: '#fafafa', border: '1px solid #f0f0f0' }}>
-        <FileOutlined style={{ fontSize: 24, color: '#999' }} />
-      </Flex>
-    );
-  }
-  return (
-    <Image
-      src={thumbnailUrl}
-      alt={`${file.name} 缩略图`}
-      width={56}
-      height={56}
-      style={{ objectFit: 'cover', border: '1px solid #f0f0f0' }}
-      preview={fullUrl ? { src: fullUrl } : false}
-    />
-  );
-}
-
-async function download(file: Attachment) {
-  await platform.saveFile({ suggestedName: file.name, data: new Uint8Array(await file.data.arrayBuffer()) });
-}
 
 /**
  * 佐证材料 of a task: files stored at once as attachments of kind 佐证材料 (same size guard and thumbnails as
@@ -78,17 +36,7 @@ export function EvidenceFiles({ taskId }: { taskId: string }) {
   return (
     <div>
       <Flex align="center" gap={12} wrap>
-        <Upload
-          multiple
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void add(file);
-            // Stored by the repository; antd must not send it anywhere.
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <Button icon={<PaperClipOutlined />}>上传佐证材料</Button>
-        </Upload>
+        <AttachmentUploadButton label="上传佐证材料" onFile={(file) => void add(file)} />
         <Typography.Text type="secondary">
           整改完成的照片、文件、会议记录扫描件等，每个文件不超过 {formatFileSize(MAX_ATTACHMENT_BYTES)}。
         </Typography.Text>
@@ -106,7 +54,7 @@ export function EvidenceFiles({ taskId }: { taskId: string }) {
             renderItem={(file) => (
               <List.Item
                 actions={[
-                  <Button key="download" size="small" type="link" icon={<DownloadOutlined />} onClick={() => void download(file)}>
+                  <Button key="download" size="small" type="link" icon={<DownloadOutlined />} onClick={() => void downloadAttachment(file)}>
                     下载
                   </Button>,
                   <Popconfirm key="remove" title={`删除佐证材料“${file.name}”？`} okText="删除" cancelText="取消" onConfirm={() => void remove(file)}>
@@ -116,7 +64,7 @@ export function EvidenceFiles({ taskId }: { taskId: string }) {
                   </Popconfirm>,
                 ]}
               >
-                <List.Item.Meta avatar={<Preview file={file} />} title={file.name} description={`${formatFileSize(file.size)} · 上传于 ${formatDateTime(file.createdAt)}`} />
+                <List.Item.Meta avatar={<AttachmentThumbnail file={file} size={56} />} title={file.name} description={`${formatFileSize(file.size)} · 上传于 ${formatDateTime(file.createdAt)}`} />
               </List.Item>
             )}
           />

@@ -51,4 +51,28 @@ describe('第四条 / 第六章 组织设置', () => {
       ['warning', '纪检委员p是预备党员，预备党员没有被选举权，不能担任支委', 'p'],
     ]);
   });
+
+  it('flags a 党小组组长 who left the roster (第十三条), not one who is still on it', () => {
+    const members = [...makeMembers(5), makeMember('gone', { name: '王五', departure: { reason: '转出', date: '2025-02-01' } })];
+    const branch = makeBranch(
+      {
+        partyGroups: [
+          { id: 'g1', name: '第一党小组', leaderId: 'gone' },
+          { id: 'g2', name: '第二党小组', leaderId: 'm2' },
+          { id: 'g3', name: '第三党小组' },
+        ],
+      },
+      makeCommittee(['m1']),
+    );
+    expect(branchSetup(makeInput({ branch, members }))).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: '第一党小组组长王五已不在本支部党员名册，应及时调整党小组组长',
+        source: '《中国共产党支部工作条例（试行）》第十三条',
+        subject: { table: 'members', id: 'gone' },
+      }),
+    ]);
+    // Before the day the leader left, nothing is wrong.
+    expect(branchSetup(makeInput({ branch, members, year: 2024, today: '2024-12-31' }))).toEqual([]);
+  });
 });

@@ -7,7 +7,8 @@ import type { Finding, RuleInput } from './types';
 /**
  * 组织设置 (DOMAIN §1.1), judged on the last day of the year checked (today, during the year):
  * 正式党员3人以上 (第四条), 一般不超过50人 (第四条), 7名正式党员以上设支部委员会, 3至5人、一般不超过7人 (第六章),
- * a 书记 recorded, and every 支委 still on the roster and a 正式党员 (预备党员 cannot be elected).
+ * a 书记 recorded, every 支委 still on the roster and a 正式党员 (预备党员 cannot be elected), and every 党小组组长
+ * still on the roster (第十三条: the group needs a leader who is there to call its meetings).
  */
 export function branchSetup(input: RuleInput): Finding[] {
   const { members } = ownRecords(input);
@@ -43,8 +44,8 @@ export function branchSetup(input: RuleInput): Finding[] {
     push('warning', `支部委员会共${committee.length}人，超过${settings.maxCommitteeSize}人`, SOURCES.committeeSetup);
   }
 
-  // Only the 支委 are looked up (the last record wins, as in nameLookup).
-  const seats = new Set(committee.map((c) => c.memberId));
+  // Only the 支委 and 党小组组长 are looked up (the last record wins, as in nameLookup).
+  const seats = new Set([...committee.map((c) => c.memberId), ...branch.partyGroups.flatMap((g) => (g.leaderId ? [g.leaderId] : []))]);
   const byId = new Map<string, Member>();
   for (const member of members) {
     if (seats.has(member.id)) {
@@ -63,6 +64,17 @@ export function branchSetup(input: RuleInput): Finding[] {
       push('warning', `${seat.role}${nameOf(seat.memberId)}已不在本支部党员名册，应及时调整或补选`, SOURCES.committeeSetup, subject);
     } else if (!isFullMemberOn(member, on)) {
       push('warning', `${seat.role}${member.name}是预备党员，预备党员没有被选举权，不能担任支委`, SOURCES.votingRights, subject);
+    }
+  }
+  for (const group of branch.partyGroups) {
+    const leader = group.leaderId ? byId.get(group.leaderId) : undefined;
+    if (group.leaderId && (!leader || !isOnRoster(leader, on))) {
+      push(
+        'warning',
+        `${group.name}组长${leader?.name ?? '未知党员'}已不在本支部党员名册，应及时调整党小组组长`,
+        SOURCES.partyGroupMeeting,
+        { table: 'members', id: group.leaderId },
+      );
     }
   }
   return findings;

@@ -1,1 +1,10 @@
-export * from './planMemberImport';
+export * from './plan';
+export {
+  planMemberImport,
+  memberIdKey,
+  memberLabel,
+  memberFieldsFromImport,
+  type PlannedMemberRow,
+  type PlanBranch,
+} from './planMemberImport';
+export { problemKey } from './rectifications';

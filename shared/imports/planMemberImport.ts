@@ -2,6 +2,7 @@ import type { ImportedMember, ParsedRow } from '../ledgers';
 import { checkIdNumber } from '../model/idNumber';
 import { MEMBER_FIELD_LABELS, type Member, type MemberFields } from '../model/member';
 import type { PartyGroup } from '../model/branch';
+import { countPlan as countAnyPlan, type ConflictCandidate, type FieldChange, type ImportAction, type ImportCounts } from './core';
 
 /**
  * What importing a roster (党员花名册) would do, row by row, computed once and shown before anything is written.
@@ -16,14 +17,7 @@ import type { PartyGroup } from '../model/branch';
  *   of another name. Conflicts are never written: the secretary corrects the file or the roster.
  * Rows with an error (no `record`) are `blocked`: they cannot be imported.
  */
-export type ImportAction = '新增' | '更新' | '跳过' | '冲突';
-
-export interface FieldChange {
-  field: keyof MemberFields;
-  label: string;
-  before: unknown;
-  after: unknown;
-}
+export type { ImportAction, FieldChange, ImportCounts };
 
 export interface PlannedMemberRow {
   rowNumber: number;
@@ -39,6 +33,16 @@ export interface PlannedMemberRow {
   changes?: FieldChange[];
   /** Why 冲突 / 跳过, or a note (党小组 not found), in Chinese. */
   reason?: string;
+  /** 冲突 with members of the roster: the ones the row could update. */
+  candidates?: ConflictCandidate[];
+}
+
+/** `张三（1985年6月15日生，身份证尾号1234）`: enough to tell two members of one name apart. */
+export function memberLabel(member: Member): string {
+  const parts = [member.birthDate ? `${member.birthDate}生` : '', member.idNumber ? `身份证尾号${member.idNumber.slice(-4)}` : '']
+    .filter(Boolean)
+    .join('，');
+  return parts ? `${member.name}（${parts}）` : member.name;
 }
 
 export interface PlanBranch {
@@ -67,7 +71,8 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-function toFields(record: ImportedMember, groups: readonly PartyGroup[]): { fields: Partial<MemberFields>; note?: string } {
+/** The member fields an imported row carries (empty ones left out), with its party group resolved by name. */
+export function memberFieldsFromImport(record: ImportedMember, groups: readonly PartyGroup[]): { fields: Partial<MemberFields>; note?: string } {
   const { partyGroupName, branchName: _branchName, ...rest } = record;
   const fields: Partial<MemberFields> = {};
   for (const key of IMPORTED_FIELDS) {
@@ -137,7 +142,7 @@ export function planMemberImport(
     } else if (nKey) {
       matches = byName.get(nKey) ?? [];
     }
-    const { fields, note } = toFields(record, branch.partyGroups ?? []);
+    const { fields, note } = memberFieldsFromImport(record, branch.partyGroups ?? []);
 
     if (matches.length > 1) {
       return {
@@ -145,6 +150,7 @@ export function planMemberImport(
         action: '冲突',
         blocked: false,
         reason: `花名册中有${matches.length}名党员与本行匹配（${matches.map((m) => m.name).join('、')}），请先核对`,
+        candidates: matches.map((m) => ({ id: m.id, label: memberLabel(m) })),
       };
     }
     if (matches.length === 0) {
@@ -158,6 +164,7 @@ export function planMemberImport(
         blocked: false,
         memberId: member.id,
         reason: `公民身份号码与花名册中的“${member.name}”相同，但姓名不同`,
+        candidates: [{ id: member.id, label: memberLabel(member) }],
       };
     }
     const after: MemberFields = { ...pickFields(member), ...fields } as MemberFields;
@@ -175,7 +182,7 @@ export function planMemberImport(
   });
 }
 
-function pickFields(member: Member): Partial<MemberFields> {
+export function pickFields(member: Member): Partial<MemberFields> {
   const fields: Partial<MemberFields> = {};
   for (const key of Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]) {
     if (member[key] !== undefined) {
@@ -185,22 +192,7 @@ function pickFields(member: Member): Partial<MemberFields> {
   return fields;
 }
 
-export interface ImportCounts {
-  新增: number;
-  更新: number;
-  跳过: number;
-  冲突: number;
-  有错误: number;
-}
-
+/** Counts of a plan (kept for the roster page; the same as countPlan of shared/imports/plan). */
 export function countPlan(rows: readonly PlannedMemberRow[]): ImportCounts {
-  const counts: ImportCounts = { 新增: 0, 更新: 0, 跳过: 0, 冲突: 0, 有错误: 0 };
-  for (const row of rows) {
-    if (row.blocked) {
-      counts.有错误 += 1;
-    } else {
-      counts[row.action] += 1;
-    }
-  }
-  return counts;
+  return countAnyPlan(rows);
 }

@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeCheckChar, type Member } from '@shared/model';
-import { planMemberImport } from '@shared/imports';
-import type { ImportedMember, ParsedRow } from '@shared/ledgers';
+import { readFileSync } from 'node:fs';
+import { countPlan, planLedgerImport, planMemberImport, type ImportContext, type PlannedRow } from '@shared/imports';
+import { readLedgerFile, type ImportedMember, type ParsedRow } from '@shared/ledgers';
 import { createBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
-import { commitMemberImport, ImportRefusedError, listImportBatches, undoImport } from './imports';
+import { commitLedgerImport, commitMemberImport, ImportRefusedError, listImportBatches, undoImport } from './imports';
 import { addMember, updateMember } from './members';
+import { updateTalk } from './talks';
 import { freshDatabase } from './testing';
 
 const ID1 = '32010219850612001' + computeCheckChar('32010219850612001');
@@ -91,5 +93,201 @@ describe('commitMemberImport / undoImport', () => {
     await expect(commitMemberImport(db, branchId, '花名册.xlsx', planned)).rejects.toThrow('预览之后');
     expect(await db.members.count()).toBe(1);
     expect(await db.importBatches.count()).toBe(0);
+  });
+});
+
+// ── Every ledger: commitLedgerImport / undoImport ───────────────────────────────────────────────────────────
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../shared/ledgers/fixtures/${name}`, import.meta.url)));
+
+async function contextOf(target: string): Promise<ImportContext> {
+  return {
+    branchId: target,
+    branches: await db.branches.toArray(),
+    members: await db.members.toArray(),
+    meetings: await db.meetings.toArray(),
+    talks: await db.talks.toArray(),
+    analyses: await db.analyses.toArray(),
+    rectifications: await db.rectifications.toArray(),
+    today,
+  };
+}
+
+async function planFile(name: string, target = branchId): Promise<PlannedRow[]> {
+  const result = await readLedgerFile(name, fixture(name), { today });
+  const sheet = result.sheets.find((s) => s.ledger);
+  return planLedgerImport(sheet!.ledger!, sheet!.rows, await contextOf(target));
+}
+
+const TABLES = ['branches', 'members', 'meetings', 'talks', 'analyses', 'rectifications', 'importBatches'] as const;
+
+async function everything() {
+  const out: Record<string, unknown[]> = {};
+  for (const t of TABLES) {
+    out[t] = ((await db.table(t).toArray()) as { id: string }[]).sort((a, b) => a.id.localeCompare(b.id));
+  }
+  return out;
+}
+
+describe('commitLedgerImport / undoImport for every ledger', () => {
+  beforeEach(async () => {
+    // The sample roster, so that the names in the other sample ledgers are members of the branch.
+    await db.members.clear();
+    const roster = await planFile('党员花名册.xlsx');
+    expect(countPlan(roster).有错误).toBe(0);
+    await commitLedgerImport(db, { branchId, fileName: '党员花名册.xlsx', rows: roster });
+  });
+
+  it.each([
+    ['三会一课台账.xlsx', 'meetings', 44, 44],
+    ['谈心谈话记录.xlsx', 'talks', 20, 20],
+    ['党员思想动态分析.xlsx', 'analyses', 24, 1],
+    ['整改台账.xlsx', 'rectifications', 11, 11],
+  ] as const)('%s: writes exactly the plan, a second import skips everything, undo restores every table', async (file, table, newRows, records) => {
+    const before = await everything();
+    const plan = await planFile(file);
+    expect(countPlan(plan).新增).toBe(newRows);
+    const result = await commitLedgerImport(db, { branchId, fileName: file, rows: plan });
+    expect(await db.table(table).count()).toBe(records);
+    expect(result.added).toBe(records);
+    // One entry names what the import added (the batch lists every id), not one entry per record.
+    const audit = await db.auditLog.where('importBatchId').equals(result.batch.id).toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', table, branchId, summary: expect.stringContaining(file) });
+    expect(result.batch.added.filter((a) => a.table === table)).toHaveLength(records);
+
+    const again = await planFile(file);
+    expect(countPlan(again)).toMatchObject({ 新增: 0, 更新: 0, 跳过: newRows });
+
+    await undoImport(db, result.batch.id);
+    const after = await everything();
+    expect({ ...after, importBatches: [] }).toEqual({ ...before, importBatches: [] });
+    expect(after.importBatches).toHaveLength((before.importBatches as unknown[]).length + 1);
+  });
+
+  it('stores meetings on the day and at the wall-clock time of the file, with attendance from the roster', async () => {
+    const plan = await planFile('三会一课台账.xlsx');
+    await commitLedgerImport(db, { branchId, fileName: 'm.xlsx', rows: plan });
+    const meetings = await db.meetings.toArray();
+    const party = meetings.find((m) => m.type === '支部党员大会' && m.startAt.startsWith('2025-06-23'))!;
+    expect(party.startAt.slice(0, 16)).toBe('2025-06-23T09:00');
+    expect(party.attendance).toHaveLength(24);
+    const absent = party.attendance.filter((a) => a.state !== '出席');
+    expect(absent).toHaveLength(1);
+    expect((await db.members.get(absent[0].memberId))?.name).toBe('程鹏敏');
+    expect(absent[0]).toMatchObject({ state: '请假', reason: '病假' });
+    expect(meetings.find((m) => m.startAt.startsWith('2025-01-19'))?.startAt.slice(11, 16)).toBe('14:00');
+  });
+
+  it('updates records, keeping prior versions, and undo puts them back', async () => {
+    const first = await commitLedgerImport(db, { branchId, fileName: 'a.xlsx', rows: await planFile('党员思想动态分析.xlsx') });
+    const analysis = (await db.analyses.toArray())[0];
+    const plan = await planFile('党员思想动态分析.xlsx');
+    // The same rows with one state changed → one 更新 of the Analysis's entry.
+    const row = plan[1];
+    const changed = planLedgerImport(
+      'analyses',
+      [{ ...row.source!, record: { ...(row.source!.record as object), state: '较稳定' } }],
+      await contextOf(branchId),
+    );
+    expect(changed[0]).toMatchObject({ action: '更新', recordId: analysis.id });
+    const before = await everything();
+    const second = await commitLedgerImport(db, { branchId, fileName: 'b.xlsx', rows: changed });
+    expect(second).toMatchObject({ added: 0, updated: 1 });
+    const stored = (await db.analyses.get(analysis.id))!;
+    expect(stored.entries.find((e) => e.memberId === (changed[0].after as { memberId: string }).memberId)?.state).toBe('较稳定');
+    expect(stored.entries).toHaveLength(24);
+    const [entry] = await db.auditLog.where('importBatchId').equals(second.batch.id).toArray();
+    expect(entry).toMatchObject({ action: 'update', table: 'analyses', recordId: analysis.id, summary: expect.stringContaining('修改1名党员的思想状况') });
+    expect(Object.keys(entry.changes ?? {})).toEqual(['entries']);
+    await undoImport(db, second.batch.id);
+    expect({ ...(await everything()), importBatches: [] }).toEqual({ ...before, importBatches: [] });
+    expect(first.batch.id).not.toBe(second.batch.id);
+  });
+
+  it('refuses the commit, writing nothing, when a record to update changed since the plan', async () => {
+    await commitLedgerImport(db, { branchId, fileName: 'r.xlsx', rows: await planFile('整改台账.xlsx') });
+    const ctx = await contextOf(branchId);
+    const task = ctx.rectifications[0];
+    const [row] = planLedgerImport(
+      'rectifications',
+      [{ rowNumber: 9, values: {}, issues: [], record: { source: task.source, category: task.category, problem: task.problem, status: task.status, owner: '新责任人' } }],
+      ctx,
+    );
+    expect(row.action).toBe('更新');
+    await db.rectifications.put({ ...task, goal: '手工修改' });
+    const before = await everything();
+    await expect(commitLedgerImport(db, { branchId, fileName: 'r2.xlsx', rows: [row] })).rejects.toThrow(
+      /第9行对应的整改任务“.+”在预览之后已被修改或删除/,
+    );
+    expect(await everything()).toEqual(before);
+  });
+
+  it('a failure midway writes nothing: no branch, no record, no audit entry, no batch', async () => {
+    const before = await everything();
+    const auditCount = await db.auditLog.count();
+    const plan = await planFile('三会一课台账.xlsx');
+    const broken = plan.map((r, i) => (i === 30 ? { ...r, after: { ...(r.after as object), startAt: '不是时间' } } : r));
+    await expect(commitLedgerImport(db, { branchId, fileName: 'm.xlsx', rows: broken })).rejects.toThrow(ImportRefusedError);
+    const members = [
+      { rowNumber: 4, kind: 'members', action: '新增', blocked: false, target: { newBranchName: '新建的第九支部' }, after: { ...(await db.members.toArray())[0], id: undefined, branchId: undefined } },
+      { rowNumber: 5, kind: 'members', action: '新增', blocked: false, target: { newBranchName: '新建的第九支部' }, after: { name: '' } },
+    ] as unknown as PlannedRow[];
+    await expect(commitLedgerImport(db, { branchId, fileName: 'x.xlsx', rows: members })).rejects.toThrow('第5行不能导入');
+    expect(await everything()).toEqual(before);
+    expect(await db.auditLog.count()).toBe(auditCount);
+  });
+
+  it('creates the branches named in 所在党支部 and undo removes them with their members', async () => {
+    const before = await everything();
+    const ctx = await contextOf(branchId);
+    const source = ctx.members.slice(0, 3).map((m, i) => ({
+      rowNumber: 4 + i,
+      values: {},
+      issues: [],
+      record: { ...m, id: undefined, branchId: undefined, createdAt: undefined, updatedAt: undefined, branchName: i === 0 ? undefined : '测试局机关第九党支部' },
+    }));
+    const plan = planLedgerImport('members', source as ParsedRow[], ctx);
+    expect(plan.map((p) => [p.action, p.target])).toEqual([
+      ['跳过', { branchId }],
+      ['新增', { newBranchName: '测试局机关第九党支部' }],
+      ['新增', { newBranchName: '测试局机关第九党支部' }],
+    ]);
+    const result = await commitLedgerImport(db, { branchId, fileName: 'x.xlsx', rows: plan });
+    const created = (await db.branches.toArray()).find((b) => b.name === '测试局机关第九党支部')!;
+    expect(await db.members.where('branchId').equals(created.id).count()).toBe(2);
+    expect(result).toMatchObject({ added: 2, branchesCreated: 1 });
+    await undoImport(db, result.batch.id);
+    expect({ ...(await everything()), importBatches: [] }).toEqual({ ...before, importBatches: [] });
+  });
+
+  it('refuses undo when a record of the batch was changed afterwards, naming it', async () => {
+    const { batch } = await commitLedgerImport(db, { branchId, fileName: 't.xlsx', rows: await planFile('谈心谈话记录.xlsx') });
+    const talk = (await db.talks.toArray()).find((t) => t.date === '2025-08-18')!;
+    await updateTalk(db, talk.id, { ...talk, location: '谈话室', content: '后来补充的内容' }, today);
+    await expect(undoImport(db, batch.id)).rejects.toThrow('2025-08-18的谈话记录');
+    expect(await db.talks.count()).toBe(20);
+  });
+});
+
+describe('batches stored by the first version', () => {
+  it('undoes a members-only batch written in the old shape (one audit entry per member)', async () => {
+    const before = await snapshot();
+    const added: Member = { ...existing, id: 'old-added', name: '旧导入' };
+    const changed: Member = { ...existing, phone: '13700000000' };
+    await db.members.bulkPut([added, changed]);
+    await db.auditLog.bulkAdd([
+      { at: '2026-11-01T10:00:00+08:00', actor: '本机用户', table: 'members', action: 'create', recordId: added.id, branchId, summary: '导入新增党员 旧导入', importBatchId: 'old-batch' },
+      { at: '2026-11-01T10:00:00+08:00', actor: '本机用户', table: 'members', action: 'update', recordId: existing.id, branchId, summary: '导入修改 联系电话', importBatchId: 'old-batch' },
+    ]);
+    await db.importBatches.add({
+      id: 'old-batch',
+      at: '2026-11-01T10:00:00+08:00',
+      branchId,
+      fileName: '花名册.xlsx',
+      added: [{ table: 'members', id: added.id }],
+      replaced: [{ table: 'members', record: existing }],
+    });
+    await undoImport(db, 'old-batch');
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,0 +1,133 @@
+import { analysisPeriodLabel } from '../analyses/periods';
+import type { ImportedAnalysisEntry } from '../ledgers/definitions/analyses';
+import type { ParsedRow } from '../ledgers/parseSheet';
+import { formatDateTime } from '../dates';
+import { ANALYSIS_ENTRY_LABELS, type Analysis, type AnalysisEntry } from '../model/analysis';
+import {
+  blockedRow,
+  compact,
+  diffFields,
+  joinNotes,
+  personProblem,
+  Roster,
+  type ImportContext,
+  type PlannedRow,
+} from './core';
+
+/**
+ * 思想动态分析 rows: each is one member's entry of the branch's Analysis of that period (kind + start + end). Key:
+ * member + period. The period's Analysis is updated (its entry added or changed), or created once for all rows of
+ * that period (the commit groups them). The member must be one member of the branch; the 谈话人 is a note if unknown.
+ */
+
+export interface AnalysisPlanContext {
+  branchId: string;
+  roster: Roster;
+  byPeriod: Map<string, Analysis[]>;
+}
+
+const periodKey = (kind: string, start: string, end: string) => `${kind}|${start}|${end}`;
+
+export function analysisPlanContext(ctx: ImportContext): AnalysisPlanContext {
+  const byPeriod = new Map<string, Analysis[]>();
+  for (const a of ctx.analyses) {
+    if (a.branchId !== ctx.branchId) continue;
+    const key = periodKey(a.periodKind, a.periodStart, a.periodEnd);
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), a]);
+  }
+  return { branchId: ctx.branchId, roster: new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId)), byPeriod };
+}
+
+function periodOf(record: ImportedAnalysisEntry): NonNullable<PlannedRow['period']> {
+  return { kind: record.periodKind, start: record.periodStart, end: record.periodEnd, label: record.periodLabel };
+}
+
+type Resolved = { ok: true; entry: AnalysisEntry; note?: string } | { ok: false; reason: string };
+
+function resolve(record: ImportedAnalysisEntry, ac: AnalysisPlanContext): Resolved {
+  const member = ac.roster.find(record.memberName);
+  if (!('member' in member)) {
+    return { ok: false, reason: personProblem('党员', record.memberName, member) };
+  }
+  let talkerId: string | undefined;
+  let note: string | undefined;
+  if (record.talkerName) {
+    const talker = ac.roster.find(record.talkerName);
+    if ('member' in talker) {
+      talkerId = talker.member.id;
+    } else {
+      note = `${personProblem('谈话人', record.talkerName, talker)}，谈话人未导入`;
+    }
+  }
+  const entry = compact({
+    memberId: member.member.id,
+    state: record.state,
+    performance: record.performance,
+    details: record.details,
+    problems: record.problems,
+    support: record.support,
+    talkerId,
+  }) as AnalysisEntry;
+  return { ok: true, entry, note };
+}
+
+function base(row: ParsedRow, ac: AnalysisPlanContext, record: ImportedAnalysisEntry) {
+  return { rowNumber: row.rowNumber, kind: 'analyses' as const, blocked: false, target: { branchId: ac.branchId }, source: row, period: periodOf(record) };
+}
+
+/** The row as an entry of `analysis` (undefined: of the period's Analysis to be created). */
+export function analysisEntryInto(row: ParsedRow<ImportedAnalysisEntry>, analysis: Analysis | undefined, ac: AnalysisPlanContext): PlannedRow {
+  const record = row.record as ImportedAnalysisEntry;
+  const resolved = resolve(record, ac);
+  if (!resolved.ok) {
+    return { ...base(row, ac, record), action: '冲突', blocked: true, reason: resolved.reason };
+  }
+  const common = { ...base(row, ac, record), recordId: analysis?.id, storedBefore: analysis };
+  const existing = analysis?.entries.find((e) => e.memberId === resolved.entry.memberId);
+  if (!existing) {
+    const where = analysis ? `加入${record.periodLabel}思想动态分析` : `新建${record.periodLabel}思想动态分析`;
+    return { ...common, action: '新增', after: resolved.entry, reason: joinNotes(where, resolved.note) };
+  }
+  const after = compact({ ...existing, ...resolved.entry }) as AnalysisEntry;
+  const changes = diffFields(existing, after, ANALYSIS_ENTRY_LABELS);
+  if (changes.length === 0) {
+    return { ...common, action: '跳过', before: existing, reason: joinNotes('与已有分析相同', resolved.note) };
+  }
+  return { ...common, action: '更新', before: existing, after, changes, reason: resolved.note };
+}
+
+export function planAnalysisRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow[] {
+  const ac = analysisPlanContext(ctx);
+  const seen = new Map<string, number>();
+  return rows.map((parsed): PlannedRow => {
+    const row = parsed as ParsedRow<ImportedAnalysisEntry>;
+    const record = row.record;
+    if (!record) {
+      return blockedRow(row, 'analyses', ac.branchId);
+    }
+    const pKey = periodKey(record.periodKind, record.periodStart, record.periodEnd);
+    const member = ac.roster.find(record.memberName);
+    const key = `${'member' in member ? member.member.id : record.memberName}|${pKey}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      return {
+        ...base(row, ac, record),
+        action: '冲突',
+        reason: `与文件第${earlier}行是同一党员同一时段的分析`,
+        duplicateOf: earlier,
+        candidates: [],
+      };
+    }
+    seen.set(key, row.rowNumber);
+    const analyses = ac.byPeriod.get(pKey) ?? [];
+    if (analyses.length > 1) {
+      return {
+        ...base(row, ac, record),
+        action: '冲突',
+        reason: `${record.periodLabel}已有${analyses.length}份思想动态分析，请选择加入哪一份`,
+        candidates: analyses.map((a) => ({ id: a.id, label: `${analysisPeriodLabel(a)}（${formatDateTime(a.createdAt)}创建）` })),
+      };
+    }
+    return analysisEntryInto(row, analyses[0], ac);
+  });
+}

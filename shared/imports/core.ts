@@ -1,0 +1,173 @@
+import type { LedgerKind } from '../ledgers/types';
+import type { ParsedRow } from '../ledgers/parseSheet';
+import type { Analysis } from '../model/analysis';
+import type { Branch } from '../model/branch';
+import type { Meeting } from '../model/meeting';
+import type { Member } from '../model/member';
+import type { Rectification } from '../model/rectification';
+import type { Talk } from '../model/talk';
+import { nameKey } from '../ledgers/definitions/common';
+
+/**
+ * The shapes every import plan shares (shared/imports/plan.ts computes them; renderer/src/db/imports.ts writes
+ * them). A plan is computed once, shown before anything is written, and the commit writes exactly the plan.
+ */
+export type ImportAction = '新增' | '更新' | '跳过' | '冲突';
+export type ImportTable = 'members' | 'meetings' | 'talks' | 'analyses' | 'rectifications';
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** An existing record the row could update (冲突: the user picks one, or 'new', or 'skip'). */
+export interface ConflictCandidate {
+  id: string;
+  label: string;
+}
+
+export type PlanTarget = { branchId: string } | { newBranchName: string };
+
+export interface PlannedRow {
+  rowNumber: number;
+  kind: LedgerKind;
+  action: ImportAction;
+  /** True when the row cannot be imported (an error in the file, or a person not on the roster). */
+  blocked: boolean;
+  /** Where the row goes: its branch id, or a branch to create (roster 所在党支部 column). */
+  target: PlanTarget;
+  /**
+   * The stored record the row updates (更新, 跳过, and 冲突 with one match). For analyses: the Analysis whose
+   * entry the row adds or changes (absent when the period's Analysis is to be created).
+   */
+  recordId?: string;
+  /** The record (for analyses: the entry) before the import. */
+  before?: unknown;
+  /**
+   * The full record as it will be stored, without id/createdAt/updatedAt for 新增 (the commit assigns them).
+   * For analyses: the entry (AnalysisEntry) as it will be stored.
+   */
+  after?: unknown;
+  changes?: FieldChange[];
+  /** Why 冲突 / 跳过 / blocked, or notes (what was derived, a name not found), in Chinese. */
+  reason?: string;
+  candidates?: ConflictCandidate[];
+  /** The whole stored record when planned (the Analysis for analyses): the commit refuses if it changed since. */
+  storedBefore?: unknown;
+  /** Analyses only: the period the entry belongs to (rows of one new period become one Analysis). */
+  period?: { kind: Analysis['periodKind']; start: string; end: string; label: string };
+  /** The parsed row, kept so that resolveConflict can plan it again against another choice. */
+  source?: ParsedRow;
+  /** Earlier row of the file with the same key (冲突 within the file). */
+  duplicateOf?: number;
+}
+
+export interface ImportContext {
+  /** The branch the user imports into (rows without 所在党支部 go there). */
+  branchId: string;
+  branches: Branch[];
+  members: Member[];
+  meetings: Meeting[];
+  talks: Talk[];
+  analyses: Analysis[];
+  rectifications: Rectification[];
+  /** `YYYY-MM-DD`. */
+  today: string;
+}
+
+export interface ImportCounts {
+  新增: number;
+  更新: number;
+  跳过: number;
+  冲突: number;
+  有错误: number;
+}
+
+/** Counts for the preview: a blocked row counts as 有错误 whatever its action. */
+export function countPlan(rows: readonly Pick<PlannedRow, 'action' | 'blocked'>[]): ImportCounts {
+  const counts: ImportCounts = { 新增: 0, 更新: 0, 跳过: 0, 冲突: 0, 有错误: 0 };
+  for (const row of rows) {
+    if (row.blocked) {
+      counts.有错误 += 1;
+    } else {
+      counts[row.action] += 1;
+    }
+  }
+  return counts;
+}
+
+export function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Fields whose value differs, with their Chinese labels (absent and empty arrays are the same). */
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  labels: Readonly<Record<string, string>>,
+): FieldChange[] {
+  const empty = (v: unknown) => (Array.isArray(v) && v.length === 0 ? undefined : v);
+  const changes: FieldChange[] = [];
+  for (const [field, label] of Object.entries(labels)) {
+    if (!same(empty(before[field]), empty(after[field]))) {
+      changes.push({ field, label, before: before[field], after: after[field] });
+    }
+  }
+  return changes;
+}
+
+/** A copy without the keys whose value is undefined (so stored and planned records compare as JSON). */
+export function compact<T extends object>(record: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (v !== undefined) {
+      out[k] = v;
+    }
+  }
+  return out as T;
+}
+
+/** Names → members of one branch: exact name after removing spaces; active members win over 历史党员. */
+export class Roster {
+  private readonly byName = new Map<string, Member[]>();
+
+  constructor(readonly members: readonly Member[]) {
+    for (const m of members) {
+      const key = nameKey(m.name);
+      this.byName.set(key, [...(this.byName.get(key) ?? []), m]);
+    }
+  }
+
+  /** The one member of that name, or why not (`missing`, or several of that name). */
+  find(name: string): { member: Member } | { problem: 'missing' | 'ambiguous'; count: number } {
+    const all = this.byName.get(nameKey(name)) ?? [];
+    const active = all.filter((m) => !m.departure);
+    const pool = active.length > 0 ? active : all;
+    if (pool.length === 1) {
+      return { member: pool[0] };
+    }
+    return pool.length === 0 ? { problem: 'missing', count: 0 } : { problem: 'ambiguous', count: pool.length };
+  }
+
+  nameOf(id: string | undefined): string {
+    return this.members.find((m) => m.id === id)?.name ?? '';
+  }
+}
+
+/** `本支部花名册中没有“张三”` / `本支部有2名党员叫“张三”`. */
+export function personProblem(role: string, name: string, found: { problem: 'missing' | 'ambiguous'; count: number }): string {
+  return found.problem === 'missing'
+    ? `${role}“${name}”不在本支部花名册中，请先在花名册中添加或核对姓名`
+    : `本支部花名册中有${found.count}名党员叫“${name}”，无法确定${role}是哪一位`;
+}
+
+export function blockedRow(row: ParsedRow, kind: LedgerKind, branchId: string, reason = '本行有错误，不能导入'): PlannedRow {
+  return { rowNumber: row.rowNumber, kind, action: '跳过', blocked: true, target: { branchId }, reason, source: row };
+}
+
+export function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const list = notes.filter((n): n is string => Boolean(n));
+  return list.length > 0 ? list.join('；') : undefined;
+}

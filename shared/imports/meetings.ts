@@ -1,0 +1,280 @@
+import { formatDateTime } from '../dates';
+import type { ImportedMeeting } from '../ledgers/definitions/meetings';
+import type { ParsedRow } from '../ledgers/parseSheet';
+import { expectedParticipantIds } from '../meetings/attendance';
+import type { Branch } from '../model/branch';
+import { MEETING_FIELD_LABELS, type Attendance, type Meeting, type MeetingFields } from '../model/meeting';
+import type { Member } from '../model/member';
+import { nameKey } from '../ledgers/definitions/common';
+import { sortByPinyin } from '../text/pinyin';
+import {
+  blockedRow,
+  compact,
+  diffFields,
+  joinNotes,
+  personProblem,
+  Roster,
+  type ConflictCandidate,
+  type ImportContext,
+  type PlannedRow,
+} from './core';
+
+/**
+ * 三会一课 rows against the branch's meetings. Key: branch + 会议类型 + 会议时间 to the minute; a row with only a
+ * date (or 上午/下午) matches a meeting of that type on the same day, and keeps the stored time.
+ * People are resolved by name in the target branch: an unknown 主持人/记录人 is a note (left out); 缺席人员 are
+ * matched to the roster and, when 应到/实到 or 缺席人员 are given, everyone expected (shared/meetings
+ * expectedParticipantIds) gets 出席 except those named (请假 with a reason, else 缺席). The reason says what was derived.
+ */
+
+export interface MeetingPlanContext {
+  branch: Branch;
+  roster: Roster;
+  /** Active members in pinyin order (the attendance order). */
+  sorted: Member[];
+  byDay: Map<string, Meeting[]>;
+  today: string;
+}
+
+export function meetingPlanContext(ctx: ImportContext): MeetingPlanContext {
+  const branch = ctx.branches.find((b) => b.id === ctx.branchId);
+  if (!branch) {
+    throw new Error(`branch ${ctx.branchId} is not in the import context`);
+  }
+  const members = ctx.members.filter((m) => m.branchId === branch.id);
+  const byDay = new Map<string, Meeting[]>();
+  for (const meeting of ctx.meetings) {
+    if (meeting.branchId !== branch.id) continue;
+    const key = `${meeting.type}|${meeting.startAt.slice(0, 10)}`;
+    byDay.set(key, [...(byDay.get(key) ?? []), meeting]);
+  }
+  return {
+    branch,
+    roster: new Roster(members),
+    sorted: sortByPinyin(members.filter((m) => !m.departure), (m) => m.name),
+    byDay,
+    today: ctx.today,
+  };
+}
+
+interface Prepared {
+  fields: MeetingFields;
+  /** Fields the file did not say (kept from a stored meeting on update). */
+  unsaid: Set<keyof MeetingFields>;
+  notes: (string | undefined)[];
+}
+
+function resolveGroup(record: ImportedMeeting, pc: MeetingPlanContext, hostId: string | undefined, absentIds: string[]): { id?: string; note?: string } {
+  if (record.type !== '党小组会') {
+    return {};
+  }
+  const groups = pc.branch.partyGroups;
+  if (record.partyGroupName) {
+    const found = groups.find((g) => nameKey(g.name) === nameKey(record.partyGroupName as string));
+    return found ? { id: found.id } : { note: `本支部没有“${record.partyGroupName}”党小组，党小组未导入` };
+  }
+  const led = groups.find((g) => hostId && g.leaderId === hostId);
+  if (led) {
+    return { id: led.id, note: `党小组按主持人推定为“${led.name}”` };
+  }
+  const ofAbsent = new Set(absentIds.map((id) => pc.roster.members.find((m) => m.id === id)?.partyGroupId));
+  if (ofAbsent.size === 1) {
+    const group = groups.find((g) => g.id === [...ofAbsent][0]);
+    if (group) {
+      return { id: group.id, note: `党小组按缺席人员推定为“${group.name}”` };
+    }
+  }
+  return { note: '未能确定是哪个党小组的会议，请导入后在会议中选择党小组' };
+}
+
+function prepare(record: ImportedMeeting, pc: MeetingPlanContext): Prepared {
+  const notes: (string | undefined)[] = [];
+  const unsaid = new Set<keyof MeetingFields>();
+  const person = (role: string, name: string | undefined): string | undefined => {
+    if (!name) return undefined;
+    const found = pc.roster.find(name);
+    if ('member' in found) return found.member.id;
+    notes.push(`${personProblem(role, name, found)}，${role}未导入`);
+    return undefined;
+  };
+  const hostId = person('主持人', record.hostName);
+  const recorderId = person('记录人', record.recorderName);
+  const absent = new Map<string, Attendance>();
+  const unknownAbsent: string[] = [];
+  for (const a of record.absentees) {
+    const found = pc.roster.find(a.name);
+    if ('member' in found) {
+      absent.set(found.member.id, compact({ memberId: found.member.id, state: a.state, reason: a.reason }));
+    } else {
+      unknownAbsent.push(a.name);
+    }
+  }
+  if (unknownAbsent.length > 0) {
+    notes.push(`缺席人员“${unknownAbsent.join('、')}”不在本支部花名册中，未记入出席情况`);
+  }
+  const group = resolveGroup(record, pc, hostId, [...absent.keys()]);
+  notes.push(group.note);
+
+  let attendance: Attendance[] = [];
+  const said = record.expectedCount !== undefined || record.presentCount !== undefined || record.absentees.length > 0;
+  if (said) {
+    const expected = expectedParticipantIds(record.type, pc.sorted, pc.branch, group.id);
+    if (expected.length === 0) {
+      const why =
+        record.type === '支部委员会' ? '本支部尚未登记支委会成员' : record.type === '党小组会' ? '不知道是哪个党小组' : '本支部花名册中没有党员';
+      notes.push(`${why}，出席情况未导入`);
+      unsaid.add('attendance');
+    } else {
+      attendance = expected.map((id) => absent.get(id) ?? { memberId: id, state: '出席' as const });
+      for (const [id, entry] of absent) {
+        if (!expected.includes(id)) attendance.push(entry);
+      }
+      const present = attendance.filter((a) => a.state === '出席').length;
+      const names = (state: Attendance['state']) => {
+        const list = attendance.filter((a) => a.state === state).map((a) => pc.roster.nameOf(a.memberId));
+        return list.length > 0 ? `，${state}${list.length}人（${list.join('、')}）` : '';
+      };
+      let note = `出席情况按花名册推算：应到${attendance.length}人，出席${present}人${names('请假')}${names('缺席')}`;
+      if (
+        (record.expectedCount !== undefined && record.expectedCount !== attendance.length) ||
+        (record.presentCount !== undefined && record.presentCount !== present)
+      ) {
+        note += `；文件中写的是应到${record.expectedCount ?? '—'}人、实到${record.presentCount ?? '—'}人，请核对`;
+      }
+      notes.push(note);
+    }
+  } else {
+    unsaid.add('attendance');
+  }
+  if (!hostId) unsaid.add('hostId');
+  if (!recorderId) unsaid.add('recorderId');
+  if (!group.id) unsaid.add('partyGroupId');
+  if (record.titleGenerated) unsaid.add('title');
+  if (!record.timeKnown) unsaid.add('startAt');
+  for (const f of ['location', 'attendees', 'content'] as const) {
+    if (!record[f]) unsaid.add(f);
+  }
+  if (record.topics.length === 0) unsaid.add('topics');
+  if (record.resolutions.length === 0) unsaid.add('resolutions');
+  const fields = compact({
+    type: record.type,
+    alsoCountsAs: [],
+    title: record.title,
+    startAt: record.startAt,
+    location: record.location,
+    hostId,
+    recorderId,
+    partyGroupId: group.id,
+    attendance,
+    attendees: record.attendees,
+    topics: record.topics,
+    speeches: [],
+    content: record.content,
+    resolutions: record.resolutions.map((text) => ({ text })),
+  }) as MeetingFields;
+  return { fields, unsaid, notes };
+}
+
+function merged(existing: Meeting, prepared: Prepared): Meeting {
+  const after: Record<string, unknown> = { ...existing };
+  for (const [key, value] of Object.entries(prepared.fields)) {
+    const field = key as keyof MeetingFields;
+    if (prepared.unsaid.has(field) || field === 'alsoCountsAs' || field === 'speeches') continue;
+    if (field === 'resolutions') {
+      // Keep the votes recorded for a resolution of the same text.
+      after.resolutions = (value as Meeting['resolutions']).map((r) => existing.resolutions.find((e) => e.text === r.text) ?? r);
+      continue;
+    }
+    after[field] = value;
+  }
+  return compact(after) as Meeting;
+}
+
+export function meetingLabel(meeting: Pick<Meeting, 'title' | 'startAt'>): string {
+  return `${meeting.title}（${formatDateTime(meeting.startAt)}）`;
+}
+
+export function meetingAsNew(row: ParsedRow<ImportedMeeting>, pc: MeetingPlanContext, extra?: string): PlannedRow {
+  const prepared = prepare(row.record as ImportedMeeting, pc);
+  return {
+    rowNumber: row.rowNumber,
+    kind: 'meetings',
+    action: '新增',
+    blocked: false,
+    target: { branchId: pc.branch.id },
+    after: { branchId: pc.branch.id, ...prepared.fields },
+    reason: joinNotes(extra, ...prepared.notes),
+    source: row,
+  };
+}
+
+export function meetingAsUpdate(row: ParsedRow<ImportedMeeting>, existing: Meeting, pc: MeetingPlanContext): PlannedRow {
+  const prepared = prepare(row.record as ImportedMeeting, pc);
+  const after = merged(existing, prepared);
+  const changes = diffFields(existing, after, MEETING_FIELD_LABELS);
+  const base = {
+    rowNumber: row.rowNumber,
+    kind: 'meetings' as const,
+    blocked: false,
+    target: { branchId: pc.branch.id },
+    recordId: existing.id,
+    before: existing,
+    storedBefore: existing,
+    source: row,
+  };
+  if (changes.length === 0) {
+    return { ...base, action: '跳过', reason: joinNotes('与已有会议记录相同', ...prepared.notes) };
+  }
+  return { ...base, action: '更新', after, changes, reason: joinNotes(...prepared.notes) };
+}
+
+function candidatesOf(meetings: readonly Meeting[]): ConflictCandidate[] {
+  return meetings.map((m) => ({ id: m.id, label: meetingLabel(m) }));
+}
+
+export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow[] {
+  const pc = meetingPlanContext(ctx);
+  const seen = new Map<string, { rowNumber: number; minute?: string }[]>();
+  return rows.map((parsed): PlannedRow => {
+    const row = parsed as ParsedRow<ImportedMeeting>;
+    const record = row.record;
+    if (!record) {
+      return blockedRow(row, 'meetings', pc.branch.id);
+    }
+    const dayKey = `${record.type}|${record.startAt.slice(0, 10)}`;
+    const minute = record.timeKnown ? record.startAt.slice(0, 16) : undefined;
+    const earlier = (seen.get(dayKey) ?? []).find((e) => !e.minute || !minute || e.minute === minute);
+    seen.set(dayKey, [...(seen.get(dayKey) ?? []), { rowNumber: row.rowNumber, minute }]);
+    if (earlier) {
+      return {
+        rowNumber: row.rowNumber,
+        kind: 'meetings',
+        action: '冲突',
+        blocked: false,
+        target: { branchId: pc.branch.id },
+        reason: `与文件第${earlier.rowNumber}行是同一次会议（会议类型和时间相同）`,
+        duplicateOf: earlier.rowNumber,
+        candidates: [],
+        source: row,
+      };
+    }
+    const sameDay = pc.byDay.get(dayKey) ?? [];
+    const matches = minute ? sameDay.filter((m) => m.startAt.slice(0, 16) === minute) : sameDay;
+    if (matches.length === 0) {
+      return meetingAsNew(row, pc);
+    }
+    if (matches.length > 1) {
+      return {
+        rowNumber: row.rowNumber,
+        kind: 'meetings',
+        action: '冲突',
+        blocked: false,
+        target: { branchId: pc.branch.id },
+        reason: `同一天已有${matches.length}次${record.type}（${matches.map(meetingLabel).join('；')}），请选择要更新哪一次，或作为新会议导入`,
+        candidates: candidatesOf(matches),
+        source: row,
+      };
+    }
+    return meetingAsUpdate(row, matches[0], pc);
+  });
+}

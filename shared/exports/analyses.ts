@@ -1,0 +1,60 @@
+import { analysisPeriodLabel, asRegularPeriod } from '../analyses/periods';
+import { analysesLedger } from '../ledgers/definitions';
+import { isSensitiveState, type Analysis, type AnalysisEntry } from '../model/analysis';
+import { compareByPinyin } from '../text/pinyin';
+import { nameResolver, tableFromDefinition, type ExportTable } from './columns';
+import { WIDTH } from './sheet';
+import type { ExportOptions, LedgerDataset } from './types';
+
+/**
+ * 04_党员思想动态分析: one row per member and analysis whose period overlaps the export period. Entries whose
+ * 思想状况 is sensitive (需关注 by default) show the state only, unless `includeAttentionDetails`.
+ */
+
+export interface AnalysisRow {
+  analysis: Analysis;
+  entry: AnalysisEntry;
+  name: string;
+}
+
+export function analysisRowsInPeriod(data: Pick<LedgerDataset, 'analyses' | 'members'>, options: Pick<ExportOptions, 'period'>): AnalysisRow[] {
+  const nameOf = nameResolver(data.members);
+  const { start, end } = options.period;
+  const analyses = data.analyses
+    .filter((a) => a.periodStart <= end && a.periodEnd >= start)
+    .sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
+  const rows: AnalysisRow[] = [];
+  for (const analysis of analyses) {
+    const entries = analysis.entries
+      .map((entry) => ({ analysis, entry, name: nameOf(entry.memberId) ?? '' }))
+      .sort((a, b) => compareByPinyin(a.name, b.name));
+    rows.push(...entries);
+  }
+  return rows;
+}
+
+/**
+ * 季度/半年/年度 by their label (2025年第二季度); any other period as its dates (2025-03-01至2025-03-31), which the
+ * importer reads back as a 专题 period (the 专题名称 is not a column of the ledger).
+ */
+function periodText(analysis: Analysis): string {
+  return asRegularPeriod(analysis.periodKind, analysis.periodStart, analysis.periodEnd)
+    ? analysisPeriodLabel(analysis)
+    : `${analysis.periodStart}至${analysis.periodEnd}`;
+}
+
+export function analysesTable(data: LedgerDataset, options: ExportOptions): ExportTable<AnalysisRow> {
+  const nameOf = nameResolver(data.members);
+  const hidden = (row: AnalysisRow) => !options.includeAttentionDetails && isSensitiveState(row.entry.state, data.analysisSettings);
+  const detail = (pick: (e: AnalysisEntry) => string | undefined) => (row: AnalysisRow) => (hidden(row) ? undefined : pick(row.entry));
+  return tableFromDefinition<AnalysisRow>(analysesLedger, [
+    { field: 'name', width: WIDTH.name, format: 'text', value: (r) => r.name },
+    { field: 'period', width: 18, format: 'text', value: (r) => periodText(r.analysis) },
+    { field: 'state', width: WIDTH.short, format: 'text', value: (r) => r.entry.state },
+    { field: 'work', width: WIDTH.short, format: 'text', value: (r) => r.entry.performance },
+    { field: 'details', width: 30, format: 'text', value: detail((e) => e.details) },
+    { field: 'problems', width: 26, format: 'text', value: detail((e) => e.problems) },
+    { field: 'help', width: 26, format: 'text', value: detail((e) => e.support) },
+    { field: 'talker', width: WIDTH.name, format: 'text', value: (r) => nameOf(r.entry.talkerId) },
+  ]);
+}

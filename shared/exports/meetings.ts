@@ -1,0 +1,102 @@
+import { meetingsLedger } from '../ledgers/definitions';
+import { attendanceCounts } from '../meetings/attendance';
+import { MEETING_TYPES, type Meeting } from '../model/meeting';
+import { countsAs, meetingDate } from '../rules/roster';
+import { joinNames, nameResolver, tableFromDefinition, type ExportTable } from './columns';
+import { isInPeriod } from './period';
+import { dateTimeCell, WIDTH } from './sheet';
+import type { ExportOptions, ExportPeriod, LedgerDataset } from './types';
+
+/** 02_三会一课台账: the meetings dated in the period, by time; and the 类型×月份 count of meetings held. */
+
+export function meetingsInPeriod(data: Pick<LedgerDataset, 'meetings'>, options: Pick<ExportOptions, 'period'>): Meeting[] {
+  return data.meetings
+    .filter((m) => isInPeriod(meetingDate(m), options.period))
+    .sort((a, b) => (a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : 0));
+}
+
+export function meetingsTable(data: LedgerDataset): ExportTable<Meeting> {
+  const nameOf = nameResolver(data.members);
+  const groups = new Map(data.branch.partyGroups.map((g) => [g.id, g.name]));
+  // As the importer reads them back (parseAbsentees): 张三（出差） is 请假 with its reason, 李四（缺席） is 缺席.
+  const absentees = (m: Meeting) =>
+    joinNames(
+      m.attendance
+        .filter((a) => a.state !== '出席')
+        .map((a) => `${nameOf(a.memberId) ?? ''}（${a.state === '请假' ? (a.reason ?? '请假') : '缺席'}）`),
+    );
+  return tableFromDefinition<Meeting>(meetingsLedger, [
+    { field: 'type', width: WIDTH.enumeration, format: 'text', value: (m) => m.type },
+    { field: 'title', width: 24, format: 'text', value: (m) => m.title },
+    { field: 'startAt', width: WIDTH.datetime, format: 'datetime', value: (m) => dateTimeCell(m.startAt) },
+    { field: 'location', width: WIDTH.medium, format: 'text', value: (m) => m.location },
+    { field: 'host', width: WIDTH.name, format: 'text', value: (m) => nameOf(m.hostId) },
+    { field: 'recorder', width: WIDTH.name, format: 'text', value: (m) => nameOf(m.recorderId) },
+    { field: 'expected', width: 8, format: 'integer', value: (m) => (m.attendance.length ? attendanceCounts(m.attendance).expected : undefined) },
+    { field: 'present', width: 8, format: 'integer', value: (m) => (m.attendance.length ? attendanceCounts(m.attendance).present : undefined) },
+    { field: 'absentees', width: WIDTH.medium, format: 'text', value: absentees },
+    { field: 'attendees', width: WIDTH.medium, format: 'text', value: (m) => m.attendees },
+    { field: 'partyGroup', width: WIDTH.enumeration, format: 'text', value: (m) => (m.partyGroupId ? groups.get(m.partyGroupId) : undefined) },
+    { field: 'topic', width: 24, format: 'text', value: (m) => (m.topics.length ? m.topics.join('\n') : undefined) },
+    { field: 'content', width: WIDTH.long, format: 'text', value: (m) => m.content },
+    { field: 'resolution', width: 24, format: 'text', value: (m) => (m.resolutions.length ? m.resolutions.map((r) => r.text).join('\n') : undefined) },
+  ]);
+}
+
+/** The months of the period, `YYYY-MM`. */
+export function monthsOf(period: Pick<ExportPeriod, 'start' | 'end'>): string[] {
+  const months: string[] = [];
+  let y = Number(period.start.slice(0, 4));
+  let m = Number(period.start.slice(5, 7));
+  const last = period.end.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > last) {
+      break;
+    }
+    months.push(key);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
+
+export interface TypeMonthMatrix {
+  months: string[];
+  rows: { type: string; counts: number[]; total: number }[];
+}
+
+/**
+ * Meetings held (dated in the period and not after `generatedOn`) per type and month; a meeting counts for its own
+ * type and for every type it also counts as (a 主题党日 held as a 党课 is in both rows).
+ */
+export function typeMonthMatrix(meetings: readonly Meeting[], options: Pick<ExportOptions, 'period' | 'generatedOn'>): TypeMonthMatrix {
+  const months = monthsOf(options.period);
+  const index = new Map(months.map((m, i) => [m, i]));
+  const extra = new Set<string>();
+  for (const m of meetings) {
+    for (const t of [m.type, ...m.alsoCountsAs]) {
+      if (!(MEETING_TYPES as readonly string[]).includes(t)) {
+        extra.add(t);
+      }
+    }
+  }
+  const types = [...MEETING_TYPES, ...[...extra].sort()];
+  const held = meetings.filter((m) => isInPeriod(meetingDate(m), options.period) && meetingDate(m) <= options.generatedOn);
+  const rows = types.map((type) => {
+    const counts = months.map(() => 0);
+    for (const m of held) {
+      if (countsAs(m, type)) {
+        const i = index.get(meetingDate(m).slice(0, 7));
+        if (i !== undefined) {
+          counts[i] += 1;
+        }
+      }
+    }
+    return { type, counts, total: counts.reduce((a, b) => a + b, 0) };
+  });
+  return { months, rows };
+}

@@ -1,0 +1,91 @@
+import type { Workbook } from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readLedgerFile } from '../ledgers';
+import { DEFAULT_RULE_SETTINGS, RULE_IDS, RULE_LABELS, runAllRules, type RuleInput } from '../rules';
+import { buildSelfCheckWorkbook, periodKeyRange, selfCheckRows } from './selfCheck';
+import { loadExcelJs } from './sheet';
+import { demoDataset, TEST_OPTIONS, TEST_TODAY } from './testData';
+import type { LedgerDataset } from './types';
+
+async function open(bytes: Uint8Array): Promise<Workbook> {
+  const ExcelJS = await loadExcelJs();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+function findingsOf(data: LedgerDataset) {
+  const input: RuleInput = {
+    branch: data.branch,
+    members: data.members,
+    meetings: data.meetings,
+    talks: data.talks,
+    settings: DEFAULT_RULE_SETTINGS,
+    today: TEST_TODAY,
+    year: 2025,
+    rectifications: data.rectifications,
+    analyses: data.analyses,
+    analysisSettings: data.analysisSettings,
+  };
+  return runAllRules(input);
+}
+
+// Without any 主题党日 the months January to May (over by 15 June) are missing.
+const demo = demoDataset();
+const data: LedgerDataset = { ...demo, meetings: demo.meetings.filter((m) => m.type !== '主题党日' && !m.alsoCountsAs.includes('主题党日')) };
+
+describe('00_自检报告', () => {
+  it('has one row per rule, filled from the findings and the records', () => {
+    const findings = findingsOf(data);
+    const rows = selfCheckRows(findings, data, TEST_OPTIONS);
+    expect(rows.map((r) => r.rule)).toEqual([...RULE_IDS]);
+    const themeDay = rows.find((r) => r.rule === 'meeting.themeDay.monthly');
+    expect(themeDay?.label).toBe(RULE_LABELS['meeting.themeDay.monthly']);
+    expect(themeDay?.requirement).toBe('主题党日活动每月至少1次');
+    expect(themeDay?.source).toContain('第十六条');
+    expect(themeDay?.conclusion).toBe('不符合');
+    expect(themeDay?.actual).toBe('已开展0次；已结束的5个周期中0个达到要求');
+    expect(themeDay?.gaps).toHaveLength(findings.filter((f) => f.rule === 'meeting.themeDay.monthly').length);
+    expect(themeDay?.gaps[0]).toMatch(/^2025年1月：/);
+    // A rule with no finding is 符合; its 实际 still says what was done.
+    const lecture = rows.find((r) => r.rule === 'meeting.partyLecture');
+    expect(findings.some((f) => f.rule === 'meeting.partyLecture')).toBe(false);
+    expect(lecture?.conclusion).toBe('符合');
+    expect(lecture?.actual).toMatch(/^已开展\d+次；已结束的2个周期中2个达到要求$/);
+    // Only 提醒 (the quarter is still open): neither 符合 nor 不符合.
+    expect(rows.find((r) => r.rule === 'meeting.partyCongress.quarterly')?.conclusion).toBe('提醒');
+    // Every conclusion follows the worst finding of its rule.
+    for (const row of rows) {
+      const own = findings.filter((f) => f.rule === row.rule);
+      const expected = own.some((f) => f.severity === 'error') ? '不符合' : own.some((f) => f.severity === 'warning') ? '需注意' : own.length ? '提醒' : '符合';
+      expect(row.conclusion, row.rule).toBe(expected);
+    }
+  });
+
+  it('leaves out findings of periods outside the export period', () => {
+    const findings = findingsOf(data);
+    const firstQuarter = { ...TEST_OPTIONS, period: { start: '2025-01-01', end: '2025-03-31', label: '2025年第一季度' } };
+    const themeDay = selfCheckRows(findings, data, firstQuarter).find((r) => r.rule === 'meeting.themeDay.monthly');
+    expect(themeDay?.gaps.map((g) => g.slice(0, 7))).toEqual(['2025年1月', '2025年2月', '2025年3月']);
+    expect(periodKeyRange('2025-Q2')).toEqual({ start: '2025-04-01', end: '2025-06-30' });
+    expect(periodKeyRange('2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+  });
+
+  it('writes the report sheet and the list of findings, neither taken for a ledger by the importer', async () => {
+    const findings = findingsOf(data);
+    const bytes = await buildSelfCheckWorkbook(findings, data, TEST_OPTIONS);
+    const workbook = await open(bytes);
+    const sheet = workbook.getWorksheet('自检报告');
+    expect((sheet?.getRow(3).values as unknown[]).slice(1)).toEqual(['规则', '要求', '实际', '结论', '缺口明细']);
+    expect(sheet?.rowCount).toBe(3 + RULE_IDS.length);
+    const themeRow = (sheet?.getRows(4, RULE_IDS.length) ?? []).find((r) => r.getCell(1).value === RULE_LABELS['meeting.themeDay.monthly']);
+    expect(String(themeRow?.getCell(2).value)).toMatch(/^主题党日活动每月至少1次（依据：《中国共产党支部工作条例（试行）》第十六条）$/);
+    expect(themeRow?.getCell(4).value).toBe('不符合');
+    // January to May missed, June still open.
+    expect(String(themeRow?.getCell(5).value).split('\n')).toHaveLength(6);
+    const list = workbook.getWorksheet('问题清单');
+    expect(list?.rowCount).toBe(3 + findings.length);
+    const read = await readLedgerFile('00_自检报告.xlsx', bytes, { today: TEST_TODAY });
+    expect(read.sheets.every((s) => s.ledger === undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,223 @@
+import type { Workbook } from 'exceljs';
+import { meetingMatrix, MEETING_REQUIREMENTS } from '../rules/meetings';
+import { periodLabel } from '../rules/periods';
+import { ANALYSIS_SOURCE } from '../rules/analyses';
+import { RECTIFICATION_SOURCES_TEXT } from '../rules/rectifications';
+import { DEFAULT_RULE_SETTINGS, frequencyLabel, type RuleSettings } from '../rules/settings';
+import { SOURCES } from '../rules/sources';
+import { talkCoverage } from '../rules/talks';
+import { RULE_IDS, RULE_LABELS, type Finding, type RuleId, type RuleInput, type Severity } from '../rules/types';
+import { addLedgerSheet, addRows, infoLine, newWorkbook, workbookBytes, WIDTH } from './sheet';
+import type { ExportOptions, ExportPeriod, LedgerDataset } from './types';
+
+/**
+ * 00_自检报告: one row per rule (规则, 要求 with its article, 实际, 结论, 缺口明细) built from the findings of
+ * shared/rules and the records, and a second sheet with every finding of the period.
+ */
+
+export type Conclusion = '符合' | '不符合' | '需注意' | '提醒' | '不检查';
+
+export interface SelfCheckRow {
+  rule: RuleId;
+  label: string;
+  requirement: string;
+  source: string;
+  actual: string;
+  conclusion: Conclusion;
+  gaps: string[];
+}
+
+const SEVERITY_LABELS: Record<Severity, string> = { error: '不符合', warning: '需注意', info: '提醒' };
+
+/** What each rule requires, in words; the meeting rules take their frequency from the settings in use. */
+function requirementOf(rule: RuleId, settings: RuleSettings): { text: string; source: string; checked: boolean } {
+  const meeting = MEETING_REQUIREMENTS.find((r) => r.rule === rule);
+  if (meeting) {
+    const frequency = settings[meeting.setting];
+    return { text: `${meeting.name}${frequencyLabel(frequency)}`, source: meeting.source, checked: frequency.enabled };
+  }
+  switch (rule) {
+    case 'branch.setup':
+      return {
+        text: `正式党员${settings.minFullMembers}人以上成立党支部，党员一般不超过${settings.maxMembers}人；正式党员${settings.committeeFromFullMembers}人以上设支部委员会（不超过${settings.maxCommitteeSize}人）`,
+        source: `${SOURCES.branchSetup}；${SOURCES.committeeSetup}`,
+        checked: true,
+      };
+    case 'term.expiry':
+      return { text: `支部委员会任期届满按期换届（任期${settings.termYears}年，届满前${settings.termWarningMonths}个月提醒）`, source: SOURCES.term, checked: true };
+    case 'probation.due':
+      return { text: '预备期满一年及时讨论转正', source: SOURCES.probation, checked: true };
+    case 'meeting.quorum':
+      return { text: '党员大会、支委会应到会人数过半方可进行，表决赞成票超过应到会有表决权人数的半数', source: `${SOURCES.partyCongress}；${SOURCES.committeeMeeting}`, checked: true };
+    case 'talk.coverage':
+      return { text: `支委之间、支委和党员之间、党员和党员之间每年谈心谈话一般不少于${settings.talkMinPerPair}次`, source: SOURCES.talks, checked: true };
+    case 'talk.mustTalk':
+      return { text: `出现“六必谈”情形后${settings.mustTalk.graceDays}天内谈话`, source: SOURCES.mustTalk, checked: settings.mustTalk.enabled };
+    case 'rectification.overdue':
+      return { text: '整改任务在完成时限内完成', source: RECTIFICATION_SOURCES_TEXT.overdue, checked: true };
+    case 'rectification.closedWithoutEvidence':
+      return { text: '销号须有完成情况、佐证材料和审核人', source: RECTIFICATION_SOURCES_TEXT.closure, checked: true };
+    case 'analysis.due':
+      return { text: '按期开展党员思想动态分析', source: ANALYSIS_SOURCE, checked: true };
+    default:
+      return { text: RULE_LABELS[rule], source: '', checked: true };
+  }
+}
+
+/** The dates a finding's period key spans: `2025`, `2025-H1`, `2025-Q1`, `2025-03`. */
+export function periodKeyRange(key: string): { start: string; end: string } {
+  const year = key.slice(0, 4);
+  const rest = key.slice(5);
+  const lastDay = (month: number) => new Date(Date.UTC(Number(year), month, 0)).getUTCDate();
+  const range = (from: number, to: number) => ({
+    start: `${year}-${String(from).padStart(2, '0')}-01`,
+    end: `${year}-${String(to).padStart(2, '0')}-${lastDay(to)}`,
+  });
+  if (!rest) {
+    return range(1, 12);
+  }
+  if (rest.startsWith('Q')) {
+    const q = Number(rest.slice(1));
+    return range(q * 3 - 2, q * 3);
+  }
+  if (rest.startsWith('H')) {
+    return rest === 'H1' ? range(1, 6) : range(7, 12);
+  }
+  return range(Number(rest), Number(rest));
+}
+
+function overlaps(key: string, period: Pick<ExportPeriod, 'start' | 'end'>): boolean {
+  const range = periodKeyRange(key);
+  return range.start <= period.end && range.end >= period.start;
+}
+
+function ruleInputOf(data: LedgerDataset, options: ExportOptions, settings: RuleSettings): RuleInput {
+  return {
+    branch: data.branch,
+    members: data.members,
+    meetings: data.meetings,
+    talks: data.talks,
+    settings,
+    today: options.generatedOn,
+    year: Number(options.period.end.slice(0, 4)),
+    rectifications: data.rectifications,
+    analyses: data.analyses,
+    analysisSettings: data.analysisSettings,
+  };
+}
+
+/** 实际: counted from the records where a count says something, otherwise what the findings add up to. */
+function actualOf(rule: RuleId, findings: readonly Finding[], context: { input: RuleInput; period: ExportPeriod; matrix: ReturnType<typeof meetingMatrix> }): string {
+  const rows = context.matrix.filter((r) => r.rule === rule);
+  if (rows.length > 0) {
+    const cells = rows.flatMap((r) => r.cells.filter((c) => c.start <= context.period.end && c.end >= context.period.start));
+    const held = cells.reduce((n, c) => n + c.count, 0);
+    const due = cells.filter((c) => c.status === 'done' || c.status === 'missing');
+    const done = due.filter((c) => c.status === 'done').length;
+    if (due.length === 0) {
+      return `已开展${held}次；期间内尚无已结束、需开展的周期`;
+    }
+    return `已开展${held}次；已结束的${due.length}个周期中${done}个达到要求`;
+  }
+  if (rule === 'talk.coverage') {
+    const coverage = talkCoverage(context.input);
+    const parts = coverage.requirements.map((r) => `${r.label}${r.met}/${r.required}（${r.percent}%）`);
+    return `本年谈心谈话${coverage.talkCount}次${parts.length ? `；${parts.join('，')}` : ''}`;
+  }
+  if (findings.length === 0) {
+    return '未发现问题';
+  }
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${SEVERITY_LABELS[s]}${n}项`);
+  return counts.join('，');
+}
+
+function conclusionOf(findings: readonly Finding[], checked: boolean): Conclusion {
+  if (!checked) {
+    return '不检查';
+  }
+  if (findings.some((f) => f.severity === 'error')) {
+    return '不符合';
+  }
+  if (findings.some((f) => f.severity === 'warning')) {
+    return '需注意';
+  }
+  if (findings.length > 0) {
+    return '提醒';
+  }
+  return '符合';
+}
+
+/** The report's rows, every rule in RULE_IDS order, with the findings of the period. */
+export function selfCheckRows(findings: readonly Finding[], data: LedgerDataset, options: ExportOptions): SelfCheckRow[] {
+  const settings = options.ruleSettings ?? DEFAULT_RULE_SETTINGS;
+  const input = ruleInputOf(data, options, settings);
+  const matrix = meetingMatrix(input);
+  const inPeriod = findings.filter((f) => overlaps(f.period, options.period));
+  return RULE_IDS.map((rule) => {
+    const own = inPeriod.filter((f) => f.rule === rule);
+    const requirement = requirementOf(rule, settings);
+    return {
+      rule,
+      label: RULE_LABELS[rule],
+      requirement: requirement.text,
+      source: own[0]?.source ?? requirement.source,
+      actual: requirement.checked ? actualOf(rule, own, { input, period: options.period, matrix }) : '按设置不检查',
+      conclusion: conclusionOf(own, requirement.checked),
+      gaps: own.map((f) => `${periodLabel(f.period)}：${f.message}`),
+    };
+  });
+}
+
+function addFindingsSheet(workbook: Workbook, findings: readonly Finding[], data: LedgerDataset, options: ExportOptions): void {
+  const inPeriod = findings.filter((f) => overlaps(f.period, options.period));
+  const sheet = addLedgerSheet(workbook, {
+    name: '问题清单',
+    title: `${data.branch.name} ${options.period.label} 自检问题清单`,
+    info: infoLine(data.branch.name, options.generatedOn, inPeriod.length, '项'),
+    columns: [
+      { label: '规则', width: 18, format: 'text' },
+      { label: '期间', width: 14, format: 'text' },
+      { label: '结论', width: 8, format: 'text' },
+      { label: '问题', width: 60, format: 'text' },
+      { label: '依据', width: 36, format: 'text' },
+    ],
+  });
+  addRows(
+    sheet,
+    inPeriod.map((f) => [RULE_LABELS[f.rule], periodLabel(f.period), SEVERITY_LABELS[f.severity], f.message, f.source]),
+  );
+}
+
+/** 00_自检报告.xlsx: the rules of the period, one row each, then the list of every finding. */
+export async function buildSelfCheckWorkbook(findings: Finding[], data: LedgerDataset, options: ExportOptions): Promise<Uint8Array> {
+  const rows = selfCheckRows(findings, data, options);
+  const workbook = await newWorkbook();
+  const failing = rows.filter((r) => r.conclusion === '不符合').length;
+  const sheet = addLedgerSheet(workbook, {
+    name: '自检报告',
+    title: `${data.branch.name} ${options.period.label} 党支部工作自检报告`,
+    info: `${infoLine(data.branch.name, options.generatedOn, rows.length, '项规则')}，其中不符合 ${failing} 项`,
+    columns: [
+      { label: '规则', width: 16, format: 'text' },
+      { label: '要求', width: 40, format: 'text' },
+      { label: '实际', width: 30, format: 'text' },
+      { label: '结论', width: WIDTH.short, format: 'text' },
+      { label: '缺口明细', width: 60, format: 'text' },
+    ],
+  });
+  addRows(
+    sheet,
+    rows.map((r) => [
+      r.label,
+      r.source ? `${r.requirement}（依据：${r.source}）` : r.requirement,
+      r.actual,
+      r.conclusion,
+      r.gaps.length ? r.gaps.join('\n') : undefined,
+    ]),
+  );
+  addFindingsSheet(workbook, findings, data, options);
+  return workbookBytes(workbook);
+}

@@ -1,0 +1,218 @@
+/**
+ * `npm run ledger -- verify <材料包.zip> [--json]` and `npm run ledger -- demo-package --out <材料包.zip> [--year YYYY]`:
+ * check a 检查材料包 as an inspector would, and make one from the demo branch through the same builder the app uses.
+ * Exit codes: verify 0 = intact, 1 = altered, incomplete, not a package or unreadable; demo-package 0 = written,
+ * 1 = could not be written; both 2 = wrong arguments (as the other commands).
+ */
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import dayjs from 'dayjs';
+import { formatDate, todayIso } from '../../shared/dates';
+import { generateDemoBranch } from '../../shared/demo';
+import { yearPeriod } from '../../shared/exports';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../../shared/model/analysis';
+import { formatFileSize } from '../../shared/model/attachment';
+import {
+  buildInspectionPackage,
+  generateDemoAttachments,
+  PACKAGE_COUNT_KEYS,
+  PACKAGE_COUNT_LABELS,
+  verifyInspectionPackage,
+  type PackageCounts,
+  type PackageProblemKind,
+  type PackageVerification,
+} from '../../shared/package';
+import type { LedgerIo } from './main';
+
+export const PACKAGE_EXIT_OK = 0;
+export const PACKAGE_EXIT_FAILED = 1;
+export const PACKAGE_EXIT_USAGE = 2;
+
+export const VERIFY_USAGE = '用法：npm run ledger -- verify <材料包.zip> [--json]';
+export const DEMO_PACKAGE_USAGE = '用法：npm run ledger -- demo-package --out <材料包.zip> [--year <年份>]';
+
+const KIND_LABELS: Record<PackageProblemKind, string> = { missing: '缺失', extra: '多出', altered: '被改动', invalid: '无法核验' };
+
+function countsLine(counts: PackageCounts): string {
+  return PACKAGE_COUNT_KEYS.map((key) => `${PACKAGE_COUNT_LABELS[key]} ${counts[key]}`).join('，');
+}
+
+/** The Chinese report of one verification. */
+export function formatVerification(file: string, result: PackageVerification): string {
+  const lines = [`检查材料包核验：${file}`];
+  if (result.branch && result.period && result.counts) {
+    lines.push(`支部：${result.branch.name}`);
+    lines.push(`期间：${result.period.label}（${formatDate(result.period.start)}至${formatDate(result.period.end)}）`);
+    lines.push(`内容：${countsLine(result.counts)}`);
+  }
+  if (result.ok) {
+    lines.push('结论：完好。每个文件都与文件清单（manifest.json）记录的 SHA-256 校验值一致，没有缺少或多出的文件。');
+  } else {
+    lines.push(`发现 ${result.problems.length} 个问题：`);
+    for (const problem of result.problems) {
+      lines.push(`  [${KIND_LABELS[problem.kind]}] ${problem.message}`);
+    }
+    lines.push('结论：材料包不完整、已被改动或不是支部台账的检查材料包。');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+class PackageUsageError extends Error {}
+
+function parseVerifyArgs(args: readonly string[]): { file: string; json: boolean } {
+  const files: string[] = [];
+  let json = false;
+  for (const arg of args) {
+    if (arg === '--json') {
+      json = true;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new PackageUsageError(`未知选项：${arg}`);
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length !== 1) {
+    throw new PackageUsageError(files.length === 0 ? '请指定要核验的检查材料包（.zip）' : '一次只能核验一个材料包');
+  }
+  return { file: files[0], json };
+}
+
+export async function runVerify(args: string[], io: LedgerIo): Promise<number> {
+  let parsed: { file: string; json: boolean };
+  try {
+    parsed = parseVerifyArgs(args);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n${VERIFY_USAGE}\n`);
+    return PACKAGE_EXIT_USAGE;
+  }
+  let bytes: Uint8Array;
+  try {
+    const buffer = await readFile(parsed.file);
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : (error as Error).message;
+    io.stderr.write(`无法读取 ${parsed.file}：${why}\n`);
+    return PACKAGE_EXIT_FAILED;
+  }
+  const result = await verifyInspectionPackage(bytes);
+  io.stdout.write(parsed.json ? `${JSON.stringify(result, null, 2)}\n` : formatVerification(parsed.file, result));
+  return result.ok ? PACKAGE_EXIT_OK : PACKAGE_EXIT_FAILED;
+}
+
+function parseDemoArgs(args: readonly string[], today: string): { out: string; year: number } {
+  let out: string | undefined;
+  let year: number | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? args[i].split(/=(.*)/s) : [args[i], undefined];
+    if (flag !== '--out' && flag !== '--year') {
+      throw new PackageUsageError(args[i].startsWith('-') ? `未知选项：${args[i]}` : `多余的参数：${args[i]}（输出文件请用 --out 指定）`);
+    }
+    const value = inline ?? args[i + 1];
+    if (value === undefined || (inline === undefined && value.startsWith('-'))) {
+      throw new PackageUsageError(flag === '--out' ? '--out 后面需要输出文件名，例如 --out 示例支部_2025年度_党建台账.zip' : '--year 后面需要年份，例如 --year 2025');
+    }
+    if (inline === undefined) {
+      i += 1;
+    }
+    if (flag === '--out') {
+      out = value;
+    } else {
+      if (!/^\d{4}$/.test(value) || Number(value) < 1980 || value > today.slice(0, 4)) {
+        throw new PackageUsageError(`--year 应为 1980 年至今年的四位年份（收到“${value}”）`);
+      }
+      year = Number(value);
+    }
+  }
+  if (!out) {
+    throw new PackageUsageError('请用 --out 指定材料包的输出文件，例如 --out 示例支部_2025年度_党建台账.zip');
+  }
+  return { out, year: year ?? Number(today.slice(0, 4)) };
+}
+
+async function appVersion(): Promise<string> {
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
+export async function runDemoPackage(args: string[], io: LedgerIo): Promise<number> {
+  const today = io.today ? io.today() : todayIso();
+  let parsed: { out: string; year: number };
+  try {
+    parsed = parseDemoArgs(args, today);
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n${DEMO_PACKAGE_USAGE}\n`);
+    return PACKAGE_EXIT_USAGE;
+  }
+  // A past year: the demo is laid out as if it were the end of that year.
+  const demoToday = today < `${parsed.year}-12-31` ? today : `${parsed.year}-12-31`;
+  const demo = generateDemoBranch({ today: demoToday });
+  const files = generateDemoAttachments(demo);
+  const partial = `${parsed.out}.partial`;
+  const stream = createWriteStream(partial);
+  let streamError: Error | undefined;
+  stream.on('error', (error) => {
+    streamError = error;
+  });
+  const opened = new Promise<void>((resolve) => {
+    stream.once('open', () => resolve());
+    stream.once('error', () => resolve());
+  });
+  try {
+    await opened;
+    if (streamError) {
+      throw streamError;
+    }
+    const result = await buildInspectionPackage(
+      {
+        dataset: {
+          branch: demo.branch,
+          members: demo.members,
+          meetings: demo.meetings,
+          talks: demo.talks,
+          analyses: demo.analyses,
+          rectifications: demo.rectifications,
+          analysisSettings: DEFAULT_ANALYSIS_SETTINGS,
+        },
+        options: { period: yearPeriod(parsed.year), generatedOn: today },
+        appVersion: await appVersion(),
+        generatedAt: dayjs().format(),
+        attachments: files.attachments,
+        loadAttachment: async (id) => {
+          const bytes = files.bytes.get(id);
+          if (!bytes) {
+            throw new Error(`示例附件 ${id} 不存在`);
+          }
+          return bytes;
+        },
+      },
+      async (chunk) => {
+        if (streamError) {
+          throw streamError;
+        }
+        if (!stream.write(chunk)) {
+          await new Promise<void>((resolve) => stream.once('drain', resolve));
+        }
+      },
+    );
+    await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    if (streamError) {
+      throw streamError;
+    }
+    await rename(partial, parsed.out);
+    const size = (await stat(parsed.out)).size;
+    io.stdout.write(
+      `已生成示例检查材料包：${parsed.out}（${formatFileSize(size)}，${result.manifest.files.length + 1} 个文件）\n` +
+        `支部：${result.manifest.branch.name}\n期间：${result.manifest.period.label}\n内容：${countsLine(result.manifest.counts)}\n` +
+        `建议的文件名：${result.fileName}\n`,
+    );
+    return PACKAGE_EXIT_OK;
+  } catch (error) {
+    stream.destroy();
+    await rm(partial, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '所在文件夹不存在' : code === 'EACCES' ? '没有写入权限' : (error as Error).message;
+    io.stderr.write(`无法写入 ${parsed.out}：${why}\n`);
+    return PACKAGE_EXIT_FAILED;
+  }
+}

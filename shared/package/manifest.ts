@@ -1,0 +1,56 @@
+/**
+ * The manifest of a 检查材料包 (`manifest.json` inside the zip): which branch and period it covers, how it was
+ * made, how many records of each ledger it holds, and the size and SHA-256 of every other file, so that an
+ * inspector (or `npm run ledger -- verify`) can tell an intact package from an altered one.
+ * Pure: no DOM, no Node.
+ */
+import { z } from 'zod';
+
+export const PACKAGE_FORMAT = 'branch-ledger-inspection-package';
+/** Raise when the layout changes; readers refuse versions they do not know. */
+export const PACKAGE_FORMAT_VERSION = 1;
+export const PACKAGE_MANIFEST_ENTRY = 'manifest.json';
+
+/**
+ * What the manifest counts: the rows of the ledgers 01–05 (analysisEntries = rows of 04, one per member and
+ * analysis), the 思想动态分析 (one report each), the attachments written and the findings of the 自检报告.
+ */
+export const PACKAGE_COUNT_KEYS = ['members', 'meetings', 'talks', 'analyses', 'analysisEntries', 'rectifications', 'attachments', 'findings'] as const;
+export type PackageCountKey = (typeof PACKAGE_COUNT_KEYS)[number];
+
+export const PACKAGE_COUNT_LABELS: Record<PackageCountKey, string> = {
+  members: '党员',
+  meetings: '会议',
+  talks: '谈心谈话',
+  analyses: '思想动态分析',
+  analysisEntries: '思想状况登记',
+  rectifications: '整改任务',
+  attachments: '附件',
+  findings: '自检问题',
+};
+
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const packageFileEntrySchema = z.strictObject({
+  path: z.string().min(1).max(400),
+  size: z.number().int().nonnegative(),
+  sha256: sha256HexSchema,
+});
+export type PackageFileEntry = z.infer<typeof packageFileEntrySchema>;
+
+export const packageManifestSchema = z.strictObject({
+  format: z.literal(PACKAGE_FORMAT),
+  version: z.literal(PACKAGE_FORMAT_VERSION),
+  appVersion: z.string().min(1).max(40),
+  branch: z.strictObject({ id: z.string().min(1), name: z.string().min(1) }),
+  period: z.strictObject({ start: isoDate, end: isoDate, label: z.string().min(1) }),
+  /** ISO instant with offset. */
+  generatedAt: z.string().min(10).max(40),
+  options: z.strictObject({ masked: z.boolean(), includeAttention: z.boolean() }),
+  counts: z.strictObject(Object.fromEntries(PACKAGE_COUNT_KEYS.map((key) => [key, z.number().int().nonnegative()])) as Record<PackageCountKey, z.ZodNumber>),
+  /** Every entry of the zip but manifest.json itself. */
+  files: z.array(packageFileEntrySchema).min(1),
+});
+export type PackageManifest = z.infer<typeof packageManifestSchema>;
+export type PackageCounts = PackageManifest['counts'];

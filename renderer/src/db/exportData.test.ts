@@ -1,0 +1,126 @@
+// Node environment on purpose: fake-indexeddb keeps real Blobs there (see backup.test.ts).
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ANALYSIS_SETTINGS_KEY, type Meeting } from '@shared/model';
+import { DEFAULT_RULE_SETTINGS, RULE_SETTINGS_KEY } from '@shared/rules/settings';
+import { loadDemoData } from './branches';
+import type { BranchLedgerDatabase } from './database';
+import { currentBranchOf, listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from './exportData';
+import { freshDatabase } from './testing';
+
+let db: BranchLedgerDatabase;
+beforeEach(() => {
+  db = freshDatabase();
+});
+afterEach(() => {
+  db.close();
+});
+
+const TODAY = '2025-09-15';
+
+function meetingOn(branchId: string, startAt: string, title: string): Meeting {
+  return {
+    id: crypto.randomUUID(),
+    branchId,
+    createdAt: startAt,
+    updatedAt: startAt,
+    type: '党课',
+    alsoCountsAs: [],
+    title,
+    startAt,
+    location: '党员活动室',
+    attendance: [],
+    topics: [],
+    speeches: [],
+    resolutions: [],
+  } as unknown as Meeting;
+}
+
+describe('readExportData', () => {
+  it('reads the branch, all its members, and only the meetings and talks dated inside the window (both ends included)', async () => {
+    const branch = await loadDemoData(db, TODAY);
+    await db.meetings.bulkAdd([
+      meetingOn(branch.id, '2024-12-31T23:30:00+08:00', '窗口前一天'),
+      meetingOn(branch.id, '2025-01-01T00:00:00+08:00', '窗口第一天'),
+      meetingOn(branch.id, '2025-06-30T23:59:00+08:00', '窗口最后一天'),
+      meetingOn(branch.id, '2025-07-01T08:00:00+08:00', '窗口后一天'),
+      meetingOn('other-branch', '2025-03-01T09:00:00+08:00', '别的支部'),
+    ]);
+    const { dataset, ruleSettings } = await readExportData(db, branch.id, { start: '2025-01-01', end: '2025-06-30' });
+
+    expect(dataset.branch.id).toBe(branch.id);
+    expect(dataset.members).toHaveLength(await db.members.where('branchId').equals(branch.id).count());
+    const titles = dataset.meetings.map((m) => m.title);
+    expect(titles).toContain('窗口第一天');
+    expect(titles).toContain('窗口最后一天');
+    expect(titles).not.toContain('窗口前一天');
+    expect(titles).not.toContain('窗口后一天');
+    expect(titles).not.toContain('别的支部');
+    expect(dataset.meetings.every((m) => m.branchId === branch.id && m.startAt.slice(0, 10) >= '2025-01-01' && m.startAt.slice(0, 10) <= '2025-06-30')).toBe(true);
+
+    const allTalks = await db.talks.where('branchId').equals(branch.id).toArray();
+    const expectedTalks = allTalks.filter((t) => t.date >= '2025-01-01' && t.date <= '2025-06-30');
+    expect(expectedTalks.length).toBeGreaterThan(0);
+    expect(dataset.talks.map((t) => t.id).sort()).toEqual(expectedTalks.map((t) => t.id).sort());
+
+    expect(dataset.rectifications.length).toBe(await db.rectifications.where('branchId').equals(branch.id).count());
+    expect(dataset.analyses.length).toBe(await db.analyses.where('branchId').equals(branch.id).count());
+    // No setting stored: both fall back to their defaults.
+    expect(dataset.analysisSettings.states.length).toBeGreaterThan(0);
+    expect(ruleSettings).toEqual(DEFAULT_RULE_SETTINGS);
+  });
+
+  it('uses the stored analysis and rule settings', async () => {
+    const branch = await loadDemoData(db, TODAY);
+    await db.settings.put({ key: ANALYSIS_SETTINGS_KEY, value: { states: [{ label: '积极', sensitive: false }, { label: '消极', sensitive: true }], period: '半年' } });
+    const { dataset } = await readExportData(db, branch.id, { start: '2025-01-01', end: '2025-12-31' });
+    expect(dataset.analysisSettings.period).toBe('半年');
+    expect(dataset.analysisSettings.states.map((s) => s.label)).toEqual(['积极', '消极']);
+    await db.settings.put({ key: RULE_SETTINGS_KEY, value: { talkMinPerPair: 2 } });
+    const { ruleSettings } = await readExportData(db, branch.id, { start: '2025-01-01', end: '2025-12-31' });
+    expect(ruleSettings.talkMinPerPair).toBe(2);
+    expect(ruleSettings.termYears).toBe(DEFAULT_RULE_SETTINGS.termYears);
+  });
+
+  it('refuses, in Chinese, a branch that does not exist', async () => {
+    await expect(readExportData(db, 'no-such-branch', { start: '2025-01-01', end: '2025-12-31' })).rejects.toThrow('要导出的支部不存在');
+  });
+});
+
+describe('attachments for the package', () => {
+  it('lists metadata without bytes, then loads one file\'s exact bytes', async () => {
+    const branch = await loadDemoData(db, TODAY);
+    const bytes = new Uint8Array(300).map((_, i) => (i * 7) % 256);
+    await db.attachments.add({
+      id: 'photo-1',
+      branchId: branch.id,
+      ownerTable: 'meetings',
+      ownerId: (await db.meetings.toCollection().first())!.id,
+      name: '会议照片.png',
+      mimeType: 'image/png',
+      size: bytes.byteLength,
+      kind: '照片',
+      createdAt: '2025-03-05T10:00:00+08:00',
+      data: new Blob([bytes], { type: 'image/png' }),
+    });
+    const metas = await listAttachmentMeta(db, branch.id);
+    expect(metas.length).toBe(await db.attachments.where('branchId').equals(branch.id).count());
+    const photo = metas.find((m) => m.id === 'photo-1')!;
+    expect(photo).toMatchObject({ name: '会议照片.png', size: 300, ownerTable: 'meetings' });
+    expect(metas.every((m) => !('data' in m) && !('thumbnail' in m))).toBe(true);
+    expect(await loadAttachmentBytes(db, 'photo-1')).toEqual(bytes);
+    await expect(loadAttachmentBytes(db, 'gone')).rejects.toThrow('已不在本机数据中');
+  });
+});
+
+describe('helpers', () => {
+  it('widens a period to the whole years it touches', () => {
+    expect(wholeYearsOf({ start: '2025-03-01', end: '2026-02-28' })).toEqual({ start: '2025-01-01', end: '2026-12-31' });
+  });
+
+  it('finds the current branch', async () => {
+    expect(await currentBranchOf(db)).toBeUndefined();
+    const branch = await loadDemoData(db, TODAY);
+    expect((await currentBranchOf(db))?.id).toBe(branch.id);
+  });
+});

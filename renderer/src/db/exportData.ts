@@ -1,0 +1,110 @@
+/**
+ * What an export reads from the database: one branch's LedgerDataset (shared/exports), its rule settings, and
+ * its attachments (metadata first, the bytes one file at a time).
+ *
+ * Imports only ./database (no dexie-react-hooks, no React): the export worker opens its own BranchLedgerDatabase
+ * and calls these, so the records are read where the workbook is built and never cross the thread boundary.
+ *
+ * Memory: meetings and talks, the two tables that grow into tens of thousands, are read through their
+ * [branchId+date] indexes limited to a window of dates (the export's period, or the whole years it touches when
+ * the rules need them); members, analyses and rectifications are few and read whole (the builders choose by
+ * period: a roster member of any time in the period, a rectification open during it).
+ */
+import type { LedgerDataset } from '@shared/exports/types';
+import { ANALYSIS_SETTINGS_KEY, CURRENT_BRANCH_KEY, readAnalysisSettings, type AttachmentMeta, type Branch } from '@shared/model';
+import { readRuleSettings, RULE_SETTINGS_KEY, type RuleSettings } from '@shared/rules/settings';
+import type { BranchLedgerDatabase } from './database';
+
+/** Calendar dates, both inclusive (`YYYY-MM-DD`). */
+export interface DateWindow {
+  start: string;
+  end: string;
+}
+
+export interface ExportData {
+  dataset: LedgerDataset;
+  ruleSettings: RuleSettings;
+}
+
+/** The whole calendar years a period touches (`2025-03-01…2026-02-28` → 2025-01-01…2026-12-31). */
+export function wholeYearsOf(window: DateWindow): DateWindow {
+  return { start: `${window.start.slice(0, 4)}-01-01`, end: `${window.end.slice(0, 4)}-12-31` };
+}
+
+/** The branch the app shows now (settings.currentBranchId), else the first; undefined when there is none. */
+export async function currentBranchOf(db: BranchLedgerDatabase): Promise<Branch | undefined> {
+  const chosen = await db.settings.get(CURRENT_BRANCH_KEY);
+  if (typeof chosen?.value === 'string') {
+    const branch = await db.branches.get(chosen.value);
+    if (branch) {
+      return branch;
+    }
+  }
+  return db.branches.toCollection().first();
+}
+
+/**
+ * One branch's records for an export, read in one read transaction (a consistent snapshot): meetings whose
+ * date (the local date of startAt) and talks whose date lie in `window`, everything else of the branch whole.
+ * Throws a Chinese message when the branch does not exist.
+ */
+export async function readExportData(db: BranchLedgerDatabase, branchId: string, window: DateWindow): Promise<ExportData> {
+  return db.transaction('r', [db.branches, db.members, db.meetings, db.talks, db.analyses, db.rectifications, db.settings], async () => {
+    const branch = await db.branches.get(branchId);
+    if (!branch) {
+      throw new Error('要导出的支部不存在，可能已被移除，请重新选择支部');
+    }
+    // startAt is an instant with the local offset (`2025-03-05T09:00:00+08:00`): its first ten characters are the
+    // local date, so every instant of the last day sorts below `${end}\uffff`.
+    const meetings = await db.meetings
+      .where('[branchId+startAt]')
+      .between([branchId, window.start], [branchId, `${window.end}\uffff`], true, true)
+      .toArray();
+    const talks = await db.talks
+      .where('[branchId+date]')
+      .between([branchId, window.start], [branchId, window.end], true, true)
+      .toArray();
+    const [members, analyses, rectifications, analysisRow, ruleRow] = await Promise.all([
+      db.members.where('branchId').equals(branchId).toArray(),
+      db.analyses.where('branchId').equals(branchId).toArray(),
+      db.rectifications.where('branchId').equals(branchId).toArray(),
+      db.settings.get(ANALYSIS_SETTINGS_KEY),
+      db.settings.get(RULE_SETTINGS_KEY),
+    ]);
+    return {
+      dataset: {
+        branch,
+        members,
+        meetings,
+        talks,
+        analyses,
+        rectifications,
+        analysisSettings: readAnalysisSettings(analysisRow?.value),
+      },
+      ruleSettings: readRuleSettings(ruleRow?.value),
+    };
+  });
+}
+
+/** The branch's attachments without their bytes (the Blobs stay in IndexedDB until loadAttachmentBytes). */
+export async function listAttachmentMeta(db: BranchLedgerDatabase, branchId: string): Promise<AttachmentMeta[]> {
+  const metas: AttachmentMeta[] = [];
+  // each() hands over one row at a time; only the metadata is kept (the row's Blob is a handle, not the bytes).
+  await db.attachments
+    .where('branchId')
+    .equals(branchId)
+    .each((row) => {
+      const { data: _data, thumbnail: _thumbnail, ...meta } = row;
+      metas.push(meta);
+    });
+  return metas;
+}
+
+/** One attachment's bytes; throws a Chinese message naming the file when it is gone. */
+export async function loadAttachmentBytes(db: BranchLedgerDatabase, id: string): Promise<Uint8Array> {
+  const row = await db.attachments.get(id);
+  if (!row) {
+    throw new Error(`附件（编号 ${id}）已不在本机数据中，请重新生成检查材料包`);
+  }
+  return new Uint8Array(await row.data.arrayBuffer());
+}

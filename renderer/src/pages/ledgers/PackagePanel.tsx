@@ -1,0 +1,97 @@
+import { FileZipOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Form, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { todayIso } from '@shared/dates';
+import { formatFileSize } from '@shared/model';
+import { packageFileName } from '@shared/package/paths';
+import { version as APP_VERSION } from '../../../../package.json';
+import { useBranch } from '../../components/BranchContext';
+import { platform } from '../../platform';
+import { ExportCancelledError, packageInWorker, type ExportedFile, type ExportJob } from '../../workers/ledgerExportClient';
+import { periodOf, type PeriodChoice } from './exportModel';
+import { ExportOptionsFields, type ExportOptionValues } from './ExportOptionsFields';
+import { ExportPeriodPicker } from './ExportPeriodPicker';
+import { ExportProgress } from './ExportProgress';
+import { PackageVerifyPanel } from './PackageVerifyPanel';
+
+const ZIP_FILTERS = [{ name: '检查材料包', extensions: ['zip'] }];
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** 检查材料包: make the package of the current branch and a period; check packages (read only) side by side. */
+export function PackagePanel() {
+  const branch = useBranch();
+  const { message, modal } = App.useApp();
+  const thisYear = Number(todayIso().slice(0, 4));
+  const [periodChoice, setPeriodChoice] = useState<PeriodChoice>({ mode: 'year', year: thisYear });
+  const [options, setOptions] = useState<ExportOptionValues>({ maskIdNumbers: false, includeAttentionDetails: false });
+  const [running, setRunning] = useState<{ percent: number; stage: string } | null>(null);
+  const job = useRef<ExportJob<ExportedFile> | null>(null);
+
+  useEffect(() => () => job.current?.cancel(), [branch.id]);
+
+  const period = periodOf(periodChoice);
+
+  async function generate() {
+    if (!period.ok) {
+      message.warning(period.message);
+      return;
+    }
+    const fileName = packageFileName(branch.name, period.period.label);
+    setRunning({ percent: 0, stage: '正在启动…' });
+    const started = packageInWorker(
+      branch.id,
+      { period: period.period, generatedOn: todayIso(), ...options },
+      APP_VERSION,
+      dayjs().format(),
+      (percent, stage) => setRunning({ percent, stage }),
+    );
+    job.current = started;
+    try {
+      const file = await started.promise;
+      const result = await platform.saveFile({ suggestedName: fileName, data: file.bytes, filters: ZIP_FILTERS });
+      if (result.saved) {
+        message.success(`检查材料包已生成：${fileName}${result.path ? `（${result.path}）` : ''}，${formatFileSize(file.bytes.byteLength)}`);
+      }
+    } catch (error) {
+      if (error instanceof ExportCancelledError) {
+        message.info('已取消生成检查材料包，没有生成文件');
+      } else {
+        modal.error({ title: '生成检查材料包失败', content: errorText(error) });
+      }
+    } finally {
+      job.current = null;
+      setRunning(null);
+    }
+  }
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 1100 }}>
+      <Card title={`生成检查材料包：${branch.name}`} style={{ maxWidth: 860 }}>
+        <Typography.Paragraph>
+          把本支部该期间的自检报告、六本台账（Excel）、每次会议的记录（Word）及签到表和照片、整改佐证材料、思想动态分析报告打包成一个
+          zip 文件，附文件清单和校验值，供上级检查时核验是否完整、是否被改动。
+        </Typography.Paragraph>
+        <Form layout="vertical" component="div">
+          <Form.Item label="期间">
+            <ExportPeriodPicker value={periodChoice} onChange={setPeriodChoice} thisYear={thisYear} disabled={running !== null} />
+          </Form.Item>
+          <Form.Item label="选项">
+            <ExportOptionsFields value={options} onChange={setOptions} disabled={running !== null} />
+          </Form.Item>
+        </Form>
+        {running ? (
+          <ExportProgress title="正在生成检查材料包" percent={running.percent} stage={running.stage} onCancel={() => job.current?.cancel()} />
+        ) : (
+          <Button type="primary" icon={<FileZipOutlined />} disabled={!period.ok} onClick={() => void generate()}>
+            生成检查材料包
+          </Button>
+        )}
+      </Card>
+      <PackageVerifyPanel />
+    </Flex>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Builds exports off the main thread. The worker opens the app's IndexedDB itself (Dexie works in workers), reads
+ * the branch's records there and builds the file there: the records and ExcelJS's object model live only in this
+ * worker and are gone when the client terminates it; the page receives just the finished bytes (transferred).
+ * Attachments for a package are read one at a time, when the package writer asks for them.
+ * Messages: in LedgerExportRequest; out `progress` (percent, Chinese stage), then `file`, `checked` or `error`.
+ * Cancelling is the client terminating the worker.
+ */
+import { zipSync, type Zippable } from 'fflate';
+import {
+  buildLedgerWorkbook,
+  buildLedgerWorkbookParts,
+  buildTemplateWorkbook,
+  LEDGER_EXPORT_TITLES,
+  ledgerRowCount,
+  ROWS_PER_PART,
+} from '@shared/exports';
+import { buildInspectionPackage } from '@shared/package';
+import { BranchLedgerDatabase } from '../db/database';
+import { listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from '../db/exportData';
+import { partFileName, partsZipName } from '../pages/ledgers/exportModel';
+import { checkPackage } from '../pages/ledgers/exportPackageCheck';
+import type { LedgerExportRequest, LedgerExportResponse } from './ledgerExportClient';
+
+/** The worker's global scope (the project compiles against the DOM lib, not WebWorker). */
+const scope = self as unknown as {
+  postMessage(message: LedgerExportResponse, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<LedgerExportRequest>) => void) | null;
+};
+
+function post(message: LedgerExportResponse, transfer: Transferable[] = []) {
+  scope.postMessage(message, transfer);
+}
+
+function progress(percent: number, stage: string) {
+  post({ type: 'progress', percent: Math.round(percent), stage });
+}
+
+/** The bytes as an ArrayBuffer of exactly their length, ready to transfer. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? bytes.buffer
+    : (bytes.slice().buffer as ArrayBuffer);
+}
+
+function sendFile(bytes: Uint8Array, named: { fileName?: string; parts?: number } = {}) {
+  const buffer = ownBuffer(bytes);
+  post({ type: 'file', bytes: buffer, ...named }, [buffer]);
+}
+
+async function handle(request: LedgerExportRequest, db: () => BranchLedgerDatabase): Promise<void> {
+  switch (request.type) {
+    case 'template': {
+      progress(20, '正在生成空白模板…');
+      sendFile(await buildTemplateWorkbook(request.kind));
+      return;
+    }
+    case 'ledger': {
+      progress(5, '正在读取数据…');
+      const { dataset, ruleSettings } = await readExportData(db(), request.branchId, request.options.period);
+      const options = { ...request.options, ruleSettings };
+      const title = LEDGER_EXPORT_TITLES[request.kind];
+      const rows = ledgerRowCount(request.kind, dataset, options);
+      if (rows <= ROWS_PER_PART) {
+        progress(30, `正在生成${title}（${rows} 条）…`);
+        const bytes = await buildLedgerWorkbook(request.kind, dataset, options);
+        progress(100, '生成完成');
+        sendFile(bytes, { fileName: request.fileName });
+        return;
+      }
+      // Too many rows for one workbook in memory: parts of ROWS_PER_PART rows, one workbook alive at a time, zipped
+      // as they are (an .xlsx is compressed already).
+      const count = Math.ceil(rows / ROWS_PER_PART);
+      const files: Zippable = {};
+      let index = 0;
+      progress(10, `共 ${rows} 条，分为 ${count} 个文件：正在生成第 1 部分…`);
+      for await (const part of buildLedgerWorkbookParts(request.kind, dataset, options)) {
+        index += 1;
+        files[partFileName(request.fileName, index)] = [part.bytes, { level: 0 }];
+        progress(10 + (85 * index) / count, index < count ? `共 ${rows} 条，分为 ${count} 个文件：正在生成第 ${index + 1} 部分…` : '正在打包…');
+      }
+      const zip = zipSync(files);
+      progress(100, '生成完成');
+      sendFile(zip, { fileName: partsZipName(request.fileName), parts: count });
+      return;
+    }
+    case 'package': {
+      progress(2, '正在读取数据…');
+      const database = db();
+      // The self-check runs the rules for every year the period touches: it needs those whole years.
+      const { dataset, ruleSettings } = await readExportData(database, request.branchId, wholeYearsOf(request.options.period));
+      const attachments = await listAttachmentMeta(database, request.branchId);
+      progress(5, '正在运行自检规则…');
+      const chunks: Uint8Array[] = [];
+      const result = await buildInspectionPackage(
+        {
+          dataset,
+          options: { ...request.options, ruleSettings },
+          appVersion: request.appVersion,
+          generatedAt: request.generatedAt,
+          attachments,
+          loadAttachment: (id) => loadAttachmentBytes(database, id),
+        },
+        (chunk) => {
+          chunks.push(chunk);
+        },
+        (fraction, stage) => progress(5 + fraction * 93, `${stage}…`),
+      );
+      // One buffer of the zip's size; each chunk is let go as soon as it is copied.
+      const zip = new Uint8Array(result.size);
+      let offset = 0;
+      while (chunks.length > 0) {
+        const chunk = chunks.shift() as Uint8Array;
+        zip.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      progress(100, '生成完成');
+      sendFile(zip);
+      return;
+    }
+    case 'verify': {
+      const checks = [];
+      for (const [index, file] of request.files.entries()) {
+        progress((index / request.files.length) * 100, `正在校验 ${file.name}（${index + 1}/${request.files.length}）…`);
+        checks.push(await checkPackage(file.name, new Uint8Array(file.bytes)));
+      }
+      progress(100, '校验完成');
+      post({ type: 'checked', checks });
+      return;
+    }
+  }
+}
+
+scope.onmessage = async (event: MessageEvent<LedgerExportRequest>) => {
+  let database: BranchLedgerDatabase | undefined;
+  const db = () => (database ??= new BranchLedgerDatabase());
+  try {
+    await handle(event.data, db);
+  } catch (error) {
+    const detail = error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '请重试；若一再出现，请先备份数据后联系维护人员';
+    post({ type: 'error', message: `${event.data.type === 'verify' ? '校验' : '生成'}失败：${detail}` });
+  } finally {
+    database?.close();
+  }
+};

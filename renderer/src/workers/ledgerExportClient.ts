@@ -1,0 +1,151 @@
+/**
+ * Typed client of ledgerExport.worker.ts. Every job gets a worker of its own: the worker opens the app's
+ * IndexedDB itself and builds the workbook or package there, so neither the records nor ExcelJS's workbook ever
+ * sit in the page's heap; only the finished file comes back (transferred, not copied). `cancel()` terminates the
+ * worker at once (ExcelJS cannot be interrupted any other way), and nothing has been written anywhere.
+ */
+import type { ExportOptions, LedgerExportKind } from '@shared/exports/types';
+import type { LedgerKind } from '@shared/ledgers';
+import type { PackageCheck } from '../pages/ledgers/exportModel';
+
+/** ExportOptions without the rule settings: the worker reads the ones in force from the database. */
+export type WorkerExportOptions = Omit<ExportOptions, 'ruleSettings'>;
+
+export type LedgerExportRequest =
+  | { type: 'ledger'; kind: LedgerExportKind; branchId: string; options: WorkerExportOptions; fileName: string }
+  | { type: 'template'; kind: LedgerKind }
+  | { type: 'package'; branchId: string; options: WorkerExportOptions; appVersion: string; generatedAt: string }
+  | { type: 'verify'; files: { name: string; bytes: ArrayBuffer }[] };
+
+export type LedgerExportResponse =
+  | { type: 'progress'; percent: number; stage: string }
+  /** fileName: as asked, or (a ledger split into parts) `.zip` of `<name>_第N部分.xlsx` files. */
+  | { type: 'file'; bytes: ArrayBuffer; fileName?: string; parts?: number }
+  | { type: 'checked'; checks: PackageCheck[] }
+  | { type: 'error'; message: string };
+
+export class ExportCancelledError extends Error {
+  constructor() {
+    super('已取消');
+    this.name = 'ExportCancelledError';
+  }
+}
+
+export interface ExportJob<T> {
+  promise: Promise<T>;
+  cancel: () => void;
+}
+
+export type ProgressListener = (percent: number, stage: string) => void;
+
+function run(request: LedgerExportRequest, transfer: Transferable[], onProgress: ProgressListener): ExportJob<LedgerExportResponse> {
+  const worker = new Worker(new URL('./ledgerExport.worker.ts', import.meta.url), { type: 'module' });
+  let settle: { resolve: (r: LedgerExportResponse) => void; reject: (e: Error) => void } | undefined;
+  const promise = new Promise<LedgerExportResponse>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  const finish = () => {
+    worker.terminate();
+    settle = undefined;
+  };
+  worker.onmessage = (event: MessageEvent<LedgerExportResponse>) => {
+    const message = event.data;
+    if (message.type === 'progress') {
+      onProgress(message.percent, message.stage);
+    } else if (message.type === 'error') {
+      settle?.reject(new Error(message.message));
+      finish();
+    } else {
+      settle?.resolve(message);
+      finish();
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    settle?.reject(new Error(`后台处理出错：${event.message || '未知错误'}，请重试`));
+    finish();
+  };
+  worker.postMessage(request, transfer);
+  return {
+    promise,
+    cancel: () => {
+      settle?.reject(new ExportCancelledError());
+      finish();
+    },
+  };
+}
+
+export interface ExportedFile {
+  bytes: Uint8Array;
+  /** Set when the worker chose the name (a large ledger goes out as a .zip of parts). */
+  fileName?: string;
+  /** How many .xlsx parts the zip holds (absent: one file). */
+  parts?: number;
+}
+
+function fileJob(request: LedgerExportRequest, onProgress: ProgressListener): ExportJob<ExportedFile> {
+  const job = run(request, [], onProgress);
+  return {
+    promise: job.promise.then((response) => {
+      if (response.type !== 'file') {
+        throw new Error('后台处理返回了意外的结果，请重试');
+      }
+      return { bytes: new Uint8Array(response.bytes), fileName: response.fileName, parts: response.parts };
+    }),
+    cancel: job.cancel,
+  };
+}
+
+/**
+ * One ledger of one branch as an .xlsx file named `fileName`; a ledger of more than ROWS_PER_PART rows comes
+ * back as a .zip of parts (ExcelJS holds a whole workbook in memory: 50,000 rows would take over 1 GB).
+ */
+export function exportLedgerInWorker(
+  kind: LedgerExportKind,
+  branchId: string,
+  options: WorkerExportOptions,
+  fileName: string,
+  onProgress: ProgressListener,
+): ExportJob<ExportedFile> {
+  return fileJob({ type: 'ledger', kind, branchId, options, fileName }, onProgress);
+}
+
+/** The blank import template of a ledger, with its 填表说明. */
+export function templateInWorker(kind: LedgerKind, onProgress: ProgressListener): ExportJob<ExportedFile> {
+  return fileJob({ type: 'template', kind }, onProgress);
+}
+
+/** The 检查材料包 (.zip) of one branch and period; attachments are read one at a time inside the worker. */
+export function packageInWorker(
+  branchId: string,
+  options: WorkerExportOptions,
+  appVersion: string,
+  generatedAt: string,
+  onProgress: ProgressListener,
+): ExportJob<ExportedFile> {
+  return fileJob({ type: 'package', branchId, options, appVersion, generatedAt }, onProgress);
+}
+
+/**
+ * Verifies and reads packages (read only: nothing is written to the database). The files' bytes are handed to
+ * the worker (transferred: the caller's arrays are detached afterwards) so a large package is never held twice.
+ */
+export function verifyPackagesInWorker(
+  files: readonly { name: string; data: Uint8Array }[],
+  onProgress: ProgressListener,
+): ExportJob<PackageCheck[]> {
+  const copies = files.map((file) => {
+    const whole = file.data.byteOffset === 0 && file.data.byteLength === file.data.buffer.byteLength && file.data.buffer instanceof ArrayBuffer;
+    return { name: file.name, bytes: whole ? (file.data.buffer as ArrayBuffer) : file.data.slice().buffer };
+  });
+  const job = run({ type: 'verify', files: copies }, copies.map((c) => c.bytes), onProgress);
+  return {
+    promise: job.promise.then((response) => {
+      if (response.type !== 'checked') {
+        throw new Error('后台处理返回了意外的结果，请重试');
+      }
+      return response.checks;
+    }),
+    cancel: job.cancel,
+  };
+}

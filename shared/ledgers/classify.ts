@@ -1,5 +1,5 @@
 import { normalizeHeader, stripHeaderNotes } from './normalize';
-import type { CellValue, LedgerDefinition, SheetGrid } from './types';
+import type { CellValue, LedgerDefinition, LedgerKind, SheetGrid } from './types';
 
 /** How many rows from the top may hold titles, unit/date lines and the header. */
 export const HEADER_SEARCH_ROWS = 15;
@@ -23,6 +23,10 @@ export interface SheetClassification {
   columns: ColumnMatch[];
   /** Why a sheet is not a ledger, for the preview (填表说明, or a ledger missing its key columns). */
   reason?: string;
+  /** Not a ledger yet, but `columns` are mapped to this ledger's fields (a near miss): the user may complete it. */
+  mappedAs?: LedgerKind;
+  /** The user set the sheet to 不导入. */
+  excluded?: boolean;
 }
 
 function headerText(cell: CellValue | undefined): string {
@@ -70,20 +74,122 @@ function matchColumns(definition: LedgerDefinition, lookup: Map<string, string>,
     }
     columns.push(match);
   });
-  const missing = definition.keyFields
-    .filter((group) => !group.some((f) => taken.has(f)))
+  return { columns, matched: taken.size, missing: missingKeys(definition, new Set(taken.keys())) };
+}
+
+/**
+ * What the user chose for one sheet in the preview; each part left out is detected as usual.
+ * - `kind`: the ledger the sheet is, or `null` for 不导入.
+ * - `headerRows`: the 1-based header row, or two consecutive rows joined (`[3, 4]`).
+ * - `columns`: 1-based column → the field it holds, or `null` for 不导入. Applied to the chosen ledger; a field
+ *   given to a column is taken from any other column that had it.
+ */
+export interface SheetOverride {
+  kind?: LedgerKind | null;
+  headerRows?: number[];
+  columns?: Record<number, string | null>;
+}
+
+function layoutOf(sheet: SheetGrid, headerRows: readonly number[]): { texts: string[][]; shown: string[] } {
+  const top = sheet.rows[headerRows[0] - 1] ?? [];
+  if (headerRows.length < 2) {
+    return { texts: top.map((c) => (headerText(c) ? [headerText(c)] : [])), shown: top.map(headerText) };
+  }
+  const next = sheet.rows[headerRows[1] - 1] ?? [];
+  const width = Math.max(top.length, next.length);
+  const texts: string[][] = [];
+  const shown: string[] = [];
+  for (let c = 0; c < width; c += 1) {
+    const h1 = headerText(top[c]);
+    const h2 = headerText(next[c]);
+    // Merged vertically (姓名 over two rows) both rows hold the same text; under a group header (联系方式 / 手机)
+    // the joined text, then the lower, then the upper one may be the synonym.
+    texts.push(h1 && h2 && h1 !== h2 ? [h1 + h2, h2, h1] : [h2 || h1].filter(Boolean));
+    shown.push(h1 && h2 && h1 !== h2 ? `${h1} ${h2}` : h2 || h1);
+  }
+  return { texts, shown };
+}
+
+/** The number of columns of the widest row. */
+export function sheetWidth(sheet: SheetGrid): number {
+  let width = 0;
+  for (const row of sheet.rows) {
+    width = Math.max(width, row.length);
+  }
+  return width;
+}
+
+function missingKeys(definition: LedgerDefinition, fields: ReadonlySet<string>): string[] {
+  return definition.keyFields
+    .filter((group) => !group.some((f) => fields.has(f)))
     .map((group) => group.map((f) => definition.columns.find((c) => c.field === f)?.label ?? f).join('或'));
-  return { columns, matched: taken.size, missing };
+}
+
+/** The user's column choices over a detected mapping: the chosen column gets the field, any other loses it. */
+function applyColumnOverrides(
+  definition: LedgerDefinition,
+  columns: readonly ColumnMatch[],
+  overrides: Record<number, string | null>,
+  width: number,
+): ColumnMatch[] {
+  const known = new Set(definition.columns.map((c) => c.field));
+  const result = columns.map((c) => ({ ...c }));
+  while (result.length < width) {
+    result.push({ column: result.length + 1, header: '' });
+  }
+  const chosen = new Map<string, number>();
+  for (const [key, field] of Object.entries(overrides)) {
+    const column = Number(key);
+    if (!Number.isInteger(column) || column < 1 || column > result.length) {
+      continue;
+    }
+    const match = result[column - 1];
+    delete match.duplicateOf;
+    if (field && known.has(field)) {
+      match.field = field;
+      chosen.set(field, column);
+    } else {
+      delete match.field;
+    }
+  }
+  for (const match of result) {
+    if (match.field && chosen.has(match.field) && chosen.get(match.field) !== match.column) {
+      delete match.field;
+    }
+  }
+  // A duplicate whose first column was unmapped by the user now holds the field (the earliest one wins).
+  const taken = new Set(result.filter((c) => c.field).map((c) => c.field as string));
+  for (const match of result) {
+    if (match.duplicateOf && !result[match.duplicateOf - 1]?.field) {
+      const original = columns[match.duplicateOf - 1]?.field;
+      if (original && !taken.has(original)) {
+        match.field = original;
+        taken.add(original);
+        delete match.duplicateOf;
+      }
+    }
+  }
+  return result;
 }
 
 /**
  * Finds the header row below titles and unit/date lines, joins a two-row header when that matches more columns,
  * and picks the ledger whose synonyms match most columns among those whose key columns are all present.
+ * An override narrows the search to the ledger and header rows the user chose and remaps columns.
  */
-export function classifySheet(sheet: SheetGrid, definitions: readonly LedgerDefinition[]): SheetClassification {
-  const lookups = definitions.map((d) => ({ definition: d, lookup: lookupFor(d) }));
+export function classifySheet(
+  sheet: SheetGrid,
+  definitions: readonly LedgerDefinition[],
+  override: SheetOverride = {},
+): SheetClassification {
+  if (override.kind === null) {
+    return { headerRows: override.headerRows ?? [], columns: [], reason: '已设为不导入', excluded: true };
+  }
+  const chosen = override.kind ? definitions.filter((d) => d.kind === override.kind) : definitions;
+  const lookups = chosen.map((d) => ({ definition: d, lookup: lookupFor(d) }));
   let best: Candidate | undefined;
   let nearMiss: Candidate | undefined;
+  let forced: Candidate | undefined;
   const consider = (candidate: Candidate) => {
     if (candidate.eligible) {
       if (!best || candidate.matched > best.matched) {
@@ -92,49 +198,78 @@ export function classifySheet(sheet: SheetGrid, definitions: readonly LedgerDefi
     } else if (candidate.matched >= MIN_MATCHED_COLUMNS && (!nearMiss || candidate.matched > nearMiss.matched)) {
       nearMiss = candidate;
     }
-  };
-  const last = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  const layouts: { texts: string[][]; shown: string[] }[] = [];
-  for (let r = 0; r < last; r += 1) {
-    const row = sheet.rows[r] ?? [];
-    layouts.push({ texts: row.map((c) => (headerText(c) ? [headerText(c)] : [])), shown: row.map(headerText) });
-  }
-  for (let r = 0; r < last; r += 1) {
-    const top = sheet.rows[r] ?? [];
-    const next = sheet.rows[r + 1] ?? [];
-    const width = Math.max(top.length, next.length);
-    const double: string[][] = [];
-    const doubleShown: string[] = [];
-    for (let c = 0; c < width; c += 1) {
-      const h1 = headerText(top[c]);
-      const h2 = headerText(next[c]);
-      // Merged vertically (姓名 over two rows) both rows hold the same text; under a group header (联系方式 / 手机)
-      // the joined text, then the lower, then the upper one may be the synonym.
-      double.push(h1 && h2 && h1 !== h2 ? [h1 + h2, h2, h1] : [h2 || h1]);
-      doubleShown.push(h1 && h2 && h1 !== h2 ? `${h1} ${h2}` : h2 || h1);
+    if (!forced || candidate.matched > forced.matched) {
+      forced = candidate;
     }
+  };
+  const layouts = new Map<string, { texts: string[][]; shown: string[] }>();
+  const layout = (headerRows: number[]) => {
+    const key = headerRows.join(',');
+    let found = layouts.get(key);
+    if (!found) {
+      found = layoutOf(sheet, headerRows);
+      layouts.set(key, found);
+    }
+    return found;
+  };
+  const starts: number[] = [];
+  if (override.headerRows?.length) {
+    starts.push(override.headerRows[0]);
+  } else {
+    for (let r = 1; r <= Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); r += 1) {
+      starts.push(r);
+    }
+  }
+  const last = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
+  for (const r of starts) {
     for (const { definition, lookup } of lookups) {
-      const one = matchColumns(definition, lookup, layouts[r].texts, layouts[r].shown);
-      consider({
-        definition,
-        headerRows: [r + 1],
-        ...one,
-        eligible: one.missing.length === 0 && one.matched >= MIN_MATCHED_COLUMNS,
-      });
-      if (r + 1 < last) {
+      const eligible = (m: { missing: string[]; matched: number }) => m.missing.length === 0 && m.matched >= MIN_MATCHED_COLUMNS;
+      if (override.headerRows?.length) {
+        const rows = override.headerRows.length > 1 ? [r, r + 1] : [r];
+        const found = matchColumns(definition, lookup, layout(rows).texts, layout(rows).shown);
+        consider({ definition, headerRows: rows, ...found, eligible: eligible(found) });
+        continue;
+      }
+      const one = matchColumns(definition, lookup, layout([r]).texts, layout([r]).shown);
+      consider({ definition, headerRows: [r], ...one, eligible: eligible(one) });
+      if (r < last) {
         // Two rows only when both rows add something: a title or unit line above a header adds nothing.
-        const lower = matchColumns(definition, lookup, layouts[r + 1].texts, layouts[r + 1].shown);
-        const two = matchColumns(definition, lookup, double, doubleShown);
+        const lower = matchColumns(definition, lookup, layout([r + 1]).texts, layout([r + 1]).shown);
+        const two = matchColumns(definition, lookup, layout([r, r + 1]).texts, layout([r, r + 1]).shown);
         if (two.matched > one.matched && two.matched > lower.matched) {
-          consider({
-            definition,
-            headerRows: [r + 1, r + 2],
-            ...two,
-            eligible: two.missing.length === 0 && two.matched >= MIN_MATCHED_COLUMNS,
-          });
+          consider({ definition, headerRows: [r, r + 1], ...two, eligible: eligible(two) });
         }
       }
     }
+  }
+  const userChose = Boolean(override.kind || override.headerRows || override.columns);
+  let pick = (best ?? (userChose ? (override.kind ? forced : nearMiss) : undefined)) as Candidate | undefined;
+  if (!pick && override.kind && chosen[0]) {
+    // The user said which ledger it is but no header matched: offer row 1 (or theirs) to map by hand.
+    const headerRows = override.headerRows?.slice(0, 2) ?? [1];
+    const layout = layoutOf(sheet, headerRows);
+    pick = {
+      definition: chosen[0],
+      headerRows,
+      columns: layout.shown.map((header, i) => ({ column: i + 1, header })),
+      matched: 0,
+      eligible: false,
+      missing: [],
+    };
+  }
+  if (pick && userChose) {
+    const width = Math.max(pick.columns.length, sheetWidth(sheet));
+    const columns = override.columns ? applyColumnOverrides(pick.definition, pick.columns, override.columns, width) : pick.columns;
+    const missing = missingKeys(pick.definition, new Set(columns.filter((c) => c.field).map((c) => c.field as string)));
+    if (missing.length === 0) {
+      return { ledger: pick.definition, headerRows: pick.headerRows, columns };
+    }
+    return {
+      headerRows: pick.headerRows,
+      columns,
+      mappedAs: pick.definition.kind,
+      reason: `按${pick.definition.label}读取时缺少“${missing.join('”“')}”列，未导入。请在下方为这些项选择对应的列，或改选表头行`,
+    };
   }
   if (best) {
     return { ledger: best.definition, headerRows: best.headerRows, columns: best.columns };
@@ -144,6 +279,7 @@ export function classifySheet(sheet: SheetGrid, definitions: readonly LedgerDefi
     return {
       headerRows: miss.headerRows,
       columns: miss.columns,
+      mappedAs: miss.definition.kind,
       reason: `表头像是${miss.definition.label}，但缺少“${miss.missing.join('”“')}”列，未导入。请检查表头文字`,
     };
   }

@@ -1,11 +1,12 @@
 import { todayIso } from '../dates';
-import { classifySheet, type ColumnMatch } from './classify';
+import { classifySheet, sheetWidth, type ColumnMatch, type SheetOverride } from './classify';
 import { LEDGER_DEFINITIONS } from './definitions';
 import { makeIssue, parseSheetRows, type ParsedRow, type Place, type SkippedRow } from './parseSheet';
 import { readCsv } from './read/csv';
 import { sniffFile } from './read/sniff';
 import { readXlsx } from './read/xlsx';
 import type { LedgerDefinition, LedgerIssue, LedgerKind, SheetGrid } from './types';
+import { cellText } from './values';
 
 /**
  * Reading a ledger file end to end: bytes + name → every sheet classified, rows parsed into records with their
@@ -18,9 +19,17 @@ export interface ParsedSheet {
   ledger?: LedgerKind;
   ledgerLabel?: string;
   reason?: string;
+  /** Not a ledger yet, but `columns` hold this ledger's fields (a near miss the user may complete by mapping). */
+  mappedAs?: LedgerKind;
+  /** The user set this sheet to 不导入. */
+  excluded?: boolean;
   /** 1-based rows of the header (two when a two-row header was joined). */
   headerRows: number[];
   columns: ColumnMatch[];
+  /** Columns of the widest row (a column may hold data under an empty header). */
+  width: number;
+  /** The first rows as short text, to choose the header row from. */
+  topRows: string[];
   rows: ParsedRow[];
   skippedRows: SkippedRow[];
   /** Sheet-level notes, e.g. a duplicated column. */
@@ -36,22 +45,59 @@ export interface LedgerFileResult {
   fileIssues: LedgerIssue[];
 }
 
+/** Reading progress: a fraction of the whole read (0…1) and what is being done, in Chinese. */
+export type ReadProgress = (fraction: number, stage: string) => void;
+
 export interface ReadOptions {
   /** `YYYY-MM-DD`; defaults to today where the user is. */
   today?: string;
   definitions?: readonly LedgerDefinition[];
+  /** The user's choices per sheet name (ledger, header rows, column mapping); the rest is detected. */
+  overrides?: Readonly<Record<string, SheetOverride>>;
+  onProgress?: ReadProgress;
 }
 
-function parseGrid(sheet: SheetGrid, place: Place, options: Required<ReadOptions>): ParsedSheet {
-  const classification = classifySheet(sheet, options.definitions);
+type FullOptions = Required<Omit<ReadOptions, 'onProgress'>> & { onProgress: ReadProgress };
+
+/** How many first rows the preview offers as header rows. */
+export const TOP_ROWS = 20;
+/** Unzipping and reading cells is most of the time; checking rows is the rest. */
+const READ_SHARE = 0.6;
+const PROGRESS_EVERY_ROWS = 500;
+
+/** The reader's stage (转换工作表“X”) in the words of the progress line. */
+function readerStage(stage: string | undefined): string {
+  const sheet = /工作表“(.*)”/.exec(stage ?? '');
+  return sheet ? `正在读取工作表“${sheet[1]}”…` : '正在解压…';
+}
+
+function topRowsOf(sheet: SheetGrid): string[] {
+  return sheet.rows.slice(0, TOP_ROWS).map((row) => {
+    // A merged title repeats in every cell of its range: show it once.
+    const texts = row.map((cell) => cellText(cell).replace(/\s+/g, ' ')).filter((text, i, all) => text && text !== all[i - 1]);
+    const joined = texts.slice(0, 8).join(' | ');
+    return joined.length > 60 ? `${joined.slice(0, 60)}…` : joined;
+  });
+}
+
+function parseGrid(
+  sheet: SheetGrid,
+  place: Place,
+  options: FullOptions,
+  onRows: (rowNumber: number, total: number) => void = () => undefined,
+): ParsedSheet {
+  const classification = classifySheet(sheet, options.definitions, options.overrides[sheet.name]);
   const issues: LedgerIssue[] = [];
   const base = {
     name: sheet.name,
     headerRows: classification.headerRows,
     columns: classification.columns,
+    width: Math.max(sheetWidth(sheet), classification.columns.length),
+    topRows: topRowsOf(sheet),
+    ...(classification.excluded ? { excluded: true } : {}),
   };
   if (!classification.ledger) {
-    return { ...base, reason: classification.reason, rows: [], skippedRows: [], issues };
+    return { ...base, mappedAs: classification.mappedAs, reason: classification.reason, rows: [], skippedRows: [], issues };
   }
   const ledger = classification.ledger;
   for (const column of classification.columns) {
@@ -65,12 +111,32 @@ function parseGrid(sheet: SheetGrid, place: Place, options: Required<ReadOptions
       );
     }
   }
-  const { rows, skipped } = parseSheetRows(sheet, { ...classification, ledger }, place, { today: options.today });
+  const { rows, skipped } = parseSheetRows(sheet, { ...classification, ledger }, place, { today: options.today }, (rowNumber) => {
+    if (rowNumber % PROGRESS_EVERY_ROWS === 0) {
+      onRows(rowNumber, sheet.rows.length);
+    }
+  });
   return { ...base, ledger: ledger.kind, ledgerLabel: ledger.label, rows, skippedRows: skipped, issues };
 }
 
 export async function readLedgerFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<LedgerFileResult> {
-  const full: Required<ReadOptions> = { today: options.today ?? todayIso(), definitions: options.definitions ?? LEDGER_DEFINITIONS };
+  const full: FullOptions = {
+    today: options.today ?? todayIso(),
+    definitions: options.definitions ?? LEDGER_DEFINITIONS,
+    overrides: options.overrides ?? {},
+    onProgress: options.onProgress ?? (() => undefined),
+  };
+  const report = full.onProgress;
+  // Each sheet's share of the checking, with its row progress inside it.
+  const parseAll = (sheets: SheetGrid[], placeOf: (sheet: SheetGrid) => Place, from: number) =>
+    sheets.map((sheet, index) => {
+      const share = (1 - from) / sheets.length;
+      const start = from + share * index;
+      report(start, `正在校验工作表“${sheet.name}”…`);
+      return parseGrid(sheet, placeOf(sheet), full, (rowNumber, total) =>
+        report(start + share * Math.min(1, rowNumber / Math.max(1, total)), `正在校验第${rowNumber}行…`),
+      );
+    });
   const fail = (message: string): LedgerFileResult => ({
     fileName,
     sheets: [],
@@ -83,23 +149,25 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
   let result: LedgerFileResult;
   try {
     if (sniffed.kind === 'csv') {
+      report(0, '正在读取文件…');
       const { sheet, encoding } = readCsv(fileName, bytes);
       result = {
         fileName,
         format: 'csv',
         encoding,
-        sheets: [parseGrid(sheet, { file: fileName }, full)],
+        sheets: parseAll([sheet], () => ({ file: fileName }), 0.2),
         fileIssues: [],
       };
     } else {
-      const read = await readXlsx(bytes);
+      report(0, '正在解压…');
+      const read = await readXlsx(bytes, { onProgress: (fraction, stage) => report(fraction * READ_SHARE, readerStage(stage)) });
       if (!read.ok) {
         return fail(read.message);
       }
       result = {
         fileName,
         format: 'xlsx',
-        sheets: read.sheets.map((sheet) => parseGrid(sheet, { file: fileName, sheet: sheet.name }, full)),
+        sheets: parseAll(read.sheets, (sheet) => ({ file: fileName, sheet: sheet.name }), READ_SHARE),
         fileIssues: read.warnings.map((w) => makeIssue({ file: fileName }, 'warning', w)),
       };
     }
@@ -107,7 +175,8 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
     // A reader bug or a file shaped in a way nobody foresaw: still a message, never a stack trace.
     return fail('读取文件时出错，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。');
   }
-  if (!result.sheets.some((s) => s.ledger)) {
+  report(1, '读取完成');
+  if (!result.sheets.some((s) => s.ledger || s.excluded)) {
     const reasons = result.sheets.map((s) => `“${s.name}”：${s.reason ?? '不是台账'}`).join('；');
     result.fileIssues.push(
       makeIssue({ file: fileName }, 'error', `没有找到可以导入的台账。${reasons || '文件里没有工作表'}`),
@@ -116,11 +185,11 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
   return result;
 }
 
-export { classifySheet, HEADER_SEARCH_ROWS, type ColumnMatch, type SheetClassification } from './classify';
+export { classifySheet, sheetWidth, HEADER_SEARCH_ROWS, type ColumnMatch, type SheetClassification, type SheetOverride } from './classify';
 export { parseDateCell, parseDateText, parseDateNumber, excelSerialToParts, type LedgerDate } from './dates';
 export { LEDGER_DEFINITIONS, membersLedger, importedMemberSchema, type ImportedMember } from './definitions';
 export { distributeMembersToBranches, branchKey, type BranchAssignment, type BranchRef } from './branches';
-export { normalizeHeader, normalizeCellText, toHalfWidth } from './normalize';
+export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter } from './normalize';
 export type { ParsedRow, SkippedRow } from './parseSheet';
 export { sniffFile, MAX_FILE_BYTES } from './read/sniff';
 export { readCsv, decodeText, parseDelimited } from './read/csv';

@@ -67,6 +67,8 @@ export function parseSheetRows<R>(
   classification: SheetClassification & { ledger: LedgerDefinition },
   place: Place,
   context: RecordContext,
+  /** Called with each row number reached, for progress. */
+  onRow?: (rowNumber: number) => void,
 ): { rows: ParsedRow<R>[]; skipped: SkippedRow[] } {
   const definition = classification.ledger as LedgerDefinition<string, R>;
   const mapped = classification.columns.filter((c): c is ColumnMatch & { field: string } => Boolean(c.field));
@@ -79,6 +81,7 @@ export function parseSheetRows<R>(
 
   for (let r = start; r < sheet.rows.length; r += 1) {
     const rowNumber = r + 1;
+    onRow?.(rowNumber);
     const cells = sheet.rows[r] ?? [];
     if (isBlank(cells)) {
       continue;

@@ -2,18 +2,36 @@
  * Live queries and the bound repository of 台账导入; pages import these, never dexie.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { PlannedMemberRow } from '@shared/imports';
+import type { ImportContext, PlannedRow } from '@shared/imports';
 import { db } from './index';
 import * as imports from './imports';
 
 export { ImportRefusedError, type ImportResult } from './imports';
 
+/**
+ * What a plan is computed against: every branch and member (a roster's 所在党支部 may name another branch), and
+ * the current branch's meetings, talks, analyses and rectifications, read in one transaction (one snapshot).
+ */
+export async function loadImportContext(branchId: string, today: string): Promise<ImportContext> {
+  return db.transaction('r', [db.branches, db.members, db.meetings, db.talks, db.analyses, db.rectifications], async () => {
+    const [branches, members, meetings, talks, analyses, rectifications] = await Promise.all([
+      db.branches.toArray(),
+      db.members.toArray(),
+      db.meetings.where('branchId').equals(branchId).toArray(),
+      db.talks.where('branchId').equals(branchId).toArray(),
+      db.analyses.where('branchId').equals(branchId).toArray(),
+      db.rectifications.where('branchId').equals(branchId).toArray(),
+    ]);
+    return { branchId, branches, members, meetings, talks, analyses, rectifications, today };
+  });
+}
+
 export const importStore = {
-  commitMembers: (branchId: string, fileName: string, rows: readonly PlannedMemberRow[]) =>
-    imports.commitMemberImport(db, branchId, fileName, rows),
+  context: loadImportContext,
+  /** Every included row of every sheet in one transaction and one import batch (one 撤销本次导入 for the file). */
+  commit: (branchId: string, fileName: string, rows: readonly PlannedRow[]) =>
+    imports.commitLedgerImport(db, { branchId, fileName, rows }),
   undo: (batchId: string) => imports.undoImport(db, batchId),
-  /** The branch's members now, to plan against. */
-  membersOf: (branchId: string) => db.members.where('branchId').equals(branchId).toArray(),
 };
 
 /** A branch's import batches, newest first; `undefined` while loading. */

@@ -1,10 +1,14 @@
 /**
- * Reads a ledger file off the main thread: the page stays responsive while exceljs unzips and the rows are checked.
- * Messages: in `{ fileName, bytes, today }` (bytes transferred); out `progress` (stages), then `done` or `error`.
- * Cancelling is the client terminating the worker.
+ * Reads a ledger file off the main thread and plans it against the database: the page stays responsive while
+ * exceljs unzips, the rows are checked and compared with the stored records (20,000 rows: seconds).
+ * Messages: in `{ fileName, bytes, today, overrides, context }` (bytes transferred); out `progress` (percent and a
+ * Chinese stage, at most once per percent or stage), then `done` or `error`. Cancelling is the client terminating
+ * the worker.
  */
+import type { PlannedRow } from '@shared/imports';
 import { readLedgerFile } from '@shared/ledgers';
 import type { LedgerImportRequest, LedgerImportResponse } from './ledgerImportClient';
+import { planSheets } from './ledgerImportPlan';
 
 /** The worker's global scope (the project compiles against the DOM lib, not WebWorker). */
 const scope = self as unknown as {
@@ -16,13 +20,34 @@ function post(message: LedgerImportResponse) {
   scope.postMessage(message);
 }
 
+/** Reading is most of the bar; comparing with the database the rest. */
+const READ_SHARE = 0.9;
+
 scope.onmessage = async (event: MessageEvent<LedgerImportRequest>) => {
-  const { fileName, bytes, today } = event.data;
+  const { fileName, bytes, today, overrides, context } = event.data;
+  let lastPercent = -1;
+  let lastStage = '';
+  const progress = (fraction: number, stage: string) => {
+    const percent = Math.floor(fraction * 100);
+    if (percent !== lastPercent || stage !== lastStage) {
+      lastPercent = percent;
+      lastStage = stage;
+      post({ type: 'progress', percent, stage });
+    }
+  };
   try {
-    post({ type: 'progress', percent: 10, stage: '正在读取文件…' });
-    const result = await readLedgerFile(fileName, new Uint8Array(bytes), { today });
-    post({ type: 'progress', percent: 100, stage: '读取完成' });
-    post({ type: 'done', result });
+    const share = context ? READ_SHARE : 1;
+    const result = await readLedgerFile(fileName, new Uint8Array(bytes), {
+      today,
+      overrides,
+      onProgress: (fraction, stage) => progress(fraction * share, stage),
+    });
+    let plans: [number, PlannedRow[]][] = [];
+    if (context) {
+      progress(READ_SHARE, '正在与系统中已有的记录比对…');
+      plans = [...planSheets(result, context)];
+    }
+    post({ type: 'done', result, plans });
   } catch {
     post({ type: 'error', message: '读取文件时出错，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。' });
   }

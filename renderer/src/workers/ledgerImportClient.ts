@@ -1,18 +1,30 @@
 /**
- * Typed client of ledgerImport.worker.ts: `readInWorker` posts the bytes (transferred, not copied), reports
- * progress, and resolves with what readLedgerFile returned. `cancel()` terminates the worker at once.
+ * Typed client of ledgerImport.worker.ts: `readInWorker` posts the bytes (transferred, not copied) and what to
+ * plan against, reports progress, and resolves with what readLedgerFile returned and the plan of every sheet.
+ * `cancel()` terminates the worker at once.
  */
-import type { LedgerFileResult } from '@shared/ledgers';
+import type { ImportContext, PlannedRow } from '@shared/imports';
+import type { LedgerFileResult, SheetOverride } from '@shared/ledgers';
 
 export interface LedgerImportRequest {
   fileName: string;
   bytes: ArrayBuffer;
   today: string;
+  /** The user's choices per sheet name; a re-read with new choices sends the same bytes again. */
+  overrides?: Record<string, SheetOverride>;
+  /** The database as the plan needs it; without it the file is read but not planned. */
+  context?: ImportContext;
+}
+
+export interface LedgerImportOutput {
+  result: LedgerFileResult;
+  /** Plans by sheet index, aligned with each ledger sheet's rows. */
+  plans: Map<number, PlannedRow[]>;
 }
 
 export type LedgerImportResponse =
   | { type: 'progress'; percent: number; stage: string }
-  | { type: 'done'; result: LedgerFileResult }
+  | { type: 'done'; result: LedgerFileResult; plans: [number, PlannedRow[]][] }
   | { type: 'error'; message: string };
 
 export class ReadCancelledError extends Error {
@@ -23,19 +35,21 @@ export class ReadCancelledError extends Error {
 }
 
 export interface ReadJob {
-  promise: Promise<LedgerFileResult>;
+  promise: Promise<LedgerImportOutput>;
   cancel: () => void;
 }
 
-export function readInWorker(
-  fileName: string,
-  data: Uint8Array,
-  today: string,
-  onProgress: (percent: number, stage: string) => void,
-): ReadJob {
+export interface ReadInWorkerOptions {
+  today: string;
+  overrides?: Record<string, SheetOverride>;
+  context?: ImportContext;
+  onProgress: (percent: number, stage: string) => void;
+}
+
+export function readInWorker(fileName: string, data: Uint8Array, options: ReadInWorkerOptions): ReadJob {
   const worker = new Worker(new URL('./ledgerImport.worker.ts', import.meta.url), { type: 'module' });
-  let settle: { resolve: (r: LedgerFileResult) => void; reject: (e: Error) => void } | undefined;
-  const promise = new Promise<LedgerFileResult>((resolve, reject) => {
+  let settle: { resolve: (r: LedgerImportOutput) => void; reject: (e: Error) => void } | undefined;
+  const promise = new Promise<LedgerImportOutput>((resolve, reject) => {
     settle = { resolve, reject };
   });
   const finish = () => {
@@ -45,9 +59,9 @@ export function readInWorker(
   worker.onmessage = (event: MessageEvent<LedgerImportResponse>) => {
     const message = event.data;
     if (message.type === 'progress') {
-      onProgress(message.percent, message.stage);
+      options.onProgress(message.percent, message.stage);
     } else if (message.type === 'done') {
-      settle?.resolve(message.result);
+      settle?.resolve({ result: message.result, plans: new Map(message.plans) });
       finish();
     } else {
       settle?.reject(new Error(message.message));
@@ -59,9 +73,10 @@ export function readInWorker(
     settle?.reject(new Error('读取文件时出错，请重试'));
     finish();
   };
-  // A copy of exactly the file's bytes, transferred: the caller's array stays usable.
+  // A copy of exactly the file's bytes, transferred: the caller's array stays usable (and is read again when
+  // the user changes a sheet's ledger, header row or columns).
   const bytes = data.slice().buffer;
-  const request: LedgerImportRequest = { fileName, bytes, today };
+  const request: LedgerImportRequest = { fileName, bytes, today: options.today, overrides: options.overrides, context: options.context };
   worker.postMessage(request, [bytes]);
   return {
     promise,

@@ -4,6 +4,31 @@ import type { ImportBatch } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { importStore, useImportBatches } from '../../db/importHooks';
 
+const TABLE_NOUNS: Record<string, string> = {
+  members: '名党员',
+  meetings: '条会议记录',
+  talks: '条谈话记录',
+  analyses: '条思想动态分析',
+  rectifications: '条整改问题',
+  branches: '个支部',
+};
+
+function countByTable(items: readonly { table: string }[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    counts.set(item.table, (counts.get(item.table) ?? 0) + 1);
+  }
+  return [...counts].map(([table, n]) => `${n} ${TABLE_NOUNS[table] ?? `条${table}记录`}`);
+}
+
+/** `新增 23 名党员、4 条会议记录，更新 1 名党员` (or 无改动). */
+export function batchSummary(batch: Pick<ImportBatch, 'added' | 'replaced'>): string {
+  const added = countByTable(batch.added);
+  const replaced = countByTable(batch.replaced);
+  const parts = [added.length ? `新增 ${added.join('、')}` : '', replaced.length ? `更新 ${replaced.join('、')}` : ''];
+  return parts.filter(Boolean).join('，') || '无改动';
+}
+
 /** 导入记录: the branch's imports, newest first, each with 撤销本次导入 until it is undone. */
 export function ImportBatchList() {
   const branch = useBranch();
@@ -13,7 +38,7 @@ export function ImportBatchList() {
   function undo(batch: ImportBatch) {
     modal.confirm({
       title: '撤销本次导入',
-      content: `将删除本次导入新增的 ${batch.added.length} 名党员，并把更新过的 ${batch.replaced.length} 名党员恢复为导入前的信息。`,
+      content: `本次导入${batchSummary(batch)}。撤销将删除新增的记录，并把更新过的记录恢复为导入前的内容。`,
       okText: '撤销导入',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -40,7 +65,7 @@ export function ImportBatchList() {
         columns={[
           { title: '时间', dataIndex: 'at', width: 180, render: (at: string) => dayjs(at).format('YYYY年M月D日 HH:mm') },
           { title: '文件', dataIndex: 'fileName' },
-          { title: '内容', key: 'counts', render: (_, b) => `新增 ${b.added.length} 人，更新 ${b.replaced.length} 人` },
+          { title: '内容', key: 'counts', render: (_, b) => batchSummary(b) },
           {
             title: '状态',
             key: 'state',

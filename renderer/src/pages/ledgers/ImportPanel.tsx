@@ -2,20 +2,36 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Progress, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '@shared/dates';
+import type { PlannedRow } from '@shared/imports';
+import type { SheetOverride } from '@shared/ledgers';
 import { useBranch } from '../../components/BranchContext';
 import { appBackup } from '../../db/backupHooks';
 import { importStore } from '../../db/importHooks';
 import { platform } from '../../platform';
 import { readInWorker, ReadCancelledError, type ReadJob } from '../../workers/ledgerImportClient';
 import { ImportBatchList } from './ImportBatchList';
-import { buildPreview, previewCounts, rowsToWrite, type ImportPreview } from './previewModel';
+import {
+  applyChoices,
+  buildPreview,
+  newBranchNames,
+  rowsToWrite,
+  writeSummary,
+  type ConflictChoice,
+  type ImportPreview,
+} from './previewModel';
+import { SheetOverrides } from './SheetOverrides';
 import { SheetPreview } from './SheetPreview';
 
 const IMPORT_FILTERS = [{ name: 'Excel 工作簿或 CSV 文件', extensions: ['xlsx', 'xlsm', 'csv'] }];
 
+interface ChosenFile {
+  name: string;
+  data: Uint8Array;
+}
+
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'reading'; fileName: string; percent: number; stage: string }
+  | { kind: 'reading'; fileName: string; percent: number; stage: string; previous?: ImportPreview }
   | { kind: 'preview'; preview: ImportPreview }
   | { kind: 'committing'; preview: ImportPreview };
 
@@ -23,12 +39,31 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** 导入: choose a file → read it in a worker → preview each sheet with the planned action per row → import. */
+/** Drops the keys of one sheet (`3:17` is sheet 3, row 17). */
+function withoutSheet<T extends Set<string> | Map<string, string>>(keys: T, sheetIndex: number): T {
+  const prefix = `${sheetIndex}:`;
+  const next = (keys instanceof Set ? new Set(keys) : new Map(keys)) as T;
+  for (const key of keys.keys()) {
+    if (key.startsWith(prefix)) {
+      next.delete(key);
+    }
+  }
+  return next;
+}
+
+/**
+ * 导入: choose a file → read it in a worker (progress, 取消) → preview each sheet with its ledger, header and column
+ * choices (changing one reads the file again), the planned action of every row and a way to settle conflicts →
+ * back up, then import every included row of every sheet at once.
+ */
 export function ImportPanel() {
   const branch = useBranch();
   const { modal, message } = App.useApp();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [overrides, setOverrides] = useState<Record<string, SheetOverride>>({});
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const [choices, setChoices] = useState<Map<string, ConflictChoice>>(new Map());
   const job = useRef<ReadJob | null>(null);
 
   // Leaving the page stops a read in progress; another branch needs a new preview.
@@ -36,46 +71,90 @@ export function ImportPanel() {
   useEffect(() => {
     job.current?.cancel();
     setPhase({ kind: 'idle' });
+    setFile(null);
   }, [branch.id]);
 
-  async function chooseFile() {
-    const files = await platform.openFiles({ filters: IMPORT_FILTERS, multiple: false });
-    const file = files[0];
-    if (!file) {
-      return;
-    }
-    setPhase({ kind: 'reading', fileName: file.name, percent: 0, stage: '正在启动…' });
+  async function read(
+    chosen: ChosenFile,
+    sheetOverrides: Record<string, SheetOverride>,
+    previous?: ImportPreview,
+    onCancelled?: () => void,
+  ) {
+    job.current?.cancel();
+    // A re-read (a sheet's ledger, header or columns changed) keeps the preview on screen until the new one is ready.
+    setPhase({ kind: 'reading', fileName: chosen.name, percent: 0, stage: '正在启动…', previous });
     const today = todayIso();
-    const reading = readInWorker(file.name, file.data, today, (percent, stage) =>
-      setPhase((p) => (p.kind === 'reading' ? { ...p, percent, stage } : p)),
-    );
-    job.current = reading;
+    let reading: ReadJob | undefined;
     try {
-      const result = await reading.promise;
-      const members = await importStore.membersOf(branch.id);
-      setExcluded(new Set());
-      setPhase({ kind: 'preview', preview: buildPreview(result, members, branch, today) });
+      // The records to compare with are read first and go to the worker, which reads and plans off this thread.
+      const context = await importStore.context(branch.id, today);
+      reading = readInWorker(chosen.name, chosen.data, {
+        today,
+        overrides: sheetOverrides,
+        context,
+        onProgress: (percent, stage) => setPhase((p) => (p.kind === 'reading' ? { ...p, percent, stage } : p)),
+      });
+      job.current = reading;
+      const { result, plans } = await reading.promise;
+      setPhase({ kind: 'preview', preview: buildPreview(result, context, plans) });
     } catch (error) {
-      setPhase({ kind: 'idle' });
       if (error instanceof ReadCancelledError) {
+        // A cancelled re-read goes back to the preview it replaced, with the choices that preview was read with.
+        setPhase(previous ? { kind: 'preview', preview: previous } : { kind: 'idle' });
+        onCancelled?.();
         message.info('已取消读取');
       } else {
+        setPhase({ kind: 'idle' });
         modal.error({ title: '无法读取文件', content: errorText(error) });
       }
     } finally {
-      job.current = null;
+      if (reading && job.current === reading) {
+        job.current = null;
+      }
     }
   }
 
-  function cancelReading() {
-    job.current?.cancel();
+  async function chooseFile() {
+    const files = await platform.openFiles({ filters: IMPORT_FILTERS, multiple: false });
+    const chosen = files[0];
+    if (!chosen) {
+      return;
+    }
+    const next = { name: chosen.name, data: chosen.data };
+    setFile(next);
+    setOverrides({});
+    setExcluded(new Set());
+    setChoices(new Map());
+    await read(next, {}, undefined);
   }
 
-  const preview = phase.kind === 'preview' || phase.kind === 'committing' ? phase.preview : undefined;
-  const counts = useMemo(() => (preview ? previewCounts(preview) : undefined), [preview]);
-  const toWrite = useMemo(() => (preview ? rowsToWrite(preview, excluded) : []), [preview, excluded]);
-  const adding = toWrite.filter((r) => r.action === '新增').length;
-  const updating = toWrite.length - adding;
+  function changeOverride(sheetIndex: number, sheetName: string, override: SheetOverride) {
+    if (!file) {
+      return;
+    }
+    const before = { overrides, excluded, choices };
+    const next = { ...overrides, [sheetName]: override };
+    setOverrides(next);
+    // The sheet's rows are read again: its exclusions and conflict choices no longer apply.
+    setExcluded(withoutSheet(excluded, sheetIndex));
+    setChoices(withoutSheet(choices, sheetIndex));
+    void read(file, next, phase.kind === 'preview' ? phase.preview : undefined, () => {
+      setOverrides(before.overrides);
+      setExcluded(before.excluded);
+      setChoices(before.choices);
+    });
+  }
+
+  const preview =
+    phase.kind === 'preview' || phase.kind === 'committing' ? phase.preview : phase.kind === 'reading' ? phase.previous : undefined;
+  const plans = useMemo(() => (preview ? applyChoices(preview, choices) : new Map<number, PlannedRow[]>()), [preview, choices]);
+  const toWrite = useMemo(() => rowsToWrite(plans, excluded), [plans, excluded]);
+  const summary = useMemo(() => writeSummary(toWrite), [toWrite]);
+  const creating = useMemo(() => newBranchNames(toWrite), [toWrite]);
+  const branchNames = useMemo(
+    () => new Map((preview?.context.branches ?? []).map((b) => [b.id, b.name] as [string, string])),
+    [preview],
+  );
 
   function toggle(key: string, include: boolean) {
     setExcluded((prev) => {
@@ -89,13 +168,35 @@ export function ImportPanel() {
     });
   }
 
+  function choose(key: string, choice: ConflictChoice | undefined) {
+    setChoices((prev) => {
+      const next = new Map(prev);
+      if (choice === undefined) {
+        next.delete(key);
+      } else {
+        next.set(key, choice);
+      }
+      return next;
+    });
+  }
+
   function confirmImport() {
     if (!preview) {
       return;
     }
     modal.confirm({
       title: '确认导入',
-      content: `将向“${branch.name}”新增 ${adding} 名党员、更新 ${updating} 名党员。导入前会先备份当前数据；导入后可在“导入记录”中撤销本次导入。`,
+      width: 520,
+      content: (
+        <Flex vertical gap={4}>
+          <span>将导入到“{branch.name}”：</span>
+          {summary.map((line) => (
+            <span key={line}>{line}</span>
+          ))}
+          {creating.length > 0 && <span>并新建支部：{creating.map((n) => `“${n}”`).join('、')}</span>}
+          <span>导入前会先备份当前数据；导入后可在“导入记录”中撤销本次导入。</span>
+        </Flex>
+      ),
       okText: '导入',
       cancelText: '取消',
       onOk: () => commit(preview),
@@ -108,44 +209,45 @@ export function ImportPanel() {
       // Electron writes it into the backup folder. A browser has no folder: the backup is not offered as a
       // download here (撤销本次导入 restores the import exactly); 设置 → 数据备份 makes one on demand.
       await appBackup.beforeRiskyChange('before-import', platform.backupFolder);
-      const result = await importStore.commitMembers(branch.id, current.fileName, toWrite);
+      await importStore.commit(branch.id, current.fileName, toWrite);
       setPhase({ kind: 'idle' });
-      message.success(`导入完成：新增 ${result.added} 名党员，更新 ${result.updated} 名党员`);
+      setFile(null);
+      message.success(`导入完成：${summary.join('；')}`);
     } catch (error) {
       setPhase({ kind: 'preview', preview: current });
-      modal.error({
-        title: '导入失败',
-        content: `${errorText(error)}。数据没有任何改动。`,
-      });
+      modal.error({ title: '导入失败', content: `${errorText(error)}。数据没有任何改动。` });
     }
   }
+
+  const busy = phase.kind === 'reading' || phase.kind === 'committing';
 
   return (
     <Flex vertical gap={16}>
       <Flex gap={12} align="center" wrap>
-        <Button type="primary" icon={<UploadOutlined />} onClick={chooseFile} disabled={phase.kind === 'reading' || phase.kind === 'committing'}>
+        <Button type="primary" icon={<UploadOutlined />} onClick={chooseFile} disabled={busy}>
           选择文件
         </Button>
         <Typography.Text type="secondary">
-          支持 .xlsx、.xlsm 和 .csv。本版本可导入党员花名册；导入到当前支部“{branch.name}”。
+          支持 .xlsx、.xlsm 和 .csv：党员花名册、“三会一课”会议记录、谈心谈话记录、党员思想动态分析、问题整改台账。导入到当前支部“
+          {branch.name}”。
         </Typography.Text>
       </Flex>
 
       {phase.kind === 'reading' && (
         <Card size="small">
           <Flex vertical gap={8}>
-            <Typography.Text>
+            <Typography.Text data-testid="import-stage">
               正在读取“{phase.fileName}”：{phase.stage}
             </Typography.Text>
             <Progress percent={phase.percent} status="active" aria-label="读取进度" />
             <div>
-              <Button onClick={cancelReading}>取消</Button>
+              <Button onClick={() => job.current?.cancel()}>取消</Button>
             </div>
           </Flex>
         </Card>
       )}
 
-      {preview && counts && (
+      {preview && (
         <>
           <Typography.Title level={5} style={{ margin: 0 }}>
             预览：{preview.fileName}
@@ -154,45 +256,52 @@ export function ImportPanel() {
             <Alert key={i} type={issue.severity === 'error' ? 'error' : 'warning'} showIcon title={issue.message} />
           ))}
           {preview.result.sheets.map((sheet, index) => (
-            <Card key={index} size="small" title={`工作表：${sheet.name}`}>
-              {sheet.ledger === 'members' ? (
-                <SheetPreview
-                  sheetIndex={index}
+            <Card key={`${index}:${sheet.name}`} size="small" title={`工作表：${sheet.name}`}>
+              <Flex vertical gap={12}>
+                <SheetOverrides
                   sheet={sheet}
-                  plans={preview.plans.get(index) ?? []}
-                  excluded={excluded}
-                  onToggle={toggle}
+                  override={overrides[sheet.name]}
+                  disabled={busy}
+                  onChange={(override) => changeOverride(index, sheet.name, override)}
                 />
-              ) : sheet.ledger ? (
-                <Alert
-                  type="info"
-                  showIcon
-                  title={`识别为“${sheet.ledgerLabel}”，共 ${sheet.rows.length} 行。暂不支持导入此类台账（会议记录等将在后续版本支持）`}
-                />
-              ) : (
-                <Typography.Text type="secondary">不是台账，未读取：{sheet.reason ?? '没有找到表头'}</Typography.Text>
-              )}
+                {sheet.ledger ? (
+                  <SheetPreview
+                    sheetIndex={index}
+                    sheet={sheet}
+                    planned={preview.plans.get(index) ?? []}
+                    plans={plans.get(index) ?? []}
+                    excluded={excluded}
+                    choices={choices}
+                    currentBranchId={branch.id}
+                    branchNames={branchNames}
+                    onToggle={toggle}
+                    onChoose={choose}
+                  />
+                ) : (
+                  <Typography.Text type="secondary">
+                    {sheet.excluded ? '本工作表不导入' : `未导入：${sheet.reason ?? '没有找到表头'}`}
+                  </Typography.Text>
+                )}
+              </Flex>
             </Card>
           ))}
           {preview.plans.size > 0 && (
             <Card size="small">
               <Flex gap={16} align="center" wrap>
-                <Typography.Text data-testid="import-summary">
-                  新增 {counts.新增} 人，更新 {counts.更新} 人，跳过 {counts.跳过} 人，冲突 {counts.冲突} 人，有错误 {counts.有错误} 行
-                </Typography.Text>
                 <Typography.Text strong data-testid="import-selected">
-                  将导入：新增 {adding} 人，更新 {updating} 人
+                  {summary.length > 0 ? `将导入 ${summary.join('；')}` : '没有可导入的行'}
                 </Typography.Text>
                 <Space>
-                  <Button
-                    type="primary"
-                    onClick={confirmImport}
-                    disabled={toWrite.length === 0}
-                    loading={phase.kind === 'committing'}
-                  >
+                  <Button type="primary" onClick={confirmImport} disabled={toWrite.length === 0 || phase.kind === 'reading'} loading={phase.kind === 'committing'}>
                     导入
                   </Button>
-                  <Button onClick={() => setPhase({ kind: 'idle' })} disabled={phase.kind === 'committing'}>
+                  <Button
+                    onClick={() => {
+                      setPhase({ kind: 'idle' });
+                      setFile(null);
+                    }}
+                    disabled={phase.kind === 'committing'}
+                  >
                     放弃
                   </Button>
                 </Space>

@@ -1,32 +1,25 @@
-import { Checkbox, Flex, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Checkbox, Flex, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import type { ImportAction, PlannedMemberRow } from '@shared/imports';
-import { formatDate } from '@shared/dates';
-import type { LedgerIssue, ParsedSheet } from '@shared/ledgers';
-import { isWritable, rowKey } from './previewModel';
-
-const ACTION_COLORS: Record<ImportAction, string> = { 新增: 'green', 更新: 'blue', 跳过: 'default', 冲突: 'red' };
+import { countPlan, type PlannedRow } from '@shared/imports';
+import { LEDGER_DEFINITIONS, type LedgerIssue, type ParsedSheet } from '@shared/ledgers';
+import { countsText, isWritable, rowKey, showValue, type ConflictChoice } from './previewModel';
+import { RowAction } from './RowAction';
 
 interface PreviewRow {
   key: string;
   rowNumber: number;
   values: Record<string, unknown>;
   issues: LedgerIssue[];
-  plan?: PlannedMemberRow;
+  planned?: PlannedRow;
+  plan?: PlannedRow;
 }
 
-function showValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') {
-    return '';
+function headerTitle(header: string, label: string | undefined): string {
+  if (!label || header.replace(/\s+/g, '') === label) {
+    return header || label || '';
   }
-  if (typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value)) {
-    return formatDate(value);
-  }
-  if (typeof value === 'object') {
-    return JSON.stringify(value);
-  }
-  return String(value);
+  return header ? `${header} → ${label}` : label;
 }
 
 function IssueLines({ issues }: { issues: LedgerIssue[] }) {
@@ -46,35 +39,24 @@ function IssueLines({ issues }: { issues: LedgerIssue[] }) {
   );
 }
 
-function ActionTag({ plan }: { plan: PlannedMemberRow }) {
-  if (plan.blocked) {
-    return <Tag color="red">有错误</Tag>;
-  }
-  const tag = <Tag color={ACTION_COLORS[plan.action]}>{plan.action}</Tag>;
-  const lines = [
-    ...(plan.changes ?? []).map((c) => `${c.label}：${showValue(c.before) || '（空）'} → ${showValue(c.after) || '（空）'}`),
-    ...(plan.reason ? [plan.reason] : []),
-  ];
-  if (lines.length === 0) {
-    return tag;
-  }
-  return (
-    <Tooltip title={lines.map((line) => <div key={line}>{line}</div>)}>
-      <span data-testid="import-action">{tag}</span>
-    </Tooltip>
-  );
-}
-
 export interface SheetPreviewProps {
   sheetIndex: number;
   sheet: ParsedSheet;
-  plans: PlannedMemberRow[];
+  /** Plans as computed, aligned with `sheet.rows`. */
+  planned: PlannedRow[];
+  /** The same with the user's conflict choices applied. */
+  plans: PlannedRow[];
   excluded: ReadonlySet<string>;
+  choices: ReadonlyMap<string, ConflictChoice>;
+  currentBranchId: string;
+  branchNames: ReadonlyMap<string, string>;
   onToggle: (key: string, include: boolean) => void;
+  onChoose: (key: string, choice: ConflictChoice | undefined) => void;
 }
 
-/** One roster sheet: the rows as read, their issues in the cells, and what importing each would do. */
-export function SheetPreview({ sheetIndex, sheet, plans, excluded, onToggle }: SheetPreviewProps) {
+/** One ledger sheet: the rows as read, their issues in the cells, and what importing each would do. */
+export function SheetPreview(props: SheetPreviewProps) {
+  const { sheetIndex, sheet, planned, plans, excluded, choices, currentBranchId, branchNames, onToggle, onChoose } = props;
   const [onlyIssues, setOnlyIssues] = useState(false);
   const rows: PreviewRow[] = useMemo(
     () =>
@@ -83,22 +65,31 @@ export function SheetPreview({ sheetIndex, sheet, plans, excluded, onToggle }: S
         rowNumber: row.rowNumber,
         values: row.values,
         issues: row.issues,
+        planned: planned[i],
         plan: plans[i],
       })),
-    [sheet.rows, plans, sheetIndex],
+    [sheet.rows, planned, plans, sheetIndex],
   );
   const shown = useMemo(
-    () => (onlyIssues ? rows.filter((r) => r.issues.length > 0 || r.plan?.action === '冲突') : rows),
+    () =>
+      onlyIssues
+        ? rows.filter((r) => r.issues.length > 0 || r.planned?.action === '冲突' || r.plan?.blocked)
+        : rows,
     [rows, onlyIssues],
   );
+  const counts = useMemo(() => countPlan(plans), [plans]);
   const mapped = sheet.columns.filter((c) => c.field && !c.duplicateOf);
+  const labels = useMemo(
+    () => new Map((LEDGER_DEFINITIONS.find((d) => d.kind === sheet.ledger)?.columns ?? []).map((c) => [c.field, c.label])),
+    [sheet.ledger],
+  );
 
   const columns: ColumnsType<PreviewRow> = [
     { title: '行号', dataIndex: 'rowNumber', width: 64, fixed: 'left' },
     {
       title: '导入',
       key: 'include',
-      width: 64,
+      width: 56,
       fixed: 'left',
       render: (_, row) => {
         const writable = row.plan ? isWritable(row.plan) : false;
@@ -112,17 +103,34 @@ export function SheetPreview({ sheetIndex, sheet, plans, excluded, onToggle }: S
         );
       },
     },
-    { title: '操作', key: 'action', width: 90, fixed: 'left', render: (_, row) => (row.plan ? <ActionTag plan={row.plan} /> : null) },
+    {
+      title: '操作',
+      key: 'action',
+      width: 260,
+      render: (_, row) =>
+        row.plan && row.planned ? (
+          <RowAction
+            planned={row.planned}
+            plan={row.plan}
+            choice={choices.get(row.key)}
+            currentBranchId={currentBranchId}
+            branchNames={branchNames}
+            onChoose={(choice) => onChoose(row.key, choice)}
+          />
+        ) : null,
+    },
     ...mapped.map(
       (column): ColumnsType<PreviewRow>[number] => ({
-        title: column.header,
+        // The header as written, and the field it is read as when the words differ (身份证号码 → 公民身份号码).
+        title: headerTitle(column.header, labels.get(column.field as string)),
         key: `c${column.column}`,
-        width: column.field === 'idNumber' ? 190 : column.field === 'name' ? 120 : 130,
+        width: column.field === 'idNumber' ? 190 : ['content', 'problem', 'measures', 'details'].includes(column.field ?? '') ? 240 : 130,
         render: (_, row) => {
           const issues = row.issues.filter((issue) => issue.column === column.column);
+          const text = showValue(row.values[column.field as string]);
           return (
             <div>
-              <div>{showValue(row.values[column.field as string])}</div>
+              <div title={text.length > 60 ? text : undefined}>{text.length > 60 ? `${text.slice(0, 60)}…` : text}</div>
               <IssueLines issues={issues} />
             </div>
           );
@@ -145,6 +153,11 @@ export function SheetPreview({ sheetIndex, sheet, plans, excluded, onToggle }: S
           识别为：<Typography.Text strong>{sheet.ledgerLabel}</Typography.Text>，表头在第{sheet.headerRows.join('、')}行，共{' '}
           {sheet.rows.length} 行数据
           {sheet.skippedRows.length > 0 ? `（另有 ${sheet.skippedRows.length} 行空行或备注未读取）` : ''}
+        </Typography.Text>
+      </Flex>
+      <Flex gap={16} align="center" wrap>
+        <Typography.Text strong data-testid="sheet-counts">
+          {countsText(counts)}
         </Typography.Text>
         <Flex gap={6} align="center">
           <Switch size="small" checked={onlyIssues} onChange={setOnlyIssues} aria-label="只看有问题的行" />

@@ -1,15 +1,91 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { ImportContext } from '@shared/imports';
 import { readLedgerFile } from '@shared/ledgers';
-import { buildPreview, previewCounts, rowKey, rowsToWrite } from './previewModel';
+import { branchSchema, type Branch, type Member } from '@shared/model';
+import { applyChoices, buildPreview, countsText, newBranchNames, rowKey, rowsToWrite, showValue, writeSummary } from './previewModel';
+import { countPlan } from '@shared/imports';
 
-const FIXTURE = new URL('../../../../shared/ledgers/fixtures/党员花名册.xlsx', import.meta.url);
+const TODAY = '2026-11-27';
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/ledgers/fixtures/${name}`, import.meta.url)));
 
-describe('import preview of the sample roster', () => {
-  it('plans every row as 新增 into an empty branch; excluded rows are not written', async () => {
-    const result = await readLedgerFile('党员花名册.xlsx', new Uint8Array(readFileSync(FIXTURE)), { today: '2026-11-27' });
-    const preview = buildPreview(result, [], { id: 'b1', partyGroups: [] }, '2026-11-27');
-    expect(previewCounts(preview)).toEqual({ 新增: 24, 更新: 0, 跳过: 0, 冲突: 0, 有错误: 0 });
-    expect(rowsToWrite(preview, new Set([rowKey(0, 4)]))).toHaveLength(23);
+const branch: Branch = branchSchema.parse({
+  id: '00000000-0000-4000-8000-000000000001',
+  name: '机关第一支部',
+  createdAt: '2026-01-01T00:00:00+08:00',
+  updatedAt: '2026-01-01T00:00:00+08:00',
+});
+
+function context(members: Member[] = []): ImportContext {
+  return { branchId: branch.id, branches: [branch], members, meetings: [], talks: [], analyses: [], rectifications: [], today: TODAY };
+}
+
+describe('import preview', () => {
+  it('plans every row of the sample roster as 新增 into an empty branch; excluded rows are not written', async () => {
+    const result = await readLedgerFile('党员花名册.xlsx', fixture('党员花名册.xlsx'), { today: TODAY });
+    const preview = buildPreview(result, context());
+    const plans = preview.plans.get(0) ?? [];
+    expect(countsText(countPlan(plans))).toBe('新增 24 · 更新 0 · 跳过 0 · 冲突 0 · 有错误 0');
+    const rows = rowsToWrite(preview.plans, new Set([rowKey(0, 4)]));
+    expect(rows).toHaveLength(23);
+    expect(rows.map((r) => r.rowNumber)).not.toContain(4);
+    expect(writeSummary(rows)).toEqual(['党员花名册：新增 23 名党员']);
+  });
+
+  it('plans a roster and a meeting sheet of one file separately, and settles a 冲突 by the choice made', async () => {
+    const roster = await readLedgerFile('党员花名册.xlsx', fixture('党员花名册.xlsx'), { today: TODAY });
+    const meetings = await readLedgerFile('三会一课台账.xlsx', fixture('三会一课台账.xlsx'), { today: TODAY });
+    // One workbook holding both ledgers, with the roster's first row repeated at the end (a 冲突 within the file).
+    const rosterSheet = roster.sheets[0];
+    const repeated = { ...rosterSheet.rows[0], rowNumber: 99 };
+    const combined = { ...roster, sheets: [{ ...rosterSheet, rows: [...rosterSheet.rows, repeated] }, meetings.sheets[0]] };
+    const preview = buildPreview(combined, context());
+    expect(preview.plans.get(0)?.every((p) => p.kind === 'members')).toBe(true);
+    expect(preview.plans.get(1)?.every((p) => p.kind === 'meetings')).toBe(true);
+    expect(preview.plans.get(1)).toHaveLength(meetings.sheets[0].rows.length);
+
+    const conflict = preview.plans.get(0)?.find((p) => p.rowNumber === 99);
+    expect(conflict).toMatchObject({ action: '冲突', blocked: false });
+    expect(rowsToWrite(preview.plans, new Set()).some((r) => r.kind === 'members' && r.rowNumber === 99)).toBe(false);
+
+    const asNew = applyChoices(preview, new Map([[rowKey(0, 99), 'new']]));
+    expect(asNew.get(0)?.find((p) => p.rowNumber === 99)?.action).toBe('新增');
+    expect(rowsToWrite(asNew, new Set()).some((r) => r.kind === 'members' && r.rowNumber === 99)).toBe(true);
+    // Other sheets' plans are untouched by a choice on the roster.
+    expect(asNew.get(1)).toEqual(preview.plans.get(1));
+
+    const skipped = applyChoices(preview, new Map([[rowKey(0, 99), 'skip']]));
+    expect(skipped.get(0)?.find((p) => p.rowNumber === 99)?.action).toBe('跳过');
+  });
+
+  it('sends roster rows to the branch their 所在党支部 names, or to a branch the import creates', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['姓名', '公民身份号码', '民族', '入党时间', '党员类别', '所在党支部']);
+    ws.addRow(['张三', '110105199907065421', '汉族', '2020-05-04', '预备党员', '中共机关第一支部委员会']);
+    ws.addRow(['李四', '11010519870324049X', '回族', '2008-07-01', '正式党员', '机关第二党支部']);
+    ws.addRow(['王五', '110105198001010016', '汉族', '2001-07-01', '正式党员', '']);
+    const result = await readLedgerFile('两个支部.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()), { today: TODAY });
+    const preview = buildPreview(result, context());
+    const plans = preview.plans.get(0) ?? [];
+    expect(plans.map((p) => [p.action, p.target])).toEqual([
+      ['新增', { branchId: branch.id }],
+      ['新增', { newBranchName: '机关第二党支部' }],
+      ['新增', { branchId: branch.id }],
+    ]);
+    const rows = rowsToWrite(preview.plans, new Set());
+    expect(newBranchNames(rows)).toEqual(['机关第二党支部']);
+    expect(newBranchNames(rowsToWrite(preview.plans, new Set([rowKey(0, 3)])))).toEqual([]);
+  });
+
+  it('shows dates as 2025年3月5日, times, yes/no and lists in Chinese', () => {
+    expect(showValue('2025-03-05')).toBe('2025年3月5日');
+    expect(showValue('1992-08')).toBe('1992年8月');
+    expect(showValue('2025-03-05T14:30:00+08:00')).toBe('2025年3月5日 14:30');
+    expect(showValue({ date: '2025-01-06', partOfDay: '上午' })).toBe('2025年1月6日 上午');
+    expect(showValue(true)).toBe('是');
+    expect(showValue(['张三', '李四'])).toBe('张三、李四');
+    expect(showValue(undefined)).toBe('');
   });
 });

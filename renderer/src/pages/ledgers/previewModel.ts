@@ -1,6 +1,16 @@
-import { countPlan, planMemberImport, type ImportCounts, type PlannedMemberRow } from '@shared/imports';
-import type { ImportedMember, LedgerFileResult, ParsedRow } from '@shared/ledgers';
-import type { Member, PartyGroup } from '@shared/model';
+import { countPlan, resolveConflict, type ImportContext, type PlannedRow } from '@shared/imports';
+import { formatDate, formatDateTime } from '@shared/dates';
+import { LEDGER_LABELS, type LedgerFileResult, type LedgerKind } from '@shared/ledgers';
+import { planSheets } from '../../workers/ledgerImportPlan';
+
+/**
+ * The preview's model, pure: plans every ledger sheet of a read file against the database, applies the user's
+ * conflict choices and row exclusions, counts, and says what importing writes. The page only renders it.
+ */
+
+export type ImportCounts = ReturnType<typeof countPlan>;
+/** How the user settled a 冲突 row: a candidate's id, `new` (add as a new record) or `skip`. */
+export type ConflictChoice = string;
 
 /** The key of a preview row: sheet index and Excel row number. */
 export function rowKey(sheetIndex: number, rowNumber: number): string {
@@ -10,49 +20,47 @@ export function rowKey(sheetIndex: number, rowNumber: number): string {
 export interface ImportPreview {
   fileName: string;
   result: LedgerFileResult;
-  /** Plans of the roster sheets, by sheet index, aligned with `sheet.rows`. */
-  plans: Map<number, PlannedMemberRow[]>;
+  context: ImportContext;
+  /** Plans of the ledger sheets, by sheet index, aligned with `sheet.rows`. */
+  plans: Map<number, PlannedRow[]>;
 }
 
-/**
- * Plans every roster sheet of the file at once (a person twice, even on two sheets, is a 冲突), then splits
- * the plan back by sheet. Other ledgers are not planned: they are not imported yet.
- */
+/** The preview of a read file; `plans` as the worker computed them (or computed here, in tests). */
 export function buildPreview(
   result: LedgerFileResult,
-  members: readonly Member[],
-  branch: { id: string; partyGroups: readonly PartyGroup[] },
-  today: string,
+  context: ImportContext,
+  plans: Map<number, PlannedRow[]> = planSheets(result, context),
 ): ImportPreview {
-  const rows: ParsedRow<ImportedMember>[] = [];
-  const owners: number[] = [];
-  result.sheets.forEach((sheet, index) => {
-    if (sheet.ledger === 'members') {
-      for (const row of sheet.rows) {
-        rows.push(row as ParsedRow<ImportedMember>);
-        owners.push(index);
-      }
-    }
-  });
-  const planned = planMemberImport(rows, members, branch, today);
-  const plans = new Map<number, PlannedMemberRow[]>();
-  planned.forEach((plan, i) => {
-    const list = plans.get(owners[i]) ?? [];
-    list.push(plan);
-    plans.set(owners[i], list);
-  });
-  return { fileName: result.fileName, result, plans };
+  return { fileName: result.fileName, result, context, plans };
+}
+
+/** The plans with the user's conflict choices applied (rows not chosen for stay as planned). */
+export function applyChoices(preview: ImportPreview, choices: ReadonlyMap<string, ConflictChoice>): Map<number, PlannedRow[]> {
+  if (choices.size === 0) {
+    return preview.plans;
+  }
+  const resolved = new Map<number, PlannedRow[]>();
+  for (const [sheetIndex, plans] of preview.plans) {
+    resolved.set(
+      sheetIndex,
+      plans.map((plan) => {
+        const choice = choices.get(rowKey(sheetIndex, plan.rowNumber));
+        return choice !== undefined && plan.action === '冲突' ? resolveConflict(plan, choice, preview.context) : plan;
+      }),
+    );
+  }
+  return resolved;
 }
 
 /** Only 新增 and 更新 rows can be written; they are included unless the user excluded them. */
-export function isWritable(plan: PlannedMemberRow): boolean {
+export function isWritable(plan: PlannedRow): boolean {
   return !plan.blocked && (plan.action === '新增' || plan.action === '更新');
 }
 
-export function rowsToWrite(preview: ImportPreview, excluded: ReadonlySet<string>): PlannedMemberRow[] {
-  const rows: PlannedMemberRow[] = [];
-  for (const [sheetIndex, plans] of preview.plans) {
-    for (const plan of plans) {
+export function rowsToWrite(plans: ReadonlyMap<number, PlannedRow[]>, excluded: ReadonlySet<string>): PlannedRow[] {
+  const rows: PlannedRow[] = [];
+  for (const [sheetIndex, list] of plans) {
+    for (const plan of list) {
       if (isWritable(plan) && !excluded.has(rowKey(sheetIndex, plan.rowNumber))) {
         rows.push(plan);
       }
@@ -61,6 +69,79 @@ export function rowsToWrite(preview: ImportPreview, excluded: ReadonlySet<string
   return rows;
 }
 
-export function previewCounts(preview: ImportPreview): ImportCounts {
-  return countPlan([...preview.plans.values()].flat());
+/** `新增 3 · 更新 1 · 跳过 0 · 冲突 0 · 有错误 2`, the counts line of a sheet. */
+export function countsText(counts: ImportCounts): string {
+  return (['新增', '更新', '跳过', '冲突', '有错误'] as const).map((k) => `${k} ${counts[k]}`).join(' · ');
+}
+
+const RECORD_NOUNS: Record<LedgerKind, string> = {
+  members: '名党员',
+  meetings: '条会议记录',
+  talks: '条谈话记录',
+  analyses: '名党员的分析',
+  rectifications: '条整改问题',
+};
+
+/** What importing writes, per ledger: `党员花名册：新增 23 名党员、更新 1 名党员`. */
+export function writeSummary(rows: readonly PlannedRow[]): string[] {
+  const byKind = new Map<LedgerKind, { added: number; updated: number }>();
+  for (const row of rows) {
+    const entry = byKind.get(row.kind) ?? { added: 0, updated: 0 };
+    byKind.set(row.kind, entry);
+    if (row.action === '新增') {
+      entry.added += 1;
+    } else {
+      entry.updated += 1;
+    }
+  }
+  return [...byKind].map(([kind, { added, updated }]) => {
+    const parts = [added ? `新增 ${added} ${RECORD_NOUNS[kind]}` : '', updated ? `更新 ${updated} ${RECORD_NOUNS[kind]}` : ''];
+    return `${LEDGER_LABELS[kind]}：${parts.filter(Boolean).join('、')}`;
+  });
+}
+
+/** Branches a roster import would create (rows whose 所在党支部 names no existing branch). */
+export function newBranchNames(rows: readonly PlannedRow[]): string[] {
+  const names = new Set<string>();
+  for (const row of rows) {
+    if ('newBranchName' in row.target) {
+      names.add(row.target.newBranchName);
+    }
+  }
+  return [...names];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value as the preview shows it: dates as `2025年3月5日`, yes/no in Chinese, lists joined with 、. */
+export function showValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') {
+    return '';
+  }
+  if (typeof value === 'string') {
+    if (ISO_DATE.test(value)) {
+      return formatDate(value);
+    }
+    return ISO_DATETIME.test(value) ? formatDateTime(value) : value;
+  }
+  if (typeof value === 'boolean') {
+    return value ? '是' : '否';
+  }
+  if (Array.isArray(value)) {
+    return value.map(showValue).filter(Boolean).join('、');
+  }
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.date === 'string') {
+      // A date as read from a cell: 2025-01-06 with 14:30 or 上午.
+      return [formatDate(o.date), o.time ?? o.partOfDay].filter(Boolean).join(' ');
+    }
+    if (typeof o.name === 'string') {
+      // A person with a note (缺席人员 王某（病假）).
+      return o.reason ? `${o.name}（${String(o.reason)}）` : o.name;
+    }
+    return JSON.stringify(value);
+  }
+  return String(value);
 }

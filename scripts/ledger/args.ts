@@ -10,7 +10,8 @@ export class UsageError extends Error {
 
 export type LedgerCommand =
   | { command: 'help' }
-  | { command: 'self-check'; files: string[]; year: number; today?: string; json: boolean };
+  | { command: 'self-check'; files: string[]; year: number; today?: string; json: boolean }
+  | { command: 'check'; file: string; today?: string; json: boolean; records: boolean };
 
 const HELP_FLAGS = new Set(['-h', '--help']);
 
@@ -83,6 +84,53 @@ function parseSelfCheck(args: string[]): LedgerCommand {
   return { command: 'self-check', files, year, today, json };
 }
 
+function parseCheck(args: string[]): LedgerCommand {
+  const files: string[] = [];
+  let today: string | undefined;
+  let json = false;
+  let records = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg === '--') {
+      files.push(...args.slice(i + 1));
+      break;
+    }
+    if (HELP_FLAGS.has(arg)) {
+      return { command: 'help' };
+    }
+    if (arg === '--json' || arg === '--records') {
+      json ||= arg === '--json';
+      records ||= arg === '--records';
+      continue;
+    }
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    if (flag === '--today') {
+      const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+      const value = inline ?? args[i + 1];
+      if (value === undefined || (inline === undefined && value.startsWith('-'))) {
+        throw new UsageError('--today 后面需要日期，例如 --today 2025-03-05');
+      }
+      if (inline === undefined) {
+        i += 1;
+      }
+      today = parseToday(value);
+      continue;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`未知选项：${arg}`);
+    }
+    files.push(arg);
+  }
+  if (files.length === 0) {
+    throw new UsageError('请指定要检查的台账文件（.xlsx 或 .csv）');
+  }
+  if (files.length > 1) {
+    throw new UsageError(`一次只能检查一个文件（收到 ${files.length} 个）`);
+  }
+  return { command: 'check', file: files[0], today, json, records };
+}
+
 export function parseArgs(argv: readonly string[]): LedgerCommand {
   const [command, ...rest] = argv;
   if (command === undefined) {
@@ -94,5 +142,8 @@ export function parseArgs(argv: readonly string[]): LedgerCommand {
   if (command === 'self-check') {
     return parseSelfCheck(rest);
   }
-  throw new UsageError(`未知命令：${command}（目前提供 self-check）`);
+  if (command === 'check') {
+    return parseCheck(rest);
+  }
+  throw new UsageError(`未知命令：${command}（目前提供 check、self-check）`);
 }

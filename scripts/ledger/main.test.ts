@@ -2,10 +2,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '../../shared/demo';
 import { RULE_SETTINGS_KEY } from '../../shared/rules';
-import { EXIT_OK, EXIT_USAGE, main } from './main';
+import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main } from './main';
+import type { CheckReport } from './check';
+import { KNOWN_CODES } from './checkCodes';
 import { EXCEL_NOT_SUPPORTED } from './readExport';
 
 const TODAY = '2025-03-05';
@@ -81,6 +84,8 @@ function parseJson(result: Run) {
     issues: { file: string; table: string; index?: number; field?: string; message: string }[];
   };
 }
+
+const noStack = (result: Run) => expect(result.stderr).not.toMatch(/\n\s+at /);
 
 describe('ledger self-check', () => {
   it('checks the demo export and reports its committee term ending within six months', async () => {
@@ -183,7 +188,6 @@ describe('ledger self-check', () => {
 });
 
 describe('ledger usage and unreadable files', () => {
-  const noStack = (result: Run) => expect(result.stderr).not.toMatch(/\n\s+at /);
 
   it('prints the usage in Chinese and English for --help', async () => {
     for (const argv of [['--help'], ['-h'], ['help'], ['self-check', '--help']]) {
@@ -192,12 +196,17 @@ describe('ledger usage and unreadable files', () => {
       expect(result.stdout).toContain('用法 Usage');
       expect(result.stdout).toContain('self-check <文件.json…> --year <年份>');
       expect(result.stdout).toContain('the year to check');
+      expect(result.stdout).toContain('check <台账文件.xlsx|.csv> [--json] [--records]');
+      expect(result.stdout).toContain('the ledger kind');
     }
   });
 
   it.each([
     [[], '请指定命令'],
-    [['check'], '未知命令：check'],
+    [['chek'], '未知命令：chek'],
+    [['check'], '请指定要检查的台账文件'],
+    [['check', 'a.xlsx', 'b.xlsx'], '一次只能检查一个文件'],
+    [['check', 'a.xlsx', '--year', '2025'], '未知选项：--year'],
     [['self-check', '--year', '2025'], '请指定至少一个要自检的数据库导出文件'],
     [['self-check', 'x.json'], '请用 --year 指定要检查的年度'],
     [['self-check', 'x.json', '--year'], '--year 后面需要年份'],
@@ -236,5 +245,124 @@ describe('ledger usage and unreadable files', () => {
     expect(mixed.code).toBe(EXIT_USAGE);
     expect(JSON.parse(mixed.stdout).branches).toHaveLength(1);
     expect(mixed.stderr).toContain('找不到文件');
+  });
+});
+
+describe('ledger check', () => {
+  const sample = (name: string) => fileURLToPath(new URL(`../../shared/ledgers/fixtures/${name}`, import.meta.url));
+  const roster = sample('党员花名册.xlsx');
+  const checkToday = '2026-03-05';
+  const checkJson = async (...argv: string[]) => {
+    const result = await run('check', ...argv, '--json', '--today', checkToday);
+    return { result, report: JSON.parse(result.stdout) as CheckReport };
+  };
+
+  it('prints a Chinese report per sheet: kind, header row, importable rows, issues with their cells, skipped rows', async () => {
+    const result = await run('check', roster, '--today', checkToday);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`台账检查 · ${roster}（xlsx）`);
+    expect(result.stdout).toContain('■ 工作表“党员花名册”：党员花名册');
+    expect(result.stdout).toContain('表头在第3行；可导入 24 条；错误 0 处，警告 4 处');
+    expect(result.stdout).toContain('[警告] 第4行 转正时间（I4）：转正时间一般在入党一年后');
+    expect(result.stdout).toContain('[跳过] 第30行：表尾说明“填表人:王丽”，已跳过');
+    expect(result.stdout).toContain('共 1 个台账工作表，可导入 24 条；错误 0 处，警告 4 处。');
+    expect(result.stdout).not.toContain('"name"');
+  });
+
+  it('prints exactly {file, ok, sheets: [{sheet, kind, headerRow, records, issues}]} with --json', async () => {
+    const { result, report } = await checkJson(roster);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stderr).toBe('');
+    expect(Object.keys(report)).toEqual(['file', 'ok', 'sheets']);
+    expect(report).toMatchObject({ file: roster, ok: true });
+    expect(report.sheets).toHaveLength(1);
+    const [sheet] = report.sheets;
+    expect(Object.keys(sheet)).toEqual(['sheet', 'kind', 'headerRow', 'records', 'issues']);
+    expect(sheet).toMatchObject({ sheet: '党员花名册', kind: 'members', headerRow: 3, records: 24 });
+    expect(sheet.issues[0]).toEqual({
+      row: 4,
+      column: '转正时间',
+      cell: 'I4',
+      severity: 'warning',
+      code: 'members.confirmedOn',
+      message: '转正时间一般在入党一年后（延长预备期不超过一年），请核对',
+    });
+    expect(sheet.issues.map((i) => i.cell)).toEqual(['I4', 'I15', 'I20', 'I26']);
+  });
+
+  it('adds each importable row\'s normalised record with --records', async () => {
+    const { report } = await checkJson(roster, '--records');
+    const rows = report.sheets[0].rows ?? [];
+    expect(rows).toHaveLength(24);
+    expect(rows.map((r) => r.row)).not.toContain(17);
+    expect(rows.find((r) => r.row === 5)?.record).toMatchObject({ birthDate: '1972-01-19', joinedOn: '1991-08-02', confirmedOn: '1992-08-02' });
+    const text = await run('check', roster, '--records', '--today', checkToday);
+    expect(text.stdout).toMatch(/第5行 \{.*"joinedOn":"1991-08-02"/);
+  });
+
+  it('reports sheets that are not ledgers with kind null, and the other ledgers by kind', async () => {
+    const meetings = await checkJson(sample('三会一课台账.xlsx'));
+    expect(meetings.report.sheets.map((s) => [s.kind, s.headerRow])).toEqual([['meetings', 3]]);
+    const mixed = join(folder, '带说明.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('填表说明').addRow(['1. 身份证号请设置为文本格式']);
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['姓名', '性别', '民族', '公民身份号码', '入党时间', '党员类别']);
+    ws.addRow(['赵六', '男', '汉族', 110105198703240490, '2008-07-01', '正式党员']);
+    ws.addRow(['钱七', '女', '汉族', '110105199907065421', '2020-05-04', '预备党员']);
+    writeFileSync(mixed, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const { result, report } = await checkJson(mixed);
+    expect(result.code).toBe(EXIT_OK);
+    expect(report.sheets.map((s) => [s.sheet, s.kind, s.headerRow, s.records])).toEqual([
+      ['填表说明', null, null, 0],
+      ['花名册', 'members', 1, 1],
+    ]);
+    expect(report.sheets[0].issues).toEqual([expect.objectContaining({ row: null, code: 'sheet.notLedger', severity: 'warning' })]);
+    // The lost digits leave no birth date to derive; a field with no column in the file has no cell.
+    expect(report.sheets[1].issues).toEqual([
+      expect.objectContaining({ row: 2, column: '公民身份号码', cell: 'D2', severity: 'error', code: 'number.lostDigits' }),
+      expect.objectContaining({ row: 2, column: '出生日期', cell: null, severity: 'error', code: 'value.required' }),
+      expect.objectContaining({ row: 2, column: '转正时间', cell: null, severity: 'warning', code: 'value.required' }),
+    ]);
+    const text = await run('check', mixed, '--today', checkToday);
+    expect(text.stdout).toContain('■ 工作表“填表说明”：不是台账，未导入');
+    expect(text.stdout).toContain('[错误] 第2行 公民身份号码（D2）：号码 110105198703240');
+  });
+
+  it('exits with 1 and a code for a missing file, a folder, an .xls, an encrypted file and a workbook with no ledger', async () => {
+    const ole = new Uint8Array(1024);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    writeFileSync(join(folder, '旧.xls'), ole);
+    const encrypted = ole.slice();
+    encrypted.set([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]), 600);
+    writeFileSync(join(folder, '加密.xlsx'), encrypted);
+    writeFileSync(join(folder, '空.csv'), '你好,世界\r\n1,2\r\n');
+    const cases: [string, string, string][] = [
+      [join(folder, '没有.xlsx'), 'file.missing', '找不到文件'],
+      [folder, 'file.directory', '是文件夹'],
+      [join(folder, '旧.xls'), 'file.xls', '另存为'],
+      [join(folder, '加密.xlsx'), 'file.encrypted', '设置了打开密码'],
+      [join(folder, '空.csv'), 'file.noLedger', '没有找到可以导入的台账'],
+    ];
+    for (const [path, code, message] of cases) {
+      const { result, report } = await checkJson(path);
+      expect(result.code, path).toBe(EXIT_UNREADABLE);
+      expect(report.ok).toBe(false);
+      expect(report.error).toEqual({ code, message: expect.stringContaining(message) });
+      expect(result.stderr).toContain(message);
+      noStack(result);
+      const text = await run('check', path);
+      expect(text.code).toBe(EXIT_UNREADABLE);
+      expect(text.stdout).toContain(message);
+    }
+  });
+
+  it('derives only known codes for the messages of the pipeline', async () => {
+    const { report } = await checkJson(roster);
+    for (const issue of report.sheets.flatMap((s) => s.issues)) {
+      expect(KNOWN_CODES.includes(issue.code) || /^(members|meetings|talks|analyses|rectifications)\.[a-zA-Z]+$/.test(issue.code)).toBe(true);
+    }
   });
 });

@@ -1,10 +1,13 @@
 /**
  * `npm run ledger -- <command>`: the 支部台账 command line. main() takes the arguments and where to write, and
- * returns the exit code, so that tests run it in-process: 0 = ran (whatever the findings), 1 = internal error,
- * 2 = usage error or a file that could not be read. Messages are Chinese and never carry a stack trace.
+ * returns the exit code, so that tests run it in-process. self-check: 0 = ran (whatever the findings), 1 = internal
+ * error, 2 = usage error or a file that could not be read. check: 0 = the file was read (whatever its row issues),
+ * 1 = it could not be read or holds no ledger, 2 = usage error. Messages are Chinese and never carry a stack trace.
  */
 import { todayIso } from '../../shared/dates';
 import { parseArgs, UsageError } from './args';
+import { checkLedgerFile } from './check';
+import { formatCheckJson, formatCheckText } from './checkFormat';
 import { formatJson, formatText } from './format';
 import { EXCEL_NOT_SUPPORTED } from './readExport';
 import { selfCheckFiles } from './selfCheck';
@@ -19,12 +22,33 @@ export interface LedgerIo {
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
+/** check: the file could not be read (missing, .xls, encrypted, damaged) or holds no ledger. */
+export const EXIT_UNREADABLE = 1;
+
+const USAGE_LINES = `  npm run ledger -- check <台账文件.xlsx|.csv> [--json] [--records] [--today <YYYY-MM-DD>]
+  npm run ledger -- self-check <文件.json…> --year <年份> [--today <YYYY-MM-DD>] [--json]`;
 
 export const USAGE = `支部台账命令行工具 · branch-ledger CLI
 
 用法 Usage:
-  npm run ledger -- self-check <文件.json…> --year <年份> [--today <YYYY-MM-DD>] [--json]
+${USAGE_LINES}
   npm run ledger -- --help
+
+check       用应用导入时的同一套读取流程检查一个台账文件（.xlsx/.xlsm/.csv），逐个工作表列出：是哪种台账、
+            表头在第几行、可导入几条、每个问题及其单元格。不写入任何数据。
+            Reads one ledger file with the app's own import pipeline and lists, per sheet, the ledger kind,
+            header row, rows that would be imported and every issue with its cell. Writes nothing.
+
+  --json              输出 JSON      print JSON:
+                      {file, ok, error?: {code, message}, sheets: [{sheet, kind, headerRow, records,
+                       issues: [{row, column, cell, severity, code, message}], rows?: [{row, record}]}]}
+                      kind: members|meetings|talks|analyses|rectifications，不是台账的工作表为 null (null: not a ledger)
+                      row/headerRow 为工作表中的行号（从 1 起）；column 为文件中的表头；cell 如 F8；
+                      code 为稳定的问题代码（如 idNumber.checksum、date.unreadable、file.xls）
+                      rows are 1-based sheet rows; column is the header as written; code is a stable issue code
+  --records           同时列出每条可导入记录规范化后的内容（JSON 中为 rows）
+                      also list each importable row's normalised record (rows in the JSON)
+  --today <日期>      按哪一天判断“不晚于今天”，默认今天   judge "not in the future" as of this day
 
 self-check  按《中国共产党支部工作条例（试行）》等规则自检数据库导出文件，按支部列出问题。
             Checks database exports against the branch rules and lists the findings per branch.
@@ -40,12 +64,16 @@ self-check  按《中国共产党支部工作条例（试行）》等规则自�
 Rule settings come from the file's ruleSettings row; missing or invalid values use the defaults.
 
 退出码 Exit codes:
-  0  已完成自检（无论有无问题）  ran, whatever the findings
-  2  用法错误，或文件无法读取    usage error, or a file could not be read
-  1  内部错误                    internal error
+  check       0  文件已读取（无论各行有无问题）          the file was read, whatever its row issues
+              1  文件无法读取（不存在、.xls、加密、损坏）或其中没有台账
+                 the file could not be read (missing, .xls, encrypted, damaged) or holds no ledger
+              2  用法错误                                usage error
+  self-check  0  已完成自检（无论有无问题）              ran, whatever the findings
+              2  用法错误，或文件无法读取                usage error, or a file could not be read
+              1  内部错误                                internal error
 
-${EXCEL_NOT_SUPPORTED}。
-Excel ledgers (.xlsx) are not supported yet: use a JSON export of the database.
+self-check 只读数据库导出的 JSON；Excel 台账请用 check 检查（${EXCEL_NOT_SUPPORTED}）。
+self-check reads JSON database exports only; check an Excel ledger with \`check\`.
 输出 JSON 时请用 npm run -s ledger -- …（或 npx tsx scripts/ledger.ts …），免得 npm 的提示行混进输出。
 For JSON output use \`npm run -s ledger -- …\` so that npm's banner stays out of it.
 `;
@@ -61,6 +89,14 @@ export async function main(argv: readonly string[], io: LedgerIo): Promise<numbe
       io.stdout.write(USAGE);
       return EXIT_OK;
     }
+    if (parsed.command === 'check') {
+      const { report, details } = await checkLedgerFile(parsed.file, { today: parsed.today ?? today(io), records: parsed.records });
+      io.stdout.write(parsed.json ? formatCheckJson(report) : formatCheckText(report, details));
+      if (!report.ok && report.error) {
+        io.stderr.write(`无法导入 ${parsed.file}：${report.error.message}\n`);
+      }
+      return report.ok ? EXIT_OK : EXIT_UNREADABLE;
+    }
     const report = await selfCheckFiles(parsed.files, { year: parsed.year, today: parsed.today ?? today(io) });
     // When no file could be read there is no report to show, except to a program reading the JSON.
     const nothingRead = report.errors.length === parsed.files.length;
@@ -73,7 +109,7 @@ export async function main(argv: readonly string[], io: LedgerIo): Promise<numbe
     return report.errors.length > 0 ? EXIT_USAGE : EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`${error.message}\n用法：npm run ledger -- self-check <文件.json…> --year <年份> [--today <YYYY-MM-DD>] [--json]\n详见 npm run ledger -- --help\n`);
+      io.stderr.write(`${error.message}\n用法：\n${USAGE_LINES}\n详见 npm run ledger -- --help\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,3 @@
-import { isValidIsoDate } from '../dates';
 import { normalizeToken } from './normalize';
 import type { CellValue, DateParts, ParseResult } from './types';
 
@@ -83,9 +82,17 @@ function parseTime(rest: string): ParseResult<Pick<LedgerDate, 'time' | 'partOfD
   return { ok: true, value: { time: `${pad(hour)}:${pad(minute)}`, partOfDay: part } };
 }
 
+/** Days in a month of the Gregorian calendar (arithmetic: this runs for every date cell of a sheet). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function checkDay(y: number, m: number, d: number, shown: string): ParseResult<string> {
   const iso = `${y}-${pad(m)}-${pad(d)}`;
-  if (!isValidIsoDate(iso)) {
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
     return { ok: false, message: `日期“${shown}”不存在，请核对年月日` };
   }
   return { ok: true, value: iso };

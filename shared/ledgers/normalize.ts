@@ -5,9 +5,19 @@
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\s\u00A0\u3000]+/g;
+/** Full-width forms and the ideographic space: most cells have none, and a test is cheaper than a replace. */
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+/** Anything normalizeCellText changes besides surrounding spaces. */
+const CELL_WORK = /[\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\r\u00A0\u3000]/;
+/** Anything normalizeToken or normalizeHeader changes: invisible, full-width, spaces, required marks, colons. */
+const TOKEN_WORK = /[\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\s\u00A0\u3000]/;
+const HEADER_WORK = /[\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\s\u00A0\u3000*※(:]/;
 
 /** Every full-width ASCII form (！ to ～) and the ideographic space → the half-width character. */
 export function toHalfWidth(text: string): string {
+  if (!WIDE.test(text)) {
+    return text;
+  }
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
@@ -16,6 +26,10 @@ export function toHalfWidth(text: string): string {
  * half-width; spaces trimmed. Chinese prose punctuation (，（）；) in free text is left as typed.
  */
 export function normalizeCellText(text: string): string {
+  // Most cells need nothing but a trim: skip the four replaces for them (10,000-row rosters hold 150,000 cells).
+  if (!CELL_WORK.test(text)) {
+    return text.trim();
+  }
   return text
     .replace(INVISIBLE, '')
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF0D\uFF0F\uFF1A\uFF0B\uFF3F\uFF03\uFF05\uFF20]/g, (c) =>
@@ -28,6 +42,9 @@ export function normalizeCellText(text: string): string {
 
 /** A typed value (date, number, enum, ID): all full-width forms half-width, and no spaces at all. */
 export function normalizeToken(text: string): string {
+  if (!TOKEN_WORK.test(text)) {
+    return text;
+  }
   return toHalfWidth(text.replace(INVISIBLE, '')).replace(SPACES, '');
 }
 
@@ -38,6 +55,9 @@ const REQUIRED_MARKS = /[*＊※]|[(（][^()（）]*(必填|选填|可选|必须
  * and no （必填）/（选填）.
  */
 export function normalizeHeader(text: string): string {
+  if (!HEADER_WORK.test(text)) {
+    return text;
+  }
   return toHalfWidth(text.replace(INVISIBLE, ''))
     .replace(REQUIRED_MARKS, '')
     .replace(SPACES, '')

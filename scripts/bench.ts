@@ -11,6 +11,8 @@ import { measureRulesInChromium } from './bench/rulesChromium';
 import { measureMeetingListInChromium } from './bench/meetingListChromium';
 import { IMPORT_RATIO_GOAL, measureImportInNode } from './bench/importNode';
 import { IMPORT_COMMIT_GOAL, measureImportCommitInChromium } from './bench/importCommitChromium';
+import { measurePackage } from './bench/package';
+import { measureExportMemoryInChromium } from './bench/exportMemoryChromium';
 
 interface Figure {
   name: string;
@@ -87,26 +89,30 @@ for (const file of await measureImportInNode()) {
 
 // Import commit in Chromium: commitLedgerImport (zod, audit entries, batch row, one transaction) against a raw
 // bulkPut of the same records (goal: at most 1.3×).
-const COMMIT_RECORDS = 10_000;
-const commit = await measureImportCommitInChromium(COMMIT_RECORDS);
-if (commit.ok) {
+const COMMIT_LABELS = { members: 'new members', meetings: 'new meetings' } as const;
+for (const commit of await measureImportCommitInChromium([
+  { kind: 'members', count: 10_000 },
+  { kind: 'meetings', count: 20_000 },
+])) {
+  if (!commit.ok) {
+    skipped.push(`import commit in Chromium: skipped — ${commit.reason}`);
+    continue;
+  }
   const raw = median(commit.rawMs);
   const committed = median(commit.commitMs);
   const ratio = committed / raw;
   figures.push({
-    name: `import commit in Chromium: ${counts(commit.records)} new members, commitLedgerImport (median of ${commit.commitMs.length})`,
+    name: `import commit in Chromium: ${counts(commit.records)} ${COMMIT_LABELS[commit.kind]}, commitLedgerImport (median of ${commit.commitMs.length})`,
     ms: committed,
     note:
       `${ratio.toFixed(2)}× the raw bulkPut, goal ≤ ${IMPORT_COMMIT_GOAL}: ${ratio <= IMPORT_COMMIT_GOAL ? 'within' : 'OVER'}; ` +
       `${counts(commit.auditEntries)} audit entries; runs ${commit.commitMs.map((r) => r.toFixed(0)).join(' / ')} ms`,
   });
   figures.push({
-    name: `  raw Dexie members.bulkPut of the same records (median of ${commit.rawMs.length})`,
+    name: `  raw Dexie ${commit.kind}.bulkPut of the same records (median of ${commit.rawMs.length})`,
     ms: raw,
     note: `runs ${commit.rawMs.map((r) => r.toFixed(0)).join(' / ')} ms; Chromium ${commit.browserVersion}`,
   });
-} else {
-  skipped.push(`import commit in Chromium: skipped — ${commit.reason}`);
 }
 
 // Rules over the dashboard's data set, in Chromium (where the dashboard runs them): goal < 200 ms.
@@ -165,6 +171,23 @@ if (list.ok) {
   });
 } else {
   skipped.push(`meeting list in Chromium: skipped — ${list.reason}`);
+}
+
+// The 检查材料包 of one branch-year with 200 photos against zipping the same files with fflate alone (goal ≤ 1.5×).
+figures.push(...(await measurePackage()));
+
+// The renderer's peak memory while the real app exports 50,000 meetings in its worker (goal < 1 GB).
+const exportMemory = await measureExportMemoryInChromium(50_000, 10_000);
+if (exportMemory.ok) {
+  figures.push({
+    name: `export in Chromium: 三会一课台账 of ${counts(exportMemory.meetings)} meetings through the app (导出Excel → download)`,
+    ms: exportMemory.exportMs,
+    note:
+      `renderer peak ${exportMemory.peakRendererMb.toFixed(0)} MB (${exportMemory.peakSource}; ${exportMemory.baselineRendererMb.toFixed(0)} MB before the click), ` +
+      `goal < ${exportMemory.goalMb} MB: ${exportMemory.withinGoal ? 'within' : 'OVER'}; ${exportMemory.parts} part(s), ${exportMemory.fileMb.toFixed(1)} MB`,
+  });
+} else {
+  skipped.push(`export memory in Chromium: skipped — ${exportMemory.reason}`);
 }
 
 const width = Math.max(...figures.map((f) => f.name.length));

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
-import type { ImportCommitPageResult } from './importCommitPage';
+import type { CommitBenchKind, ImportCommitPageResult } from './importCommitPage';
 
 export type ImportCommitOutcome = ({ ok: true; browserVersion: string; bundleKb: number } & ImportCommitPageResult) | { ok: false; reason: string };
 
@@ -30,22 +30,22 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-export async function measureImportCommitInChromium(count: number, runs = 3): Promise<ImportCommitOutcome> {
+export async function measureImportCommitInChromium(jobs: readonly { kind: CommitBenchKind; count: number }[], runs = 3): Promise<ImportCommitOutcome[]> {
   if (!existsSync(CHROMIUM_PATH)) {
-    return { ok: false, reason: `no Chromium at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)` };
+    return [{ ok: false, reason: `no Chromium at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)` }];
   }
   let bundle: string;
   try {
     bundle = await bundlePage();
   } catch (error) {
-    return { ok: false, reason: `the bench page did not bundle: ${String(error instanceof Error ? error.message : error).split('\n')[0]}` };
+    return [{ ok: false, reason: `the bench page did not bundle: ${String(error instanceof Error ? error.message : error).split('\n')[0]}` }];
   }
   const { chromium } = await import('playwright-core');
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {
-    return { ok: false, reason: `Chromium did not start: ${String(error instanceof Error ? error.message : error).split('\n')[0]}` };
+    return [{ ok: false, reason: `Chromium did not start: ${String(error instanceof Error ? error.message : error).split('\n')[0]}` }];
   }
   try {
     const page = await browser.newPage();
@@ -57,11 +57,16 @@ export async function measureImportCommitInChromium(count: number, runs = 3): Pr
     );
     await page.goto(`${ORIGIN}/`);
     await page.addScriptTag({ content: bundle });
-    const result = await page.evaluate(
-      ([n, r]) => (globalThis as unknown as { importCommitBench: { run(n: number, r: number): Promise<ImportCommitPageResult> } }).importCommitBench.run(n, r),
-      [count, runs] as const,
-    );
-    return { ok: true, browserVersion: browser.version(), bundleKb: bundle.length / 1024, ...result };
+    const outcomes: ImportCommitOutcome[] = [];
+    for (const job of jobs) {
+      const result = await page.evaluate(
+        ([k, n, r]) =>
+          (globalThis as unknown as { importCommitBench: { run(k: CommitBenchKind, n: number, r: number): Promise<ImportCommitPageResult> } }).importCommitBench.run(k, n, r),
+        [job.kind, job.count, runs] as const,
+      );
+      outcomes.push({ ok: true, browserVersion: browser.version(), bundleKb: bundle.length / 1024, ...result });
+    }
+    return outcomes;
   } finally {
     await browser.close();
   }

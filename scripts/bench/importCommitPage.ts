@@ -1,14 +1,17 @@
 /**
  * Runs in the bench page (bundled by importCommitChromium.ts): the commit of an import (commitLedgerImport: zod,
- * audit entries, the importBatches row, one transaction) against a raw Dexie bulkPut of the same member records,
- * each into a fresh database of the app's schema.
+ * audit entries, the importBatches row, one transaction) against a raw Dexie bulkPut of the same records (a roster
+ * of members, or a ledger of meetings), each into a fresh database of the app's schema.
  */
 import { generateDemoBranch } from '../../shared/demo';
 import type { PlannedRow } from '../../shared/imports';
 import { BranchLedgerDatabase } from '../../renderer/src/db/database';
 import { commitLedgerImport } from '../../renderer/src/db/imports';
 
+export type CommitBenchKind = 'members' | 'meetings';
+
 export interface ImportCommitPageResult {
+  kind: CommitBenchKind;
   records: number;
   rawMs: number[];
   commitMs: number[];
@@ -24,14 +27,31 @@ async function fresh(): Promise<BranchLedgerDatabase> {
   return db;
 }
 
-async function run(count: number, runs: number): Promise<ImportCommitPageResult> {
-  const demo = generateDemoBranch({ today: '2025-03-05', memberCount: count });
+/** `count` records of the kind, as stored, and the 新增 rows a plan hands the commit for them. */
+function dataset(kind: CommitBenchKind, count: number) {
+  const demo = generateDemoBranch({ today: '2025-03-05', memberCount: kind === 'members' ? count : 60 });
   const branchId = demo.branch.id;
+  let records: Record<string, unknown>[] = demo.members;
+  if (kind === 'meetings') {
+    // The demo's meetings, repeated with new ids and starts a day apart, up to `count`.
+    const base = Date.parse('2000-01-03T14:30:00+08:00');
+    records = Array.from({ length: count }, (_, i) => {
+      const source = demo.meetings[i % demo.meetings.length];
+      const start = new Date(base + i * 86_400_000).toISOString().replace('.000Z', '+00:00');
+      return { ...source, id: crypto.randomUUID(), startAt: start, endAt: undefined };
+    });
+  }
   // What the plan hands the commit for a 新增 row: the record without id, branchId and timestamps.
-  const rows: PlannedRow[] = demo.members.map((member, index) => {
-    const { id: _id, branchId: _branch, createdAt: _c, updatedAt: _u, ...after } = member;
-    return { rowNumber: index + 4, kind: 'members', action: '新增', blocked: false, target: { branchId }, after };
+  const rows: PlannedRow[] = records.map((record, index) => {
+    const { id: _id, branchId: _branch, createdAt: _c, updatedAt: _u, ...after } = record;
+    return { rowNumber: index + 4, kind, action: '新增', blocked: false, target: { branchId }, after };
   });
+  return { branch: demo.branch, records, rows };
+}
+
+async function run(kind: CommitBenchKind, count: number, runs: number): Promise<ImportCommitPageResult> {
+  const { branch, records, rows } = dataset(kind, count);
+  const branchId = branch.id;
   const rawMs: number[] = [];
   const commitMs: number[] = [];
   let auditEntries = 0;
@@ -40,13 +60,13 @@ async function run(count: number, runs: number): Promise<ImportCommitPageResult>
     const order = i % 2 === 0 ? ['raw', 'commit'] : ['commit', 'raw'];
     for (const which of order) {
       const db = await fresh();
-      await db.branches.put(demo.branch);
+      await db.branches.put(branch);
       const start = performance.now();
       if (which === 'raw') {
-        await db.members.bulkPut(demo.members);
+        await db.table(kind).bulkPut(records);
         rawMs.push(performance.now() - start);
       } else {
-        await commitLedgerImport(db, { branchId, fileName: '党员花名册.xlsx', rows });
+        await commitLedgerImport(db, { branchId, fileName: kind === 'members' ? '党员花名册.xlsx' : '三会一课台账.xlsx', rows });
         commitMs.push(performance.now() - start);
         auditEntries = await db.auditLog.count();
       }
@@ -54,7 +74,7 @@ async function run(count: number, runs: number): Promise<ImportCommitPageResult>
       await BranchLedgerDatabase.delete(db.name);
     }
   }
-  return { records: count, rawMs, commitMs, auditEntries };
+  return { kind, records: count, rawMs, commitMs, auditEntries };
 }
 
 (globalThis as unknown as { importCommitBench: { run: typeof run } }).importCommitBench = { run };

@@ -145,5 +145,5 @@ export function parseArgs(argv: readonly string[]): LedgerCommand {
   if (command === 'check') {
     return parseCheck(rest);
   }
-  throw new UsageError(`未知命令：${command}（目前提供 check、self-check）`);
+  throw new UsageError(`未知命令：${command}（目前提供 check、self-check、verify、demo-package）`);
 }

@@ -366,3 +366,36 @@ describe('ledger check', () => {
     }
   });
 });
+
+describe('ledger demo-package and verify', () => {
+  let packageDir: string;
+  beforeAll(() => {
+    packageDir = mkdtempSync(join(tmpdir(), 'ledger-package-'));
+  });
+  afterAll(() => rmSync(packageDir, { recursive: true, force: true }));
+
+  it('routes both commands through main: builds the demo package, verifies it intact, then names an altered file', async () => {
+    const zip = join(packageDir, '示例支部_2024年度_党建台账.zip');
+    const built = await run('demo-package', '--out', zip, '--year', '2024');
+    expect(built.code).toBe(0);
+
+    const intact = await run('verify', zip, '--json');
+    expect(intact.code).toBe(0);
+    const report = JSON.parse(intact.stdout) as { ok: boolean; problems: unknown[]; counts: Record<string, number> };
+    expect(report.ok).toBe(true);
+    expect(report.problems).toEqual([]);
+    expect(report.counts.meetings).toBeGreaterThan(0);
+
+    // One byte changed inside the stored (uncompressed) manifest-listed file is found by its hash.
+    const { unzipSync, zipSync } = await import('fflate');
+    const { readFileSync } = await import('node:fs');
+    const entries = unzipSync(readFileSync(zip));
+    const target = Object.keys(entries).find((path) => path.startsWith('01_'))!;
+    entries[target] = entries[target].slice();
+    entries[target][entries[target].length - 30] ^= 0xff;
+    writeFileSync(zip, zipSync(entries));
+    const altered = await run('verify', zip);
+    expect(altered.code).toBe(1);
+    expect(altered.stdout + altered.stderr).toContain(target);
+  }, 60_000);
+});

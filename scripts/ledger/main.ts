@@ -7,6 +7,7 @@
 import { todayIso } from '../../shared/dates';
 import { parseArgs, UsageError } from './args';
 import { checkLedgerFile } from './check';
+import { runDemoPackage, runVerify } from './package';
 import { formatCheckJson, formatCheckText } from './checkFormat';
 import { formatJson, formatText } from './format';
 import { EXCEL_NOT_SUPPORTED } from './readExport';
@@ -26,7 +27,9 @@ export const EXIT_USAGE = 2;
 export const EXIT_UNREADABLE = 1;
 
 const USAGE_LINES = `  npm run ledger -- check <台账文件.xlsx|.csv> [--json] [--records] [--today <YYYY-MM-DD>]
-  npm run ledger -- self-check <文件.json…> --year <年份> [--today <YYYY-MM-DD>] [--json]`;
+  npm run ledger -- self-check <文件.json…> --year <年份> [--today <YYYY-MM-DD>] [--json]
+  npm run ledger -- verify <材料包.zip> [--json]
+  npm run ledger -- demo-package --out <材料包.zip> [--year <年份>]`;
 
 export const USAGE = `支部台账命令行工具 · branch-ledger CLI
 
@@ -60,6 +63,17 @@ self-check  按《中国共产党支部工作条例（试行）》等规则自�
   --json              输出 JSON：{branches: [{id, name, findings}]}   print JSON instead of text
   -h, --help          显示本说明                           show this help
 
+verify      校验检查材料包：按 manifest.json 重新计算每个文件的 SHA-256，列出缺少、多出和被改动的文件。
+            Verifies an inspection package: recomputes every file's SHA-256 against manifest.json and lists
+            missing, extra and altered files by path.
+  --json              输出 JSON：{ok, branch, period, counts, problems: [{path, kind, message}]}
+                      kind: missing|extra|altered|invalid
+
+demo-package  用示例数据生成一个检查材料包（与应用相同的代码），用于演示和试验校验。
+            Builds an inspection package from the demo data, through the same code the app uses.
+  --out <文件.zip>    写到哪里（必填）                     where to write it (required)
+  --year <年份>       材料包的年度，默认今年               the package's year (default: this year)
+
 规则设置取自文件 settings 表中的 ruleSettings，缺失或无效的项按条例默认值。
 Rule settings come from the file's ruleSettings row; missing or invalid values use the defaults.
 
@@ -68,6 +82,9 @@ Rule settings come from the file's ruleSettings row; missing or invalid values u
               1  文件无法读取（不存在、.xls、加密、损坏）或其中没有台账
                  the file could not be read (missing, .xls, encrypted, damaged) or holds no ledger
               2  用法错误                                usage error
+  verify      0  材料包完整，与清单一致                  intact: every file matches the manifest
+              1  有缺少、多出或被改动的文件，或文件无法读取   missing/extra/altered files, or unreadable
+  demo-package 0 已生成   built;  1 无法写入   could not write;  2 用法错误   usage error
   self-check  0  已完成自检（无论有无问题）              ran, whatever the findings
               2  用法错误，或文件无法读取                usage error, or a file could not be read
               1  内部错误                                internal error
@@ -84,6 +101,13 @@ function today(io: LedgerIo): string {
 
 export async function main(argv: readonly string[], io: LedgerIo): Promise<number> {
   try {
+    // The package commands parse their own options (scripts/ledger/package.ts).
+    if (argv[0] === 'verify') {
+      return await runVerify(argv.slice(1), io);
+    }
+    if (argv[0] === 'demo-package') {
+      return await runDemoPackage(argv.slice(1), io);
+    }
     const parsed = parseArgs(argv);
     if (parsed.command === 'help') {
       io.stdout.write(USAGE);

@@ -8,6 +8,7 @@ import {
   compact,
   diffFields,
   joinNotes,
+  keepStoredWording,
   personProblem,
   Roster,
   type ImportContext,
@@ -88,7 +89,7 @@ export function analysisEntryInto(row: ParsedRow<ImportedAnalysisEntry>, analysi
     const where = analysis ? `加入${record.periodLabel}思想动态分析` : `新建${record.periodLabel}思想动态分析`;
     return { ...common, action: '新增', after: resolved.entry, reason: joinNotes(where, resolved.note) };
   }
-  const after = compact({ ...existing, ...resolved.entry }) as AnalysisEntry;
+  const after = compact(keepStoredWording(existing, { ...existing, ...resolved.entry })) as AnalysisEntry;
   const changes = diffFields(existing, after, ANALYSIS_ENTRY_LABELS);
   if (changes.length === 0) {
     return { ...common, action: '跳过', before: existing, reason: joinNotes('与已有分析相同', resolved.note) };

@@ -118,6 +118,52 @@ export function diffFields(
   return changes;
 }
 
+/**
+ * Free text as compared between a stored record and a file: invisible characters dropped, full-width forms made
+ * half-width, runs of spaces (any width) one space, no spaces around line breaks, trimmed. The reader may change a
+ * cell's punctuation width (shared/ledgers/normalize.ts normalizeCellText turns ： into :), and a secretary may
+ * retype a line with other spaces: neither is a change worth an 更新, and the stored wording is kept.
+ */
+export function foldText(text: string): string {
+  return text
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
+}
+
+/** Two texts that say the same under foldText (both absent counts as the same). */
+export function sameText(a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return foldText(a) === foldText(b);
+}
+
+/**
+ * `incoming` with every text (string, or list of strings) that says the same as the stored one (sameText) replaced
+ * by the stored value: only a real change of wording makes an 更新, and an update keeps the stored punctuation.
+ */
+export function keepStoredWording<T extends object>(stored: object, incoming: T): T {
+  const old = stored as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...(incoming as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(out)) {
+    const before = old[key];
+    if (typeof value === 'string' && typeof before === 'string' && sameText(before, value)) {
+      out[key] = before;
+    } else if (
+      Array.isArray(value) &&
+      Array.isArray(before) &&
+      value.length === before.length &&
+      value.every((v, i) => typeof v === 'string' && typeof before[i] === 'string' && sameText(before[i] as string, v))
+    ) {
+      out[key] = before;
+    }
+  }
+  return out as T;
+}
+
 /** A copy without the keys whose value is undefined (so stored and planned records compare as JSON). */
 export function compact<T extends object>(record: T): T {
   const out: Record<string, unknown> = {};

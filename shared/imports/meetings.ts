@@ -11,8 +11,11 @@ import {
   blockedRow,
   compact,
   diffFields,
+  foldText,
   joinNotes,
+  keepStoredWording,
   personProblem,
+  sameText,
   Roster,
   type ConflictCandidate,
   type ImportContext,
@@ -20,11 +23,17 @@ import {
 } from './core';
 
 /**
- * 三会一课 rows against the branch's meetings. Key: branch + 会议类型 + 会议时间 to the minute; a row with only a
- * date (or 上午/下午) matches a meeting of that type on the same day, and keeps the stored time.
+ * 三会一课 rows against the branch's meetings. Key: branch + 会议类型 + 会议时间 to the minute, + 党小组 for a
+ * 党小组会 whose group is known (named, or inferred from its 主持人/缺席人员): two groups meeting at the same time
+ * are two meetings; a stored 党小组会 without a group still matches. A row with only a date (or 上午/下午) matches a
+ * meeting of that type on the same day, and keeps the stored time.
  * People are resolved by name in the target branch: an unknown 主持人/记录人 is a note (left out); 缺席人员 are
- * matched to the roster and, when 应到/实到 or 缺席人员 are given, everyone expected (shared/meetings
- * expectedParticipantIds) gets 出席 except those named (请假 with a reason, else 缺席). The reason says what was derived.
+ * matched to the roster and, when 应到/实到 or 缺席人员 are given, everyone expected gets 出席 except those named
+ * (their state and reason as definitions/common readAbsence reads them). "Everyone expected" is, for a stored
+ * meeting, its own attendance list when the file's 应到/实到 agree with it (the roster may have changed since),
+ * else the roster (shared/meetings expectedParticipantIds). Attendance compares as a set keyed by member: the order
+ * of the list (roster order, pinyin order) is no change. Free text that says the same (core sameText) keeps its
+ * stored wording. The reason says what was derived.
  */
 
 export interface MeetingPlanContext {
@@ -87,7 +96,66 @@ function resolveGroup(record: ImportedMeeting, pc: MeetingPlanContext, hostId: s
   return { note: '未能确定是哪个党小组的会议，请导入后在会议中选择党小组' };
 }
 
-function prepare(record: ImportedMeeting, pc: MeetingPlanContext): Prepared {
+/** `应到5人，出席4人，请假1人（王五）`. */
+function attendanceSummary(attendance: readonly Attendance[], pc: MeetingPlanContext): string {
+  const present = attendance.filter((a) => a.state === '出席').length;
+  const names = (state: Attendance['state']) => {
+    const list = attendance.filter((a) => a.state === state).map((a) => pc.roster.nameOf(a.memberId));
+    return list.length > 0 ? `，${state}${list.length}人（${list.join('、')}）` : '';
+  };
+  return `应到${attendance.length}人，出席${present}人${names('请假')}${names('缺席')}`;
+}
+
+/**
+ * The file's attendance read against a stored meeting's own list: the people named absent with their state and
+ * reason, everyone else on the stored list 出席 (a file naming nobody keeps the stored list when its 应到/实到 are
+ * the stored ones). Undefined when the file's 应到/实到 disagree with that list: the roster decides then.
+ */
+function attendanceFromStored(record: ImportedMeeting, absent: ReadonlyMap<string, Attendance>, stored: readonly Attendance[]): Attendance[] | undefined {
+  if (stored.length === 0) {
+    return undefined;
+  }
+  const agrees = (list: readonly Attendance[]) =>
+    (record.expectedCount === undefined || record.expectedCount === list.length) &&
+    (record.presentCount === undefined || record.presentCount === list.filter((a) => a.state === '出席').length);
+  if (record.absentees.length === 0 && agrees(stored)) {
+    return [...stored];
+  }
+  const list = stored.map((a) => absent.get(a.memberId) ?? (a.state === '出席' ? a : { memberId: a.memberId, state: '出席' as const }));
+  for (const [id, entry] of absent) {
+    if (!stored.some((a) => a.memberId === id)) list.push(entry);
+  }
+  return agrees(list) ? list : undefined;
+}
+
+/** A reason as compared: folded, and none when it only repeats the state (张三（请假）). */
+function reasonKey(entry: Attendance): string {
+  const reason = entry.reason ? foldText(entry.reason) : '';
+  return reason === entry.state ? '' : reason;
+}
+
+function sameEntry(a: Attendance, b: Attendance): boolean {
+  return a.memberId === b.memberId && a.state === b.state && reasonKey(a) === reasonKey(b);
+}
+
+/**
+ * The imported attendance, compared with the stored one as a set keyed by member: when both say the same the stored
+ * list (its order, its wording); otherwise the imported list, with the stored entry wherever it says the same.
+ */
+export function attendanceAgainstStored(stored: readonly Attendance[], incoming: readonly Attendance[]): Attendance[] {
+  const byId = new Map(stored.map((a) => [a.memberId, a]));
+  const kept = incoming.map((a) => {
+    const old = byId.get(a.memberId);
+    return old && sameEntry(old, a) ? old : a;
+  });
+  const sameSet =
+    stored.length === incoming.length &&
+    new Set(incoming.map((a) => a.memberId)).size === incoming.length &&
+    kept.every((a, i) => a === byId.get(incoming[i].memberId));
+  return sameSet ? [...stored] : kept;
+}
+
+function prepare(record: ImportedMeeting, pc: MeetingPlanContext, existing?: Meeting): Prepared {
   const notes: (string | undefined)[] = [];
   const unsaid = new Set<keyof MeetingFields>();
   const person = (role: string, name: string | undefined): string | undefined => {
@@ -117,7 +185,11 @@ function prepare(record: ImportedMeeting, pc: MeetingPlanContext): Prepared {
 
   let attendance: Attendance[] = [];
   const said = record.expectedCount !== undefined || record.presentCount !== undefined || record.absentees.length > 0;
-  if (said) {
+  const fromStored = said && existing ? attendanceFromStored(record, absent, existing.attendance) : undefined;
+  if (fromStored) {
+    attendance = fromStored;
+    notes.push(`出席情况按本会议已有的出席名单核对：${attendanceSummary(attendance, pc)}`);
+  } else if (said) {
     const expected = expectedParticipantIds(record.type, pc.sorted, pc.branch, group.id);
     if (expected.length === 0) {
       const why =
@@ -130,11 +202,7 @@ function prepare(record: ImportedMeeting, pc: MeetingPlanContext): Prepared {
         if (!expected.includes(id)) attendance.push(entry);
       }
       const present = attendance.filter((a) => a.state === '出席').length;
-      const names = (state: Attendance['state']) => {
-        const list = attendance.filter((a) => a.state === state).map((a) => pc.roster.nameOf(a.memberId));
-        return list.length > 0 ? `，${state}${list.length}人（${list.join('、')}）` : '';
-      };
-      let note = `出席情况按花名册推算：应到${attendance.length}人，出席${present}人${names('请假')}${names('缺席')}`;
+      let note = `出席情况按花名册推算：${attendanceSummary(attendance, pc)}`;
       if (
         (record.expectedCount !== undefined && record.expectedCount !== attendance.length) ||
         (record.presentCount !== undefined && record.presentCount !== present)
@@ -181,13 +249,19 @@ function merged(existing: Meeting, prepared: Prepared): Meeting {
     const field = key as keyof MeetingFields;
     if (prepared.unsaid.has(field) || field === 'alsoCountsAs' || field === 'speeches') continue;
     if (field === 'resolutions') {
-      // Keep the votes recorded for a resolution of the same text.
-      after.resolutions = (value as Meeting['resolutions']).map((r) => existing.resolutions.find((e) => e.text === r.text) ?? r);
+      // Keep the votes (and the wording) recorded for a resolution that says the same.
+      const incoming = (value as Meeting['resolutions']).map((r) => existing.resolutions.find((e) => sameText(e.text, r.text)) ?? r);
+      const unchanged = incoming.length === existing.resolutions.length && incoming.every((r, i) => r === existing.resolutions[i]);
+      after.resolutions = unchanged ? existing.resolutions : incoming;
+      continue;
+    }
+    if (field === 'attendance') {
+      after.attendance = attendanceAgainstStored(existing.attendance, value as Attendance[]);
       continue;
     }
     after[field] = value;
   }
-  return compact(after) as Meeting;
+  return compact(keepStoredWording(existing, after)) as Meeting;
 }
 
 export function meetingLabel(meeting: Pick<Meeting, 'title' | 'startAt'>): string {
@@ -209,7 +283,7 @@ export function meetingAsNew(row: ParsedRow<ImportedMeeting>, pc: MeetingPlanCon
 }
 
 export function meetingAsUpdate(row: ParsedRow<ImportedMeeting>, existing: Meeting, pc: MeetingPlanContext): PlannedRow {
-  const prepared = prepare(row.record as ImportedMeeting, pc);
+  const prepared = prepare(row.record as ImportedMeeting, pc, existing);
   const after = merged(existing, prepared);
   const changes = diffFields(existing, after, MEETING_FIELD_LABELS);
   const base = {
@@ -232,9 +306,22 @@ function candidatesOf(meetings: readonly Meeting[]): ConflictCandidate[] {
   return meetings.map((m) => ({ id: m.id, label: meetingLabel(m) }));
 }
 
+/** The 党小组 of a 党小组会 row when it is known (named, or inferred from its 主持人 or 缺席人员), for the key. */
+function groupOfRow(record: ImportedMeeting, pc: MeetingPlanContext): string | undefined {
+  if (record.type !== '党小组会') {
+    return undefined;
+  }
+  const idOf = (name: string | undefined) => {
+    const found = name ? pc.roster.find(name) : undefined;
+    return found && 'member' in found ? found.member.id : undefined;
+  };
+  const absentIds = record.absentees.map((a) => idOf(a.name)).filter((id): id is string => id !== undefined);
+  return resolveGroup(record, pc, idOf(record.hostName), absentIds).id;
+}
+
 export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow[] {
   const pc = meetingPlanContext(ctx);
-  const seen = new Map<string, { rowNumber: number; minute?: string }[]>();
+  const seen = new Map<string, { rowNumber: number; minute?: string; group?: string }[]>();
   return rows.map((parsed): PlannedRow => {
     const row = parsed as ParsedRow<ImportedMeeting>;
     const record = row.record;
@@ -243,8 +330,11 @@ export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext):
     }
     const dayKey = `${record.type}|${record.startAt.slice(0, 10)}`;
     const minute = record.timeKnown ? record.startAt.slice(0, 16) : undefined;
-    const earlier = (seen.get(dayKey) ?? []).find((e) => !e.minute || !minute || e.minute === minute);
-    seen.set(dayKey, [...(seen.get(dayKey) ?? []), { rowNumber: row.rowNumber, minute }]);
+    const group = groupOfRow(record, pc);
+    const earlier = (seen.get(dayKey) ?? []).find(
+      (e) => (!e.minute || !minute || e.minute === minute) && (!e.group || !group || e.group === group),
+    );
+    seen.set(dayKey, [...(seen.get(dayKey) ?? []), { rowNumber: row.rowNumber, minute, group }]);
     if (earlier) {
       return {
         rowNumber: row.rowNumber,
@@ -252,14 +342,19 @@ export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext):
         action: '冲突',
         blocked: false,
         target: { branchId: pc.branch.id },
-        reason: `与文件第${earlier.rowNumber}行是同一次会议（会议类型和时间相同）`,
+        reason: `与文件第${earlier.rowNumber}行是同一次会议（会议类型${group ? '、党小组' : ''}和时间相同）`,
         duplicateOf: earlier.rowNumber,
         candidates: [],
         source: row,
       };
     }
     const sameDay = pc.byDay.get(dayKey) ?? [];
-    const matches = minute ? sameDay.filter((m) => m.startAt.slice(0, 16) === minute) : sameDay;
+    let matches = minute ? sameDay.filter((m) => m.startAt.slice(0, 16) === minute) : sameDay;
+    if (group) {
+      // Another group's meeting at that time is another meeting; a stored one without a group may be this one.
+      const ofGroup = matches.filter((m) => m.partyGroupId === group);
+      matches = ofGroup.length > 0 ? ofGroup : matches.filter((m) => !m.partyGroupId);
+    }
     if (matches.length === 0) {
       return meetingAsNew(row, pc);
     }

@@ -2,7 +2,7 @@ import { branchKey, distributeMembersToBranches } from '../ledgers/branches';
 import type { ImportedMember } from '../ledgers/definitions/members';
 import type { ParsedRow } from '../ledgers/parseSheet';
 import { MEMBER_FIELD_LABELS, type Member, type MemberFields } from '../model/member';
-import { compact, diffFields, joinNotes, type ImportContext, type PlannedRow } from './core';
+import { compact, diffFields, joinNotes, keepStoredWording, type ImportContext, type PlannedRow } from './core';
 import { memberFieldsFromImport, pickFields, planMemberImport, type PlannedMemberRow } from './planMemberImport';
 
 /**
@@ -87,7 +87,7 @@ export function memberAsNew(row: PlannedRow, ctx: ImportContext): PlannedRow {
 export function memberAsUpdate(row: PlannedRow, member: Member, ctx: ImportContext): PlannedRow {
   const record = row.source?.record as ImportedMember;
   const { fields, note } = memberFieldsFromImport(record, targetBranch(row, ctx)?.partyGroups ?? []);
-  const after = compact({ ...member, ...pickFields(member), ...fields }) as Member;
+  const after = compact(keepStoredWording(member, { ...member, ...pickFields(member), ...fields })) as Member;
   const changes = diffFields(member, after, MEMBER_FIELD_LABELS as Record<keyof MemberFields, string>);
   const common = { ...row, recordId: member.id, before: member, storedBefore: member, candidates: undefined };
   return changes.length === 0

@@ -3,7 +3,7 @@ import type { ParsedRow } from '../ledgers/parseSheet';
 import type { ImportedAnalysisEntry } from '../ledgers/definitions/analyses';
 import type { ImportedMeeting } from '../ledgers/definitions/meetings';
 import type { ImportedMember } from '../ledgers/definitions/members';
-import type { ImportedRectification } from '../ledgers/definitions/rectifications';
+import { parseProgress, type ImportedRectification } from '../ledgers/definitions/rectifications';
 import type { ImportedTalk } from '../ledgers/definitions/talks';
 import type { Analysis, Branch, Meeting, Member, Rectification, Talk } from '../model';
 import { countPlan, planLedgerImport, resolveConflict, type ImportContext, type PlannedRow } from './plan';
@@ -275,7 +275,16 @@ describe('analyses', () => {
 });
 
 function taskRow(n: number, extra: Partial<ImportedRectification> = {}): ParsedRow<ImportedRectification> {
-  return row(n, { source: '组织生活会', category: '组织建设', problem: '“三会一课”记录不规范', status: '整改中', progressText: '已制定方案', ...extra });
+  const progressText = 'progressText' in extra ? extra.progressText : '已制定方案';
+  return row(n, {
+    source: '组织生活会',
+    category: '组织建设',
+    problem: '“三会一课”记录不规范',
+    status: '整改中',
+    ...extra,
+    progressText,
+    progressEntries: parseProgress(progressText).entries,
+  });
 }
 
 describe('rectifications', () => {
@@ -361,5 +370,113 @@ describe('members', () => {
     expect(chosen).toMatchObject({ action: '更新', recordId: 'm9' });
     expect(chosen.changes?.map((c) => c.field)).toEqual(['phone']);
     expect(resolveConflict(conflict, 'new', ctx)).toMatchObject({ action: '新增', target: { branchId: 'b1' } });
+  });
+});
+
+describe('what an export reads back as is no change', () => {
+  it('free text keeps its stored punctuation: the same words with other widths or spaces are 跳过', () => {
+    const first = planLedgerImport('meetings', [meetingRow(4, { title: '3月主题党日：学习条例（一）', titleGenerated: false, content: '传达文件； 开展讨论' })], context())[0];
+    const existing = stored<Meeting>(first, 'mt1');
+    // The reader makes ： half-width (shared/ledgers/normalize.ts); a secretary may add spaces.
+    const read = meetingRow(4, { title: '3月主题党日:学习条例（一）', titleGenerated: false, content: '传达文件；  开展讨论 ', topics: ['学习条例 '] });
+    const [same] = planLedgerImport('meetings', [read], context({ meetings: [existing] }));
+    expect(same).toMatchObject({ action: '跳过', recordId: 'mt1' });
+    // Another field changed: the update keeps the stored title as typed.
+    const [moved] = planLedgerImport('meetings', [{ ...read, record: { ...read.record, location: '礼堂' } as ImportedMeeting }], context({ meetings: [existing] }));
+    expect(moved.action).toBe('更新');
+    expect(moved.changes?.map((c) => c.field)).toEqual(['location']);
+    expect((moved.after as Meeting).title).toBe('3月主题党日：学习条例（一）');
+    // A real change of wording is one.
+    const [renamed] = planLedgerImport('meetings', [meetingRow(4, { title: '3月主题党日：学习党章', titleGenerated: false })], context({ meetings: [existing] }));
+    expect(renamed.changes?.map((c) => [c.field, c.after])).toEqual([['title', '3月主题党日：学习党章']]);
+
+    const talk = stored<Talk>(planLedgerImport('talks', [talkRow(4, { content: '谈工作：要求（一）' })], context())[0], 't1');
+    expect(planLedgerImport('talks', [talkRow(4, { content: '谈工作:要求（一）' })], context({ talks: [talk] }))[0].action).toBe('跳过');
+    const task = stored<Rectification>(planLedgerImport('rectifications', [taskRow(4, { measures: '每月检查：记录本' })], context())[0], 'r1');
+    expect(planLedgerImport('rectifications', [taskRow(4, { measures: '每月检查:记录本' })], context({ rectifications: [task] }))[0].action).toBe('跳过');
+  });
+
+  it('attendance is a set keyed by member: stored in roster order or pinyin order, re-imported → 跳过', () => {
+    const row4 = meetingRow(4, { expectedCount: 5, presentCount: 3, absentees: [{ name: '王五', reason: '出差', state: '请假' }, { name: '孙七', state: '缺席' }] });
+    const first = planLedgerImport('meetings', [row4], context())[0];
+    const pinyinOrder = stored<Meeting>(first, 'mt1');
+    expect(pinyinOrder.attendance.map((a) => a.memberId)).toEqual(['m2', 'm5', 'm3', 'm1', 'm4']); // 李 孙 王 张 赵
+    const rosterOrder = { ...pinyinOrder, attendance: [...pinyinOrder.attendance].sort((a, b) => a.memberId.localeCompare(b.memberId)) };
+    for (const existing of [pinyinOrder, rosterOrder]) {
+      const [plan] = planLedgerImport('meetings', [row4], context({ meetings: [existing] }));
+      expect(plan).toMatchObject({ action: '跳过', recordId: 'mt1' });
+    }
+    // A changed reason or state is a change, shown against the stored list and keeping its order.
+    const [changed] = planLedgerImport(
+      'meetings',
+      [meetingRow(4, { expectedCount: 5, presentCount: 3, absentees: [{ name: '王五', reason: '病假', state: '请假' }, { name: '孙七', state: '缺席' }] })],
+      context({ meetings: [rosterOrder] }),
+    );
+    expect(changed.action).toBe('更新');
+    expect(changed.changes?.map((c) => c.field)).toEqual(['attendance']);
+    const after = (changed.after as Meeting).attendance;
+    expect(after.map((a) => a.memberId)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+    expect(after.find((a) => a.memberId === 'm3')).toEqual({ memberId: 'm3', state: '请假', reason: '病假' });
+  });
+
+  it("attendance of a stored meeting is read against its own list when the file's figures agree (the roster changed since)", () => {
+    const row4 = meetingRow(4, { expectedCount: 5, presentCount: 4, absentees: [{ name: '王五', reason: '出差', state: '请假' }] });
+    const existing = stored<Meeting>(planLedgerImport('meetings', [row4], context())[0], 'mt1');
+    // 孙七 left, 周九 joined after the meeting: the roster now gives another list, the stored one still agrees.
+    const members = [...MEMBERS.slice(0, 4), { ...MEMBERS[4], departure: { reason: '转出', date: '2025-06-01' } }, member('m9', '周九')] as Member[];
+    const [plan] = planLedgerImport('meetings', [row4], context({ members, meetings: [existing] }));
+    expect(plan).toMatchObject({ action: '跳过', recordId: 'mt1' });
+    expect(plan.reason).toContain('出席情况按本会议已有的出席名单核对：应到5人，出席4人，请假1人（王五）');
+    // Figures that disagree with the stored list: the roster decides, and the file's figures are questioned.
+    const [other] = planLedgerImport('meetings', [meetingRow(4, { expectedCount: 6, presentCount: 5, absentees: [{ name: '王五', reason: '出差', state: '请假' }] })], context({ members, meetings: [existing] }));
+    expect(other.action).toBe('更新');
+    expect(other.reason).toContain('出席情况按花名册推算');
+  });
+
+  it('a 党小组会 is keyed with its group: two groups meeting at the same time are two meetings, not 冲突', () => {
+    const g1 = meetingRow(4, { type: '党小组会', partyGroupName: '第一党小组', title: '第一党小组会', titleGenerated: false });
+    const g2 = meetingRow(5, { type: '党小组会', partyGroupName: '第二党小组', title: '第二党小组会', titleGenerated: false });
+    const added = planLedgerImport('meetings', [g1, g2], context());
+    expect(added.map((p) => p.action)).toEqual(['新增', '新增']);
+    const meetings = [stored<Meeting>(added[0], 'mtG1'), stored<Meeting>(added[1], 'mtG2')];
+    expect(meetings.map((m) => m.partyGroupId)).toEqual(['g1', 'g2']);
+    const again = planLedgerImport('meetings', [g2, g1], context({ meetings }));
+    expect(again.map((p) => [p.action, p.recordId])).toEqual([
+      ['跳过', 'mtG2'],
+      ['跳过', 'mtG1'],
+    ]);
+    // The group inferred from the 主持人 (第二党小组's leader) keys the row too.
+    const [byHost] = planLedgerImport('meetings', [meetingRow(6, { type: '党小组会', hostName: '王五', title: '第二党小组会', titleGenerated: false })], context({ meetings }));
+    expect(byHost).toMatchObject({ recordId: 'mtG2' });
+    // A stored 党小组会 without a group still matches; a row whose group is unknown is 冲突 between the two.
+    const groupless = { ...meetings[0], id: 'mtX', partyGroupId: undefined };
+    expect(planLedgerImport('meetings', [g1], context({ meetings: [groupless] }))[0]).toMatchObject({ action: '更新', recordId: 'mtX' });
+    const [unknown] = planLedgerImport('meetings', [meetingRow(7, { type: '党小组会' })], context({ meetings }));
+    expect(unknown.action).toBe('冲突');
+    expect(unknown.candidates?.map((c) => c.id)).toEqual(['mtG1', 'mtG2']);
+    // The same group twice in the file is still one meeting.
+    const twice = planLedgerImport('meetings', [g1, { ...g1, rowNumber: 9 }], context());
+    expect(twice[1]).toMatchObject({ action: '冲突', duplicateOf: 4, reason: '与文件第4行是同一次会议（会议类型、党小组和时间相同）' });
+  });
+
+  it('整改进展 merges by date and text: the exported lines add nothing, a new dated line is added in date order', () => {
+    const existing = {
+      ...stored<Rectification>(planLedgerImport('rectifications', [taskRow(4)], context())[0], 'r1'),
+      progress: [
+        { date: '2025-03-01', text: '已制定方案：分三步' },
+        { date: '2025-05-10', text: '已召开专题会\n已完成第一步' },
+      ],
+    };
+    const ctx = context({ rectifications: [existing] });
+    const exported = '2025年3月1日:已制定方案：分三步\n2025年5月10日:已召开专题会\n已完成第一步';
+    expect(planLedgerImport('rectifications', [taskRow(4, { progressText: exported })], ctx)[0]).toMatchObject({ action: '跳过', recordId: 'r1' });
+    // A line written between the two and one without a date.
+    const [more] = planLedgerImport('rectifications', [taskRow(4, { progressText: `${exported}\n2025-04-02 完成自查` })], ctx);
+    expect(more.action).toBe('更新');
+    expect((more.after as Rectification).progress.map((p) => p.date)).toEqual(['2025-03-01', '2025-04-02', '2025-05-10']);
+    const [undated] = planLedgerImport('rectifications', [taskRow(4, { progressText: '已完成第二步' })], ctx);
+    expect((undated.after as Rectification).progress.at(-1)).toEqual({ date: TODAY, text: '已完成第二步' });
+    // An undated text a stored line already says (on any day) is nothing new.
+    expect(planLedgerImport('rectifications', [taskRow(4, { progressText: '已制定方案：分三步' })], ctx)[0].action).toBe('跳过');
   });
 });

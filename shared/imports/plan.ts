@@ -16,12 +16,15 @@ import { planTalkRows, talkAsNew, talkAsUpdate, talkPlanContext } from './talks'
  * computed once in the renderer and shown before anything is written; renderer/src/db/imports.ts
  * commitLedgerImport writes exactly the plan. Keys (DOMAIN §4):
  * - members: 公民身份号码, else 姓名 + 出生日期, within the target branch (所在党支部 → an existing branch or one to create);
- * - meetings: branch + 会议类型 + 会议时间 to the minute (a date-only time matches the same day);
+ * - meetings: branch + 会议类型 + 会议时间 to the minute (a date-only time matches the same day), + 党小组 for a
+ *   党小组会 whose group is known;
  * - talks: 谈话时间 + 谈话人 + 谈话对象;
  * - analyses: 党员 + 分析时段 (an entry of that period's Analysis);
  * - rectifications: 存在问题 normalised + 问题来源.
  * Two rows of the file with one key: the second is 冲突 naming the first. Rows with errors, and rows naming a
- * 谈话人/谈话对象/党员 not on the roster, are blocked.
+ * 谈话人/谈话对象/党员 not on the roster, are blocked. What an export of the app reads back as is no change
+ * (shared/exports/roundTrip.test.ts): free text that says the same keeps its stored wording (core sameText),
+ * attendance compares as a set by member, 整改进展 merges by date and text.
  */
 export * from './core';
 

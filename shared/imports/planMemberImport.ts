@@ -2,7 +2,7 @@ import type { ImportedMember, ParsedRow } from '../ledgers';
 import { checkIdNumber } from '../model/idNumber';
 import { MEMBER_FIELD_LABELS, type Member, type MemberFields } from '../model/member';
 import type { PartyGroup } from '../model/branch';
-import { countPlan as countAnyPlan, type ConflictCandidate, type FieldChange, type ImportAction, type ImportCounts } from './core';
+import { countPlan as countAnyPlan, keepStoredWording, type ConflictCandidate, type FieldChange, type ImportAction, type ImportCounts } from './core';
 
 /**
  * What importing a roster (党员花名册) would do, row by row, computed once and shown before anything is written.
@@ -167,7 +167,7 @@ export function planMemberImport(
         candidates: [{ id: member.id, label: memberLabel(member) }],
       };
     }
-    const after: MemberFields = { ...pickFields(member), ...fields } as MemberFields;
+    const after: MemberFields = keepStoredWording(member, { ...pickFields(member), ...fields }) as MemberFields;
     const changes: FieldChange[] = [];
     for (const key of Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]) {
       if (!same(member[key], after[key])) {

@@ -1,14 +1,16 @@
-import type { ImportedRectification } from '../ledgers/definitions/rectifications';
+import { parseProgress, type ImportedRectification } from '../ledgers/definitions/rectifications';
 import type { ParsedRow } from '../ledgers/parseSheet';
 import { toHalfWidth } from '../ledgers/normalize';
 import { formatDate } from '../dates';
 import { RECTIFICATION_FIELD_LABELS, type Rectification } from '../model/rectification';
-import { blockedRow, compact, diffFields, type ImportContext, type PlannedRow } from './core';
+import { blockedRow, compact, diffFields, keepStoredWording, sameText, type ImportContext, type PlannedRow } from './core';
 
 /**
  * 整改台账 rows against the branch's tasks. Key: 存在问题 normalised (half-width, no spaces, no punctuation or
- * symbols, lower case) + 问题来源. 整改进展 becomes a progress line dated the day of the import, added only when
- * no line of the task already says the same.
+ * symbols, lower case) + 问题来源. 整改进展 arrives as entries (definitions/rectifications parseProgress) merged
+ * into the stored progress: a dated entry is new unless a stored line has its date and text (sameText); an undated
+ * one is dated the day of the import, and new unless a stored line of any date says the same. Nothing new → the
+ * stored progress unchanged (an exported task re-imports as 跳过).
  */
 
 export function problemKey(problem: string, source: string): string {
@@ -31,11 +33,27 @@ export function rectificationPlanContext(ctx: ImportContext): RectificationPlanC
   return { branchId: ctx.branchId, byKey, today: ctx.today };
 }
 
-function fieldsOf(record: ImportedRectification, progress: Rectification['progress'], today: string) {
-  const { progressText, ...rest } = record;
-  const text = progressText?.trim();
-  const has = text ? progress.some((p) => p.text.trim() === text) : true;
-  return compact({ ...rest, progress: has ? progress : [...progress, { date: today, text: text as string }] });
+type Progress = Rectification['progress'];
+
+/** The stored progress with the file's entries that are not there yet, each after the stored lines of its date or earlier. */
+export function mergeProgress(stored: Progress, entries: ImportedRectification['progressEntries'], today: string): Progress {
+  const merged = [...stored];
+  for (const entry of entries) {
+    const known = merged.some((p) => (entry.date === undefined || p.date === entry.date) && sameText(p.text, entry.text));
+    if (known) continue;
+    const line = { date: entry.date ?? today, text: entry.text };
+    let at = merged.length;
+    while (at > 0 && merged[at - 1].date > line.date) at -= 1;
+    merged.splice(at, 0, line);
+  }
+  return merged.length === stored.length ? stored : merged;
+}
+
+function fieldsOf(record: ImportedRectification, progress: Progress, today: string) {
+  const { progressText, progressEntries, ...rest } = record;
+  // A record built elsewhere than the definition (a test, an older preview) may carry the text alone.
+  const entries = progressEntries ?? parseProgress(progressText).entries;
+  return compact({ ...rest, progress: mergeProgress(progress, entries, today) });
 }
 
 function base(row: ParsedRow, rc: RectificationPlanContext) {
@@ -48,7 +66,7 @@ export function rectificationAsNew(row: ParsedRow<ImportedRectification>, rc: Re
 }
 
 export function rectificationAsUpdate(row: ParsedRow<ImportedRectification>, existing: Rectification, rc: RectificationPlanContext): PlannedRow {
-  const fields = fieldsOf(row.record as ImportedRectification, existing.progress ?? [], rc.today);
+  const fields = keepStoredWording(existing, fieldsOf(row.record as ImportedRectification, existing.progress ?? [], rc.today));
   // The same problem written with other spaces or punctuation keeps its stored wording.
   const problem = problemKey(fields.problem, fields.source) === problemKey(existing.problem, fields.source) ? existing.problem : fields.problem;
   const after = compact({ ...existing, ...fields, problem }) as Rectification;

@@ -6,6 +6,7 @@ import {
   blockedRow,
   compact,
   diffFields,
+  keepStoredWording,
   personProblem,
   Roster,
   same,
@@ -89,11 +90,13 @@ export function talkAsUpdate(row: ParsedRow<ImportedTalk>, existing: Talk, tc: T
     return { ...base(row, tc), action: '冲突', blocked: true, reason: resolved.reason };
   }
   const sameSet = same([...existing.intervieweeIds].sort(), [...resolved.fields.intervieweeIds].sort());
-  const after = compact({
-    ...existing,
-    ...resolved.fields,
-    intervieweeIds: sameSet ? existing.intervieweeIds : resolved.fields.intervieweeIds,
-  }) as Talk;
+  const after = compact(
+    keepStoredWording(existing, {
+      ...existing,
+      ...resolved.fields,
+      intervieweeIds: sameSet ? existing.intervieweeIds : resolved.fields.intervieweeIds,
+    }),
+  ) as Talk;
   const changes = diffFields(existing, after, TALK_FIELD_LABELS);
   const common = { ...base(row, tc), recordId: existing.id, before: existing, storedBefore: existing };
   return changes.length === 0

@@ -34,11 +34,61 @@ export interface NamedAbsence {
   state: '请假' | '缺席';
 }
 
-const ABSENT_WORDS = /^(缺席|无故缺席|未请假|旷会|未参加|未到)$/;
+/** A bare word that says "absent without leave". */
+const ABSENT_WORDS = /^(缺席|无故缺席|无故缺会|未请假|未请假缺席|旷会|未参加|无故未参加|未到|无故未到|未出席|无故未出席|缺会)$/;
+/** Words inside a longer text that say "absent without leave" (checked after the leave words below). */
+const ABSENT_HINTS = /缺席|缺会|旷会|未请假|无故|擅自/;
+/** Words that say the member asked for leave: a reason with one of them is 请假 even if it also says 缺席. */
+const LEAVE_HINTS = /(?<!未)请假|病假|事假|婚假|产假|丧假|休假|年假|探亲假|公假|公差|出差|公出|培训|执行任务|值班|住院|外出/;
+/** `请假：出差` / `缺席：联系不上`: the state said first, the reason after. */
+const STATE_FIRST = /^(请假|缺席)\s*[：:，,、;；-]\s*(.+)$/s;
 
 /**
- * `张三（出差）、李四(病假)，王五` → each name with its reason. A reason like 病假/出差 is 请假; 缺席/无故缺席 (or no
- * reason at all) is 缺席. Separators inside brackets do not split.
+ * What the text in brackets after a name says: its state and the reason kept. 请假 and 缺席 alone carry no reason;
+ * `请假：出差` / `缺席：联系不上` say the state first; 无故缺席, 旷会, 未参加… are 缺席 with that reason; any other
+ * reason (病假, 事假, 出差, 参加上级培训…) is 请假 with that reason.
+ */
+export function readAbsence(written: string | undefined): { state: '请假' | '缺席'; reason?: string } {
+  const text = written?.trim();
+  if (!text) {
+    return { state: '缺席' };
+  }
+  const token = normalizeToken(text);
+  if (token === '请假' || token === '缺席') {
+    return { state: token };
+  }
+  const first = STATE_FIRST.exec(text);
+  if (first) {
+    return { state: first[1] as '请假' | '缺席', reason: first[2].trim() };
+  }
+  if (ABSENT_WORDS.test(token)) {
+    return { state: '缺席', reason: text };
+  }
+  if (LEAVE_HINTS.test(token)) {
+    return { state: '请假', reason: text };
+  }
+  return { state: ABSENT_HINTS.test(token) ? '缺席' : '请假', reason: text };
+}
+
+/**
+ * One absentee as the 缺席人员及原因 cell says it, so that parseAbsentees reads back the same state and reason:
+ * `张三（请假）`, `张三（出差）` (a reason that reads as 请假), `张三（请假：…）` (one that would not),
+ * `张三（缺席）`, `张三（缺席：…）`.
+ */
+export function formatAbsentee(name: string, state: '请假' | '缺席', reason?: string): string {
+  const text = reason?.trim();
+  if (!text) {
+    return `${name}（${state}）`;
+  }
+  const plain = readAbsence(text);
+  return state === '请假' && plain.state === '请假' && plain.reason === text && !/[（）()]/.test(text)
+    ? `${name}（${text}）`
+    : `${name}（${state}：${text}）`;
+}
+
+/**
+ * `张三（出差）、李四(病假)，王五` → each name with its state and reason (readAbsence): a name alone is 缺席.
+ * Separators inside brackets do not split.
  */
 export function parseAbsentees(text: string | undefined): { absentees: NamedAbsence[]; unreadable: string[] } {
   const absentees: NamedAbsence[] = [];
@@ -61,16 +111,16 @@ export function parseAbsentees(text: string | undefined): { absentees: NamedAbse
   }
   parts.push(current);
   for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([^（(：:]+?)\s*(?:[（(]([^）)]*)[）)]|[：:]\s*(.+))?$/.exec(part);
+    // A reason may hold one level of brackets itself: 张三（请假：参加培训（三天））.
+    const m = /^([^（(：:]+?)\s*(?:[（(]((?:[^（）()]|[（(][^（）()]*[）)])*)[）)]|[：:]\s*(.+))?$/s.exec(part);
     if (!m) {
       unreadable.push(part);
       continue;
     }
     const names = m[1].split(/[\s\u3000]+/).map(nameKey).filter(Boolean);
-    const written = (m[2] ?? m[3])?.trim() || undefined;
-    const absent = !written || ABSENT_WORDS.test(normalizeToken(written));
+    const { state, reason } = readAbsence(m[2] ?? m[3]);
     for (const name of names) {
-      absentees.push(absent ? { name, state: '缺席' } : { name, reason: written, state: '请假' });
+      absentees.push(reason ? { name, reason, state } : { name, state });
     }
   }
   return { absentees, unreadable };

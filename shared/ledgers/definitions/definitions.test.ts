@@ -4,9 +4,9 @@ import { readLedgerFile, type ParsedSheet } from '../index';
 import { EMPTY, type CellValue } from '../types';
 import type { ImportedAnalysisEntry } from './analyses';
 import { parseAnalysisPeriod } from './analyses';
-import { parseAbsentees, splitNames } from './common';
+import { formatAbsentee, parseAbsentees, splitNames } from './common';
 import { meetingsLedger, type ImportedMeeting } from './meetings';
-import { rectificationsLedger, type ImportedRectification } from './rectifications';
+import { parseProgress, rectificationsLedger, type ImportedRectification } from './rectifications';
 import { talksLedger, type ImportedTalk } from './talks';
 
 const TODAY = '2026-03-05';
@@ -122,6 +122,70 @@ describe('people as names', () => {
       { name: '赵六', state: '缺席' },
       { name: '孙七', reason: '事假，已报备', state: '请假' },
     ]);
+  });
+});
+
+describe('缺席 or 请假', () => {
+  it('reads 缺席/无故缺席/未参加 as 缺席 (keeping what was said), leave words and other reasons as 请假', () => {
+    expect(parseAbsentees('甲（无故缺席）、乙(未参加)、丙（缺席：联系不上）、丁（未请假，未到会）、戊（旷会）').absentees).toEqual([
+      { name: '甲', reason: '无故缺席', state: '缺席' },
+      { name: '乙', reason: '未参加', state: '缺席' },
+      { name: '丙', reason: '联系不上', state: '缺席' },
+      { name: '丁', reason: '未请假，未到会', state: '缺席' },
+      { name: '戊', reason: '旷会', state: '缺席' },
+    ]);
+    expect(parseAbsentees('甲（请假）、乙（请假：出差）、丙（公差）、丁（病假，缺席上午会议）、戊：事假、己（请假：参加培训（三天））').absentees).toEqual([
+      { name: '甲', state: '请假' },
+      { name: '乙', reason: '出差', state: '请假' },
+      { name: '丙', reason: '公差', state: '请假' },
+      { name: '丁', reason: '病假，缺席上午会议', state: '请假' },
+      { name: '戊', reason: '事假', state: '请假' },
+      { name: '己', reason: '参加培训（三天）', state: '请假' },
+    ]);
+  });
+
+  it('formatAbsentee writes what parseAbsentees reads back: the same state and reason', () => {
+    const cases: { state: '请假' | '缺席'; reason?: string }[] = [
+      { state: '请假' },
+      { state: '缺席' },
+      { state: '请假', reason: '出差' },
+      { state: '请假', reason: '参加上级培训' },
+      { state: '请假', reason: '无故缺席' },
+      { state: '请假', reason: '缺席：另有安排' },
+      { state: '请假', reason: '家中有事（已报备）' },
+      { state: '缺席', reason: '联系不上' },
+      { state: '缺席', reason: '无故缺席' },
+      { state: '缺席', reason: '病假' },
+    ];
+    const cell = cases.map((c, i) => formatAbsentee(`党员${i}`, c.state, c.reason)).join('、');
+    expect(cell.startsWith('党员0（请假）、党员1（缺席）、党员2（出差）')).toBe(true);
+    expect(parseAbsentees(cell)).toEqual({
+      absentees: cases.map((c, i) => (c.reason ? { name: `党员${i}`, reason: c.reason, state: c.state } : { name: `党员${i}`, state: c.state })),
+      unreadable: [],
+    });
+  });
+});
+
+describe('整改进展 as dated lines', () => {
+  it('splits lines that start with a date; undated lines continue the entry above or form one undated entry', () => {
+    expect(parseProgress('已成立整改小组\n明确分工\n2025年3月1日：制定方案\n2025-04-02 完成自查\n形成报告\n２０２５．５．１０、召开会议').entries).toEqual([
+      { text: '已成立整改小组\n明确分工' },
+      { date: '2025-03-01', text: '制定方案' },
+      { date: '2025-04-02', text: '完成自查\n形成报告' },
+      { date: '2025-05-10', text: '召开会议' },
+    ]);
+    expect(parseProgress('2025年2月30日：制定方案')).toEqual({ entries: [{ text: '2025年2月30日：制定方案' }], invalid: ['2025年2月30日'] });
+    expect(parseProgress('2025年3月：制定方案').entries).toEqual([{ text: '2025年3月：制定方案' }]);
+    expect(parseProgress(undefined).entries).toEqual([]);
+  });
+
+  it('the record carries the entries, and a date that does not exist is a warning on 整改进展', () => {
+    const result = rectificationsLedger.toRecord?.(
+      { source: '自查', problem: '学习不深入', progress: '2025年3月1日：制定方案\n2025年2月30日：召开会议' },
+      { today: TODAY },
+    );
+    expect(result?.record?.progressEntries).toEqual([{ date: '2025-03-01', text: '制定方案\n2025年2月30日：召开会议' }]);
+    expect(result?.issues).toContainEqual({ field: 'progress', severity: 'warning', message: '整改进展中的日期“2025年2月30日”不存在，这一行按文字导入' });
   });
 });
 

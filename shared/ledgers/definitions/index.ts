@@ -35,7 +35,9 @@ export {
 export {
   rectificationsLedger,
   importedRectificationSchema,
+  parseProgress,
+  type ProgressLine,
   type ImportedRectification,
   type RectificationColumnField,
 } from './rectifications';
-export { nameKey, splitNames, parseAbsentees, type NamedAbsence } from './common';
+export { nameKey, splitNames, parseAbsentees, readAbsence, formatAbsentee, type NamedAbsence } from './common';

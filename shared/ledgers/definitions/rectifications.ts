@@ -6,13 +6,15 @@ import {
   RECTIFICATION_STATUSES,
   type RectificationStatus,
 } from '../../model/rectification';
+import { parseDateText } from '../dates';
 import type { ColumnDefinition, LedgerDefinition, RecordResult } from '../types';
 import { enumParser, parseDate, parseYesNo } from '../values';
 import { finish, textColumn, withNote } from './common';
 
 /**
  * 问题整改台账 (DOMAIN §3.7): one row per problem. 状态 comes from its column, else from 是否销号 and the words of
- * 整改进展 (a warning says what was derived). 整改进展 becomes one progress line dated the day of the import.
+ * 整改进展 (a warning says what was derived). 整改进展 is read as dated lines (parseProgress): a line starting
+ * with a date begins a progress entry of that date; text before any date is one entry the plan dates the import day.
  */
 
 export type RectificationColumnField =
@@ -71,14 +73,64 @@ export const importedRectificationSchema = z.object({
   leader: z.string().optional(),
   owner: z.string().optional(),
   deadline: isoDateSchema.optional(),
-  /** 整改进展 as written; stored as a progress line dated the day of the import unless already there. */
+  /** 整改进展 as written. */
   progressText: z.string().optional(),
+  /** 整改进展 as entries (parseProgress): the plan merges them with the stored progress by date and text. */
+  progressEntries: z.array(z.object({ date: isoDateSchema.optional(), text: z.string().min(1) })),
   outcome: z.string().optional(),
   status: z.enum(RECTIFICATION_STATUSES),
   closedOn: isoDateSchema.optional(),
   reviewer: z.string().optional(),
 });
 export type ImportedRectification = z.infer<typeof importedRectificationSchema>;
+
+export interface ProgressLine {
+  /** `YYYY-MM-DD` when the line started with a date; absent for text written before any date. */
+  date?: string;
+  text: string;
+}
+
+/** Full-width digits and punctuation half-width, one character for one (so positions stay the same). */
+const halfWidth = (text: string) => text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** A date at the start of a line (2025年3月1日：…, 2025-03-01 …, 2025.3.1、…) and what follows it. */
+const LEADING_DATE = /^(\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?)(?![\d])\s*[:：，,、;；.。]?\s*/;
+
+/**
+ * 整改进展 as the export writes it (`2025年3月1日：text`, one entry per line) or as people type it: each line
+ * beginning with a full date starts an entry of that date; lines without one continue the entry above (an entry's
+ * text may span lines); lines before the first date form one undated entry. A date that does not exist (2月30日)
+ * is left in the text, with a message.
+ */
+export function parseProgress(text: string | undefined): { entries: ProgressLine[]; invalid: string[] } {
+  const entries: ProgressLine[] = [];
+  const invalid: string[] = [];
+  if (!text?.trim()) {
+    return { entries, invalid };
+  }
+  let current: { date?: string; lines: string[] } | undefined;
+  const done = () => {
+    const body = current?.lines.join('\n').trim();
+    if (current && body) {
+      entries.push(current.date ? { date: current.date, text: body } : { text: body });
+    }
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const m = LEADING_DATE.exec(halfWidth(line.trimStart()));
+    const parsed = m ? parseDateText(m[1]) : undefined;
+    if (m && parsed?.ok && parsed.value?.date.length === 10) {
+      done();
+      // halfWidth keeps the length of the line, so the date's length is the same in the line as written.
+      current = { date: parsed.value.date, lines: [line.trimStart().slice(m[0].length)] };
+    } else {
+      if (m && parsed && !parsed.ok) invalid.push(m[1].trim());
+      current = current ?? { lines: [] };
+      current.lines.push(line);
+    }
+  }
+  done();
+  return { entries, invalid };
+}
 
 /** The status a row without a 状态 column says through 是否销号 and the words of its 整改进展. */
 function derivedStatus(closed: boolean, progress: string | undefined): RectificationStatus {
@@ -115,6 +167,10 @@ function toRecord(
     deadline = `${deadline}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
   }
   const progress = text('progress');
+  const { entries: progressEntries, invalid } = parseProgress(progress);
+  if (invalid.length > 0) {
+    issues.push({ field: 'progress', severity: 'warning', message: `整改进展中的日期“${invalid.join('、')}”不存在，这一行按文字导入` });
+  }
   const closed = values.closed === '是';
   let status = values.status as RectificationStatus | undefined;
   if (!status) {
@@ -141,6 +197,7 @@ function toRecord(
       owner: text('owner'),
       deadline,
       progressText: progress,
+      progressEntries,
       outcome: withNote(text('outcome'), '备注', text('remarks')),
       status,
       closedOn: closedOn && closedOn.length === 10 ? closedOn : undefined,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, fullYearsBetween, isValidIsoDate, monthsBetween } from './dates';
+import dayjs from 'dayjs';
+import { addMonths, addYears, formatDate, formatDateTime, fullYearsBetween, isValidIsoDate, monthsBetween } from './dates';
 
 describe('dates', () => {
   it('shows dates the Chinese way', () => {
@@ -21,5 +22,41 @@ describe('dates', () => {
     expect(fullYearsBetween('1985-06-12', '2003-06-12')).toBe(18);
     expect(monthsBetween('2024-07-01', '2025-07-01')).toBe(12);
     expect(monthsBetween('2024-07-01', '2025-06-30')).toBe(11);
+  });
+
+  it('does not compare days when a side is known only to the month', () => {
+    // 入党 2010年9月15日, 转正 written as 2011.9: a full year, not eleven months.
+    expect(monthsBetween('2010-09-15', '2011-09')).toBe(12);
+    expect(monthsBetween('2010-09', '2011-08-31')).toBe(11);
+    expect(fullYearsBetween('1985-06', '2003-06-01')).toBe(18);
+  });
+
+  it('counts like dayjs at month ends and clamps added months and years', () => {
+    expect(monthsBetween('2025-01-31', '2025-02-28')).toBe(1);
+    expect(monthsBetween('2024-01-31', '2024-02-28')).toBe(0);
+    expect(monthsBetween('2025-03-05', '2025-01-10')).toBeLessThan(0);
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('1985-06', 18)).toBe('2003-06-01');
+    expect(addMonths('2025-11-15', -12)).toBe('2024-11-15');
+  });
+
+  it('agrees with dayjs for thousands of forward spans (seeded)', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const day = () => dayjs('1940-01-01').add(next(365 * 90), 'day').format('YYYY-MM-DD');
+    for (let i = 0; i < 3000; i += 1) {
+      let [a, b] = [day(), i % 2 === 0 ? '' : day()];
+      b = b || dayjs(a).add(next(800), 'day').format('YYYY-MM-DD');
+      if (b < a) {
+        [a, b] = [b, a];
+      }
+      expect([a, b, monthsBetween(a, b), fullYearsBetween(a, b)]).toEqual([a, b, dayjs(b).diff(a, 'month'), dayjs(b).diff(a, 'year')]);
+      const k = next(60) - 30;
+      expect([a, k, addMonths(a, k)]).toEqual([a, k, dayjs(a).add(k, 'month').format('YYYY-MM-DD')]);
+    }
   });
 });

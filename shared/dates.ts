@@ -54,22 +54,61 @@ export function toComparableDate(value: string): string {
   return value.length === 7 ? `${value}-01` : value;
 }
 
+/** `[year, month, day]` of an ISO date or month (a month-precision value has day 0: it stands for the whole month). */
+function parts(value: string): [number, number, number] {
+  return [Number(value.slice(0, 4)), Number(value.slice(5, 7)), value.length === 7 ? 0 : Number(value.slice(8, 10))];
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function isoOf(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// Integer arithmetic instead of dayjs: checkMember runs these for every row of a 10,000-row roster import.
+
+/** The same calendar day `years` later (29 February → 28 February); a month-precision value counts from the 1st. */
 export function addYears(date: string, years: number): string {
-  return dayjs(toComparableDate(date)).add(years, 'year').format('YYYY-MM-DD');
+  return addMonths(date, years * 12);
 }
 
+/** The same calendar day `months` later, clamped to the month's last day (31 January + 1 → 28/29 February). */
 export function addMonths(date: string, months: number): string {
-  return dayjs(toComparableDate(date)).add(months, 'month').format('YYYY-MM-DD');
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return isoOf(year, month, Math.min(Math.max(d, 1), daysInMonth(year, month)));
 }
 
-/** Whole months from `from` to `to` (negative when `to` is earlier). */
+/**
+ * Whole months from `from` to `to`, counted toward zero (negative when `to` is earlier), as dayjs's diff counts them
+ * (31 January → 28 February is one month). When either side is known only to the month (`2011-09`), days are not
+ * compared: 2010-09-15 → 2011-09 is 12 months, not 11.
+ */
 export function monthsBetween(from: string, to: string): number {
-  return dayjs(toComparableDate(to)).diff(dayjs(toComparableDate(from)), 'month');
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  const months = (ty - fy) * 12 + (tm - fm);
+  if (fd === 0 || td === 0 || months === 0) {
+    if (months !== 0 || fd === 0 || td === 0) {
+      return months;
+    }
+    return 0;
+  }
+  if (months > 0) {
+    // Not yet a whole last month, unless `to` is its month's last day and `from`'s day does not exist there.
+    return td < fd && td !== daysInMonth(ty, tm) ? months - 1 : months;
+  }
+  // Earlier: count toward zero, mirroring the forward case from `to`'s side.
+  return fd < td && fd !== daysInMonth(fy, fm) ? months + 1 : months;
 }
 
 /** Completed years of age (or of 党龄) on `on`. */
 export function fullYearsBetween(from: string, on: string): number {
-  return dayjs(toComparableDate(on)).diff(dayjs(toComparableDate(from)), 'year');
+  return Math.trunc(monthsBetween(from, on) / 12);
 }
 
 /** An instant as the wall clock showed it where it was written: `2025-03-05T14:30:00+08:00` → `2025年3月5日 14:30`. */

@@ -263,32 +263,36 @@ describe('ledger check', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain(`台账检查 · ${roster}（xlsx）`);
     expect(result.stdout).toContain('■ 工作表“党员花名册”：党员花名册');
-    expect(result.stdout).toContain('表头在第3行；可导入 24 条；错误 0 处，警告 4 处');
-    expect(result.stdout).toContain('[警告] 第4行 转正时间（I4）：转正时间一般在入党一年后');
-    expect(result.stdout).toContain('[跳过] 第30行：表尾说明“填表人:王丽”，已跳过');
-    expect(result.stdout).toContain('共 1 个台账工作表，可导入 24 条；错误 0 处，警告 4 处。');
+    // 转正时间 written to the month (2011.9) counts as that whole month: no false warning.
+    expect(result.stdout).toContain('表头在第3行；可导入 24 条；错误 0 处，警告 0 处');
+    expect(result.stdout).toContain('[跳过] 第30行：表尾说明“填表人：王丽”，已跳过');
+    expect(result.stdout).toContain('共 1 个台账工作表，可导入 24 条；错误 0 处，警告 0 处。');
     expect(result.stdout).not.toContain('"name"');
+
+    const meetings = await run('check', sample('三会一课台账.xlsx'), '--today', checkToday);
+    expect(meetings.stdout).toContain('表头在第3行；可导入 44 条；错误 0 处，警告 11 处');
+    expect(meetings.stdout).toContain('[警告] 第4行 会议时间（C4）：只写了“上午”，没有具体时刻，按 09:00 导入');
   });
 
   it('prints exactly {file, ok, sheets: [{sheet, kind, headerRow, records, issues}]} with --json', async () => {
-    const { result, report } = await checkJson(roster);
+    const { result, report } = await checkJson(sample('三会一课台账.xlsx'));
     expect(result.code).toBe(EXIT_OK);
     expect(result.stderr).toBe('');
     expect(Object.keys(report)).toEqual(['file', 'ok', 'sheets']);
-    expect(report).toMatchObject({ file: roster, ok: true });
+    expect(report).toMatchObject({ file: sample('三会一课台账.xlsx'), ok: true });
     expect(report.sheets).toHaveLength(1);
     const [sheet] = report.sheets;
     expect(Object.keys(sheet)).toEqual(['sheet', 'kind', 'headerRow', 'records', 'issues']);
-    expect(sheet).toMatchObject({ sheet: '党员花名册', kind: 'members', headerRow: 3, records: 24 });
+    expect(sheet).toMatchObject({ sheet: '2025年', kind: 'meetings', headerRow: 3, records: 44 });
     expect(sheet.issues[0]).toEqual({
       row: 4,
-      column: '转正时间',
-      cell: 'I4',
+      column: '会议时间',
+      cell: 'C4',
       severity: 'warning',
-      code: 'members.confirmedOn',
-      message: '转正时间一般在入党一年后（延长预备期不超过一年），请核对',
+      code: 'meetings.startAt',
+      message: '只写了“上午”，没有具体时刻，按 09:00 导入',
     });
-    expect(sheet.issues.map((i) => i.cell)).toEqual(['I4', 'I15', 'I20', 'I26']);
+    expect(sheet.issues.map((i) => i.cell)).toEqual(['C4', 'C8', 'C12', 'C16', 'C20', 'C24', 'C28', 'C32', 'C36', 'C40', 'C44']);
   });
 
   it('adds each importable row\'s normalised record with --records', async () => {

@@ -73,6 +73,11 @@ describe('checkMember', () => {
     expect(messagesFor({ ...base, confirmedOn: '2009-01-01' }, 'confirmedOn')[0]).toMatchObject({ severity: 'error' });
   });
 
+  it('reads a 转正时间 known only to the month as that whole month (2010年9月15日 入党, 2011年9月 转正: one year)', () => {
+    expect(messagesFor({ ...base, joinedOn: '2010-09-15', confirmedOn: '2011-09' }, 'confirmedOn')).toEqual([]);
+    expect(messagesFor({ ...base, joinedOn: '2010-09-15', confirmedOn: '2011-08' }, 'confirmedOn')[0].severity).toBe('warning');
+  });
+
   it('refuses a 转正时间 on a 预备党员', () => {
     expect(messagesFor({ ...base, category: '预备党员' }, 'confirmedOn')[0].severity).toBe('error');
   });

@@ -1,4 +1,4 @@
-import { meetingsLedger } from '../ledgers/definitions';
+import { formatAbsentee, meetingsLedger } from '../ledgers/definitions';
 import { attendanceCounts } from '../meetings/attendance';
 import { MEETING_TYPES, type Meeting } from '../model/meeting';
 import { countsAs, meetingDate } from '../rules/roster';
@@ -18,12 +18,13 @@ export function meetingsInPeriod(data: Pick<LedgerDataset, 'meetings'>, options:
 export function meetingsTable(data: LedgerDataset): ExportTable<Meeting> {
   const nameOf = nameResolver(data.members);
   const groups = new Map(data.branch.partyGroups.map((g) => [g.id, g.name]));
-  // As the importer reads them back (parseAbsentees): 张三（出差） is 请假 with its reason, 李四（缺席） is 缺席.
+  // Written as the importer reads them back (parseAbsentees): 张三（出差） is 请假 with its reason, 李四（缺席：…）
+  // is 缺席 with its reason.
   const absentees = (m: Meeting) =>
     joinNames(
       m.attendance
-        .filter((a) => a.state !== '出席')
-        .map((a) => `${nameOf(a.memberId) ?? ''}（${a.state === '请假' ? (a.reason ?? '请假') : '缺席'}）`),
+        .filter((a): a is typeof a & { state: '请假' | '缺席' } => a.state !== '出席')
+        .map((a) => formatAbsentee(nameOf(a.memberId) ?? '', a.state, a.reason)),
     );
   return tableFromDefinition<Meeting>(meetingsLedger, [
     { field: 'type', width: WIDTH.enumeration, format: 'text', value: (m) => m.type },

@@ -22,8 +22,9 @@ export function toHalfWidth(text: string): string {
 }
 
 /**
- * A cell's text as stored: full-width digits, letters and the punctuation of numbers, dates and times made
- * half-width; spaces trimmed. Chinese prose punctuation (，（）；) in free text is left as typed.
+ * A cell's text as stored: full-width digits and letters made half-width, spaces trimmed. Punctuation is left as
+ * typed: free text is Chinese prose (“1月主题党日：…” keeps its ：), and the parsers of typed values (dates, numbers,
+ * ID numbers, enums) make their own text half-width with normalizeToken.
  */
 export function normalizeCellText(text: string): string {
   // Most cells need nothing but a trim: skip the four replaces for them (10,000-row rosters hold 150,000 cells).
@@ -32,7 +33,7 @@ export function normalizeCellText(text: string): string {
   }
   return text
     .replace(INVISIBLE, '')
-    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF0D\uFF0F\uFF1A\uFF0B\uFF3F\uFF03\uFF05\uFF20]/g, (c) =>
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
       String.fromCharCode(c.charCodeAt(0) - 0xfee0),
     )
     .replace(/\r\n?/g, '\n')

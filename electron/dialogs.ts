@@ -100,10 +100,11 @@ function toDialogFilters(filters: FileFilterPayload[] | undefined): FileFilter[]
   return filters?.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
 }
 
-export async function saveFileWithDialog(
+/** Shows the save dialog; the path the user chose, or null when cancelled. */
+export async function askSavePath(
   context: DialogContext,
-  request: SaveFilePayload,
-): Promise<SaveFileResultPayload> {
+  request: { suggestedName: string; filters?: FileFilterPayload[] },
+): Promise<string | null> {
   const options: SaveDialogOptions = {
     title: '保存文件',
     buttonLabel: '保存',
@@ -114,11 +115,19 @@ export async function saveFileWithDialog(
   const answer = context.parent
     ? await context.dialog.showSaveDialog(context.parent, options)
     : await context.dialog.showSaveDialog(options);
-  if (answer.canceled || !answer.filePath) {
+  return answer.canceled || !answer.filePath ? null : answer.filePath;
+}
+
+export async function saveFileWithDialog(
+  context: DialogContext,
+  request: SaveFilePayload,
+): Promise<SaveFileResultPayload> {
+  const filePath = await askSavePath(context, request);
+  if (filePath === null) {
     return { saved: false };
   }
-  await writeFileWithRetry(answer.filePath, request.data, context.retry);
-  return { saved: true, path: answer.filePath };
+  await writeFileWithRetry(filePath, request.data, context.retry);
+  return { saved: true, path: filePath };
 }
 
 export async function openFilesWithDialog(

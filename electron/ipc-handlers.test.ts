@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
-import { IPC_CHANNELS, type IpcChannel, type IpcPayload, type IpcResult } from '@shared/ipc';
+import { IPC_CHANNELS, MAX_STREAM_CHUNK_BYTES, type IpcChannel, type IpcPayload, type IpcResult } from '@shared/ipc';
 import {
   createValidatedHandler,
   IpcSenderRejectedError,
@@ -20,11 +20,16 @@ function eventFrom(url: string, parent: FakeFrame | null = null): IpcSenderEvent
 
 const trusted = eventFrom('app://bundle/index.html#/members');
 const bytes = new Uint8Array([0xe5, 0x8f, 0xb0]);
+const handle = '0123456789abcdef0123456789abcdef';
 
 /** One valid payload per channel… */
 const validPayloads: { [C in IpcChannel]: IpcPayload<C> } = {
   'file:save': { suggestedName: '党员名册.xlsx', data: bytes, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] },
   'file:open': { multiple: true, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] }] },
+  'file:stream:open': { suggestedName: '一支部_2025年度_党建台账.zip', filters: [{ name: '检查材料包', extensions: ['zip'] }] },
+  'file:stream:write': { handle, chunk: bytes },
+  'file:stream:close': { handle },
+  'file:stream:abort': { handle },
   'backup:write': { name: '备份-2024-05-01.json', data: bytes },
   'backup:list': undefined,
   'backup:read': { name: '备份-2024-05-01.json' },
@@ -45,6 +50,22 @@ const invalidPayloads: { [C in IpcChannel]: unknown[] } = {
     { suggestedName: 'a.xlsx', data: bytes, filters: [{ name: 'x', extensions: ['../x'] }] },
   ],
   'file:open': [undefined, { multiple: 'yes' }, { defaultPath: '/etc' }, { filters: 'xlsx' }],
+  'file:stream:open': [
+    undefined,
+    { suggestedName: '../包.zip' },
+    { suggestedName: '包.zip', data: bytes },
+    { suggestedName: '包.zip', path: '/tmp/包.zip' },
+  ],
+  'file:stream:write': [
+    { handle, chunk: [1, 2] },
+    { handle, chunk: 'abc' },
+    { handle: '../x', chunk: bytes },
+    { handle: handle.toUpperCase(), chunk: bytes },
+    { handle, chunk: bytes, offset: 0 },
+    { chunk: bytes },
+  ],
+  'file:stream:close': [undefined, {}, { handle: 'abc' }, { handle, path: '/tmp/x' }],
+  'file:stream:abort': [undefined, { handle: 42 }, { handle: `${handle}0` }],
   'backup:write': [{ name: 'a/b.json', data: bytes }, { name: '..', data: bytes }, { name: 'a.json' }, 'a.json'],
   'backup:list': [{}, 'x', null],
   'backup:read': [{ name: '../userData/window-state.json' }, { name: 'C:\\x' }, {}, undefined],
@@ -57,6 +78,10 @@ const invalidPayloads: { [C in IpcChannel]: unknown[] } = {
 const validResults: { [C in IpcChannel]: IpcResult<C> } = {
   'file:save': { saved: true, path: '/home/user/党员名册.xlsx' },
   'file:open': [{ name: '名册.xlsx', data: bytes }],
+  'file:stream:open': { handle },
+  'file:stream:write': { written: 3 },
+  'file:stream:close': { saved: true, path: '/home/user/一支部_2025年度_党建台账.zip' },
+  'file:stream:abort': { aborted: true },
   'backup:write': { name: '备份.json', size: 3, modifiedAt: '2024-05-01T10:00:00.000Z' },
   'backup:list': [],
   'backup:read': bytes,
@@ -144,10 +169,27 @@ describe.each(IPC_CHANNELS)('channel %s', (channel) => {
   });
 });
 
+describe('file:stream:write', () => {
+  it('refuses a chunk one byte over 64 MB before the handler runs, and accepts exactly 64 MB', async () => {
+    const handler = vi.fn(async () => validResults['file:stream:write']);
+    const wrapped = createValidatedHandler('file:stream:write', handler);
+    const limit = MAX_STREAM_CHUNK_BYTES;
+    expect(limit).toBe(64 * 1024 * 1024);
+    await expect(wrapped(trusted, { handle, chunk: new Uint8Array(limit + 1) })).rejects.toThrow(/数据块过大/);
+    expect(handler).not.toHaveBeenCalled();
+    await expect(wrapped(trusted, { handle, chunk: new Uint8Array(limit) })).resolves.toEqual(validResults['file:stream:write']);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
 function fakeHandlers(): IpcHandlers<IpcSenderEvent> {
   return {
     'file:save': async () => validResults['file:save'],
     'file:open': async () => validResults['file:open'],
+    'file:stream:open': async () => validResults['file:stream:open'],
+    'file:stream:write': async () => validResults['file:stream:write'],
+    'file:stream:close': async () => validResults['file:stream:close'],
+    'file:stream:abort': async () => validResults['file:stream:abort'],
     'backup:write': async () => validResults['backup:write'],
     'backup:list': async () => validResults['backup:list'],
     'backup:read': async () => validResults['backup:read'],

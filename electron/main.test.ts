@@ -268,3 +268,69 @@ describe('IPC registered by main', () => {
     expect(fake.electron.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('save streams registered by main', () => {
+  class FakeSender {
+    readonly listeners = new Map<string, Listener[]>();
+    destroyed = false;
+    constructor(readonly id: number) {}
+    isDestroyed() {
+      return this.destroyed;
+    }
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    once(event: string, listener: Listener) {
+      return this.on(event, listener);
+    }
+    emit(event: string) {
+      for (const listener of this.listeners.get(event) ?? []) {
+        listener();
+      }
+    }
+  }
+  const call = (channel: string, event: unknown, payload: unknown) => fake.ipcHandlers.get(channel)!(event, payload);
+  const pageEvent = (sender: FakeSender) => ({ senderFrame: { url: 'app://bundle/index.html#/ledgers', parent: null }, sender });
+
+  it('writes the chunks through the dialog path, renames on close, and refuses another page', async () => {
+    const target = path.join(userData, '一支部_2025年度_党建台账.zip');
+    fake.electron.dialog.showSaveDialog.mockImplementationOnce(async () => ({ canceled: false, filePath: target }));
+    const page = pageEvent(new FakeSender(7));
+    const { handle } = (await call('file:stream:open', page, { suggestedName: '一支部_2025年度_党建台账.zip' })) as { handle: string };
+    expect(handle).toMatch(/^[0-9a-f]{32}$/);
+    await call('file:stream:write', page, { handle, chunk: new Uint8Array([0x50, 0x4b]) });
+    await expect(call('file:stream:write', pageEvent(new FakeSender(8)), { handle, chunk: new Uint8Array([1]) })).rejects.toThrow(
+      /another page/,
+    );
+    await call('file:stream:write', page, { handle, chunk: new Uint8Array([0x03, 0x04]) });
+    expect(existsSync(`${target}.partial`)).toBe(true);
+    await expect(call('file:stream:close', page, { handle })).resolves.toEqual({ saved: true, path: target });
+    expect([...readFileSync(target)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(existsSync(`${target}.partial`)).toBe(false);
+  });
+
+  it('deletes the partial file when the window goes', async () => {
+    const target = path.join(userData, '未完成.zip');
+    fake.electron.dialog.showSaveDialog.mockImplementationOnce(async () => ({ canceled: false, filePath: target }));
+    const sender = new FakeSender(9);
+    const page = pageEvent(sender);
+    const { handle } = (await call('file:stream:open', page, { suggestedName: '未完成.zip' })) as { handle: string };
+    await call('file:stream:write', page, { handle, chunk: new Uint8Array([1, 2, 3]) });
+    expect(existsSync(`${target}.partial`)).toBe(true);
+    sender.destroyed = true;
+    sender.emit('destroyed');
+    expect(existsSync(`${target}.partial`)).toBe(false);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('deletes the partial file when the page reloads', async () => {
+    const target = path.join(userData, '重新加载.zip');
+    fake.electron.dialog.showSaveDialog.mockImplementationOnce(async () => ({ canceled: false, filePath: target }));
+    const sender = new FakeSender(10);
+    const { handle } = (await call('file:stream:open', pageEvent(sender), { suggestedName: '重新加载.zip' })) as { handle: string };
+    expect(handle).not.toBeNull();
+    sender.emit('did-navigate');
+    expect(existsSync(`${target}.partial`)).toBe(false);
+  });
+});

@@ -18,6 +18,7 @@ import {
 } from 'electron';
 import { createBackupStore, openBackupFolder, openFilesWithDialog, saveFileWithDialog, type DialogContext } from './dialogs';
 import { registerIpcHandlers, type IpcHandlers } from './ipc-handlers';
+import { createSaveStreams, type StreamOwner } from './save-streams';
 import { aboutDialogOptions, buildMenuTemplate } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installWebContentsGuard } from './security';
@@ -35,6 +36,8 @@ const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
 const ICON_PATH = path.join(__dirname, 'icon.png');
 
 let mainWindow: BrowserWindow | null = null;
+/** Saves in pieces (inspection packages); their partial files are deleted when their page goes or the app quits. */
+const saveStreams = createSaveStreams();
 
 function log(message: string): void {
   console.log(`[branch-ledger] ${message}`);
@@ -49,6 +52,21 @@ function documentsDir(): string {
   }
 }
 
+/** The page behind an IPC event, as the owner of save streams: gone when closed, crashed or reloaded. */
+function streamOwner(event: IpcMainInvokeEvent): StreamOwner {
+  const sender = event.sender;
+  return {
+    id: sender.id,
+    isGone: () => sender.isDestroyed(),
+    onGone: (listener) => {
+      sender.once('destroyed', listener);
+      sender.on('render-process-gone', listener);
+      // A reload or navigation starts a new page that knows nothing of the old page's handles.
+      sender.on('did-navigate', listener);
+    },
+  };
+}
+
 function createIpcHandlers(): IpcHandlers<IpcMainInvokeEvent> {
   const backups = createBackupStore(path.join(app.getPath('userData'), 'backups'));
   function dialogContext(event: IpcMainInvokeEvent): DialogContext {
@@ -58,6 +76,10 @@ function createIpcHandlers(): IpcHandlers<IpcMainInvokeEvent> {
   return {
     'file:save': (payload, event) => saveFileWithDialog(dialogContext(event), payload),
     'file:open': (payload, event) => openFilesWithDialog(dialogContext(event), payload),
+    'file:stream:open': (payload, event) => saveStreams.open(dialogContext(event), payload, streamOwner(event)),
+    'file:stream:write': (payload, event) => saveStreams.write(payload, streamOwner(event)),
+    'file:stream:close': (payload, event) => saveStreams.close(payload, streamOwner(event)),
+    'file:stream:abort': (payload, event) => saveStreams.abort(payload, streamOwner(event)),
     'backup:write': (payload) => backups.write(payload.name, payload.data),
     'backup:list': () => backups.list(),
     'backup:read': (payload) => backups.read(payload.name),
@@ -171,6 +193,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => {
     app.quit();
+  });
+  app.on('will-quit', () => {
+    saveStreams.discardAll();
   });
   app
     .whenReady()

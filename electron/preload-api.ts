@@ -14,6 +14,18 @@ export function createBranchLedgerApi(invoke: Invoke): BranchLedgerApi {
     openFiles(request) {
       return invoke('file:open', request);
     },
+    openSaveStream(request) {
+      return invoke('file:stream:open', request);
+    },
+    writeSaveStream(request) {
+      return invoke('file:stream:write', request);
+    },
+    closeSaveStream(request) {
+      return invoke('file:stream:close', request);
+    },
+    abortSaveStream(request) {
+      return invoke('file:stream:abort', request);
+    },
     writeBackup(request) {
       return invoke('backup:write', request);
     },

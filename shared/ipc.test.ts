@@ -12,6 +12,10 @@ import {
   openFilesPayloadSchema,
   backupWritePayloadSchema,
   appInfoSchema,
+  MAX_STREAM_CHUNK_BYTES,
+  saveStreamOpenPayloadSchema,
+  saveStreamOpenResultSchema,
+  saveStreamWritePayloadSchema,
 } from './ipc';
 
 describe('isSafeFileName', () => {
@@ -106,6 +110,18 @@ describe('payload schemas', () => {
     expect(backupWritePayloadSchema.safeParse({ name: 'a/b', data: new Uint8Array() }).success).toBe(false);
   });
 
+  it('save streams: random hex handles, chunks up to 64 MB, no path from the renderer', () => {
+    const handle = 'a'.repeat(32);
+    expect(saveStreamOpenPayloadSchema.safeParse({ suggestedName: '包.zip' }).success).toBe(true);
+    expect(saveStreamOpenPayloadSchema.safeParse({ suggestedName: '包.zip', path: '/tmp/包.zip' }).success).toBe(false);
+    expect(saveStreamOpenResultSchema.safeParse({ handle: null }).success).toBe(true);
+    expect(saveStreamWritePayloadSchema.safeParse({ handle, chunk: new Uint8Array(MAX_STREAM_CHUNK_BYTES) }).success).toBe(true);
+    expect(saveStreamWritePayloadSchema.safeParse({ handle, chunk: new Uint8Array(MAX_STREAM_CHUNK_BYTES + 1) }).success).toBe(false);
+    expect(saveStreamWritePayloadSchema.safeParse({ handle: 'A'.repeat(32), chunk: new Uint8Array(1) }).success).toBe(false);
+    expect(saveStreamWritePayloadSchema.safeParse({ handle: '../../x', chunk: new Uint8Array(1) }).success).toBe(false);
+    expect(saveStreamWritePayloadSchema.safeParse({ handle, chunk: new ArrayBuffer(1) }).success).toBe(false);
+  });
+
   it('app info has a fixed shape', () => {
     const info = {
       name: '支部台账',
@@ -125,7 +141,14 @@ describe('payload schemas', () => {
 
 describe('contract', () => {
   it('has a payload and a result schema for every channel', () => {
-    expect(IPC_CHANNELS).toEqual(['file:save', 'file:open', 'backup:write', 'backup:list', 'backup:read', 'backup:delete', 'backup:openFolder', 'app:info']);
+    expect(IPC_CHANNELS).toEqual([
+      'file:save',
+      'file:open',
+      'file:stream:open',
+      'file:stream:write',
+      'file:stream:close',
+      'file:stream:abort',
+      'backup:write', 'backup:list', 'backup:read', 'backup:delete', 'backup:openFolder', 'app:info']);
     for (const channel of IPC_CHANNELS) {
       expect(typeof ipcContract[channel].payload.safeParse).toBe('function');
       expect(typeof ipcContract[channel].result.safeParse).toBe('function');

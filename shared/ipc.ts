@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 
-/** Bytes that cross IPC in one message: inspection packages with attachments stay far below this. */
+/** Bytes that cross IPC in one message. Files that may be larger (inspection packages) go as a save stream. */
 export const MAX_TRANSFER_BYTES = 512 * 1024 * 1024;
+
+/** Largest chunk of a save stream (file:stream:write); the renderer splits bigger ones. */
+export const MAX_STREAM_CHUNK_BYTES = 64 * 1024 * 1024;
 
 /** Longest file name we accept; Windows allows 255 UTF-16 units, we keep room for a suffix. */
 export const MAX_FILE_NAME_LENGTH = 200;
@@ -80,6 +83,41 @@ export const saveFileResultSchema = z.strictObject({
   path: z.string().optional(),
 });
 
+/** A save stream's handle: 128 random bits in hex, made by main; it names no path. */
+export const streamHandleSchema = z.string().regex(/^[0-9a-f]{32}$/, { message: '保存句柄不合法' });
+
+export const chunkBytesSchema = z
+  .custom<Uint8Array>(isUint8Array, { message: '需要字节数据（Uint8Array）' })
+  .refine((bytes) => bytes.byteLength <= MAX_STREAM_CHUNK_BYTES, { message: '数据块过大（超过 64 MB）' });
+
+export const saveStreamOpenPayloadSchema = z.strictObject({
+  suggestedName: fileNameSchema,
+  filters: z.array(fileFilterSchema).max(20).optional(),
+});
+
+/** `handle: null` when the user cancelled the dialog. */
+export const saveStreamOpenResultSchema = z.strictObject({
+  handle: streamHandleSchema.nullable(),
+});
+
+export const saveStreamWritePayloadSchema = z.strictObject({
+  handle: streamHandleSchema,
+  chunk: chunkBytesSchema,
+});
+
+export const saveStreamWriteResultSchema = z.strictObject({
+  /** Bytes in the file so far. */
+  written: z.number().int().nonnegative(),
+});
+
+export const saveStreamHandlePayloadSchema = z.strictObject({
+  handle: streamHandleSchema,
+});
+
+export const saveStreamAbortResultSchema = z.strictObject({
+  aborted: z.boolean(),
+});
+
 export const openFilesPayloadSchema = z.strictObject({
   filters: z.array(fileFilterSchema).max(20).optional(),
   multiple: z.boolean().optional(),
@@ -141,6 +179,10 @@ const noPayloadSchema = z.undefined();
 export const ipcContract = {
   'file:save': { payload: saveFilePayloadSchema, result: saveFileResultSchema },
   'file:open': { payload: openFilesPayloadSchema, result: openFilesResultSchema },
+  'file:stream:open': { payload: saveStreamOpenPayloadSchema, result: saveStreamOpenResultSchema },
+  'file:stream:write': { payload: saveStreamWritePayloadSchema, result: saveStreamWriteResultSchema },
+  'file:stream:close': { payload: saveStreamHandlePayloadSchema, result: saveFileResultSchema },
+  'file:stream:abort': { payload: saveStreamHandlePayloadSchema, result: saveStreamAbortResultSchema },
   'backup:write': { payload: backupWritePayloadSchema, result: backupEntrySchema },
   'backup:list': { payload: noPayloadSchema, result: z.array(backupEntrySchema) },
   'backup:read': { payload: backupNamePayloadSchema, result: bytesSchema },
@@ -163,6 +205,12 @@ export function isIpcChannel(value: unknown): value is IpcChannel {
 export type FileFilterPayload = z.infer<typeof fileFilterSchema>;
 export type SaveFilePayload = IpcPayload<'file:save'>;
 export type SaveFileResultPayload = IpcResult<'file:save'>;
+export type SaveStreamOpenPayload = IpcPayload<'file:stream:open'>;
+export type SaveStreamOpenResult = IpcResult<'file:stream:open'>;
+export type SaveStreamWritePayload = IpcPayload<'file:stream:write'>;
+export type SaveStreamWriteResult = IpcResult<'file:stream:write'>;
+export type SaveStreamHandlePayload = IpcPayload<'file:stream:close'>;
+export type SaveStreamAbortResult = IpcResult<'file:stream:abort'>;
 export type OpenFilesPayload = IpcPayload<'file:open'>;
 export type OpenedFilePayload = z.infer<typeof openedFileSchema>;
 export type BackupWritePayload = IpcPayload<'backup:write'>;
@@ -176,6 +224,15 @@ export type AppInfo = IpcResult<'app:info'>;
 export interface BranchLedgerApi {
   /** Shows a save dialog; writes the bytes where the user chose. */
   saveFile(request: SaveFilePayload): Promise<SaveFileResultPayload>;
+  /**
+   * A save in pieces, for files that may exceed one IPC message: shows the save dialog and opens
+   * `<chosen path>.partial` (handle null when cancelled); chunks are appended in order; close renames the partial
+   * to the chosen path; abort (or the window going away) deletes it. Only the page that opened a handle may use it.
+   */
+  openSaveStream(request: SaveStreamOpenPayload): Promise<SaveStreamOpenResult>;
+  writeSaveStream(request: SaveStreamWritePayload): Promise<SaveStreamWriteResult>;
+  closeSaveStream(request: SaveStreamHandlePayload): Promise<SaveFileResultPayload>;
+  abortSaveStream(request: SaveStreamHandlePayload): Promise<SaveStreamAbortResult>;
   /** Shows an open dialog; returns the chosen files' bytes (empty when cancelled). */
   openFiles(request: OpenFilesPayload): Promise<OpenedFilePayload[]>;
   /** Writes a named file into the app's own backup folder (replacing one of the same name). */
@@ -194,6 +251,10 @@ export interface BranchLedgerApi {
 export const API_CHANNELS = {
   saveFile: 'file:save',
   openFiles: 'file:open',
+  openSaveStream: 'file:stream:open',
+  writeSaveStream: 'file:stream:write',
+  closeSaveStream: 'file:stream:close',
+  abortSaveStream: 'file:stream:abort',
   writeBackup: 'backup:write',
   listBackups: 'backup:list',
   readBackup: 'backup:read',

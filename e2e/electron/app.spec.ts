@@ -17,7 +17,20 @@ import {
 } from './fixtures';
 
 const APP_URL_PREFIX = 'app://bundle/';
-const BRIDGE_FUNCTIONS = ['deleteBackup', 'getAppInfo', 'listBackups', 'openFiles', 'readBackup', 'saveFile', 'writeBackup'];
+const BRIDGE_FUNCTIONS = [
+  'abortSaveStream',
+  'closeSaveStream',
+  'deleteBackup',
+  'getAppInfo',
+  'listBackups',
+  'openBackupFolder',
+  'openFiles',
+  'openSaveStream',
+  'readBackup',
+  'saveFile',
+  'writeBackup',
+  'writeSaveStream',
+];
 
 test.describe('Electron app', () => {
   test.skip(electronBinary === null, SKIP_REASON);
@@ -133,6 +146,43 @@ test.describe('Electron app', () => {
       window.branchLedger!.saveFile({ suggestedName: 'a.txt', data: new Uint8Array([1]) }),
     );
     expect(result).toEqual({ saved: false });
+  });
+
+  test('saves in pieces through the dialog: a .partial file renamed on close, deleted on abort', async ({
+    electronApp,
+    appWindow,
+    userDataDir,
+  }) => {
+    const target = path.join(userDataDir, '导出', '一支部_2025年度_党建台账.zip');
+    mkdirSync(path.dirname(target), { recursive: true });
+    await electronApp.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as unknown as typeof dialog.showSaveDialog;
+    }, target);
+    const saved = await appWindow.evaluate(async () => {
+      const api = window.branchLedger!;
+      const { handle } = await api.openSaveStream({ suggestedName: '一支部_2025年度_党建台账.zip' });
+      await api.writeSaveStream({ handle: handle!, chunk: new TextEncoder().encode('支部') });
+      await api.writeSaveStream({ handle: handle!, chunk: new TextEncoder().encode('台账') });
+      return api.closeSaveStream({ handle: handle! });
+    });
+    expect(saved).toEqual({ saved: true, path: target });
+    expect(readFileSync(target, 'utf8')).toBe('支部台账');
+    expect(existsSync(`${target}.partial`)).toBe(false);
+
+    const abandoned = path.join(userDataDir, '导出', '取消.zip');
+    await electronApp.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as unknown as typeof dialog.showSaveDialog;
+    }, abandoned);
+    const partialSeen = await appWindow.evaluate(async () => {
+      const api = window.branchLedger!;
+      const { handle } = await api.openSaveStream({ suggestedName: '取消.zip' });
+      await api.writeSaveStream({ handle: handle!, chunk: new Uint8Array([1, 2, 3]) });
+      return handle!;
+    });
+    expect(existsSync(`${abandoned}.partial`)).toBe(true);
+    await appWindow.evaluate((handle) => window.branchLedger!.abortSaveStream({ handle }), partialSeen);
+    expect(existsSync(`${abandoned}.partial`)).toBe(false);
+    expect(existsSync(abandoned)).toBe(false);
   });
 
   test('reads the files picked in the open dialog', async ({ electronApp, appWindow, userDataDir }) => {

@@ -1,21 +1,17 @@
-import type { OpenedFile, OpenFilesRequest, Platform, SaveFileRequest, SaveFileResult } from './types';
+import { createBrowserFileSink, downloadBlob } from './fileSink';
+import type { FileSink, OpenedFile, OpenFilesRequest, Platform, SaveFileRequest, SaveFileResult, SaveFileStreamRequest } from './types';
 
 /** The same app in a plain browser (tests, demos): downloads for saving, a file input for opening. */
 export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
-      const blob = new Blob([request.data as BlobPart]);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = request.suggestedName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoke later: Chromium reads the blob asynchronously after the click.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadBlob(new Blob([request.data as BlobPart]), request.suggestedName);
       return { saved: true };
+    },
+    async saveFileStream(request: SaveFileStreamRequest): Promise<FileSink> {
+      // No dialog before the download in a browser: the name is the suggested one, the place the download folder.
+      return createBrowserFileSink(request.suggestedName);
     },
     openFiles(request: OpenFilesRequest): Promise<OpenedFile[]> {
       return new Promise((resolve) => {

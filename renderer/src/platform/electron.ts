@@ -3,14 +3,17 @@
  * preload), printing and storage through Chromium itself. Imports only the shared contract, never electron/.
  */
 import { sanitizeFileName, type BranchLedgerApi } from '@shared/ipc';
+import { createElectronFileSink } from './fileSink';
 import type {
   BackupFolderAccess,
   FileFilter,
+  FileSink,
   OpenedFile,
   OpenFilesRequest,
   Platform,
   SaveFileRequest,
   SaveFileResult,
+  SaveFileStreamRequest,
 } from './types';
 
 declare global {
@@ -56,6 +59,13 @@ export function createElectronPlatform(api: BranchLedgerApi): Platform {
         filters: toContractFilters(request.filters),
       });
       return result.saved ? { saved: true, path: result.path } : { saved: false };
+    },
+    async saveFileStream(request: SaveFileStreamRequest): Promise<FileSink | null> {
+      const { handle } = await api.openSaveStream({
+        suggestedName: sanitizeFileName(request.suggestedName),
+        filters: toContractFilters(request.filters),
+      });
+      return handle === null ? null : createElectronFileSink(api, handle);
     },
     async openFiles(request: OpenFilesRequest): Promise<OpenedFile[]> {
       const files = await api.openFiles({ filters: toContractFilters(request.filters), multiple: request.multiple });

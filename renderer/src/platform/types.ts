@@ -22,6 +22,24 @@ export interface SaveFileResult {
   path?: string;
 }
 
+export interface SaveFileStreamRequest {
+  suggestedName: string;
+  filters?: FileFilter[];
+}
+
+/**
+ * A file being saved in pieces (a file too big to hold in memory or send in one message). Operations run in the
+ * order they are called; nothing carries the chosen name until `close` has succeeded.
+ */
+export interface FileSink {
+  /** Appends the bytes (the caller may reuse or drop its array once this resolves). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Finishes the file: Electron renames the partial file to the chosen name; a browser starts the download. */
+  close(): Promise<SaveFileResult>;
+  /** Gives up: nothing is left behind. Never throws; safe to call after a failure or twice. */
+  abort(): Promise<void>;
+}
+
 export interface OpenFilesRequest {
   filters?: FileFilter[];
   multiple?: boolean;
@@ -57,6 +75,11 @@ export interface Platform {
   readonly kind: 'electron' | 'browser';
   /** Save through a dialog the user answers (Electron) or a download (browser). */
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * Save in pieces: Electron shows the save dialog now (null when cancelled) and writes each chunk to disk as it
+   * comes; a browser collects the chunks in a Blob and downloads it on close.
+   */
+  saveFileStream(request: SaveFileStreamRequest): Promise<FileSink | null>;
   /** Files the user picked; an empty list when cancelled. */
   openFiles(request: OpenFilesRequest): Promise<OpenedFile[]>;
   /** Print the current page (print views use CSS @media print). */

@@ -2,9 +2,11 @@
  * Builds exports off the main thread. The worker opens the app's IndexedDB itself (Dexie works in workers), reads
  * the branch's records there and builds the file there: the records and ExcelJS's object model live only in this
  * worker and are gone when the client terminates it; the page receives just the finished bytes (transferred).
- * Attachments for a package are read one at a time, when the package writer asks for them.
- * Messages: in LedgerExportRequest; out `progress` (percent, Chinese stage), then `file`, `checked` or `error`.
- * Cancelling is the client terminating the worker.
+ * Attachments for a package are read one at a time, when the package writer asks for them, and the package itself
+ * leaves as it is written: `chunk` messages of ~8–16 MB (transferred), at most PACKAGE_BATCHES_IN_FLIGHT of them
+ * not yet acknowledged by the page (`chunkWritten`), so neither side ever holds the whole zip.
+ * Messages: in LedgerExportRequest (and `chunkWritten`); out `progress` (percent, Chinese stage), then `file`,
+ * `chunk`… `packaged`, `checked` or `error`. Cancelling is the client terminating the worker.
  */
 import { zipSync, type Zippable } from 'fflate';
 import {
@@ -20,13 +22,17 @@ import { BranchLedgerDatabase } from '../db/database';
 import { listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from '../db/exportData';
 import { partFileName, partsZipName } from '../pages/ledgers/exportModel';
 import { checkPackage } from '../pages/ledgers/exportPackageCheck';
-import type { LedgerExportRequest, LedgerExportResponse } from './ledgerExportClient';
+import { createChunkBatcher, PACKAGE_BATCH_BYTES, PACKAGE_BATCHES_IN_FLIGHT, type ChunkBatcher } from './chunkBatcher';
+import type { LedgerExportControl, LedgerExportRequest, LedgerExportResponse } from './ledgerExportClient';
 
 /** The worker's global scope (the project compiles against the DOM lib, not WebWorker). */
 const scope = self as unknown as {
   postMessage(message: LedgerExportResponse, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<LedgerExportRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<LedgerExportRequest | LedgerExportControl>) => void) | null;
 };
+
+/** The package being sent, which the page's `chunkWritten` messages acknowledge. */
+let packageFlow: ChunkBatcher | null = null;
 
 function post(message: LedgerExportResponse, transfer: Transferable[] = []) {
   scope.postMessage(message, transfer);
@@ -91,7 +97,12 @@ async function handle(request: LedgerExportRequest, db: () => BranchLedgerDataba
       const { dataset, ruleSettings } = await readExportData(database, request.branchId, wholeYearsOf(request.options.period));
       const attachments = await listAttachmentMeta(database, request.branchId);
       progress(5, '正在运行自检规则…');
-      const chunks: Uint8Array[] = [];
+      const batcher = createChunkBatcher({
+        batchBytes: PACKAGE_BATCH_BYTES,
+        maxInFlight: PACKAGE_BATCHES_IN_FLIGHT,
+        send: (batch) => post({ type: 'chunk', bytes: batch }, [batch]),
+      });
+      packageFlow = batcher;
       const result = await buildInspectionPackage(
         {
           dataset,
@@ -101,21 +112,12 @@ async function handle(request: LedgerExportRequest, db: () => BranchLedgerDataba
           attachments,
           loadAttachment: (id) => loadAttachmentBytes(database, id),
         },
-        (chunk) => {
-          chunks.push(chunk);
-        },
+        (chunk) => batcher.write(chunk),
         (fraction, stage) => progress(5 + fraction * 93, `${stage}…`),
       );
-      // One buffer of the zip's size; each chunk is let go as soon as it is copied.
-      const zip = new Uint8Array(result.size);
-      let offset = 0;
-      while (chunks.length > 0) {
-        const chunk = chunks.shift() as Uint8Array;
-        zip.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
+      await batcher.flush();
       progress(100, '生成完成');
-      sendFile(zip);
+      post({ type: 'packaged', size: result.size });
       return;
     }
     case 'verify': {
@@ -131,14 +133,19 @@ async function handle(request: LedgerExportRequest, db: () => BranchLedgerDataba
   }
 }
 
-scope.onmessage = async (event: MessageEvent<LedgerExportRequest>) => {
+scope.onmessage = async (event: MessageEvent<LedgerExportRequest | LedgerExportControl>) => {
+  if (event.data.type === 'chunkWritten') {
+    packageFlow?.acknowledge();
+    return;
+  }
+  const request = event.data;
   let database: BranchLedgerDatabase | undefined;
   const db = () => (database ??= new BranchLedgerDatabase());
   try {
-    await handle(event.data, db);
+    await handle(request, db);
   } catch (error) {
     const detail = error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '请重试；若一再出现，请先备份数据后联系维护人员';
-    post({ type: 'error', message: `${event.data.type === 'verify' ? '校验' : '生成'}失败：${detail}` });
+    post({ type: 'error', message: `${request.type === 'verify' ? '校验' : '生成'}失败：${detail}` });
   } finally {
     database?.close();
   }

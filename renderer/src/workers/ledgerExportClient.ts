@@ -1,8 +1,10 @@
 /**
  * Typed client of ledgerExport.worker.ts. Every job gets a worker of its own: the worker opens the app's
  * IndexedDB itself and builds the workbook or package there, so neither the records nor ExcelJS's workbook ever
- * sit in the page's heap; only the finished file comes back (transferred, not copied). `cancel()` terminates the
- * worker at once (ExcelJS cannot be interrupted any other way), and nothing has been written anywhere.
+ * sit in the page's heap; only the finished file comes back (transferred, not copied). A package comes back in
+ * batches, each handed to the caller's sink as it arrives, so the page never holds the whole zip. `cancel()`
+ * terminates the worker at once (ExcelJS cannot be interrupted any other way); what a sink received is the
+ * caller's to abort.
  */
 import type { ExportOptions, LedgerExportKind } from '@shared/exports/types';
 import type { LedgerKind } from '@shared/ledgers';
@@ -17,8 +19,15 @@ export type LedgerExportRequest =
   | { type: 'package'; branchId: string; options: WorkerExportOptions; appVersion: string; generatedAt: string }
   | { type: 'verify'; files: { name: string; bytes: ArrayBuffer }[] };
 
+/** From the page to a running package job: one `chunk` has been written (the worker may send another). */
+export type LedgerExportControl = { type: 'chunkWritten' };
+
 export type LedgerExportResponse =
   | { type: 'progress'; percent: number; stage: string }
+  /** The next piece of the package zip, in order. */
+  | { type: 'chunk'; bytes: ArrayBuffer }
+  /** The package is complete: every chunk has been posted; `size` bytes in all. */
+  | { type: 'packaged'; size: number }
   /** fileName: as asked, or (a ledger split into parts) `.zip` of `<name>_第N部分.xlsx` files. */
   | { type: 'file'; bytes: ArrayBuffer; fileName?: string; parts?: number }
   | { type: 'checked'; checks: PackageCheck[] }
@@ -38,7 +47,18 @@ export interface ExportJob<T> {
 
 export type ProgressListener = (percent: number, stage: string) => void;
 
-function run(request: LedgerExportRequest, transfer: Transferable[], onProgress: ProgressListener): ExportJob<LedgerExportResponse> {
+interface WorkerRun extends ExportJob<LedgerExportResponse> {
+  /** Stops the job with this error (a sink that failed): the worker is terminated. */
+  fail(error: Error): void;
+  send(message: LedgerExportControl): void;
+}
+
+function run(
+  request: LedgerExportRequest,
+  transfer: Transferable[],
+  onProgress: ProgressListener,
+  onChunk?: (bytes: Uint8Array) => void,
+): WorkerRun {
   const worker = new Worker(new URL('./ledgerExport.worker.ts', import.meta.url), { type: 'module' });
   let settle: { resolve: (r: LedgerExportResponse) => void; reject: (e: Error) => void } | undefined;
   const promise = new Promise<LedgerExportResponse>((resolve, reject) => {
@@ -52,6 +72,10 @@ function run(request: LedgerExportRequest, transfer: Transferable[], onProgress:
     const message = event.data;
     if (message.type === 'progress') {
       onProgress(message.percent, message.stage);
+    } else if (message.type === 'chunk') {
+      if (settle && onChunk) {
+        onChunk(new Uint8Array(message.bytes));
+      }
     } else if (message.type === 'error') {
       settle?.reject(new Error(message.message));
       finish();
@@ -71,6 +95,15 @@ function run(request: LedgerExportRequest, transfer: Transferable[], onProgress:
     cancel: () => {
       settle?.reject(new ExportCancelledError());
       finish();
+    },
+    fail: (error) => {
+      settle?.reject(error);
+      finish();
+    },
+    send: (message) => {
+      if (settle) {
+        worker.postMessage(message);
+      }
     },
   };
 }
@@ -115,15 +148,66 @@ export function templateInWorker(kind: LedgerKind, onProgress: ProgressListener)
   return fileJob({ type: 'template', kind }, onProgress);
 }
 
-/** The 检查材料包 (.zip) of one branch and period; attachments are read one at a time inside the worker. */
+/** Receives the package in order; the next piece comes only after the returned promise resolved. */
+export type ChunkSink = (chunk: Uint8Array) => Promise<void>;
+
+export interface PackagedFile {
+  /** Bytes handed to the sink. */
+  size: number;
+}
+
+/**
+ * The 检查材料包 (.zip) of one branch and period, streamed: attachments are read one at a time inside the worker and
+ * the zip comes out in batches of ~8–16 MB, each written to `sink` before the worker is told it may send more.
+ * Resolves once the sink has taken the last piece; a failing sink stops the worker and rejects with its error.
+ */
 export function packageInWorker(
   branchId: string,
   options: WorkerExportOptions,
   appVersion: string,
   generatedAt: string,
+  sink: ChunkSink,
   onProgress: ProgressListener,
-): ExportJob<ExportedFile> {
-  return fileJob({ type: 'package', branchId, options, appVersion, generatedAt }, onProgress);
+): ExportJob<PackagedFile> {
+  let cancelled = false;
+  let failure: Error | undefined;
+  // Each chunk is written after the previous one; the worker learns of every chunk written.
+  let written: Promise<void> = Promise.resolve();
+  const job: WorkerRun = run({ type: 'package', branchId, options, appVersion, generatedAt }, [], onProgress, (chunk) => {
+    written = written.then(async () => {
+      if (cancelled || failure) {
+        return;
+      }
+      try {
+        await sink(chunk);
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+        job.fail(failure);
+        return;
+      }
+      job.send({ type: 'chunkWritten' });
+    });
+  });
+  return {
+    promise: job.promise.then(async (response) => {
+      if (response.type !== 'packaged') {
+        throw new Error('后台处理返回了意外的结果，请重试');
+      }
+      // The worker has posted everything; the last pieces may still be on their way to the disk.
+      await written;
+      if (failure) {
+        throw failure;
+      }
+      if (cancelled) {
+        throw new ExportCancelledError();
+      }
+      return { size: response.size };
+    }),
+    cancel: () => {
+      cancelled = true;
+      job.cancel();
+    },
+  };
 }
 
 /**

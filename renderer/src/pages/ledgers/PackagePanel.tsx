@@ -7,8 +7,8 @@ import { formatFileSize } from '@shared/model';
 import { packageFileName } from '@shared/package/paths';
 import { version as APP_VERSION } from '../../../../package.json';
 import { useBranch } from '../../components/BranchContext';
-import { platform } from '../../platform';
-import { ExportCancelledError, packageInWorker, type ExportedFile, type ExportJob } from '../../workers/ledgerExportClient';
+import { platform, type FileSink } from '../../platform';
+import { ExportCancelledError, packageInWorker, type ExportJob, type PackagedFile } from '../../workers/ledgerExportClient';
 import { periodOf, type PeriodChoice } from './exportModel';
 import { ExportOptionsFields, type ExportOptionValues } from './ExportOptionsFields';
 import { ExportPeriodPicker } from './ExportPeriodPicker';
@@ -29,7 +29,9 @@ export function PackagePanel() {
   const [periodChoice, setPeriodChoice] = useState<PeriodChoice>({ mode: 'year', year: thisYear });
   const [options, setOptions] = useState<ExportOptionValues>({ maskIdNumbers: false, includeAttentionDetails: false });
   const [running, setRunning] = useState<{ percent: number; stage: string } | null>(null);
-  const job = useRef<ExportJob<ExportedFile> | null>(null);
+  const job = useRef<ExportJob<PackagedFile> | null>(null);
+  /** True from the click until the end: the save dialog comes before the job, and a second click must wait. */
+  const busy = useRef(false);
 
   useEffect(() => () => job.current?.cancel(), [branch.id]);
 
@@ -40,29 +42,52 @@ export function PackagePanel() {
       message.warning(period.message);
       return;
     }
+    if (busy.current) {
+      return;
+    }
+    busy.current = true;
     const fileName = packageFileName(branch.name, period.period.label);
-    setRunning({ percent: 0, stage: '正在启动…' });
-    const started = packageInWorker(
-      branch.id,
-      { period: period.period, generatedOn: todayIso(), ...options },
-      APP_VERSION,
-      dayjs().format(),
-      (percent, stage) => setRunning({ percent, stage }),
-    );
-    job.current = started;
     try {
-      const file = await started.promise;
-      const result = await platform.saveFile({ suggestedName: fileName, data: file.bytes, filters: ZIP_FILTERS });
-      if (result.saved) {
-        message.success(`检查材料包已生成：${fileName}${result.path ? `（${result.path}）` : ''}，${formatFileSize(file.bytes.byteLength)}`);
+      // Where the package goes is asked first (Electron: the save dialog), so that each piece is written to disk as it
+      // is made: a package with many photos may be far larger than memory or one IPC message allows.
+      let sink: FileSink | null;
+      try {
+        sink = await platform.saveFileStream({ suggestedName: fileName, filters: ZIP_FILTERS });
+      } catch (error) {
+        modal.error({ title: '无法保存检查材料包', content: errorText(error) });
+        return;
       }
-    } catch (error) {
-      if (error instanceof ExportCancelledError) {
-        message.info('已取消生成检查材料包，没有生成文件');
-      } else {
-        modal.error({ title: '生成检查材料包失败', content: errorText(error) });
+      if (sink === null) {
+        return;
+      }
+      setRunning({ percent: 0, stage: '正在启动…' });
+      const started = packageInWorker(
+        branch.id,
+        { period: period.period, generatedOn: todayIso(), ...options },
+        APP_VERSION,
+        dayjs().format(),
+        (chunk) => sink.write(chunk),
+        (percent, stage) => setRunning({ percent, stage }),
+      );
+      job.current = started;
+      try {
+        const file = await started.promise;
+        setRunning({ percent: 100, stage: '正在保存…' });
+        const result = await sink.close();
+        if (result.saved) {
+          message.success(`检查材料包已生成：${fileName}${result.path ? `（${result.path}）` : ''}，${formatFileSize(file.size)}`);
+        }
+      } catch (error) {
+        // Nothing half-written is left: the partial file is deleted (Electron), the collected parts dropped (browser).
+        await sink.abort();
+        if (error instanceof ExportCancelledError) {
+          message.info('已取消生成检查材料包，没有生成文件');
+        } else {
+          modal.error({ title: '生成检查材料包失败', content: errorText(error) });
+        }
       }
     } finally {
+      busy.current = false;
       job.current = null;
       setRunning(null);
     }

@@ -2,9 +2,9 @@
 // byte flips, truncations, zip entries removed, garbled or cut, XML broken inside an entry. readLedgerFile must
 // never throw, and every result must be well formed: sheets, or a Chinese message about the file.
 import { readdirSync, readFileSync } from 'node:fs';
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './dateProperties';
+import { mutate } from './mutations';
 import { readLedgerFile, type LedgerFileResult } from './index';
 
 const SEED = 5_0305;
@@ -16,47 +16,6 @@ const samples = [
   ...readdirSync(fixtureUrl).filter((f) => f.endsWith('.xlsx')),
   ...readdirSync(new URL('difficulties/', fixtureUrl)).filter((f) => f.endsWith('.xlsx')).map((f) => `difficulties/${f}`),
 ].map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, fixtureUrl))) }));
-
-type Mutation = { kind: string; bytes: Uint8Array };
-
-function mutate(source: Uint8Array, random: () => number): Mutation {
-  const int = (max: number) => Math.floor(random() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)];
-  const kind = pick(['flip', 'truncate', 'remove-entry', 'garble-entry', 'cut-xml', 'break-xml', 'flip-in-entry'] as const);
-  if (kind === 'flip') {
-    const bytes = source.slice();
-    for (let i = 0, n = 1 + int(30); i < n; i += 1) {
-      bytes[int(bytes.length)] = int(256);
-    }
-    return { kind, bytes };
-  }
-  if (kind === 'truncate') {
-    return { kind, bytes: source.slice(0, int(source.length)) };
-  }
-  // The rest work on the entries and zip them again, so the zip itself stays readable and the damage is inside.
-  const entries = unzipSync(source);
-  const names = Object.keys(entries);
-  const name = pick(names);
-  if (kind === 'remove-entry') {
-    delete entries[name];
-  } else if (kind === 'garble-entry') {
-    entries[name] = new Uint8Array(int(2000)).map(() => int(256));
-  } else if (kind === 'cut-xml') {
-    entries[name] = entries[name].slice(0, int(entries[name].length));
-  } else if (kind === 'break-xml') {
-    const xml = strFromU8(entries[name]);
-    const at = int(xml.length);
-    const junk = pick(['<', '>', '&', '"', '</row>', '<c r="ZZZ99999999">', '<v>1e999</v>', 'r="A0"', '<si><t>', '\u0000', '<!DOCTYPE x [<!ENTITY a "b">]>']);
-    entries[name] = strToU8(xml.slice(0, at) + junk + xml.slice(at));
-  } else {
-    const bytes = entries[name].slice();
-    for (let i = 0, n = 1 + int(10); i < n && bytes.length > 0; i += 1) {
-      bytes[int(bytes.length)] = int(256);
-    }
-    entries[name] = bytes;
-  }
-  return { kind: `${kind} ${name}`, bytes: zipSync(entries) };
-}
 
 function assertWellFormed(result: LedgerFileResult, fileName: string): void {
   expect(result.fileName).toBe(fileName);

@@ -15,20 +15,16 @@
  *
  * `measureExportMemoryInChromium()` is what scripts/bench.ts calls (the lead wires it in).
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { buildRenderer, DIST_RENDERER, firstLine, freePort, RENDERER_ROOT } from './builtApp';
 import { generateDemoBranch } from '../../shared/demo';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RENDERER_ROOT = join(REPO_ROOT, 'renderer');
-const DIST_RENDERER = join(REPO_ROOT, 'dist', 'renderer');
 
 /** The goal of issue 6: exporting stays under 1 GB in the renderer. */
 export const EXPORT_MEMORY_GOAL_MB = 1024;
@@ -60,39 +56,6 @@ export interface ExportMemoryResult {
 }
 
 export type ExportMemoryOutcome = ({ ok: true } & ExportMemoryResult) | { ok: false; reason: string };
-
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** `vite build` of the renderer into `outDir`; its output is shown only if it fails. */
-function buildRenderer(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--logLevel', 'warn'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, RENDERER_OUT_DIR: outDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += String(chunk)));
-    child.stderr.on('data', (chunk) => (output += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}: ${output.trim().slice(-400)}`))));
-  });
-}
 
 /** VmHWM and VmRSS of a process in MB; undefined when it is gone. */
 async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } | undefined> {

@@ -5,18 +5,13 @@
  * and the page `/#/meetings` is timed: first rows, how many rows the virtual table renders, scroll to the end,
  * JS heap. Every request outside the preview server's origin is aborted and counted.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { buildRenderer, DIST_RENDERER, firstLine, freePort, RENDERER_ROOT } from './builtApp';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const RENDERER_ROOT = join(REPO_ROOT, 'renderer');
-const DIST_RENDERER = join(REPO_ROOT, 'dist', 'renderer');
 
 /** The first bench meeting's title: the oldest meeting, so the last row of the newest-first list. */
 const OLDEST_TITLE = '基准会议 00001';
@@ -44,39 +39,6 @@ export interface MeetingListResult {
 }
 
 export type MeetingListOutcome = ({ ok: true } & MeetingListResult) | { ok: false; reason: string };
-
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** `vite build` of the renderer into `outDir`; its output is shown only if it fails. */
-function buildRenderer(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--logLevel', 'warn'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, RENDERER_OUT_DIR: outDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += String(chunk)));
-    child.stderr.on('data', (chunk) => (output += String(chunk)));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}: ${output.trim().slice(-400)}`))));
-  });
-}
 
 export async function measureMeetingListInChromium(count = 50_000): Promise<MeetingListOutcome> {
   if (!existsSync(CHROMIUM_PATH)) {

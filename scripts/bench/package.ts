@@ -10,8 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { generateDemoBranch } from '../../shared/demo';
-import { yearPeriod, type LedgerDataset } from '../../shared/exports';
-import { DEFAULT_ANALYSIS_SETTINGS } from '../../shared/model/analysis';
+import { ledgerDataset, yearPeriod, type LedgerDataset } from '../../shared/exports';
 import type { AttachmentMeta } from '../../shared/model/attachment';
 import {
   buildInspectionPackage,
@@ -85,15 +84,7 @@ function benchBranch(photos: number): BenchBranch {
     bytes.set(id, jpegLikeBytes(size, i + 1));
   }
   return {
-    dataset: {
-      branch: demo.branch,
-      members: demo.members,
-      meetings: demo.meetings,
-      talks: demo.talks,
-      analyses: demo.analyses,
-      rectifications: demo.rectifications,
-      analysisSettings: DEFAULT_ANALYSIS_SETTINGS,
-    },
+    dataset: ledgerDataset(demo),
     attachments,
     bytes,
   };

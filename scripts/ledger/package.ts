@@ -9,8 +9,7 @@ import { readFile, rename, rm, stat } from 'node:fs/promises';
 import dayjs from 'dayjs';
 import { formatDate, todayIso } from '../../shared/dates';
 import { generateDemoBranch } from '../../shared/demo';
-import { yearPeriod } from '../../shared/exports';
-import { DEFAULT_ANALYSIS_SETTINGS } from '../../shared/model/analysis';
+import { ledgerDataset, yearPeriod } from '../../shared/exports';
 import { formatFileSize } from '../../shared/model/attachment';
 import {
   buildInspectionPackage,
@@ -165,15 +164,7 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
     }
     const result = await buildInspectionPackage(
       {
-        dataset: {
-          branch: demo.branch,
-          members: demo.members,
-          meetings: demo.meetings,
-          talks: demo.talks,
-          analyses: demo.analyses,
-          rectifications: demo.rectifications,
-          analysisSettings: DEFAULT_ANALYSIS_SETTINGS,
-        },
+        dataset: ledgerDataset(demo),
         options: { period: yearPeriod(parsed.year), generatedOn: today },
         appVersion: await appVersion(),
         generatedAt: dayjs().format(),

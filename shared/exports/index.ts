@@ -7,6 +7,7 @@ export {
   LEDGER_EXPORT_KINDS,
   LEDGER_EXPORT_TITLES,
   SELF_CHECK_FILE,
+  ledgerDataset,
   type ExportOptions,
   type ExportPeriod,
   type LedgerDataset,

@@ -1,4 +1,4 @@
-import type { Analysis, AnalysisSettings } from '../model/analysis';
+import { DEFAULT_ANALYSIS_SETTINGS, type Analysis, type AnalysisSettings } from '../model/analysis';
 import type { Branch } from '../model/branch';
 import type { Meeting } from '../model/meeting';
 import type { Member } from '../model/member';
@@ -18,6 +18,18 @@ export interface LedgerDataset {
   rectifications: Rectification[];
   /** Which 思想状况 are sensitive (需关注). */
   analysisSettings: AnalysisSettings;
+}
+
+/**
+ * The dataset of records that carry at least the ledgers (the demo branch, a backup's tables): only those fields are
+ * taken, with the default 思想状况 settings unless others are given.
+ */
+export function ledgerDataset(
+  records: Omit<LedgerDataset, 'analysisSettings'>,
+  analysisSettings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
+): LedgerDataset {
+  const { branch, members, meetings, talks, analyses, rectifications } = records;
+  return { branch, members, meetings, talks, analyses, rectifications, analysisSettings };
 }
 
 /** ISO calendar dates, both inclusive; label `2025年度` or `2025年1月1日至2025年6月30日`. */

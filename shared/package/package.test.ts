@@ -1,8 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBranch, type DemoDataset } from '../demo';
-import { ledgerRowCount, meetingsInPeriod, yearPeriod, type ExportOptions, type LedgerDataset } from '../exports';
-import { DEFAULT_ANALYSIS_SETTINGS } from '../model/analysis';
+import { ledgerDataset, ledgerRowCount, meetingsInPeriod, yearPeriod, type ExportOptions, type LedgerDataset } from '../exports';
 import { analysesInPeriod, buildInspectionPackage, PackageCancelledError, type PackageResult, type PackageSource } from './build';
 import { generateDemoAttachments, type DemoAttachments } from './demoAttachments';
 import { packageManifestSchema, PACKAGE_MANIFEST_ENTRY } from './manifest';
@@ -74,15 +73,7 @@ let built: { bytes: Uint8Array; result: PackageResult; chunks: number };
 beforeAll(async () => {
   demo = generateDemoBranch({ today: TODAY });
   files = generateDemoAttachments(demo);
-  dataset = {
-    branch: demo.branch,
-    members: demo.members,
-    meetings: demo.meetings,
-    talks: demo.talks,
-    analyses: demo.analyses,
-    rectifications: demo.rectifications,
-    analysisSettings: DEFAULT_ANALYSIS_SETTINGS,
-  };
+  dataset = ledgerDataset(demo);
   built = await build();
 }, 60_000);
 

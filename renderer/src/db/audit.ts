@@ -27,23 +27,7 @@ export interface AuditInput {
 
 /** Must be called inside the transaction that makes the change, so the log and the data never disagree. */
 export async function writeAudit(db: BranchLedgerDatabase, input: AuditInput): Promise<void> {
-  const entry: AuditEntry = {
-    at: nowIso(),
-    actor: DEFAULT_ACTOR,
-    branchId: input.branchId,
-    table: input.table,
-    recordId: input.recordId,
-    action: input.action,
-    summary: input.summary,
-    importBatchId: input.importBatchId,
-  };
-  if (input.action === 'update' && input.before && input.after) {
-    entry.changes = diffRecords(input.before, input.after);
-  }
-  if (input.action === 'delete' && input.before) {
-    entry.before = input.before;
-  }
-  await db.auditLog.add(entry);
+  await db.auditLog.add(toEntry(input, nowIso()));
 }
 
 function toEntry(input: AuditInput, at: string): AuditEntry {

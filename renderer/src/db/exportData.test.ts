@@ -5,7 +5,8 @@ import { ANALYSIS_SETTINGS_KEY, type Meeting } from '@shared/model';
 import { DEFAULT_RULE_SETTINGS, RULE_SETTINGS_KEY } from '@shared/rules/settings';
 import { loadDemoData } from './branches';
 import type { BranchLedgerDatabase } from './database';
-import { currentBranchOf, listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from './exportData';
+import { currentBranch } from './branches';
+import { listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from './exportData';
 import { freshDatabase } from './testing';
 
 let db: BranchLedgerDatabase;
@@ -119,8 +120,8 @@ describe('helpers', () => {
   });
 
   it('finds the current branch', async () => {
-    expect(await currentBranchOf(db)).toBeUndefined();
+    expect(await currentBranch(db)).toBeUndefined();
     const branch = await loadDemoData(db, TODAY);
-    expect((await currentBranchOf(db))?.id).toBe(branch.id);
+    expect((await currentBranch(db))?.id).toBe(branch.id);
   });
 });

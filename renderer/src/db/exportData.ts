@@ -11,7 +11,7 @@
  * period: a roster member of any time in the period, a rectification open during it).
  */
 import type { LedgerDataset } from '@shared/exports/types';
-import { ANALYSIS_SETTINGS_KEY, CURRENT_BRANCH_KEY, readAnalysisSettings, type AttachmentMeta, type Branch } from '@shared/model';
+import { ANALYSIS_SETTINGS_KEY, readAnalysisSettings, type AttachmentMeta } from '@shared/model';
 import { readRuleSettings, RULE_SETTINGS_KEY, type RuleSettings } from '@shared/rules/settings';
 import type { BranchLedgerDatabase } from './database';
 
@@ -29,18 +29,6 @@ export interface ExportData {
 /** The whole calendar years a period touches (`2025-03-01…2026-02-28` → 2025-01-01…2026-12-31). */
 export function wholeYearsOf(window: DateWindow): DateWindow {
   return { start: `${window.start.slice(0, 4)}-01-01`, end: `${window.end.slice(0, 4)}-12-31` };
-}
-
-/** The branch the app shows now (settings.currentBranchId), else the first; undefined when there is none. */
-export async function currentBranchOf(db: BranchLedgerDatabase): Promise<Branch | undefined> {
-  const chosen = await db.settings.get(CURRENT_BRANCH_KEY);
-  if (typeof chosen?.value === 'string') {
-    const branch = await db.branches.get(chosen.value);
-    if (branch) {
-      return branch;
-    }
-  }
-  return db.branches.toCollection().first();
 }
 
 /**

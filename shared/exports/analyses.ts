@@ -7,7 +7,7 @@ import { WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 
 /**
- * 04_党员思想动态分析: one row per member and analysis whose period overlaps the export period. Entries whose
+ * 04_思想动态分析: one row per member and analysis whose period overlaps the export period. Entries whose
  * 思想状况 is sensitive (需关注 by default) show the state only, unless `includeAttentionDetails`.
  */
 

@@ -5,7 +5,7 @@ import { tableFromDefinition, type ExportTable } from './columns';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 
-/** 05_问题整改台账: tasks raised in the period or still open during it, by the day they were raised. */
+/** 05_整改台账: tasks raised in the period or still open during it, by the day they were raised. */
 
 function raisedOn(task: Rectification): string {
   return task.createdAt.slice(0, 10);

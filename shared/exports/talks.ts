@@ -5,7 +5,7 @@ import { isInPeriod } from './period';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 
-/** 03_谈心谈话记录: the talks dated in the period, by date. */
+/** 03_谈心谈话台账: the talks dated in the period, by date. */
 
 export function talksInPeriod(data: Pick<LedgerDataset, 'talks'>, options: Pick<ExportOptions, 'period'>): Talk[] {
   return data.talks

@@ -66,9 +66,9 @@ export const LEDGER_EXPORT_KINDS: readonly LedgerExportKind[] = [
 export const LEDGER_EXPORT_FILES: Record<LedgerExportKind, string> = {
   members: '01_党员花名册.xlsx',
   meetings: '02_三会一课台账.xlsx',
-  talks: '03_谈心谈话记录.xlsx',
-  analyses: '04_党员思想动态分析.xlsx',
-  rectifications: '05_问题整改台账.xlsx',
+  talks: '03_谈心谈话台账.xlsx',
+  analyses: '04_思想动态分析.xlsx',
+  rectifications: '05_整改台账.xlsx',
   organization: '06_组织设置.xlsx',
 };
 

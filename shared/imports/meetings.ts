@@ -259,6 +259,11 @@ function merged(existing: Meeting, prepared: Prepared): Meeting {
       after.attendance = attendanceAgainstStored(existing.attendance, value as Attendance[]);
       continue;
     }
+    if (field === 'startAt' && typeof value === 'string' && value.slice(0, 16) === existing.startAt.slice(0, 16)) {
+      // A file holds the wall clock only; the stored time keeps the offset it was entered with (a package made on a
+      // computer set to another zone, a CLI run in UTC), so the same minute is no change.
+      continue;
+    }
     after[field] = value;
   }
   return compact(keepStoredWording(existing, after)) as Meeting;

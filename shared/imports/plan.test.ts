@@ -134,6 +134,9 @@ describe('meetings', () => {
     expect(otherTime.action).toBe('新增');
     const [otherType] = planLedgerImport('meetings', [meetingRow(4, { type: '党课' })], context({ meetings: [existing] }));
     expect(otherType.action).toBe('新增');
+    // The file holds the wall clock only: read on a computer in another zone, the same minute is no change.
+    const [otherZone] = planLedgerImport('meetings', [meetingRow(4, { location: '第二会议室', startAt: '2025-03-05T14:30:00+00:00' })], context({ meetings: [existing] }));
+    expect(otherZone.action).toBe('跳过');
   });
 
   it('matches a date-only row with the meeting of that day, keeping its stored time and title', () => {

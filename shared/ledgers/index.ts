@@ -5,6 +5,7 @@ import { makeIssue, parseSheetRows, type ParsedRow, type Place, type SkippedRow 
 import { readCsv } from './read/csv';
 import { sniffFile } from './read/sniff';
 import { readXlsx } from './read/xlsx';
+import { readPackageWorkbooks } from './read/package';
 import type { LedgerDefinition, LedgerIssue, LedgerKind, SheetGrid } from './types';
 import { cellText } from './values';
 
@@ -38,7 +39,8 @@ export interface ParsedSheet {
 
 export interface LedgerFileResult {
   fileName: string;
-  format?: 'xlsx' | 'csv';
+  /** `package`: a 检查材料包 zip, whose ledger workbooks are read one after another. */
+  format?: 'xlsx' | 'csv' | 'package';
   encoding?: string;
   sheets: ParsedSheet[];
   /** Problems with the file as a whole: unreadable, encrypted, wrong format, no ledger found. */
@@ -158,6 +160,32 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
         sheets: parseAll([sheet], () => ({ file: fileName }), 0.2),
         fileIssues: [],
       };
+    } else if (sniffed.kind === 'package') {
+      report(0, '正在解压检查材料包…');
+      const opened = readPackageWorkbooks(bytes);
+      if (!opened.ok) {
+        return fail(opened.message);
+      }
+      // Each workbook's sheets, named `02_三会一课台账 › 2025年` so that they stay apart in the preview and overrides.
+      const sheets: SheetGrid[] = [];
+      const warnings: LedgerIssue[] = [];
+      for (const [index, workbook] of opened.workbooks.entries()) {
+        const stem = workbook.name.replace(/\.xlsx$/, '');
+        const read = await readXlsx(workbook.bytes, {
+          onProgress: (fraction) => report(((index + fraction) / opened.workbooks.length) * READ_SHARE, `正在读取“${stem}”…`),
+        });
+        if (!read.ok) {
+          warnings.push(makeIssue({ file: fileName }, 'warning', `材料包中的“${workbook.name}”无法读取，已跳过：${read.message}`));
+          continue;
+        }
+        sheets.push(...read.sheets.map((sheet) => ({ ...sheet, name: `${stem} › ${sheet.name}` })));
+      }
+      result = {
+        fileName,
+        format: 'package',
+        sheets: parseAll(sheets, (sheet) => ({ file: fileName, sheet: sheet.name }), READ_SHARE),
+        fileIssues: warnings,
+      };
     } else {
       report(0, '正在解压…');
       const read = await readXlsx(bytes, { onProgress: (fraction, stage) => report(fraction * READ_SHARE, readerStage(stage)) });
@@ -194,4 +222,5 @@ export type { ParsedRow, SkippedRow } from './parseSheet';
 export { sniffFile, MAX_FILE_BYTES } from './read/sniff';
 export { readCsv, decodeText, parseDelimited } from './read/csv';
 export { readXlsx } from './read/xlsx';
+export { readPackageWorkbooks, INSPECTION_PACKAGE_FORMAT } from './read/package';
 export * from './types';

@@ -111,7 +111,7 @@ interface PlannedGroup {
 
 type PlannedStep = PlannedFile | PlannedGroup;
 
-/** The 思想动态分析 whose period overlaps the package's, as 04_党员思想动态分析.xlsx picks them, oldest first. */
+/** The 思想动态分析 whose period overlaps the package's, as 04_思想动态分析.xlsx picks them, oldest first. */
 export function analysesInPeriod(data: Pick<LedgerDataset, 'analyses'>, options: Pick<ExportOptions, 'period'>): Analysis[] {
   const { start, end } = options.period;
   const key = (a: Analysis) => `${a.periodStart}|${a.periodEnd}|${a.createdAt}`;
@@ -212,7 +212,7 @@ function planFiles(source: PackageSource, findings: readonly Finding[]): { files
     }
   }
 
-  // 整改佐证/<序号>_<问题摘要>/: numbered as in 05_问题整改台账.xlsx.
+  // 整改佐证/<序号>_<问题摘要>/: numbered as in 05_整改台账.xlsx.
   const evidence = attachmentsByOwner(source.attachments, 'rectifications');
   const evidenceFolders = new UniqueNames();
   rectificationsInPeriod(dataset, options).forEach((task, index) => {

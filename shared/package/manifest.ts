@@ -5,8 +5,9 @@
  * Pure: no DOM, no Node.
  */
 import { z } from 'zod';
+import { INSPECTION_PACKAGE_FORMAT } from '../ledgers/read/package';
 
-export const PACKAGE_FORMAT = 'branch-ledger-inspection-package';
+export const PACKAGE_FORMAT = INSPECTION_PACKAGE_FORMAT;
 /** Raise when the layout changes; readers refuse versions they do not know. */
 export const PACKAGE_FORMAT_VERSION = 1;
 export const PACKAGE_MANIFEST_ENTRY = 'manifest.json';

@@ -101,7 +101,7 @@ describe('buildInspectionPackage', () => {
   it('holds every expected file: ledgers, one folder per meeting with 记录.docx and its files, 整改佐证, analysis reports', () => {
     const entries = unzipSync(built.bytes);
     const names = Object.keys(entries);
-    for (const ledger of ['00_自检报告.xlsx', '01_党员花名册.xlsx', '02_三会一课台账.xlsx', '03_谈心谈话记录.xlsx', '04_党员思想动态分析.xlsx', '05_问题整改台账.xlsx', '06_组织设置.xlsx']) {
+    for (const ledger of ['00_自检报告.xlsx', '01_党员花名册.xlsx', '02_三会一课台账.xlsx', '03_谈心谈话台账.xlsx', '04_思想动态分析.xlsx', '05_整改台账.xlsx', '06_组织设置.xlsx']) {
       expect(names).toContain(ledger);
     }
     const options: ExportOptions = { period: yearPeriod(2025), generatedOn: TODAY };
@@ -223,7 +223,7 @@ describe('buildInspectionPackage', () => {
     const report = (bytes: Uint8Array) => {
       const entries = unzipSync(bytes);
       const name = Object.keys(entries).find((n) => n.startsWith('思想动态分析/2025年第三季度')) as string;
-      return xmlText(entries[name]) + xmlText(entries['04_党员思想动态分析.xlsx']);
+      return xmlText(entries[name]) + xmlText(entries['04_思想动态分析.xlsx']);
     };
     expect(report(built.bytes)).not.toContain(details);
     expect(report(built.bytes)).toContain('未列入本表');
@@ -280,8 +280,8 @@ describe('verifyInspectionPackage', () => {
   });
 
   it('reports a removed file as missing and an added one as extra', async () => {
-    const removed = rezip(built.bytes, (entries) => delete entries['03_谈心谈话记录.xlsx']);
-    expect((await verifyInspectionPackage(removed)).problems).toEqual([{ path: '03_谈心谈话记录.xlsx', kind: 'missing', message: '缺少文件：03_谈心谈话记录.xlsx' }]);
+    const removed = rezip(built.bytes, (entries) => delete entries['03_谈心谈话台账.xlsx']);
+    expect((await verifyInspectionPackage(removed)).problems).toEqual([{ path: '03_谈心谈话台账.xlsx', kind: 'missing', message: '缺少文件：03_谈心谈话台账.xlsx' }]);
     const added = rezip(built.bytes, (entries) => {
       entries['会议记录/补充说明.txt'] = strToU8('后补的材料');
     });
@@ -311,5 +311,36 @@ describe('verifyInspectionPackage', () => {
     const notZip = await verifyInspectionPackage(strToU8('这不是压缩包，只是一段文字而已，长度足够二十二个字节'));
     expect(notZip.problems).toEqual([{ path: '', kind: 'invalid', message: '这不是检查材料包（不是 zip 格式）' }]);
     expect((await verifyInspectionPackage(new Uint8Array())).problems[0].message).toContain('空');
+  });
+});
+
+describe('importing a package', () => {
+  it('reads the ledger workbooks inside it as ledgers, and they re-import unchanged into the data they came from', async () => {
+    const { readLedgerFile } = await import('../ledgers');
+    const { planLedgerImport } = await import('../imports');
+    const result = await readLedgerFile('中共示例支部_2025年度_党建台账.zip', built.bytes, { today: TODAY });
+    expect(result.format).toBe('package');
+    expect(result.fileIssues).toEqual([]);
+    const ledgers = result.sheets.filter((sheet) => sheet.ledger);
+    expect(ledgers.map((sheet) => [sheet.name.split(' › ')[0], sheet.ledger])).toEqual([
+      ['01_党员花名册', 'members'],
+      ['02_三会一课台账', 'meetings'],
+      ['03_谈心谈话台账', 'talks'],
+      ['04_思想动态分析', 'analyses'],
+      ['05_整改台账', 'rectifications'],
+    ]);
+    const ctx = { branchId: demo.branch.id, branches: [demo.branch], ...dataset, today: TODAY };
+    for (const sheet of ledgers) {
+      const rows = planLedgerImport(sheet.ledger!, sheet.rows, ctx);
+      expect(rows.length, sheet.name).toBeGreaterThan(0);
+      expect(rows.filter((row) => row.action !== '跳过').map((row) => [sheet.name, row.rowNumber, row.action, JSON.stringify(row.changes)]).slice(0, 2), sheet.name).toEqual([]);
+    }
+  });
+
+  it('refuses a zip that is not a package with the message to unzip it first', async () => {
+    const { readLedgerFile } = await import('../ledgers');
+    const other = zipSync({ 'manifest.json': strToU8('{"format":"something-else"}'), '01_党员花名册.xlsx': new Uint8Array(10) });
+    const result = await readLedgerFile('别的压缩包.zip', other, { today: TODAY });
+    expect(result.fileIssues.map((issue) => issue.message)).toEqual(['这是压缩包，请先解压，再选择其中的 Excel 台账文件。']);
   });
 });

@@ -2,7 +2,7 @@
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export type Sniffed = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'refused'; message: string };
+export type Sniffed = { kind: 'xlsx' } | { kind: 'csv' } | { kind: 'package' } | { kind: 'refused'; message: string };
 
 const SAVE_AS_XLSX = '请在 WPS 或 Excel 中打开它，点“文件 › 另存为”，文件类型选“Excel 工作簿（*.xlsx）”，保存后再导入新文件。';
 
@@ -103,6 +103,11 @@ export function sniffFile(fileName: string, bytes: Uint8Array): Sniffed {
   const ext = extensionOf(fileName);
   if (bytes.length === 0) {
     return { kind: 'refused', message: '文件是空的（0 字节），请确认选对了文件，或从原处重新拷贝。' };
+  }
+  // A 检查材料包 carries its photos, so it may be far larger than a ledger; only its ledger workbooks are inflated
+  // (read/package.ts). Its entry names are in the central directory at the end of the zip.
+  if (startsWith(bytes, ZIP) && hasZipEnd(bytes) && containsName(bytes.subarray(Math.max(0, bytes.length - 4 * 1024 * 1024)), 'manifest.json')) {
+    return { kind: 'package' };
   }
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);

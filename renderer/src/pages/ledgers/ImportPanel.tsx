@@ -22,7 +22,7 @@ import {
 import { SheetOverrides } from './SheetOverrides';
 import { SheetPreview } from './SheetPreview';
 
-const IMPORT_FILTERS = [{ name: 'Excel 工作簿或 CSV 文件', extensions: ['xlsx', 'xlsm', 'csv'] }];
+const IMPORT_FILTERS = [{ name: 'Excel 工作簿、CSV 文件或检查材料包', extensions: ['xlsx', 'xlsm', 'csv', 'zip'] }];
 
 interface ChosenFile {
   name: string;
@@ -228,7 +228,7 @@ export function ImportPanel() {
           选择文件
         </Button>
         <Typography.Text type="secondary">
-          支持 .xlsx、.xlsm 和 .csv：党员花名册、“三会一课”会议记录、谈心谈话记录、党员思想动态分析、问题整改台账。导入到当前支部“
+          支持 .xlsx、.xlsm 和 .csv：党员花名册、“三会一课”会议记录、谈心谈话记录、党员思想动态分析、问题整改台账；也可选择本软件生成的检查材料包（.zip），导入其中的各类台账。导入到当前支部“
           {branch.name}”。
         </Typography.Text>
       </Flex>

@@ -50,7 +50,7 @@ export function PackageVerifyPanel() {
           type="info"
           showIcon
           title="只读查看，不会导入本机数据"
-          description="选择一个或几个检查材料包（.zip）：逐个核对文件清单和校验值，看是否完整、有没有被改动，并把各包的支部、期间、数量和自检结论并排列出，便于对照。"
+          description="选择一个或几个检查材料包（.zip）：逐个核对文件清单和校验值，看是否完整、有没有被改动，并把各包的支部、期间、数量和自检结论并排列出，便于对照。如确需把某个材料包中的台账导入本机，请在“导入”中选择该 .zip 文件，预览后再导入。"
         />
         {running ? (
           <ExportProgress title="正在校验检查材料包" percent={running.percent} stage={running.stage} onCancel={() => job.current?.cancel()} />

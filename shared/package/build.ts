@@ -9,7 +9,7 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { analysisPeriodLabel, buildAnalysisReport, teamStatistics } from '../analyses';
 import { formatDate } from '../dates';
 import { analysisReportDocx } from '../documents/analysisReport';
-import { meetingMinutesDocxOf } from '../documents/meetingMinutes';
+import { meetingMinutesDocx } from '../documents/meetingMinutes';
 import {
   buildLedgerWorkbookParts,
   buildSelfCheckWorkbook,
@@ -23,7 +23,7 @@ import {
   type ExportOptions,
   type LedgerDataset,
 } from '../exports';
-import { votingText } from '../meetings';
+import { buildMinutes, votingText, type MeetingMinutes } from '../meetings';
 import type { AttachmentMeta } from '../model/attachment';
 import type { Analysis } from '../model/analysis';
 import type { Meeting } from '../model/meeting';
@@ -71,8 +71,17 @@ export type PackageSink = (chunk: Uint8Array) => void | Promise<void>;
 /** fraction 0…1 after each file, and what is being done (Chinese). */
 export type PackageProgress = (fraction: number, stage: string) => void;
 
+/** Makes the 记录.docx of one meeting from its 会议记录本 layout (plain data, so it can cross to another thread). */
+export type MinutesRenderer = (minutes: MeetingMinutes) => Promise<Uint8Array>;
+
 export interface PackageDeps {
   sha256?: Sha256;
+  /**
+   * Where the Word records are made. Absent: here, one at a time, when each is written. Given (a pool of workers in
+   * the app and the bench), every meeting's record is asked for at the start, so that they are made on other cores
+   * while this thread zips the photos; they are small (about 15 kB each) and wait in memory until written.
+   */
+  renderMinutes?: MinutesRenderer;
   /** Asked before each file: true stops the build with a PackageCancelledError (the sink keeps a partial zip). */
   isCancelled?: () => boolean;
 }
@@ -146,7 +155,11 @@ function attachmentsByOwner(attachments: readonly AttachmentMeta[], table: Attac
 }
 
 /** The files of a package in the order they are written (manifest.json aside), nothing made yet. */
-function planFiles(source: PackageSource, findings: readonly Finding[]): { files: PlannedStep[]; attachmentCount: number } {
+function planFiles(
+  source: PackageSource,
+  findings: readonly Finding[],
+  renderMinutes: MinutesRenderer | undefined,
+): { files: PlannedStep[]; attachmentCount: number } {
   const { dataset, options } = source;
   const ruleSettings = options.ruleSettings ?? DEFAULT_RULE_SETTINGS;
   const names = new Map(dataset.members.map((m) => [m.id, m.name]));
@@ -183,22 +196,31 @@ function planFiles(source: PackageSource, findings: readonly Finding[]): { files
   const meetingFiles = attachmentsByOwner(source.attachments, 'meetings');
   const meetingFolders = new UniqueNames();
   const meetings = [...meetingsInPeriod(dataset, options)].sort(byKey((m: Meeting) => `${m.startAt.slice(0, 16)}\u0000${m.type}\u0000${m.title}\u0000${m.id}`));
+  const layoutOf = (meeting: Meeting): MeetingMinutes => {
+    const voting = votingText(quorumOf(meeting, dataset.members, dataset.branch, ruleSettings));
+    return buildMinutes(meeting, {
+      branchName: dataset.branch.name,
+      nameOf,
+      partyGroupName: dataset.branch.partyGroups.find((g) => g.id === meeting.partyGroupId)?.name,
+      votingSummary: voting.lines,
+      verdicts: voting.verdicts,
+    });
+  };
+  const minutesOf = (meeting: Meeting): (() => Promise<Uint8Array>) => {
+    if (!renderMinutes) {
+      return () => meetingMinutesDocx(layoutOf(meeting));
+    }
+    const made = renderMinutes(layoutOf(meeting));
+    made.catch(() => undefined); // awaited when written; a build stopped earlier must not leave it unhandled
+    return () => made;
+  };
   for (const meeting of meetings) {
     const folder = `${MEETINGS_FOLDER}/${meetingFolders.claim(meetingFolderName(meeting))}`;
     files.push({
       path: `${folder}/${MINUTES_FILE}`,
       stage: `生成会议记录：${formatDate(meeting.startAt.slice(0, 10))} ${meeting.title}`,
       deflate: true,
-      bytes: () => {
-        const voting = votingText(quorumOf(meeting, dataset.members, dataset.branch, ruleSettings));
-        return meetingMinutesDocxOf(meeting, {
-          branchName: dataset.branch.name,
-          nameOf,
-          partyGroupName: dataset.branch.partyGroups.find((g) => g.id === meeting.partyGroupId)?.name,
-          votingSummary: voting.lines,
-          verdicts: voting.verdicts,
-        });
-      },
+      bytes: minutesOf(meeting),
     });
     const inFolder = new UniqueNames([MINUTES_FILE]);
     for (const attachment of meetingFiles.get(meeting.id) ?? []) {
@@ -282,7 +304,7 @@ export async function buildInspectionPackage(
       ruleSettings: options.ruleSettings,
       attachments: source.attachments,
     });
-  const { files, attachmentCount } = planFiles(source, findings);
+  const { files, attachmentCount } = planFiles(source, findings, deps.renderMinutes);
   const total = files.reduce((sum, step) => sum + ('count' in step ? step.count : 1), 1);
   const mtime = zipTime(source.generatedAt);
 

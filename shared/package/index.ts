@@ -10,3 +10,4 @@ export * from './build';
 export * from './verify';
 export * from './demoAttachments';
 export * from './read';
+export * from './minutesPool';

@@ -344,3 +344,48 @@ describe('importing a package', () => {
     expect(result.fileIssues.map((issue) => issue.message)).toEqual(['这是压缩包，请先解压，再选择其中的 Excel 台账文件。']);
   });
 });
+
+describe('Word records made elsewhere (renderMinutes)', () => {
+  it('asks for every meeting record before the first attachment is read, and writes each where the meeting is', async () => {
+    const { meetingMinutesDocx } = await import('../documents/meetingMinutes');
+    const log: string[] = [];
+    let calls = 0;
+    // Finishes out of order, like a pool of workers would.
+    const renderMinutes = async (minutes: Parameters<typeof meetingMinutesDocx>[0]) => {
+      calls += 1;
+      log.push('render');
+      await new Promise((resolve) => setTimeout(resolve, calls % 3));
+      return meetingMinutesDocx(minutes);
+    };
+    const source = sourceOf();
+    const load = source.loadAttachment;
+    source.loadAttachment = (id) => {
+      log.push('load');
+      return load(id);
+    };
+    const chunks: Uint8Array[] = [];
+    await buildInspectionPackage(source, (chunk) => {
+      chunks.push(chunk);
+    }, undefined, { renderMinutes });
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    const meetings = meetingsInPeriod(dataset, { period: yearPeriod(2025) });
+    expect(calls).toBe(meetings.length);
+    expect(log.indexOf('load')).toBe(meetings.length);
+    const verified = await verifyInspectionPackage(bytes);
+    expect(verified.ok).toBe(true);
+    const entries = unzipSync(bytes);
+    const records = Object.keys(entries).filter((path) => path.endsWith(`/${MINUTES_FILE}`));
+    expect(records).toHaveLength(meetings.length);
+    // Each folder's record is its own meeting's: the folder name carries the meeting's title.
+    for (const path of records.slice(0, 5)) {
+      const folder = path.split('/')[1];
+      const title = folder.split('_').slice(2).join('_');
+      expect(xmlText(entries[path])).toContain(title.slice(0, 6));
+    }
+  });
+});

@@ -17,7 +17,7 @@ import {
   ledgerRowCount,
   ROWS_PER_PART,
 } from '@shared/exports';
-import { buildInspectionPackage } from '@shared/package';
+import { buildInspectionPackage, createMinutesPool, type MinutesResponse } from '@shared/package';
 import { BranchLedgerDatabase } from '../db/database';
 import { listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from '../db/exportData';
 import { partFileName, partsZipName } from '../pages/ledgers/exportModel';
@@ -54,6 +54,23 @@ function sendFile(bytes: Uint8Array, named: { fileName?: string; parts?: number 
   post({ type: 'file', bytes: buffer, ...named }, [buffer]);
 }
 
+
+/**
+ * Nested workers that make the package's Word records on other cores (one fewer than the cores, at least one, at
+ * most three). Terminating this worker (取消) ends them too.
+ */
+function startMinutesPool() {
+  const size = Math.max(1, Math.min(3, (navigator.hardwareConcurrency || 2) - 1));
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./minutesDocx.worker.ts', import.meta.url), { type: 'module' }));
+  const pool = createMinutesPool(
+    workers.map((worker) => ({
+      post: (request) => worker.postMessage(request),
+      listen: (handler) => worker.addEventListener('message', (event: MessageEvent<MinutesResponse>) => handler(event.data)),
+      listenError: (handler) => worker.addEventListener('error', (event) => handler(event.message || '后台线程无法启动')),
+    })),
+  );
+  return { render: pool.render, close: () => workers.forEach((worker) => worker.terminate()) };
+}
 async function handle(request: LedgerExportRequest, db: () => BranchLedgerDatabase): Promise<void> {
   switch (request.type) {
     case 'template': {
@@ -103,6 +120,7 @@ async function handle(request: LedgerExportRequest, db: () => BranchLedgerDataba
         send: (batch) => post({ type: 'chunk', bytes: batch }, [batch]),
       });
       packageFlow = batcher;
+      const pool = startMinutesPool();
       const result = await buildInspectionPackage(
         {
           dataset,
@@ -114,7 +132,8 @@ async function handle(request: LedgerExportRequest, db: () => BranchLedgerDataba
         },
         (chunk) => batcher.write(chunk),
         (fraction, stage) => progress(5 + fraction * 93, `${stage}…`),
-      );
+        { renderMinutes: pool.render },
+      ).finally(pool.close);
       await batcher.flush();
       progress(100, '生成完成');
       post({ type: 'packaged', size: result.size });

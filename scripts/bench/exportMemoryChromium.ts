@@ -15,14 +15,11 @@
  *
  * `measureExportMemoryInChromium()` is what scripts/bench.ts calls (the lead wires it in).
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
-import { buildRenderer, DIST_RENDERER, firstLine, freePort, RENDERER_ROOT } from './builtApp';
+import { firstLine, openBuiltApp } from './builtApp';
 import { generateDemoBranch } from '../../shared/demo';
 
 
@@ -82,73 +79,13 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
   if (process.platform !== 'linux') {
     return { ok: false, reason: 'the renderer memory is read from /proc: Linux only' };
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    return { ok: false, reason: `no Chromium at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)` };
+  const opened = await openBuiltApp({ tempPrefix: 'branch-ledger-export-bench-', timeoutMs: 300_000, context: { viewport: { width: 1280, height: 900 }, acceptDownloads: true, reducedMotion: 'reduce' } });
+  if (!opened.ok) {
+    return opened;
   }
-  const skipBuild = Boolean(process.env.BENCH_SKIP_BUILD);
-  if (skipBuild && !existsSync(join(DIST_RENDERER, 'index.html'))) {
-    return { ok: false, reason: `BENCH_SKIP_BUILD is set but ${DIST_RENDERER} holds no build (run \`npm run build:renderer\`)` };
-  }
-
-  let tempDir: string | undefined;
-  let server: { close(): Promise<void> } | undefined;
-  let browser: import('playwright-core').Browser | undefined;
+  const { app } = opened;
+  const { browser, page, origin, tempDir, buildMs, pageErrors } = app;
   try {
-    tempDir = await mkdtemp(join(tmpdir(), 'branch-ledger-export-bench-'));
-    let outDir = DIST_RENDERER;
-    let buildMs: number | undefined;
-    if (!skipBuild) {
-      outDir = join(tempDir, 'renderer');
-      const started = performance.now();
-      try {
-        await buildRenderer(outDir);
-      } catch (error) {
-        return { ok: false, reason: `renderer build failed: ${firstLine(error)}` };
-      }
-      buildMs = performance.now() - started;
-    }
-
-    const port = await freePort();
-    const { preview } = await import('vite');
-    // configFile: false: only static files are served, so vite.config.ts (its PORT and outDir) plays no part.
-    server = await preview({
-      configFile: false,
-      root: RENDERER_ROOT,
-      base: './',
-      logLevel: 'silent',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-    });
-    const origin = `http://127.0.0.1:${port}`;
-
-    const { chromium } = await import('playwright-core');
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    } catch (error) {
-      return { ok: false, reason: `Chromium did not start: ${firstLine(error)}` };
-    }
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-      reducedMotion: 'reduce',
-    });
-    // tsx (esbuild keepNames) wraps the named helpers inside the page.evaluate callbacks below in __name(…).
-    await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-    let blockedRequests = 0;
-    await context.route(
-      (url) => url.origin !== origin,
-      (route) => {
-        blockedRequests += 1;
-        return route.abort('blockedbyclient');
-      },
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(300_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(firstLine(error)));
-
     await page.goto(`${origin}/`);
     await page.getByRole('button', { name: '加载示例数据' }).click();
     await page.getByText('已加载示例数据').waitFor();
@@ -334,14 +271,12 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
       parts,
       buildMs,
       browserVersion: browser.version(),
-      blockedRequests,
+      blockedRequests: app.blockedRequests(),
     };
   } catch (error) {
     return { ok: false, reason: firstLine(error) };
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-    if (tempDir) await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    await app.close();
   }
 }
 

@@ -5,12 +5,7 @@
  * and the page `/#/meetings` is timed: first rows, how many rows the virtual table renders, scroll to the end,
  * JS heap. Every request outside the preview server's origin is aborted and counted.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
-import { buildRenderer, DIST_RENDERER, firstLine, freePort, RENDERER_ROOT } from './builtApp';
+import { firstLine, openBuiltApp } from './builtApp';
 
 
 /** The first bench meeting's title: the oldest meeting, so the last row of the newest-first list. */
@@ -41,71 +36,13 @@ export interface MeetingListResult {
 export type MeetingListOutcome = ({ ok: true } & MeetingListResult) | { ok: false; reason: string };
 
 export async function measureMeetingListInChromium(count = 50_000): Promise<MeetingListOutcome> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    return { ok: false, reason: `no Chromium at ${CHROMIUM_PATH} (install Debian's chromium or set CHROMIUM_PATH)` };
+  const opened = await openBuiltApp({ tempPrefix: 'branch-ledger-bench-', timeoutMs: 120_000, context: { viewport: { width: 1280, height: 800 } } });
+  if (!opened.ok) {
+    return opened;
   }
-  const skipBuild = Boolean(process.env.BENCH_SKIP_BUILD);
-  if (skipBuild && !existsSync(join(DIST_RENDERER, 'index.html'))) {
-    return { ok: false, reason: `BENCH_SKIP_BUILD is set but ${DIST_RENDERER} holds no build (run \`npm run build:renderer\`)` };
-  }
-
-  let tempDir: string | undefined;
-  let server: { close(): Promise<void> } | undefined;
-  let browser: import('playwright-core').Browser | undefined;
+  const { app } = opened;
+  const { browser, context, page, origin, buildMs, pageErrors } = app;
   try {
-    let outDir = DIST_RENDERER;
-    let buildMs: number | undefined;
-    if (!skipBuild) {
-      tempDir = await mkdtemp(join(tmpdir(), 'branch-ledger-bench-'));
-      outDir = join(tempDir, 'renderer');
-      const started = performance.now();
-      try {
-        await buildRenderer(outDir);
-      } catch (error) {
-        return { ok: false, reason: `renderer build failed: ${firstLine(error)}` };
-      }
-      buildMs = performance.now() - started;
-    }
-
-    const port = await freePort();
-    const { preview } = await import('vite');
-    // configFile: false: only static files are served, so vite.config.ts (its PORT and outDir) plays no part.
-    server = await preview({
-      configFile: false,
-      root: RENDERER_ROOT,
-      base: './',
-      logLevel: 'silent',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-    });
-    const origin = `http://127.0.0.1:${port}`;
-
-    const { chromium } = await import('playwright-core');
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    } catch (error) {
-      return { ok: false, reason: `Chromium did not start: ${firstLine(error)}` };
-    }
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1280, height: 800 },
-    });
-    // tsx (esbuild keepNames) wraps the named helpers inside the page.evaluate callbacks below in __name(…).
-    await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-    let blockedRequests = 0;
-    await context.route(
-      (url) => url.origin !== origin,
-      (route) => {
-        blockedRequests += 1;
-        return route.abort('blockedbyclient');
-      },
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(120_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(firstLine(error)));
-
     await page.goto(`${origin}/`);
     await page.getByRole('button', { name: '加载示例数据' }).click();
     // The demo branch is written in one transaction; its success message says it is committed and current.
@@ -272,13 +209,11 @@ export async function measureMeetingListInChromium(count = 50_000): Promise<Meet
       heapMb: heapBytes / 1024 / 1024,
       buildMs,
       browserVersion: browser.version(),
-      blockedRequests,
+      blockedRequests: app.blockedRequests(),
     };
   } catch (error) {
     return { ok: false, reason: firstLine(error) };
   } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.close().catch(() => undefined);
-    if (tempDir) await rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
+    await app.close();
   }
 }

@@ -104,6 +104,8 @@ describe('verify', () => {
     expect(notZip.code).toBe(PACKAGE_EXIT_FAILED);
     expect(notZip.stdout).toContain('[无法核验] 这不是检查材料包（不是 zip 格式）');
     expect(await run(runVerify)).toMatchObject({ code: PACKAGE_EXIT_USAGE, stderr: expect.stringContaining('请指定要核验的检查材料包') });
+    expect(await run(runVerify, '--help')).toMatchObject({ code: PACKAGE_EXIT_OK, stdout: expect.stringContaining('verify <材料包.zip> [--json]') });
+    expect(await run(runDemoPackage, '-h')).toMatchObject({ code: PACKAGE_EXIT_OK, stdout: expect.stringContaining('demo-package --out') });
     expect(await run(runVerify, zip, '--yaml')).toMatchObject({ code: PACKAGE_EXIT_USAGE, stderr: expect.stringContaining('未知选项：--yaml') });
   });
 });

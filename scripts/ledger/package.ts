@@ -22,6 +22,7 @@ import {
   type PackageVerification,
 } from '../../shared/package';
 import type { LedgerIo } from './main';
+import { scanArgs, UsageError } from './args';
 
 export const PACKAGE_EXIT_OK = 0;
 export const PACKAGE_EXIT_FAILED = 1;
@@ -56,33 +57,30 @@ export function formatVerification(file: string, result: PackageVerification): s
   return `${lines.join('\n')}\n`;
 }
 
-class PackageUsageError extends Error {}
-
-function parseVerifyArgs(args: readonly string[]): { file: string; json: boolean } {
-  const files: string[] = [];
-  let json = false;
-  for (const arg of args) {
-    if (arg === '--json') {
-      json = true;
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new PackageUsageError(`未知选项：${arg}`);
-    } else {
-      files.push(arg);
-    }
+/** The options of verify; undefined for -h / --help. */
+function parseVerifyArgs(args: readonly string[]): { file: string; json: boolean } | undefined {
+  const scanned = scanArgs(args, { flags: ['--json'] });
+  if (scanned.help) {
+    return undefined;
   }
+  const files = scanned.positionals;
   if (files.length !== 1) {
-    throw new PackageUsageError(files.length === 0 ? '请指定要核验的检查材料包（.zip）' : '一次只能核验一个材料包');
+    throw new UsageError(files.length === 0 ? '请指定要核验的检查材料包（.zip）' : '一次只能核验一个材料包');
   }
-  return { file: files[0], json };
+  return { file: files[0], json: scanned.flags.has('--json') };
 }
 
 export async function runVerify(args: string[], io: LedgerIo): Promise<number> {
-  let parsed: { file: string; json: boolean };
+  let parsed: { file: string; json: boolean } | undefined;
   try {
     parsed = parseVerifyArgs(args);
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${VERIFY_USAGE}\n`);
     return PACKAGE_EXIT_USAGE;
+  }
+  if (!parsed) {
+    io.stdout.write(`${VERIFY_USAGE}\n`);
+    return PACKAGE_EXIT_OK;
   }
   let bytes: Uint8Array;
   try {
@@ -99,34 +97,29 @@ export async function runVerify(args: string[], io: LedgerIo): Promise<number> {
   return result.ok ? PACKAGE_EXIT_OK : PACKAGE_EXIT_FAILED;
 }
 
-function parseDemoArgs(args: readonly string[], today: string): { out: string; year: number } {
-  let out: string | undefined;
-  let year: number | undefined;
-  for (let i = 0; i < args.length; i += 1) {
-    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? args[i].split(/=(.*)/s) : [args[i], undefined];
-    if (flag !== '--out' && flag !== '--year') {
-      throw new PackageUsageError(args[i].startsWith('-') ? `未知选项：${args[i]}` : `多余的参数：${args[i]}（输出文件请用 --out 指定）`);
-    }
-    const value = inline ?? args[i + 1];
-    if (value === undefined || (inline === undefined && value.startsWith('-'))) {
-      throw new PackageUsageError(flag === '--out' ? '--out 后面需要输出文件名，例如 --out 示例支部_2025年度_党建台账.zip' : '--year 后面需要年份，例如 --year 2025');
-    }
-    if (inline === undefined) {
-      i += 1;
-    }
-    if (flag === '--out') {
-      out = value;
-    } else {
-      if (!/^\d{4}$/.test(value) || Number(value) < 1980 || value > today.slice(0, 4)) {
-        throw new PackageUsageError(`--year 应为 1980 年至今年的四位年份（收到“${value}”）`);
-      }
-      year = Number(value);
-    }
+/** The options of demo-package; undefined for -h / --help. */
+function parseDemoArgs(args: readonly string[], today: string): { out: string; year: number } | undefined {
+  const scanned = scanArgs(args, {
+    values: {
+      '--out': '--out 后面需要输出文件名，例如 --out 示例支部_2025年度_党建台账.zip',
+      '--year': '--year 后面需要年份，例如 --year 2025',
+    },
+  });
+  if (scanned.help) {
+    return undefined;
+  }
+  if (scanned.positionals.length > 0) {
+    throw new UsageError(`多余的参数：${scanned.positionals[0]}（输出文件请用 --out 指定）`);
+  }
+  const out = scanned.values.get('--out');
+  const yearText = scanned.values.get('--year');
+  if (yearText !== undefined && (!/^\d{4}$/.test(yearText) || Number(yearText) < 1980 || yearText > today.slice(0, 4))) {
+    throw new UsageError(`--year 应为 1980 年至今年的四位年份（收到“${yearText}”）`);
   }
   if (!out) {
-    throw new PackageUsageError('请用 --out 指定材料包的输出文件，例如 --out 示例支部_2025年度_党建台账.zip');
+    throw new UsageError('请用 --out 指定材料包的输出文件，例如 --out 示例支部_2025年度_党建台账.zip');
   }
-  return { out, year: year ?? Number(today.slice(0, 4)) };
+  return { out, year: yearText === undefined ? Number(today.slice(0, 4)) : Number(yearText) };
 }
 
 async function appVersion(): Promise<string> {
@@ -136,12 +129,16 @@ async function appVersion(): Promise<string> {
 
 export async function runDemoPackage(args: string[], io: LedgerIo): Promise<number> {
   const today = io.today ? io.today() : todayIso();
-  let parsed: { out: string; year: number };
+  let parsed: { out: string; year: number } | undefined;
   try {
     parsed = parseDemoArgs(args, today);
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${DEMO_PACKAGE_USAGE}\n`);
     return PACKAGE_EXIT_USAGE;
+  }
+  if (!parsed) {
+    io.stdout.write(`${DEMO_PACKAGE_USAGE}\n`);
+    return PACKAGE_EXIT_OK;
   }
   // A past year: the demo is laid out as if it were the end of that year.
   const demoToday = today < `${parsed.year}-12-31` ? today : `${parsed.year}-12-31`;

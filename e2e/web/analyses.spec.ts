@@ -225,6 +225,7 @@ test.describe('思想动态分析', () => {
     await page.getByRole('button', { name: '分析报告' }).click();
     const sheet = page.getByRole('article', { name: '思想动态分析报告' });
     await expect(sheet.getByRole('heading', { name: '2025年第二季度党员思想动态分析报告' })).toBeVisible();
+    expect(await sheet.evaluate((el) => getComputedStyle(el).getPropertyValue('page'))).toBe('analysis-report');
     for (const heading of ['一、总体情况', '二、主要表现', '三、原因分析', '四、对策建议', '党员队伍状况分析']) {
       await expect(sheet.getByRole('heading', { name: heading })).toBeVisible();
     }

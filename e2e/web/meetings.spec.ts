@@ -138,6 +138,8 @@ test.describe('会议记录', () => {
     await expect(sheet).toContainText(ARTICLE_11);
     await expect(sheet).toContainText('主持人签字');
     await expect(sheet).toContainText('记录人签字');
+    // Printed on its own named page (记录本 margins), whatever other print views were opened before.
+    expect(await sheet.evaluate((el) => getComputedStyle(el).getPropertyValue('page'))).toBe('minutes');
     await expect(page.getByRole('button', { name: PRINT })).toBeVisible();
     await page.screenshot({ path: '/tmp/meetings-print.png', fullPage: true });
 

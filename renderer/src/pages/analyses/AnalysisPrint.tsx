@@ -1,10 +1,10 @@
-import { ArrowLeftOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Result, Space, Spin } from 'antd';
+import { Alert, Checkbox, Result, Spin } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { buildAnalysisReport, ENTRY_COLUMNS, omittedNote, reportFileName, STAT_COLUMNS, teamStatistics, type AnalysisReport } from '@shared/analyses';
 import { isSensitiveState } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
+import { PrintToolbar } from '../../components/PrintToolbar';
 import { useMembers } from '../../db';
 import { useAnalysis, useAnalysisSettings } from '../../db/analysisHooks';
 import { platform } from '../../platform';
@@ -14,7 +14,7 @@ import './print.css';
 /** The report on A4: the same content as the Word document (both render AnalysisReport). */
 export function ReportSheet({ report }: { report: AnalysisReport }) {
   return (
-    <article className="analysis-report" aria-label="思想动态分析报告">
+    <article className="print-sheet analysis-report" aria-label="思想动态分析报告">
       <h1 className="analysis-report-title">{report.title}</h1>
       <p className="analysis-report-branch">{report.branchName}</p>
       {report.sections.map((section) => (
@@ -106,14 +106,11 @@ export function ReportSheet({ report }: { report: AnalysisReport }) {
 export function AnalysisPrintPage() {
   const { id } = useParams();
   const branch = useBranch();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
   const analysis = useAnalysis(id);
   const members = useMembers(branch.id);
   const settings = useAnalysisSettings();
   const nameOf = useNameOf(members);
   const [includeSensitive, setIncludeSensitive] = useState(false);
-  const [downloading, setDownloading] = useState(false);
 
   const report = useMemo(
     () =>
@@ -141,38 +138,22 @@ export function AnalysisPrintPage() {
     if (!analysis || !report) {
       return;
     }
-    setDownloading(true);
-    try {
-      // docx is large: it loads on the first download, not with the app.
-      const { analysisReportDocx } = await import('@shared/documents/analysisReport');
-      const data = await analysisReportDocx(report);
-      await platform.saveFile({ suggestedName: reportFileName(branch.name, analysis), data, filters: [{ name: 'Word 文档', extensions: ['docx'] }] });
-    } catch (error) {
-      message.error(`生成Word文档失败：${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setDownloading(false);
-    }
+    // docx is large: it loads on the first download, not with the app.
+    const { analysisReportDocx } = await import('@shared/documents/analysisReport');
+    const data = await analysisReportDocx(report);
+    await platform.saveFile({ suggestedName: reportFileName(branch.name, analysis), data, filters: [{ name: 'Word 文档', extensions: ['docx'] }] });
   }
 
   return (
-    <div className="analysis-print-page">
+    <div className="print-page">
       <div className="no-print" style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/analyses/${analysis.id}`)}>
-            返回
-          </Button>
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => void platform.print()}>
-            打印
-          </Button>
-          <Button icon={<FileWordOutlined />} loading={downloading} onClick={() => void download()}>
-            下载Word
-          </Button>
+        <PrintToolbar backTo={`/analyses/${analysis.id}`} download={download}>
           {sensitiveCount > 0 && (
             <Checkbox checked={includeSensitive} onChange={(e) => setIncludeSensitive(e.target.checked)}>
               包含需关注人员详情
             </Checkbox>
           )}
-        </Space>
+        </PrintToolbar>
         {includeSensitive && (
           <Alert
             type="warning"

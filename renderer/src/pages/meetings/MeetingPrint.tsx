@@ -1,19 +1,17 @@
-import { ArrowLeftOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Result, Space, Spin } from 'antd';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Result, Spin } from 'antd';
+import { useParams } from 'react-router';
 import type { MeetingMinutes } from '@shared/meetings';
 import { useBranch } from '../../components/BranchContext';
 import { useMembers } from '../../db';
 import { useMeeting, useRuleSettings } from '../../db/meetingHooks';
-import { platform } from '../../platform';
+import { PrintToolbar } from '../../components/PrintToolbar';
 import { downloadMinutes, useMeetingFacts } from './useMinutes';
 import './print.css';
 
 /** One page of the 会议记录本, the same content as the Word document (both render MeetingMinutes). */
 export function MinutesSheet({ minutes }: { minutes: MeetingMinutes }) {
   return (
-    <article className="minutes-sheet" aria-label="会议记录本">
+    <article className="print-sheet minutes-sheet" aria-label="会议记录本">
       <p className="minutes-branch">{minutes.branchName}</p>
       <h1 className="minutes-heading">{minutes.heading}</h1>
       <table className="minutes-fields">
@@ -92,13 +90,10 @@ export function MinutesSheet({ minutes }: { minutes: MeetingMinutes }) {
 export function MeetingPrintPage() {
   const { id } = useParams();
   const branch = useBranch();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
   const meeting = useMeeting(id);
   const members = useMembers(branch.id);
   const settings = useRuleSettings();
   const facts = useMeetingFacts(meeting, members, branch, settings);
-  const [downloading, setDownloading] = useState(false);
 
   if (meeting === null) {
     return <Result status="404" title="该会议记录不存在或已被删除" />;
@@ -107,33 +102,11 @@ export function MeetingPrintPage() {
     return <Spin />;
   }
 
-  async function download() {
-    if (!meeting || !facts) {
-      return;
-    }
-    setDownloading(true);
-    try {
-      await downloadMinutes(meeting, facts.minutes);
-    } catch (error) {
-      message.error(`生成Word文档失败：${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setDownloading(false);
-    }
-  }
-
   return (
-    <div className="minutes-print-page">
-      <Space className="no-print" style={{ marginBottom: 16 }} wrap>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(`/meetings/${meeting.id}`)}>
-          返回
-        </Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => void platform.print()}>
-          打印
-        </Button>
-        <Button icon={<FileWordOutlined />} loading={downloading} onClick={() => void download()}>
-          下载Word
-        </Button>
-      </Space>
+    <div className="print-page">
+      <div className="no-print" style={{ marginBottom: 16 }}>
+        <PrintToolbar backTo={`/meetings/${meeting.id}`} download={() => downloadMinutes(meeting, facts.minutes)} />
+      </div>
       <MinutesSheet minutes={facts.minutes} />
     </div>
   );

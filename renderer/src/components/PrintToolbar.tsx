@@ -1,0 +1,39 @@
+import { ArrowLeftOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { platform } from '../platform';
+import './printSheet.css';
+
+/** 返回 / 打印 / 下载Word above a print view (`.print-page` > `.print-sheet`), hidden on paper. */
+export function PrintToolbar({ backTo, download, children }: { backTo: string; download: () => Promise<void>; children?: ReactNode }) {
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [downloading, setDownloading] = useState(false);
+
+  async function downloadWord() {
+    setDownloading(true);
+    try {
+      await download();
+    } catch (error) {
+      message.error(`生成Word文档失败：${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  return (
+    <Space wrap>
+      <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate(backTo)}>
+        返回
+      </Button>
+      <Button type="primary" icon={<PrinterOutlined />} onClick={() => void platform.print()}>
+        打印
+      </Button>
+      <Button icon={<FileWordOutlined />} loading={downloading} onClick={() => void downloadWord()}>
+        下载Word
+      </Button>
+      {children}
+    </Space>
+  );
+}

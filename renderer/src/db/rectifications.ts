@@ -144,37 +144,17 @@ export async function addRectification(
       summary: `新增整改任务 ${shortProblem(task.problem)}${from}`,
     });
 
+    // The record the task came from links back to it, in the same transaction, with its own audit entry.
+    const linkBack = async (table: 'talks' | 'analyses', before: Talk | Analysis, after: Talk | Analysis) => {
+      await db.table(table).put(after);
+      await writeAudit(db, { table, action: 'update', recordId: before.id, branchId, summary: `关联整改任务 ${shortProblem(task.problem)}`, before, after });
+    };
     if (origin?.table === 'talks' && source && !(source as Talk).rectificationId) {
-      const before = source as Talk;
-      const after: Talk = { ...before, rectificationId: task.id, updatedAt: at };
-      await db.talks.put(after);
-      await writeAudit(db, {
-        table: 'talks',
-        action: 'update',
-        recordId: before.id,
-        branchId,
-        summary: `关联整改任务 ${shortProblem(task.problem)}`,
-        before,
-        after,
-      });
+      await linkBack('talks', source as Talk, { ...(source as Talk), rectificationId: task.id, updatedAt: at });
     }
     if (origin?.table === 'analyses' && source) {
       const before = source as Analysis;
-      const after: Analysis = {
-        ...before,
-        rectificationIds: [...(before.rectificationIds ?? []), task.id],
-        updatedAt: at,
-      };
-      await db.analyses.put(after);
-      await writeAudit(db, {
-        table: 'analyses',
-        action: 'update',
-        recordId: before.id,
-        branchId,
-        summary: `关联整改任务 ${shortProblem(task.problem)}`,
-        before,
-        after,
-      });
+      await linkBack('analyses', before, { ...before, rectificationIds: [...(before.rectificationIds ?? []), task.id], updatedAt: at });
     }
     return task;
   });

@@ -132,24 +132,27 @@ function table(dimension: StatDimension, title: string, labels: readonly string[
   return { dimension, title, rows, total };
 }
 
+/** A member whose record lacks the field (资料不全) is counted here, never guessed into a band. */
+export const NOT_RECORDED = '未填写';
+
 /** The statistics of the members on the roster on `asOf`. */
 export function teamStatistics(members: readonly Member[], asOf: string): TeamStatistics {
   const counted = members.filter((m) => isOnRoster(m, asOf));
   const full = counted.filter((m) => isFullMemberOn(m, asOf));
   const category = counted.map((m) => (isFullMemberOn(m, asOf) ? '正式党员' : '预备党员'));
-  const ethnicity = counted.map((m) => (m.ethnicity === '汉族' ? '汉族' : m.ethnicity === '其他' || m.ethnicity === '外国血统中国籍人士' ? '其他' : '少数民族'));
+  const ethnicity = counted.map((m) => (m.ethnicity === undefined ? NOT_RECORDED : m.ethnicity === '汉族' ? '汉族' : m.ethnicity === '其他' || m.ethnicity === '外国血统中国籍人士' ? '其他' : '少数民族'));
   const partyAges = counted.map((m) => {
     const years = partyAgeOn(m, asOf);
     return years === undefined ? PROBATIONARY_NO_PARTY_AGE : years === null ? PARTY_AGE_UNKNOWN : partyAgeBucket(years);
   });
   const tables: StatTable[] = [
     table('category', '党员类别', ['正式党员', '预备党员'], category),
-    table('gender', '性别', ['男', '女'], counted.map((m) => m.gender)),
-    table('ethnicity', '民族', ['汉族', '少数民族', '其他'], ethnicity, ['其他']),
+    table('gender', '性别', ['男', '女', NOT_RECORDED], counted.map((m) => m.gender ?? NOT_RECORDED), [NOT_RECORDED]),
+    table('ethnicity', '民族', ['汉族', '少数民族', '其他', NOT_RECORDED], ethnicity, ['其他', NOT_RECORDED]),
     table('education', '学历', [...EDUCATION_LEVELS, EDUCATION_UNKNOWN], counted.map((m) => m.education ?? EDUCATION_UNKNOWN), [EDUCATION_UNKNOWN]),
-    table('age', '年龄结构', AGE_BUCKETS, counted.map((m) => ageBucket(ageOn(m.birthDate, asOf)))),
+    table('age', '年龄结构', [...AGE_BUCKETS, NOT_RECORDED], counted.map((m) => (m.birthDate ? ageBucket(ageOn(m.birthDate, asOf)) : NOT_RECORDED)), [NOT_RECORDED]),
     table('partyAge', '党龄结构', [...PARTY_AGE_BUCKETS, PROBATIONARY_NO_PARTY_AGE, PARTY_AGE_UNKNOWN], partyAges, [PARTY_AGE_UNKNOWN]),
-    table('era', '入党时间', JOINING_ERAS.map((e) => e.label), counted.map((m) => joiningEra(m.joinedOn))),
+    table('era', '入党时间', [...JOINING_ERAS.map((e) => e.label), NOT_RECORDED], counted.map((m) => (m.joinedOn ? joiningEra(m.joinedOn) : NOT_RECORDED)), [NOT_RECORDED]),
     table('post', '党内职务', PARTY_POSTS, counted.map((m) => m.partyPost), PARTY_POSTS.filter((p) => p !== '党员')),
   ];
   return {

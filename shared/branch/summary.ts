@@ -83,9 +83,11 @@ export function probationDue(members: readonly Member[], today: string): Probati
   const horizon = addMonths(today, PROBATION_LOOKAHEAD_MONTHS);
   return members
     .filter((m) => isActiveMember(m) && m.category === '预备党员')
-    .map((m) => {
+    .flatMap((m) => {
       const probationEndsOn = probationEndDate(m);
-      return { memberId: m.id, name: m.name, joinedOn: m.joinedOn, probationEndsOn, daysLeft: daysBetween(today, probationEndsOn) };
+      return m.joinedOn && probationEndsOn
+        ? [{ memberId: m.id, name: m.name, joinedOn: m.joinedOn, probationEndsOn, daysLeft: daysBetween(today, probationEndsOn) }]
+        : [];
     })
     .filter((due) => due.probationEndsOn <= horizon)
     .sort((a, b) => (a.probationEndsOn < b.probationEndsOn ? -1 : a.probationEndsOn > b.probationEndsOn ? 1 : 0));

@@ -39,7 +39,7 @@ export function firstFriday(year: number, month: number): string {
  * departures). Someone admitted on the day itself is admitted by that meeting and does not count yet.
  */
 export function presentOn(member: Pick<Member, 'joinedOn' | 'departure'>, date: string): boolean {
-  return member.joinedOn < date && !member.departure;
+  return member.joinedOn !== undefined && member.joinedOn < date && !member.departure;
 }
 
 export function addDaysTo(date: string, days: number): string {

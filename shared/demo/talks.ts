@@ -61,7 +61,7 @@ export function generateDemoTalks(context: DemoRecordsContext): Talk[] {
   }
   const committeeSet = new Set(committee);
   const partyMembers = sortByPinyin(
-    members.filter((m) => !committeeSet.has(m.id) && m.joinedOn <= today && !m.departure),
+    members.filter((m) => !committeeSet.has(m.id) && m.joinedOn !== undefined && m.joinedOn <= today && !m.departure),
     (m) => m.name,
   ).map((m) => m.id);
   // partyMembers[0] is left out of everything; three more wait for the 书记.

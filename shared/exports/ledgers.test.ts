@@ -69,7 +69,7 @@ describe('the ledger sheet', () => {
 
   it('keeps a month-precision date (1985-06) as the month, not as the 1st of it', async () => {
     const [first, ...rest] = data.members;
-    const member: Member = { ...first, birthDate: first.birthDate.slice(0, 7), joinedOn: first.joinedOn.slice(0, 7), confirmedOn: undefined, category: '预备党员', idNumber: undefined };
+    const member: Member = { ...first, birthDate: first.birthDate?.slice(0, 7), joinedOn: first.joinedOn?.slice(0, 7), confirmedOn: undefined, category: '预备党员', idNumber: undefined };
     const result = await readLedgerFile('r.xlsx', await buildLedgerWorkbook('members', { ...data, members: [member, ...rest] }, TEST_OPTIONS), { today: TEST_TODAY });
     const row = result.sheets[0].rows.find((r) => r.values.name === member.name);
     expect(row?.values.birthDate).toBe(member.birthDate);

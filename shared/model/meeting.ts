@@ -61,6 +61,18 @@ export const meetingFieldsSchema = z.object({
   partyGroupId: idSchema.optional(),
   /** Every member expected (应到), each with 出席 / 请假 / 缺席. */
   attendance: z.array(attendanceSchema).default([]),
+  /**
+   * 应到/实到/请假/缺席 as numbers, when a ledger gave counts and no names (出席名单未导入). Never turned into an
+   * attendance list; quorum and vote checks use it when `attendance` is empty.
+   */
+  headcount: z
+    .object({
+      expected: z.number().int().min(0),
+      present: z.number().int().min(0),
+      onLeave: z.number().int().min(0).optional(),
+      absent: z.number().int().min(0).optional(),
+    })
+    .optional(),
   /** 列席人员, free text (积极分子, 上级指导 …). */
   attendees: optionalText,
   /** 议题, in the order discussed. */
@@ -91,6 +103,7 @@ export const MEETING_FIELD_LABELS: Record<keyof MeetingFields, string> = {
   recorderId: '记录人',
   partyGroupId: '党小组',
   attendance: '出席情况',
+  headcount: '出席人数',
   attendees: '列席人员',
   topics: '议题',
   studyContent: '学习内容',

@@ -23,16 +23,18 @@ export type Departure = z.infer<typeof departureSchema>;
 /** The fields of 党员花名册 (DOMAIN §3.1); labels in MEMBER_FIELD_LABELS. */
 export const memberFieldsSchema = z.object({
   name: z.string().trim().min(1, '请填写姓名').max(30, '姓名过长'),
-  gender: z.enum(GENDERS, { message: '请选择性别' }),
-  ethnicity: z.enum(ETHNICITIES, { message: '请选择民族' }),
-  birthDate: isoDateOrMonthSchema,
+  // 性别, 民族, 出生日期, 入党时间 and 党员类别 may be missing: an imported member is kept with the gaps flagged
+  // (memberGaps), never left out of the roster for them.
+  gender: z.enum(GENDERS, { message: '请选择性别' }).optional(),
+  ethnicity: z.enum(ETHNICITIES, { message: '请选择民族' }).optional(),
+  birthDate: isoDateOrMonthSchema.optional(),
   idNumber: z.string().trim().optional(),
   education: z.enum(EDUCATION_LEVELS).optional(),
   /** 入党时间 = the date the 支部大会 accepted him or her as 预备党员. */
-  joinedOn: isoDateOrMonthSchema,
+  joinedOn: isoDateOrMonthSchema.optional(),
   /** 转正时间; 党龄 counts from here (党章 第七条). */
   confirmedOn: isoDateOrMonthSchema.optional(),
-  category: z.enum(MEMBER_CATEGORIES),
+  category: z.enum(MEMBER_CATEGORIES).optional(),
   status: z.enum(MEMBER_STATUSES).default('正常'),
   partyGroupId: idSchema.optional(),
   partyPost: z.enum(PARTY_POSTS).default('党员'),
@@ -143,14 +145,37 @@ export function checkMember(fields: Partial<MemberFields>, context: MemberValida
   return issues;
 }
 
+/** The fields a complete roster record has (DOMAIN §3.1 R); a member without one of them is 资料不全. */
+export const COMPLETENESS_FIELDS = ['gender', 'ethnicity', 'birthDate', 'joinedOn', 'category', 'education'] as const;
+export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
+
+export interface MemberGaps {
+  /** Fields of COMPLETENESS_FIELDS that are empty, in that order. */
+  missing: CompletenessField[];
+  /** The 公民身份号码 as written does not pass GB 11643 (lost digits, wrong check digit): 待核对. */
+  idNumberUnverified: boolean;
+}
+
+/** What a member's record lacks or must be checked: the one source for 资料不全 and 待核对 everywhere. */
+export function memberGaps(member: Partial<MemberFields>): MemberGaps {
+  const missing = COMPLETENESS_FIELDS.filter((field) => member[field] === undefined || member[field] === '');
+  const idNumberUnverified = Boolean(member.idNumber) && !checkIdNumber(member.idNumber ?? '').ok;
+  return { missing, idNumberUnverified };
+}
+
+export function isIncomplete(member: Partial<MemberFields>): boolean {
+  const gaps = memberGaps(member);
+  return gaps.missing.length > 0 || gaps.idNumberUnverified;
+}
+
 /** Active members are on the roster; those with a departure are 历史党员. */
 export function isActiveMember(member: Pick<Member, 'departure'>): boolean {
   return !member.departure;
 }
 
-/** 预备期满 date: one year after 入党时间 (党章 第七条). */
-export function probationEndDate(member: Pick<Member, 'joinedOn'>): string {
-  return addYears(member.joinedOn, 1);
+/** 预备期满 date: one year after 入党时间 (党章 第七条); unknown without 入党时间. */
+export function probationEndDate(member: Pick<Member, 'joinedOn'>): string | undefined {
+  return member.joinedOn ? addYears(member.joinedOn, 1) : undefined;
 }
 
 /** Fills 性别 and 出生日期 from a valid 公民身份号码 where they are empty, and normalises the number. */

@@ -7,8 +7,8 @@ const probationary = (id: string, joinedOn: string, overrides = {}) =>
 
 describe('党章 第七条 预备期一年', () => {
   it('ends the 预备期 of a 2024-02-29 joiner on 2025-02-28, and of a 2023-02-28 joiner on 2024-02-28', () => {
-    expect(probationInfo(probationary('a', '2024-02-29'), '2025-01-01', 1).endsOn).toBe('2025-02-28');
-    expect(probationInfo(probationary('b', '2023-02-28'), '2024-01-01', 1).endsOn).toBe('2024-02-28');
+    expect(probationInfo(probationary('a', '2024-02-29'), '2025-01-01', 1)?.endsOn).toBe('2025-02-28');
+    expect(probationInfo(probationary('b', '2023-02-28'), '2024-01-01', 1)?.endsOn).toBe('2024-02-28');
   });
 
   it('warns when due today and errs when overdue by one day', () => {

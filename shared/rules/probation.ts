@@ -19,8 +19,12 @@ export interface ProbationInfo {
   state: 'running' | 'dueSoon' | 'overdue';
 }
 
-export function probationInfo(member: Member, today: string, warningMonths: number): ProbationInfo {
+/** Undefined without 入党时间: 预备期满 cannot be known (the record is 资料不全, said by roster.incomplete). */
+export function probationInfo(member: Member, today: string, warningMonths: number): ProbationInfo | undefined {
   const endsOn = probationEndDate(member);
+  if (!endsOn) {
+    return undefined;
+  }
   const daysLeft = daysBetween(today, endsOn);
   const state = daysLeft < 0 ? 'overdue' : endsOn <= addMonths(today, warningMonths) ? 'dueSoon' : 'running';
   return { memberId: member.id, endsOn, daysLeft, state };
@@ -32,7 +36,10 @@ export function probationDue(input: RuleInput): Finding[] {
   const findings: Finding[] = [];
   const probationary = members
     .filter((m) => m.category === '预备党员' && !m.confirmedOn && isOnRoster(m, today))
-    .map((m) => ({ member: m, info: probationInfo(m, today, settings.probationWarningMonths) }))
+    .flatMap((m) => {
+      const info = probationInfo(m, today, settings.probationWarningMonths);
+      return info ? [{ member: m, info }] : [];
+    })
     .sort((a, b) => (a.info.endsOn < b.info.endsOn ? -1 : a.info.endsOn > b.info.endsOn ? 1 : 0));
   for (const { member, info } of probationary) {
     if (info.state === 'running') {

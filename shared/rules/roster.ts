@@ -22,9 +22,12 @@ export function countsAs(meeting: Pick<Meeting, 'type' | 'alsoCountsAs'>, type: 
   return meeting.type === type || (meeting.alsoCountsAs ?? []).includes(type);
 }
 
+/** Before every recorded date: a member whose 入党时间 is not on file counts as on the roster all along. */
+const UNKNOWN_START = '0000-01-01';
+
 /** The first day on this branch's roster. */
 export function rosterStart(member: Pick<Member, 'joinedOn' | 'transferredInOn'>): string {
-  const joined = toComparableDate(member.joinedOn);
+  const joined = member.joinedOn ? toComparableDate(member.joinedOn) : UNKNOWN_START;
   const transferred = member.transferredInOn ? toComparableDate(member.transferredInOn) : joined;
   return transferred > joined ? transferred : joined;
 }

@@ -96,7 +96,7 @@ function DepartureForm({ member, onClose, onSavingChange }: Omit<DepartureModalP
               if (value && value > todayIso()) {
                 throw new Error('日期不能晚于今天');
               }
-              if (value && value < toComparableDate(member.joinedOn)) {
+              if (value && member.joinedOn && value < toComparableDate(member.joinedOn)) {
                 throw new Error(`日期不能早于入党时间（${formatDate(member.joinedOn)}）`);
               }
             },

@@ -15,6 +15,9 @@ export function probation(member: Pick<Member, 'category' | 'joinedOn'>, today: 
     return undefined;
   }
   const endDate = probationEndDate(member);
+  if (!endDate) {
+    return undefined;
+  }
   return { endDate, due: endDate <= today };
 }
 

@@ -3,7 +3,10 @@ import type { TableColumnsType } from 'antd';
 import { formatDate } from '@shared/dates';
 import { MEMBER_FIELD_LABELS as L, type Member, type MemberCategory } from '@shared/model';
 
-export function CategoryTag({ category }: { category: MemberCategory }) {
+export function CategoryTag({ category }: { category: MemberCategory | undefined }) {
+  if (!category) {
+    return null;
+  }
   return <Tag color={category === '预备党员' ? 'orange' : 'red'}>{category}</Tag>;
 }
 

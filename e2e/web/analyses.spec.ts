@@ -74,6 +74,7 @@ interface RosterMember {
   transferredInOn?: string;
   confirmedOn?: string;
   category: string;
+  /** From 支部信息 (the committee and the 党小组长), as the app derives it: members store no post. */
   partyPost: string;
   departure?: { date: string };
 }
@@ -86,13 +87,21 @@ async function storedMembers(page: Page): Promise<RosterMember[]> {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const all = await new Promise<RosterMember[]>((resolve, reject) => {
-      const request = db.transaction('members').objectStore('members').getAll();
-      request.onsuccess = () => resolve(request.result as RosterMember[]);
-      request.onerror = () => reject(request.error);
-    });
+    const getAll = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    const all = await getAll<RosterMember>('members');
+    type StoredBranch = { committee: { members: { memberId: string; role: string }[] }; partyGroups: { leaderId?: string }[] };
+    const posts = new Map<string, string>();
+    for (const branch of await getAll<StoredBranch>('branches')) {
+      branch.partyGroups.forEach((g) => g.leaderId && posts.set(g.leaderId, '党小组长'));
+      branch.committee.members.forEach((c) => posts.set(c.memberId, c.role));
+    }
     db.close();
-    return all;
+    return all.map((m) => ({ ...m, partyPost: posts.get((m as RosterMember & { id: string }).id) ?? '党员' }));
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { generateDemoBranch } from '../../shared/demo';
+import { partyPostsOf } from '../../shared/branch/posts';
 import type { Member } from '../../shared/model';
 
 const MEETING_TYPES = ['支部党员大会', '支部委员会', '党小组会', '党课', '主题党日'];
@@ -52,6 +53,7 @@ const ROSTER_HEADER = [
 export async function rosterWorkbook(count: number, today = '2025-03-05'): Promise<{ bytes: Uint8Array; members: Member[] }> {
   const demo = generateDemoBranch({ today, memberCount: count });
   const groups = new Map(demo.branch.partyGroups.map((g) => [g.id, g.name]));
+  const postOf = partyPostsOf(demo.branch);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('党员花名册');
   titleRows(sheet, '某局机关第一党支部党员花名册', ROSTER_HEADER.length);
@@ -62,7 +64,7 @@ export async function rosterWorkbook(count: number, today = '2025-03-05'): Promi
     sheet.addRow([
       i + 1, m.name, m.gender, m.ethnicity, m.idNumber, dateCell(m.birthDate, i), m.education, dateCell(m.joinedOn, i + 1),
       dateCell(m.confirmedOn, i + 2), m.category, m.status, m.partyGroupId ? groups.get(m.partyGroupId) : null,
-      m.partyPost, m.jobTitle, m.phone, m.remarks,
+      postOf(m.id), m.jobTitle, m.phone, m.remarks,
     ]);
   });
   return { bytes: await bytesOf(workbook), members: demo.members };

@@ -36,7 +36,7 @@ const CELL_RULES: readonly Rule[] = [
   ['cell.invalidDate', /^日期无效$/],
   ['number.lostDigits', /被 Excel 当成了数字，只保留了前15位/],
   ['number.scientific', /^号码显示为 .*被 Excel 当成了数字/],
-  ['idNumber.checksum', /校验位错误/],
+  ['idNumber.checksum', /校验位错误|未通过校验/],
   ['date.ambiguousMonth', /按\d{4}年1月理解/],
   ['date.yearOnly', /只有年份/],
   ['date.twoDigitYear', /年份只有两位/],

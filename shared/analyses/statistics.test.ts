@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeMember } from '../rules/testFixtures';
+import { makeBranch, makeMember } from '../rules/testFixtures';
 import {
   ageBucket,
   ageOn,
@@ -105,7 +105,7 @@ describe('入党时间段', () => {
 
 describe('teamStatistics', () => {
   const members = [
-    makeMember('a', { gender: '女', ethnicity: '回族', birthDate: '1995-06-30', education: '研究生', partyPost: '书记', confirmedOn: '2015-06-30', joinedOn: '2014-06-30' }),
+    makeMember('a', { gender: '女', ethnicity: '回族', birthDate: '1995-06-30', education: '研究生', confirmedOn: '2015-06-30', joinedOn: '2014-06-30' }),
     makeMember('b', { birthDate: '1994-06-30', education: '大学本科', confirmedOn: '2020-07-01', joinedOn: '2019-07-01' }),
     // 预备 as of the end: confirmed the day after.
     makeMember('c', { birthDate: '1990-01-01', joinedOn: '2024-07-01', confirmedOn: '2025-07-01' }),
@@ -117,7 +117,9 @@ describe('teamStatistics', () => {
     // Left the day after: still counted.
     makeMember('stay', { departure: { reason: '转出', date: '2025-07-01' }, birthDate: '1964-06-30' }),
   ];
-  const stats = teamStatistics(members, END);
+  // 党内职务 comes from 支部信息: a is 书记 there, b leads a 党小组 (the stored roster has no post of its own).
+  const branch = makeBranch({ partyGroups: [{ id: 'g1', name: '第一党小组', leaderId: 'b' }] }, [{ memberId: 'a', role: '书记' }]);
+  const stats = teamStatistics(members, END, branch);
 
   it('counts the roster of the period’s last day', () => {
     expect(stats.total).toBe(5);
@@ -137,7 +139,7 @@ describe('teamStatistics', () => {
     expect(rows(stats, 'partyAge')).toEqual({
       不满5年: 1, '5—9年': 0, '10—19年': 2, '20—29年': 0, '30—39年': 0, '40—49年': 0, '50年及以上': 0, '预备党员（不计党龄）': 2,
     });
-    expect(rows(stats, 'post')).toEqual({ 书记: 1, 党员: 4 });
+    expect(rows(stats, 'post')).toEqual({ 书记: 1, 党小组长: 1, 党员: 3 });
     expect(rows(stats, 'era')).toEqual({
       新中国成立前: 0, 新中国成立后至党的十一届三中全会前: 0, 党的十一届三中全会后至党的十八大前: 1, 党的十八大以来: 4,
     });
@@ -146,7 +148,7 @@ describe('teamStatistics', () => {
   it('gives shares with one decimal and a summary sentence', () => {
     const gender = stats.tables.find((t) => t.dimension === 'gender')!;
     expect(gender.rows.map((r) => r.percent)).toEqual([80, 20]);
-    expect(teamStatistics(members, '2000-01-01').tables[0].rows.map((r) => r.percent)).toEqual([0, 0]);
+    expect(teamStatistics(members, '2000-01-01', branch).tables[0].rows.map((r) => r.percent)).toEqual([0, 0]);
     expect(statisticsSummary(stats, (d) => d)).toBe(
       '截至2025-06-30，支部共有党员5名，其中正式党员3名、预备党员2名；女党员1名，少数民族党员1名；35岁及以下党员3名，大专及以上学历党员2名。',
     );

@@ -1,5 +1,7 @@
 import { fullYearsBetween, toComparableDate } from '../dates';
 import { EDUCATION_LEVELS, PARTY_POSTS } from '../model/enums';
+import { partyPostsOf } from '../branch/posts';
+import type { Branch } from '../model/branch';
 import type { Member } from '../model/member';
 import { isFullMemberOn, isOnRoster } from '../rules/roster';
 
@@ -15,6 +17,7 @@ import { isFullMemberOn, isOnRoster } from '../rules/roster';
  *   《民法典》第二百零三条 counts a period that has no matching day). A month-precision date (`1985-06`) counts
  *   from the first of its month.
  * - 党龄 counts from 转正时间 (党章 第七条): 预备党员 have none; a 正式党员 without 转正时间 is counted apart.
+ * - 党内职务: as 支部信息 says today (shared/branch/posts.ts: the committee and the 党小组长), the one source.
  * - 入党时间段: the four eras of the 党内统计公报, each era starting on the opening day of its session
  *   (十一届三中全会 1978-12-18, 十八大 2012-11-08); a month-precision 入党时间 counts as the 1st of its month.
  */
@@ -136,7 +139,12 @@ function table(dimension: StatDimension, title: string, labels: readonly string[
 export const NOT_RECORDED = '未填写';
 
 /** The statistics of the members on the roster on `asOf`. */
-export function teamStatistics(members: readonly Member[], asOf: string): TeamStatistics {
+export function teamStatistics(
+  members: readonly Member[],
+  asOf: string,
+  branch: Pick<Branch, 'committee' | 'partyGroups'>,
+): TeamStatistics {
+  const postOf = partyPostsOf(branch);
   const counted = members.filter((m) => isOnRoster(m, asOf));
   const full = counted.filter((m) => isFullMemberOn(m, asOf));
   const category = counted.map((m) => (isFullMemberOn(m, asOf) ? '正式党员' : '预备党员'));
@@ -153,7 +161,7 @@ export function teamStatistics(members: readonly Member[], asOf: string): TeamSt
     table('age', '年龄结构', [...AGE_BUCKETS, NOT_RECORDED], counted.map((m) => (m.birthDate ? ageBucket(ageOn(m.birthDate, asOf)) : NOT_RECORDED)), [NOT_RECORDED]),
     table('partyAge', '党龄结构', [...PARTY_AGE_BUCKETS, PROBATIONARY_NO_PARTY_AGE, PARTY_AGE_UNKNOWN], partyAges, [PARTY_AGE_UNKNOWN]),
     table('era', '入党时间', [...JOINING_ERAS.map((e) => e.label), NOT_RECORDED], counted.map((m) => (m.joinedOn ? joiningEra(m.joinedOn) : NOT_RECORDED)), [NOT_RECORDED]),
-    table('post', '党内职务', PARTY_POSTS, counted.map((m) => m.partyPost), PARTY_POSTS.filter((p) => p !== '党员')),
+    table('post', '党内职务', PARTY_POSTS, counted.map((m) => postOf(m.id)), PARTY_POSTS.filter((p) => p !== '党员')),
   ];
   return {
     asOf,

@@ -21,7 +21,6 @@ function member(fields: Partial<Member> = {}): Member {
     confirmedOn: '2006-07-01',
     category: '正式党员',
     status: '正常',
-    partyPost: '党员',
     ...fields,
   };
 }

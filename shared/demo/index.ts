@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { addYears } from '../dates';
-import type { Analysis, Branch, CommitteeMember, EducationLevel, Meeting, Member, PartyPost, Rectification, Talk } from '../model';
+import type { Analysis, Branch, CommitteeMember, EducationLevel, Meeting, Member, Rectification, Talk } from '../model';
 import { computeCheckChar } from '../model/idNumber';
 import { generateDemoAnalyses } from './analyses';
 import { generateDemoMeetings } from './meetings';
@@ -97,7 +97,6 @@ export function generateDemoBranch(options: DemoOptions): DemoDataset {
       category: probationary ? '预备党员' : '正式党员',
       status: '正常',
       partyGroupId: groups[i % groups.length].id,
-      partyPost: '党员',
       jobTitle: random.pick(JOBS),
       phone: `13${random.int(0, 9)}${String(random.int(0, 99999999)).padStart(8, '0')}`,
       remarks: undefined,
@@ -105,21 +104,11 @@ export function generateDemoBranch(options: DemoOptions): DemoDataset {
     });
   }
 
-  const roles: [CommitteeMember['role'], PartyPost][] = [
-    ['书记', '书记'],
-    ['副书记', '副书记'],
-    ['组织委员', '组织委员'],
-    ['宣传委员', '宣传委员'],
-    ['纪检委员', '纪检委员'],
-  ];
-  const committeeMembers: CommitteeMember[] = roles.map(([role, post], index) => {
-    members[index].partyPost = post;
-    return { memberId: members[index].id, role };
-  });
+  const roles: CommitteeMember['role'][] = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员'];
+  const committeeMembers: CommitteeMember[] = roles.map((role, index) => ({ memberId: members[index].id, role }));
   // Group leaders are the next three members.
   const partyGroups = groups.map((group, index) => {
     const leader = members[roles.length + index];
-    leader.partyPost = '党小组长';
     leader.partyGroupId = group.id;
     return { ...group, leaderId: leader.id };
   });

@@ -4,11 +4,11 @@ import { buildAnalysisReport, reportFileName } from '../analyses/report';
 import { makeAnalysis } from '../analyses/testFixtures';
 import { teamStatistics } from '../analyses/statistics';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../model/analysis';
-import { makeMember } from '../rules/testFixtures';
+import { makeBranch, makeMember } from '../rules/testFixtures';
 import { analysisReportDocx } from './analysisReport';
 
 const members = [
-  makeMember('m1', { name: '王建华', gender: '女', partyPost: '书记' }),
+  makeMember('m1', { name: '王建华', gender: '女' }),
   makeMember('m2', { name: '李晓燕' }),
   makeMember('m3', { name: '曾国庆' }),
 ];
@@ -32,7 +32,7 @@ function reportOf(includeSensitive: boolean) {
   return buildAnalysisReport(analysis, {
     branchName: '中共测试局机关第一支部委员会',
     nameOf: (id) => (id ? (names.get(id) ?? '') : ''),
-    statistics: teamStatistics(members, analysis.periodEnd),
+    statistics: teamStatistics(members, analysis.periodEnd, makeBranch({}, [{ memberId: 'm1', role: '书记' }])),
     settings: DEFAULT_ANALYSIS_SETTINGS,
     includeSensitive,
   });

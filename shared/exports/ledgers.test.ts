@@ -103,6 +103,30 @@ describe('the ledger sheet', () => {
     for (const id of ids) {
       expect(id).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     }
+    // The middle digits are the birth date: 出生日期 is hidden with them (issue 11).
+    expect(workbook.worksheets[0].getCell('D3').value).toBe('出生日期');
+    expect((workbook.worksheets[0].getColumn(4).values.slice(4) as unknown[]).filter((v) => v !== null && v !== undefined)).toEqual([]);
+  });
+
+  it('writes 党内职务 from the committee in 支部信息, whatever an older roster said', async () => {
+    const secretary = data.members.find((m) => m.id === data.branch.committee.members.find((c) => c.role === '书记')?.memberId) as Member;
+    const workbook = await open(await buildLedgerWorkbook('members', data, TEST_OPTIONS));
+    const sheet = workbook.worksheets[0];
+    const postColumn = (sheet.getRow(3).values as unknown[]).indexOf('党内职务');
+    const row = sheet.getColumn(1).values.indexOf(secretary.name);
+    expect(sheet.getCell(row, postColumn).value).toBe('书记');
+  });
+
+  it('leaves the cells of a member with gaps blank: no "undefined", no crash', async () => {
+    const gappy: Member = { ...data.members[0], name: '缺资料', gender: undefined, ethnicity: undefined, birthDate: undefined, joinedOn: undefined, category: undefined, education: undefined, idNumber: '1234' };
+    const members = [...data.members.filter((m) => m.id !== gappy.id), gappy];
+    const workbook = await open(await buildLedgerWorkbook('members', { ...data, members }, TEST_OPTIONS));
+    const sheet = workbook.worksheets[0];
+    const row = sheet.getRow(sheet.getColumn(1).values.indexOf('缺资料'));
+    const cells = (row.values as unknown[]).slice(1, 16);
+    expect(cells.map((v) => String(v ?? ''))).not.toContain('undefined');
+    expect(row.getCell(2).value ?? null).toBeNull();
+    expect(row.getCell(5).value).toBe('1234');
   });
 });
 

@@ -1,3 +1,4 @@
+import { partyPostsOf } from '../branch/posts';
 import { formatDate } from '../dates';
 import { membersLedger } from '../ledgers/definitions';
 import type { Member } from '../model/member';
@@ -28,11 +29,12 @@ function remarksOf(member: Member): string | undefined {
 
 export function membersTable(data: LedgerDataset, options: ExportOptions): ExportTable<Member> {
   const groups = new Map(data.branch.partyGroups.map((g) => [g.id, g.name]));
+  const postOf = partyPostsOf(data.branch);
   return tableFromDefinition<Member>(membersLedger, [
     { field: 'name', width: WIDTH.name, format: 'text', value: (m) => m.name },
     { field: 'gender', width: 6, format: 'text', value: (m) => m.gender },
     { field: 'ethnicity', width: WIDTH.short, format: 'text', value: (m) => m.ethnicity },
-    { field: 'birthDate', width: WIDTH.date, format: 'date', value: (m) => dateCell(m.birthDate) },
+    { field: 'birthDate', width: WIDTH.date, format: 'date', value: (m) => (options.maskIdNumbers ? undefined : dateCell(m.birthDate)) },
     {
       field: 'idNumber',
       width: WIDTH.code,
@@ -45,7 +47,7 @@ export function membersTable(data: LedgerDataset, options: ExportOptions): Expor
     { field: 'category', width: WIDTH.enumeration, format: 'text', value: (m) => m.category },
     { field: 'status', width: WIDTH.short, format: 'text', value: (m) => m.status },
     { field: 'partyGroupName', width: WIDTH.enumeration, format: 'text', value: (m) => (m.partyGroupId ? groups.get(m.partyGroupId) : undefined) },
-    { field: 'partyPost', width: WIDTH.enumeration, format: 'text', value: (m) => m.partyPost },
+    { field: 'partyPost', width: WIDTH.enumeration, format: 'text', value: (m) => postOf(m.id) },
     { field: 'jobTitle', width: WIDTH.medium, format: 'text', value: (m) => m.jobTitle },
     { field: 'phone', width: 14, format: 'code', value: (m) => m.phone },
     { field: 'remarks', width: WIDTH.medium, format: 'text', value: remarksOf },

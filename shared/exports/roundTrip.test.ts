@@ -1,3 +1,4 @@
+import { partyPostOf } from '../branch/posts';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { readLedgerFile, type LedgerFileResult, type ParsedSheet } from '../ledgers';
@@ -102,7 +103,8 @@ describe('an exported ledger re-imports as the same records', () => {
           category: m.category,
           status: m.status,
           partyGroupName: m.partyGroupId ? groups.get(m.partyGroupId) : undefined,
-          partyPost: m.partyPost,
+          // Read back as written; 支部信息 decides the post (shared/branch/posts.ts), so this is what it said.
+          partyPost: partyPostOf(m.id, data.branch),
           jobTitle: m.jobTitle,
           phone: m.phone,
           remarks: m.remarks,

@@ -43,6 +43,8 @@ function requirementOf(rule: RuleId, settings: RuleSettings): { text: string; so
         source: `${SOURCES.branchSetup}；${SOURCES.committeeSetup}`,
         checked: true,
       };
+    case 'roster.incomplete':
+      return { text: '党员花名册信息完整（性别、民族、出生日期、入党时间、党员类别、学历），公民身份号码通过校验', source: SOURCES.memberRecords, checked: true };
     case 'term.expiry':
       return { text: `支部委员会任期届满按期换届（任期${settings.termYears}年，届满前${settings.termWarningMonths}个月提醒）`, source: SOURCES.term, checked: true };
     case 'probation.due':

@@ -43,7 +43,7 @@ describe('the sample roster (党员花名册.xlsx)', () => {
     expect(byRow.get(7)).toMatchObject({ birthDate: '1984-06-25', joinedOn: '2003-03-05' }); // 1984/6/25, 2003.03.05
     expect(byRow.get(11)).toMatchObject({ birthDate: '1992-08', idNumber: '320102199208235129' }); // 1992.8 kept as a month
     expect(byRow.get(19)).toMatchObject({ education: '高中、中技', category: '正式党员', partyGroupName: '第三党小组' }); // 高中 alias
-    expect(byRow.get(28)).toMatchObject({ remarks: '退休', phone: '18747990339', status: '正常', partyPost: '党员' });
+    expect(byRow.get(28)).toMatchObject({ remarks: '退休', phone: '18747990339', status: '正常' });
   });
 });
 
@@ -120,7 +120,8 @@ describe('messy workbooks made in the test', () => {
     expect(lost.record).toBeUndefined();
     expect(lost.issues[0]).toMatchObject({ row: 2, column: 4, columnLetter: 'D', header: '公民身份号码', severity: 'error' });
     expect(lost.issues[0].text).toMatch(/^党员\.xlsx › 花名册 › 第2行 › 公民身份号码（D列）：号码 110105198703240\d+ 被 Excel 当成了数字.*15位.*文本/);
-    expect(checksum.issues.map((i) => i.text)).toContain('党员.xlsx › 花名册 › 第3行 › 公民身份号码（D列）：公民身份号码校验位错误：最后一位应为 1，请核对号码');
+    // 待核对 (a warning, issue 10/11): the typo may be in any digit, so the message no longer names a last digit.
+    expect(checksum.issues.map((i) => i.text)).toContain('党员.xlsx › 花名册 › 第3行 › 公民身份号码（D列）：待核对：公民身份号码未通过校验，可能有数字录错，请逐位核对');
     expect(ok.record).toMatchObject({ gender: '女', birthDate: '1999-07-06', category: '正式党员' });
     expect(duplicate.issues[0].text).toContain('第5行 › 公民身份号码（D列）：与第4行的公民身份号码重复');
   });

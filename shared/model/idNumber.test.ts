@@ -20,12 +20,14 @@ describe('checkIdNumber', () => {
     expect(checkIdNumber(makeId('32010219850612001'))).toMatchObject({ ok: true, gender: '男' });
   });
 
-  it('refuses a wrong check digit and names the expected one', () => {
+  it('refuses a wrong digit anywhere without blaming the last one (issue 11: the typo may be elsewhere)', () => {
     const id = makeId('32010219850612001');
-    const wrong = id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
-    const result = checkIdNumber(wrong);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain(`最后一位应为 ${id[17]}`);
+    const wrongLast = id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
+    const wrongMiddle = id.slice(0, 3) + (id[3] === '1' ? '2' : '1') + id.slice(4);
+    for (const wrong of [wrongLast, wrongMiddle]) {
+      const result = checkIdNumber(wrong);
+      expect(result).toEqual({ ok: false, message: '公民身份号码未通过校验，可能有数字录错，请逐位核对' });
+    }
   });
 
   it('refuses an impossible birth date', () => {

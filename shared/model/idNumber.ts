@@ -48,9 +48,9 @@ export function checkIdNumber(raw: string): IdNumberCheck {
   if (!isValidIsoDate(birthDate)) {
     return { ok: false, message: '公民身份号码中的出生日期不存在' };
   }
-  const expected = computeCheckChar(id.slice(0, 17));
-  if (id[17] !== expected) {
-    return { ok: false, message: `公民身份号码校验位错误：最后一位应为 ${expected}，请核对号码` };
+  // A wrong digit anywhere changes the check character: never suggest fixing the last one.
+  if (id[17] !== computeCheckChar(id.slice(0, 17))) {
+    return { ok: false, message: '公民身份号码未通过校验，可能有数字录错，请逐位核对' };
   }
   return { ok: true, normalized: id, birthDate, gender: Number(id[16]) % 2 === 1 ? '男' : '女', legacy: false };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCheckChar } from './idNumber';
-import { checkMember, memberFieldsSchema, type MemberFields } from './member';
+import { checkMember, COMPLETENESS_FIELDS, gapLabels, isIncomplete, memberFieldsSchema, memberGaps, type MemberFields } from './member';
 
 const ID = '32010219850612001' + computeCheckChar('32010219850612001');
 const base: Partial<MemberFields> = {
@@ -24,17 +24,24 @@ describe('checkMember', () => {
     expect(checkMember(base, { today })).toEqual([]);
   });
 
-  it('shows the checksum message on 公民身份号码', () => {
+  it('flags an ID that fails its check as 待核对 (a warning: the record is kept and fixed later), deriving nothing from it', () => {
     const wrong = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
-    expect(messagesFor({ ...base, idNumber: wrong }, 'idNumber')[0]).toMatchObject({
-      severity: 'error',
-      message: expect.stringContaining('校验位错误'),
-    });
+    expect(checkMember({ ...base, idNumber: wrong, gender: '女', birthDate: '1990-01-01' }, { today })).toEqual([
+      { field: 'idNumber', severity: 'warning', message: '待核对：公民身份号码未通过校验，可能有数字录错，请逐位核对' },
+    ]);
+    expect(messagesFor({ ...base, idNumber: '3201021985' }, 'idNumber')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: '待核对：公民身份号码应为18位，现为10位' }),
+    ]);
+  });
+
+  it('never compares an unverified ID with the branch’s others (no duplicate key from a typo)', () => {
+    const wrong = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
+    expect(messagesFor({ ...base, idNumber: wrong }, 'idNumber', new Set([wrong])).map((i) => i.severity)).toEqual(['warning']);
   });
 
   it('cross-checks 性别 and 出生日期 with the ID number', () => {
     expect(messagesFor({ ...base, gender: '女' }, 'gender')[0].message).toBe('性别与公民身份号码不符：号码显示为男');
-    expect(messagesFor({ ...base, birthDate: '1985-06-13' }, 'birthDate')[0].message).toContain('1985-06-12');
+    expect(messagesFor({ ...base, birthDate: '1985-06-13' }, 'birthDate')[0].message).toBe('出生日期与公民身份号码不符：号码显示为1985年6月12日');
     expect(messagesFor({ ...base, birthDate: '1985-06' }, 'birthDate')).toEqual([]);
   });
 
@@ -88,5 +95,22 @@ describe('memberFieldsSchema', () => {
     const result = memberFieldsSchema.safeParse({ ...base, ethnicity: '川青族' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toBe('请选择民族');
+  });
+});
+
+describe('memberGaps', () => {
+  it('finds nothing on a complete record with a valid ID', () => {
+    expect(memberGaps({ ...base, education: '大学本科' })).toEqual({ missing: [], idNumberUnverified: false });
+    expect(isIncomplete({ ...base, education: '大学本科' })).toBe(false);
+  });
+
+  it('lists the missing fields in order and names them in Chinese', () => {
+    const gaps = memberGaps({ name: '李四', idNumber: ID.slice(0, 16) });
+    expect(gaps).toEqual({ missing: [...COMPLETENESS_FIELDS], idNumberUnverified: true });
+    expect(gapLabels(gaps)).toEqual(['性别', '民族', '出生日期', '入党时间', '党员类别', '学历', '公民身份号码待核对']);
+  });
+
+  it('takes a record without an ID as unverified in nothing (no number, nothing to check)', () => {
+    expect(memberGaps({ ...base, idNumber: undefined, education: '大学本科' })).toEqual({ missing: [], idNumberUnverified: false });
   });
 });

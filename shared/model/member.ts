@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears, isoDateOrMonthSchema, isoDateSchema, monthsBetween, toComparableDate } from '../dates';
+import { addYears, formatDate, isoDateOrMonthSchema, isoDateSchema, monthsBetween, toComparableDate } from '../dates';
 import { idSchema, recordMetaSchema } from './common';
 import { checkIdNumber } from './idNumber';
 import {
@@ -9,7 +9,6 @@ import {
   GENDERS,
   MEMBER_CATEGORIES,
   MEMBER_STATUSES,
-  PARTY_POSTS,
 } from './enums';
 
 /** A member who left: kept as 历史党员, never deleted. */
@@ -37,7 +36,6 @@ export const memberFieldsSchema = z.object({
   category: z.enum(MEMBER_CATEGORIES).optional(),
   status: z.enum(MEMBER_STATUSES).default('正常'),
   partyGroupId: idSchema.optional(),
-  partyPost: z.enum(PARTY_POSTS).default('党员'),
   jobTitle: z.string().trim().optional(),
   phone: z.string().trim().optional(),
   remarks: z.string().optional(),
@@ -65,7 +63,6 @@ export const MEMBER_FIELD_LABELS: Record<keyof MemberFields, string> = {
   category: '党员类别',
   status: '党员状态',
   partyGroupId: '所在党小组',
-  partyPost: '党内职务',
   jobTitle: '工作岗位',
   phone: '联系电话',
   remarks: '备注',
@@ -87,9 +84,14 @@ export interface MemberValidationContext {
   otherIdNumbers?: ReadonlySet<string>;
 }
 
+/** The word the roster, the form and the rules use for an ID number that fails GB 11643. */
+export const ID_UNVERIFIED = '待核对';
+
 /**
  * Cross-field checks of a member beyond the zod shape: ID checksum and what it implies, no future dates,
  * 入党 at 18 or older, 转正 about a year after 入党. Errors block saving; warnings are shown and allowed.
+ * An ID that fails its check is a warning (待核对): the record is kept as written and fixed later, and
+ * nothing is derived from or compared with that number.
  */
 export function checkMember(fields: Partial<MemberFields>, context: MemberValidationContext): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -99,7 +101,7 @@ export function checkMember(fields: Partial<MemberFields>, context: MemberValida
   if (fields.idNumber) {
     const id = checkIdNumber(fields.idNumber);
     if (!id.ok) {
-      error('idNumber', id.message);
+      warn('idNumber', `${ID_UNVERIFIED}：${id.message}`);
     } else {
       if (id.legacy) {
         warn('idNumber', '这是15位旧身份证号码，建议更新为18位号码');
@@ -108,7 +110,7 @@ export function checkMember(fields: Partial<MemberFields>, context: MemberValida
         error('gender', `性别与公民身份号码不符：号码显示为${id.gender}`);
       }
       if (fields.birthDate && id.birthDate.slice(0, fields.birthDate.length) !== fields.birthDate) {
-        error('birthDate', `出生日期与公民身份号码不符：号码显示为 ${id.birthDate}`);
+        error('birthDate', `出生日期与公民身份号码不符：号码显示为${formatDate(id.birthDate)}`);
       }
       if (context.otherIdNumbers?.has(id.normalized)) {
         error('idNumber', '本支部已有相同公民身份号码的党员，不能重复登记');
@@ -166,6 +168,18 @@ export function memberGaps(member: Partial<MemberFields>): MemberGaps {
 export function isIncomplete(member: Partial<MemberFields>): boolean {
   const gaps = memberGaps(member);
   return gaps.missing.length > 0 || gaps.idNumberUnverified;
+}
+
+/** The word the roster shows on a record with a gap. */
+export const INCOMPLETE = '资料不全';
+
+/** The gaps in the user's words, in the form's order: `['民族', '入党时间', '公民身份号码待核对']`. */
+export function gapLabels(gaps: MemberGaps): string[] {
+  const labels: string[] = gaps.missing.map((field) => MEMBER_FIELD_LABELS[field]);
+  if (gaps.idNumberUnverified) {
+    labels.push(`${MEMBER_FIELD_LABELS.idNumber}${ID_UNVERIFIED}`);
+  }
+  return labels;
 }
 
 /** Active members are on the roster; those with a departure are 历史党员. */

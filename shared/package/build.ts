@@ -268,7 +268,7 @@ function planFiles(
           buildAnalysisReport(analysis, {
             branchName: dataset.branch.name,
             nameOf,
-            statistics: teamStatistics(dataset.members, analysis.periodEnd),
+            statistics: teamStatistics(dataset.members, analysis.periodEnd, dataset.branch),
             settings: dataset.analysisSettings,
             includeSensitive: options.includeAttentionDetails ?? false,
           }),

@@ -236,7 +236,7 @@ describe('buildInspectionPackage', () => {
     expect(contents.verification.ok).toBe(true);
     expect(contents.manifest.branch.name).toBe(demo.branch.name);
     expect(contents.rules.map((r) => r.label)).toContain('支部党员大会');
-    expect(contents.rules).toHaveLength(16);
+    expect(contents.rules).toHaveLength(17); // 16 + roster.incomplete
     expect(contents.rules.every((r) => ['符合', '不符合', '需注意', '提醒', '不检查'].includes(r.conclusion))).toBe(true);
     expect(contents.findings).toHaveLength(contents.manifest.counts.findings);
     expect(contents.rules.flatMap((r) => r.gaps)).toHaveLength(contents.manifest.counts.findings);

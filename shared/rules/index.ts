@@ -4,6 +4,7 @@
  */
 import { analysisDue } from './analyses';
 import { branchSetup } from './branchSetup';
+import { rosterIncomplete } from './incomplete';
 import {
   committeeMonthly,
   democraticReviewYearly,
@@ -35,12 +36,14 @@ export * from './mustTalk';
 export * from './term';
 export * from './probation';
 export * from './branchSetup';
+export * from './incomplete';
 export * from './rectifications';
 export * from './analyses';
 
 /** Every rule by its id, in the order runAllRules reports them. */
 export const RULES: Readonly<Record<RuleId, Rule>> = {
   'branch.setup': branchSetup,
+  'roster.incomplete': rosterIncomplete,
   'term.expiry': termExpiry,
   'probation.due': probationDue,
   'meeting.partyCongress.quarterly': partyCongressQuarterly,

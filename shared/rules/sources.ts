@@ -33,6 +33,8 @@ export const SOURCES = {
   majority: '《中国共产党章程》第十条（少数服从多数）',
   /** 六必谈 are local rules, not an article of the 条例. */
   mustTalk: '谈心谈话“六必谈”（地方党建工作制度）；' + `${BRANCH_REGULATION}第十九条`,
+  /** The items of a member's record (DOMAIN §3.1): the 采集表 of the 全国党员管理信息系统. */
+  memberRecords: '党员基本信息采集要求（全国党员管理信息系统《党员基本信息采集表》）',
   /** A stricter local floor, not an article. */
   localRule: '地方党组织常见要求（条例未规定具体次数）',
 } as const;

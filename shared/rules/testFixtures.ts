@@ -41,7 +41,6 @@ export function makeMember(id: string, overrides: Partial<Member> = {}): Member 
     confirmedOn: '2011-07-01',
     category: '正式党员',
     status: '正常',
-    partyPost: '党员',
     ...overrides,
   });
 }

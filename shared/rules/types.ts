@@ -10,6 +10,7 @@ import type { RuleSettings } from './settings';
 /** Stable rule ids: pages, exports and stored dismissals refer to them; never rename one. */
 export const RULE_IDS = [
   'branch.setup',
+  'roster.incomplete',
   'term.expiry',
   'probation.due',
   'meeting.partyCongress.quarterly',
@@ -31,6 +32,7 @@ export type RuleId = (typeof RULE_IDS)[number];
 /** What each rule checks, in the secretary's words. */
 export const RULE_LABELS: Record<RuleId, string> = {
   'branch.setup': '组织设置',
+  'roster.incomplete': '党员资料完整',
   'term.expiry': '支部委员会换届',
   'probation.due': '预备党员转正',
   'meeting.partyCongress.quarterly': '支部党员大会',
@@ -54,10 +56,8 @@ export type Severity = 'error' | 'warning' | 'info';
 /** The table of the record a finding is about (party groups live inside their branch record). */
 export type SubjectTable = 'branches' | 'members' | 'meetings' | 'talks' | 'partyGroups' | 'rectifications';
 
-export interface FindingSubject {
-  table: SubjectTable;
-  id: string;
-}
+/** One record (`id`), or a filtered list of a table (`filter`: `incomplete` = the roster's 资料不全). */
+export type FindingSubject = { table: SubjectTable; id: string; filter?: undefined } | { table: 'members'; filter: 'incomplete'; id?: undefined };
 
 export interface Finding {
   rule: RuleId;

@@ -29,7 +29,7 @@ beforeEach(async () => {
 describe('members repository', () => {
   it('adds a member, filling 性别 and 出生日期 from the ID, with an audit entry in the same write', async () => {
     const member = await addMember(db, branchId, zhangSan, today);
-    expect(member).toMatchObject({ gender: '男', birthDate: '1985-06-12', status: '正常', partyPost: '党员' });
+    expect(member).toMatchObject({ gender: '男', birthDate: '1985-06-12', status: '正常' });
     const history = await memberHistory(db, member.id);
     expect(history.map((h) => h.summary)).toEqual(['新增党员 张三']);
   });
@@ -49,10 +49,15 @@ describe('members repository', () => {
     await expect(addMember(db, other.id, zhangSan, today)).resolves.toBeTruthy();
   });
 
-  it('refuses a wrong check digit with the checksum message', async () => {
+  it('keeps an ID that fails its check as written (待核对, fixed later), never as a duplicate key', async () => {
     const wrong = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
-    const error = await addMember(db, branchId, { ...zhangSan, idNumber: wrong }, today).catch((e) => e);
-    expect(error.problems).toContainEqual({ field: 'idNumber', message: expect.stringContaining('校验位错误') });
+    const kept = await addMember(db, branchId, { ...zhangSan, idNumber: wrong, gender: undefined, birthDate: undefined }, today);
+    expect(kept).toMatchObject({ idNumber: wrong });
+    // Nothing is derived from a number that fails its check.
+    expect(kept.gender).toBeUndefined();
+    expect(kept.birthDate).toBeUndefined();
+    // The same mistyped number on someone else is not refused as a duplicate: it identifies nobody.
+    await expect(addMember(db, branchId, { name: '李四', idNumber: wrong }, today)).resolves.toMatchObject({ name: '李四' });
   });
 
   it('records what changed on update, and clears emptied fields', async () => {

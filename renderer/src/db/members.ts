@@ -1,4 +1,5 @@
 import {
+  checkIdNumber,
   checkMember,
   completeFromIdNumber,
   MEMBER_FIELD_LABELS,
@@ -27,7 +28,8 @@ async function validate(
   const parsed = memberFieldsSchema.safeParse(completed);
   const problems = parsed.success ? [] : problemsFromZod(parsed.error);
   const otherIdNumbers = new Set<string>();
-  if (completed.idNumber) {
+  // Only a number that passes GB 11643 is a key: one 待核对 may be a typo of anyone's (it is kept as written).
+  if (completed.idNumber && checkIdNumber(completed.idNumber).ok) {
     const sameId = await db.members.where('[branchId+idNumber]').equals([branchId, completed.idNumber]).toArray();
     for (const other of sameId) {
       if (other.id !== selfId && other.idNumber) {

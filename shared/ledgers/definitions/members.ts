@@ -25,6 +25,8 @@ export const importedMemberSchema = memberFieldsSchema
   .extend({
     partyGroupName: z.string().optional(),
     branchName: z.string().optional(),
+    // Read and shown, never stored: 党内职务 comes from the committee in 支部信息 (shared/branch/posts.ts).
+    partyPost: z.enum(PARTY_POSTS).optional(),
   });
 export type ImportedMember = z.infer<typeof importedMemberSchema>;
 

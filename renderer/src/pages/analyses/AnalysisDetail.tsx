@@ -100,7 +100,7 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
   const tab: TabKey = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : 'content';
 
   const label = analysisPeriodLabel(analysis);
-  const statistics = useMemo(() => teamStatistics(members ?? [], analysis.periodEnd), [members, analysis.periodEnd]);
+  const statistics = useMemo(() => teamStatistics(members ?? [], analysis.periodEnd, branch), [members, analysis.periodEnd, branch]);
   const previous = useMemo(() => previousAnalysisOf(analyses, { kind: analysis.periodKind, start: analysis.periodStart, id: analysis.id }), [analyses, analysis]);
   const sensitiveCount = analysis.entries.filter((e) => isSensitiveState(e.state, settings)).length;
   const counts = stateCounts(analysis.entries, settings).filter((c) => c.count > 0);

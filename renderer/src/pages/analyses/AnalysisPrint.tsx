@@ -118,12 +118,12 @@ export function AnalysisPrintPage() {
         ? buildAnalysisReport(analysis, {
             branchName: branch.name,
             nameOf,
-            statistics: teamStatistics(members, analysis.periodEnd),
+            statistics: teamStatistics(members, analysis.periodEnd, branch),
             settings,
             includeSensitive,
           })
         : undefined,
-    [analysis, members, settings, branch.name, nameOf, includeSensitive],
+    [analysis, members, settings, branch, nameOf, includeSensitive],
   );
 
   if (analysis === null) {

@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, Flex, Result, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { committeeSizeText } from '@shared/branch/posts';
 import { summariseBranch, PROBATION_LOOKAHEAD_MONTHS } from '@shared/branch/summary';
 import { describeProbation, describeTerm, type Tone } from '@shared/branch/wording';
 import { formatDate, todayIso } from '@shared/dates';
@@ -65,6 +66,7 @@ export function DashboardPage() {
   const term = describeTerm(summary.term);
   const secretaryId = secretaryOf(branch);
   const secretary: Member | undefined = members.find((m) => m.id === secretaryId);
+  const committeeText = committeeSizeText(branch, summary.fullMembers);
 
   return (
     <>
@@ -153,9 +155,7 @@ export function DashboardPage() {
               <Typography.Text>
                 书记：
                 {secretary ? <Link to={memberPath(secretary.id)}>{secretary.name}</Link> : <Link to="/settings">未登记</Link>}
-                {branch.committee.members.length > 1 && (
-                  <Typography.Text type="secondary">（支委会共 {branch.committee.members.length} 人）</Typography.Text>
-                )}
+                {committeeText && <Typography.Text type="secondary">（{committeeText}）</Typography.Text>}
               </Typography.Text>
             </Flex>
           </Card>

@@ -40,6 +40,9 @@ function linkOf(finding: Finding, year: number): DueItem['link'] {
     return { to: `/talks?tab=mustTalk&year=${year}`, text: '必谈事项' };
   }
   const subject = finding.subject;
+  if (subject?.filter === 'incomplete') {
+    return { to: '/members?incomplete=1', text: '补全党员资料' };
+  }
   switch (subject?.table) {
     case 'members':
       return { to: `/members/${subject.id}`, text: '查看党员' };

@@ -1,8 +1,9 @@
-import { App, Button, Descriptions, Drawer, Empty, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Space, Spin, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatDate, fullYearsBetween, todayIso } from '@shared/dates';
-import { isActiveMember, MEMBER_FIELD_LABELS, type Member } from '@shared/model';
+import { PARTY_POST_LABEL, partyPostOf } from '@shared/branch/posts';
+import { gapLabels, ID_UNVERIFIED, INCOMPLETE, isActiveMember, MEMBER_FIELD_LABELS, memberGaps, type Branch, type Member } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { memberStore, useMember, useMemberHistory } from '../../db';
 import { DepartureModal } from './DepartureModal';
@@ -107,7 +108,8 @@ export function MemberDetailDrawer({ memberId, members, onClose }: MemberDetailD
     );
     body = (
       <>
-        <Descriptions bordered size="small" column={2} items={detailItems(member, groupNames)} />
+        <GapAlert member={member} />
+        <Descriptions bordered size="small" column={2} items={detailItems(member, branch, groupNames)} />
         <Typography.Title level={5} style={{ marginTop: 24 }}>
           变更记录
         </Typography.Title>
@@ -125,7 +127,24 @@ export function MemberDetailDrawer({ memberId, members, onClose }: MemberDetailD
   );
 }
 
-function detailItems(member: Member, groupNames: ReadonlyMap<string, string>): DescriptionsProps['items'] {
+/** What the record lacks, named field by field, with the way to complete it. */
+function GapAlert({ member }: { member: Member }) {
+  const labels = gapLabels(memberGaps(member));
+  if (labels.length === 0) {
+    return null;
+  }
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`${INCOMPLETE}：${labels.join('、')}`}
+      description="点击“编辑”补全；补全后不再标注。"
+    />
+  );
+}
+
+function detailItems(member: Member, branch: Branch, groupNames: ReadonlyMap<string, string>): DescriptionsProps['items'] {
   const today = todayIso();
   const L = MEMBER_FIELD_LABELS;
   const age = member.birthDate ? fullYearsBetween(member.birthDate, today) : undefined;
@@ -133,13 +152,25 @@ function detailItems(member: Member, groupNames: ReadonlyMap<string, string>): D
   const probationInfo = probation(member, today);
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: L.name, children: member.name },
-    { key: 'gender', label: L.gender, children: member.gender },
-    { key: 'ethnicity', label: L.ethnicity, children: member.ethnicity },
-    { key: 'birthDate', label: L.birthDate, children: `${formatDate(member.birthDate)}${age !== undefined ? `（${age}岁）` : ''}` },
-    { key: 'idNumber', label: L.idNumber, children: text(member.idNumber), span: 2 },
+    { key: 'gender', label: L.gender, children: text(member.gender) },
+    { key: 'ethnicity', label: L.ethnicity, children: text(member.ethnicity) },
+    { key: 'birthDate', label: L.birthDate, children: member.birthDate ? `${formatDate(member.birthDate)}${age !== undefined ? `（${age}岁）` : ''}` : blank },
+    {
+      key: 'idNumber',
+      label: L.idNumber,
+      span: 2,
+      children: memberGaps(member).idNumberUnverified ? (
+        <Space>
+          {member.idNumber}
+          <Tag color="orange">{ID_UNVERIFIED}：未通过校验，请逐位核对</Tag>
+        </Space>
+      ) : (
+        text(member.idNumber)
+      ),
+    },
     { key: 'education', label: L.education, children: text(member.education) },
-    { key: 'category', label: L.category, children: <CategoryTag category={member.category} /> },
-    { key: 'joinedOn', label: L.joinedOn, children: formatDate(member.joinedOn) },
+    { key: 'category', label: L.category, children: member.category ? <CategoryTag category={member.category} /> : blank },
+    { key: 'joinedOn', label: L.joinedOn, children: text(formatDate(member.joinedOn)) },
     {
       key: 'confirmedOn',
       label: L.confirmedOn,
@@ -169,7 +200,7 @@ function detailItems(member: Member, groupNames: ReadonlyMap<string, string>): D
   items.push(
     { key: 'status', label: L.status, children: member.status },
     { key: 'partyGroupId', label: L.partyGroupId, children: text(member.partyGroupId ? (groupNames.get(member.partyGroupId) ?? '（已删除的党小组）') : undefined) },
-    { key: 'partyPost', label: L.partyPost, children: member.partyPost },
+    { key: 'partyPost', label: PARTY_POST_LABEL, children: partyPostOf(member.id, branch) },
     { key: 'jobTitle', label: L.jobTitle, children: text(member.jobTitle) },
     { key: 'phone', label: L.phone, children: text(member.phone), span: 2 },
     { key: 'remarks', label: L.remarks, children: text(member.remarks), span: 2 },

@@ -9,9 +9,11 @@ import {
   MEMBER_CATEGORIES,
   MEMBER_FIELD_LABELS,
   MEMBER_STATUSES,
-  PARTY_POSTS,
+  type Gender,
   type Member,
 } from '@shared/model';
+import { PARTY_POST_LABEL, partyPostOf } from '@shared/branch/posts';
+import { Link } from 'react-router';
 import { useBranch } from '../../components/BranchContext';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
 import { memberStore, ValidationError } from '../../db';
@@ -126,6 +128,8 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
   );
   // Fixed for the life of this form: a live update of the record must not overwrite what the user is typing.
   const [initialValues] = useState(() => (member ? toFormValues(member) : newMemberValues()));
+  // 性别 and 出生日期 as last taken from a valid ID: they follow a corrected ID unless the user changed them.
+  const derived = useRef<{ gender?: Gender; birthDate?: string }>(derivedFromId(initialValues.idNumber));
 
   const refresh = useCallback(() => {
     const values = form.getFieldsValue(true) as MemberFormValues;
@@ -154,12 +158,20 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
         storeProblems.current.delete(field);
       }
     }
-    if (changed.idNumber) {
-      const id = checkIdNumber(changed.idNumber);
-      if (id.ok) {
-        const current = form.getFieldsValue(['gender', 'birthDate']) as MemberFormValues;
-        form.setFieldsValue({ gender: current.gender ?? id.gender, birthDate: current.birthDate ?? id.birthDate });
+    if ('idNumber' in changed) {
+      const current = form.getFieldsValue(['gender', 'birthDate']) as MemberFormValues;
+      const before = derived.current;
+      const next = derivedFromId(changed.idNumber);
+      const patch: MemberFormValues = {};
+      // Empty, or still what the previous ID gave: follow the new ID (nothing from an ID that fails its check).
+      if (!current.gender || current.gender === before.gender) {
+        patch.gender = next.gender ?? (current.gender === before.gender ? undefined : current.gender);
       }
+      if (!current.birthDate || current.birthDate === before.birthDate) {
+        patch.birthDate = next.birthDate ?? (current.birthDate === before.birthDate ? undefined : current.birthDate);
+      }
+      derived.current = next;
+      form.setFieldsValue(patch);
     }
     if (changed.category === '预备党员') {
       form.setFieldsValue({ confirmedOn: undefined });
@@ -323,8 +335,8 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item {...item('partyPost')}>
-              <Select options={toOptions(PARTY_POSTS)} />
+            <Form.Item label={PARTY_POST_LABEL} extra={<>由支部信息中的支委会和党小组决定，<Link to="/settings">到支部信息修改</Link></>}>
+              <span>{member ? partyPostOf(member.id, branch) : '党员'}</span>
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -345,4 +357,10 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
         </Row>
     </Form>
   );
+}
+
+/** 性别 and 出生日期 a valid ID gives; nothing for an ID that fails its check (待核对). */
+function derivedFromId(idNumber: string | null | undefined): { gender?: Gender; birthDate?: string } {
+  const id = idNumber ? checkIdNumber(idNumber) : undefined;
+  return id?.ok ? { gender: id.gender, birthDate: id.birthDate } : {};
 }

@@ -1,14 +1,15 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Segmented, Select, Table, Typography } from 'antd';
+import { Button, Flex, Input, Segmented, Select, Switch, Table, Typography } from 'antd';
 import type { GetRef } from 'antd';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { partyPostsOf } from '@shared/branch/posts';
 import { DEPARTURE_REASONS, MEMBER_CATEGORIES, MEMBER_STATUSES, type Member } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { useMembers } from '../../db';
 import { MemberDetailDrawer } from './MemberDetailDrawer';
 import { MemberFormDrawer } from './MemberFormDrawer';
-import { columnsWidth, currentColumns, historyColumns } from './rosterColumns';
+import { columnsWidth, currentColumns, fitColumns, historyColumns } from './rosterColumns';
 import {
   countRoster,
   EMPTY_FILTERS,
@@ -24,6 +25,19 @@ import { useTableBodyHeight } from '../../components/useTableBodyHeight';
 
 /** Height of everything on the page above and below the table body. */
 const CHROME_HEIGHT = 330;
+/** Width beside the table: the menu (180), the page padding (2 × 24) and the table's own scroll bar. */
+const CHROME_WIDTH = 180 + 48 + 16;
+
+/** The window's width, followed on resize: the roster shows the columns that fit without sideways scrolling. */
+function useWindowWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
+}
 
 const toOptions = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
@@ -34,7 +48,12 @@ export function MembersPage() {
   const navigate = useNavigate();
   const detailId = useParams()['*'] || undefined;
   const [view, setView] = useState<RosterView>('current');
-  const [filters, setFilters] = useState<RosterFilters>(EMPTY_FILTERS);
+  // `/members?incomplete=1` (the 工作台's 资料不全 finding) opens with 只看资料不全 on.
+  const [search, setSearch] = useSearchParams();
+  const incompleteOnly = search.get('incomplete') === '1';
+  const [filterState, setFilters] = useState<RosterFilters>(EMPTY_FILTERS);
+  const filters = useMemo(() => ({ ...filterState, incompleteOnly }), [filterState, incompleteOnly]);
+  const windowWidth = useWindowWidth();
   const [adding, setAdding] = useState(false);
   const [justSavedId, setJustSavedId] = useState<string>();
   const tableRef = useRef<GetRef<typeof Table<Member>>>(null);
@@ -52,7 +71,10 @@ export function MembersPage() {
   const all = members ?? [];
   const counts = useMemo(() => countRoster(members ?? []), [members]);
   const rows = useMemo(() => filterRoster(members ?? [], view, { ...filters, query }), [members, view, filters, query]);
-  const columns = useMemo(() => (view === 'current' ? currentColumns(groupNames) : historyColumns(groupNames)), [view, groupNames]);
+  const columns = useMemo(
+    () => fitColumns(view === 'current' ? currentColumns(groupNames, partyPostsOf(branch)) : historyColumns(groupNames), windowWidth - CHROME_WIDTH),
+    [view, groupNames, branch, windowWidth],
+  );
   const filtered = hasActiveFilters(filters);
 
   // A member just added is scrolled into view once the live query has it.
@@ -62,8 +84,27 @@ export function MembersPage() {
     }
   }, [justSavedId, rows]);
 
-  const openMember = (id: string) => navigate(`/members/${id}`);
+  // The filter in the address stays while a member is open, so a completed record leaves the list on return.
+  const searchText = search.toString() ? `?${search.toString()}` : '';
+  const openMember = (id: string) => navigate(`/members/${id}${searchText}`);
   const setFilter = (patch: Partial<RosterFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const setIncompleteOnly = (on: boolean) =>
+    setSearch(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (on) {
+          next.set('incomplete', '1');
+        } else {
+          next.delete('incomplete');
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const clearFilters = () => {
+    setFilters(EMPTY_FILTERS);
+    setIncompleteOnly(false);
+  };
 
   return (
     <div>
@@ -134,7 +175,13 @@ export function MembersPage() {
             options={toOptions(DEPARTURE_REASONS)}
           />
         )}
-        {filtered && <Button onClick={() => setFilters(EMPTY_FILTERS)}>清除筛选</Button>}
+        <Flex align="center" gap={6}>
+          <Switch id="roster-incomplete-only" size="small" checked={incompleteOnly} onChange={setIncompleteOnly} />
+          <label htmlFor="roster-incomplete-only" className="member-switch-label">
+            只看资料不全
+          </label>
+        </Flex>
+        {filtered && <Button onClick={clearFilters}>清除筛选</Button>}
       </Flex>
 
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} aria-live="polite">
@@ -179,7 +226,7 @@ export function MembersPage() {
           setJustSavedId(m.id);
         }}
       />
-      <MemberDetailDrawer memberId={detailId} members={all} onClose={() => navigate('/members')} />
+      <MemberDetailDrawer memberId={detailId} members={all} onClose={() => navigate(`/members${searchText}`)} />
     </div>
   );
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeCheckChar } from '@shared/model';
-import { MEMBER_FORM_FIELDS, memberFormFeedback, messageForField, newMemberValues, toMemberInput, type MemberFormValues } from './memberFormModel';
+import {
+  firstErrorField,
+  GAP_MESSAGE,
+  MEMBER_FORM_FIELDS,
+  memberFormFeedback,
+  messageForField,
+  newMemberValues,
+  toMemberInput,
+  type MemberFormValues,
+} from './memberFormModel';
 
 const ID = '32010219850612001' + computeCheckChar('32010219850612001');
 const WRONG_ID = ID.slice(0, 17) + (ID[17] === '0' ? '1' : '0');
@@ -22,21 +31,26 @@ describe('member form model', () => {
   });
 
   it('accepts a valid member, taking 性别 and 出生日期 from the ID', () => {
-    const feedback = memberFormFeedback(valid, options);
+    const feedback = memberFormFeedback({ ...valid, education: '大学本科' }, options);
     expect(Object.values(feedback).flatMap((f) => [...f.errors, ...f.warnings])).toEqual([]);
   });
 
-  it('puts the checksum error under 公民身份号码', () => {
+  it('shows an ID that fails its check under 公民身份号码 as 待核对, a warning that does not block saving', () => {
     const feedback = memberFormFeedback({ ...valid, idNumber: WRONG_ID }, options);
-    expect(feedback.idNumber.errors.join()).toContain('校验位错误');
+    expect(feedback.idNumber).toEqual({ errors: [], warnings: ['待核对：公民身份号码未通过校验，可能有数字录错，请逐位核对'] });
+    expect(firstErrorField(feedback)).toBeUndefined();
   });
 
-  it('asks for missing required fields in Chinese, never zod English', () => {
+  it('requires only the name; every other gap is a warning on its own field (资料不全), and saving is allowed', () => {
     const feedback = memberFormFeedback({ ...newMemberValues(), name: '' }, options);
     expect(feedback.name.errors).toEqual(['请填写姓名']);
-    expect(feedback.gender.errors).toEqual(['请选择性别']);
-    expect(feedback.birthDate.errors).toEqual(['请选择出生日期']);
-    expect(feedback.joinedOn.errors).toEqual(['请选择入党时间']);
+    for (const field of ['gender', 'birthDate', 'joinedOn', 'education'] as const) {
+      expect(feedback[field]).toEqual({ errors: [], warnings: [GAP_MESSAGE] });
+    }
+    const incomplete = memberFormFeedback({ name: '李四' }, options);
+    expect(firstErrorField(incomplete)).toBeUndefined();
+    expect(incomplete.ethnicity.warnings).toEqual([GAP_MESSAGE]);
+    expect(incomplete.category.warnings).toEqual([GAP_MESSAGE]);
     expect(messageForField('joinedOn', 'Invalid input', '2025-13')).toBe('入党时间填写不正确');
   });
 

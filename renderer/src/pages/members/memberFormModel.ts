@@ -3,6 +3,7 @@ import {
   completeFromIdNumber,
   MEMBER_FIELD_LABELS,
   memberFieldsSchema,
+  memberGaps,
   type Member,
   type MemberFields,
 } from '@shared/model';
@@ -22,7 +23,6 @@ export const MEMBER_FORM_FIELDS = [
   'category',
   'status',
   'partyGroupId',
-  'partyPost',
   'jobTitle',
   'phone',
   'remarks',
@@ -32,11 +32,17 @@ export type MemberFormField = (typeof MEMBER_FORM_FIELDS)[number];
 /** What antd's Form holds: like the record, but a cleared Select gives null or undefined and text may be blank. */
 export type MemberFormValues = { [K in MemberFormField]?: MemberFields[K] | null };
 
-/** Fields without which a member cannot be saved; shown with the required mark. */
-export const REQUIRED_FIELDS: ReadonlySet<MemberFormField> = new Set(['name', 'gender', 'ethnicity', 'birthDate', 'joinedOn', 'category']);
+/**
+ * Fields without which a member cannot be saved; shown with the required mark. Only the name: a record with
+ * gaps is saved and marked 资料不全 (memberGaps), each gap pointed at under its field.
+ */
+export const REQUIRED_FIELDS: ReadonlySet<MemberFormField> = new Set(['name']);
+
+/** Under a field of COMPLETENESS_FIELDS left empty: a warning, never a refusal. */
+export const GAP_MESSAGE = '资料不全：尚未填写，请补全（可先保存）';
 
 const SELECTED_FIELDS: ReadonlySet<MemberFormField> = new Set([
-  'gender', 'ethnicity', 'birthDate', 'education', 'joinedOn', 'confirmedOn', 'transferredInOn', 'disciplinedOn', 'category', 'status', 'partyGroupId', 'partyPost',
+  'gender', 'ethnicity', 'birthDate', 'education', 'joinedOn', 'confirmedOn', 'transferredInOn', 'disciplinedOn', 'category', 'status', 'partyGroupId',
 ]);
 
 export function isMemberFormField(field: string): field is MemberFormField {
@@ -44,7 +50,7 @@ export function isMemberFormField(field: string): field is MemberFormField {
 }
 
 export function newMemberValues(): MemberFormValues {
-  return { ethnicity: '汉族', category: '正式党员', status: '正常', partyPost: '党员' };
+  return { ethnicity: '汉族', category: '正式党员', status: '正常' };
 }
 
 export function toFormValues(member: Member): MemberFormValues {
@@ -132,6 +138,9 @@ export function memberFormFeedback(values: MemberFormValues, options: FeedbackOp
   }
   for (const issue of checkMember(input, { today: options.today, otherIdNumbers: options.otherIdNumbers })) {
     add(issue.field, issue.severity === 'error' ? 'errors' : 'warnings', issue.message);
+  }
+  for (const field of memberGaps(completed).missing) {
+    add(field, 'warnings', GAP_MESSAGE);
   }
   if (input.phone && !PHONE.test(input.phone)) {
     add('phone', 'warnings', '联系电话一般只含数字和“-”，请核对');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Member } from '@shared/model';
-import { countRoster, filterRoster, NO_GROUP, rosterSummary } from './rosterFilter';
+import { countRoster, filterRoster, hasActiveFilters, NO_GROUP, rosterSummary } from './rosterFilter';
 
 function member(over: Partial<Member>): Member {
   return {
@@ -16,7 +16,6 @@ function member(over: Partial<Member>): Member {
     confirmedOn: '2011-07-01',
     category: '正式党员',
     status: '正常',
-    partyPost: '党员',
     ...over,
   };
 }
@@ -29,6 +28,18 @@ const members = [
 ];
 
 describe('roster filter', () => {
+  it('shows only 资料不全 (a gap or an ID 待核对) with 只看资料不全, and never guesses a missing 党员类别', () => {
+    const complete = member({ name: '孙七', education: '大学本科', idNumber: '11010519491231002X' });
+    const unverified = member({ name: '周八', education: '大学本科', idNumber: '110105194912310021' });
+    const noCategory = member({ name: '吴九', education: '大学本科', category: undefined, confirmedOn: undefined });
+    const roster = [complete, unverified, noCategory];
+    expect(filterRoster(roster, 'current', { query: '', incompleteOnly: true }).map((m) => m.name)).toEqual(['周八', '吴九']);
+    expect(hasActiveFilters({ query: '', incompleteOnly: true })).toBe(true);
+    const counts = countRoster(roster);
+    expect(counts).toMatchObject({ active: 3, full: 2, probationary: 0, incomplete: 2 });
+    expect(rosterSummary(counts, 'current', 3, false)).toBe('在册党员 3 人：正式党员 2 人，预备党员 0 人，未填党员类别 1 人；资料不全 2 人');
+  });
+
   it('splits 在册 and 历史 党员', () => {
     expect(filterRoster(members, 'current', { query: '' }).map((m) => m.name)).toEqual(['张三', '李四', '王五']);
     expect(filterRoster(members, 'history', { query: '' }).map((m) => m.name)).toEqual(['赵六']);
@@ -51,9 +62,10 @@ describe('roster filter', () => {
 
   it('counts and words the summary', () => {
     const counts = countRoster(members);
-    expect(counts).toEqual({ active: 3, full: 2, probationary: 1, history: 1 });
-    expect(rosterSummary(counts, 'current', 3, false)).toBe('在册党员 3 人：正式党员 2 人，预备党员 1 人');
-    expect(rosterSummary(counts, 'current', 1, true)).toBe('在册党员 3 人：正式党员 2 人，预备党员 1 人（当前显示 1 人）');
+    // No 学历 on these records: all three are 资料不全, and the summary says so.
+    expect(counts).toEqual({ active: 3, full: 2, probationary: 1, history: 1, incomplete: 3 });
+    expect(rosterSummary(counts, 'current', 3, false)).toBe('在册党员 3 人：正式党员 2 人，预备党员 1 人；资料不全 3 人');
+    expect(rosterSummary({ ...counts, incomplete: 0 }, 'current', 1, true)).toBe('在册党员 3 人：正式党员 2 人，预备党员 1 人（当前显示 1 人）');
     expect(rosterSummary(counts, 'history', 1, false)).toBe('历史党员 1 人');
   });
 });

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { formatDate } from '@shared/dates';
 import { allowedCommitteeRoles, COMMITTEE_ROLES, COMMITTEE_THRESHOLD, termEndDate, type CommitteeRole, type Member } from '@shared/model';
+import { hasCommittee } from '@shared/branch/posts';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
 import type { BranchFormValues } from './branchFormValues';
 import { memberOptions, memberSearch } from './memberOptions';
@@ -46,7 +47,7 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
   const rows: CommitteeRow[] = Form.useWatch(['committee', 'members'], form) ?? [];
   const endsOn = termEndDate({ electedOn, termYears: termYears ?? 3, members: [] });
   const roles = fullMemberCount === undefined ? COMMITTEE_ROLES : allowedCommitteeRoles(fullMemberCount);
-  const hasCommittee = fullMemberCount === undefined || fullMemberCount >= COMMITTEE_THRESHOLD;
+  const committeeElected = fullMemberCount === undefined || hasCommittee(fullMemberCount);
   const options = memberOptions(members, {
     keep: rows.map((r) => r?.memberId),
     // 预备党员 have no 被选举权 (党章 第七条).
@@ -58,7 +59,7 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
       <Typography.Title id="committee-title" level={5}>
         支部委员会
       </Typography.Title>
-      {!hasCommittee && (
+      {!committeeElected && (
         <Alert
           type="info"
           showIcon
@@ -131,7 +132,7 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
       >
         {(fields, { add, remove }, { errors }) => (
           <>
-            <Typography.Text type="secondary">{hasCommittee ? '支委会成员' : '书记、副书记'}</Typography.Text>
+            <Typography.Text type="secondary">{committeeElected ? '支委会成员' : '书记、副书记'}</Typography.Text>
             <div role="list" aria-label="支委会成员" style={{ marginTop: 8 }}>
               {fields.map((field, index) => (
                 <Flex key={field.key} gap={8} align="start" role="listitem" wrap>
@@ -159,10 +160,10 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
               ))}
             </div>
             {fields.length === 0 && (
-              <Typography.Paragraph type="secondary">尚未登记{hasCommittee ? '支委会成员' : '书记'}。</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">尚未登记{committeeElected ? '支委会成员' : '书记'}。</Typography.Paragraph>
             )}
             <Form.ErrorList errors={errors} />
-            {hasCommittee && fields.length > COMMITTEE_SIZE_LIMIT && (
+            {committeeElected && fields.length > COMMITTEE_SIZE_LIMIT && (
               <Typography.Paragraph type="warning">支部委员会一般不超过7人（支部条例 第六章）。</Typography.Paragraph>
             )}
             <Button
@@ -170,12 +171,12 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
               icon={<PlusOutlined />}
               onClick={() => {
                 const hasSecretary = rows.some((r) => r?.role === '书记');
-                add({ role: !hasSecretary ? '书记' : hasCommittee ? undefined : '副书记' });
+                add({ role: !hasSecretary ? '书记' : committeeElected ? undefined : '副书记' });
               }}
-              disabled={!hasCommittee && fields.length >= roles.length}
+              disabled={!committeeElected && fields.length >= roles.length}
               style={{ marginTop: 8 }}
             >
-              {hasCommittee ? '添加支委' : '添加书记或副书记'}
+              {committeeElected ? '添加支委' : '添加书记或副书记'}
             </Button>
           </>
         )}

@@ -1,5 +1,5 @@
 import { formatAbsentee, meetingsLedger } from '../ledgers/definitions';
-import { attendanceCounts } from '../meetings/attendance';
+import { meetingCounts } from '../meetings/attendance';
 import { MEETING_TYPES, type Meeting } from '../model/meeting';
 import { countsAs, meetingDate } from '../rules/roster';
 import { joinNames, nameResolver, tableFromDefinition, type ExportTable } from './columns';
@@ -33,8 +33,8 @@ export function meetingsTable(data: LedgerDataset): ExportTable<Meeting> {
     { field: 'location', width: WIDTH.medium, format: 'text', value: (m) => m.location },
     { field: 'host', width: WIDTH.name, format: 'text', value: (m) => nameOf(m.hostId) },
     { field: 'recorder', width: WIDTH.name, format: 'text', value: (m) => nameOf(m.recorderId) },
-    { field: 'expected', width: 8, format: 'integer', value: (m) => (m.attendance.length ? attendanceCounts(m.attendance).expected : undefined) },
-    { field: 'present', width: 8, format: 'integer', value: (m) => (m.attendance.length ? attendanceCounts(m.attendance).present : undefined) },
+    { field: 'expected', width: 8, format: 'integer', value: (m) => meetingCounts(m)?.expected },
+    { field: 'present', width: 8, format: 'integer', value: (m) => meetingCounts(m)?.present },
     { field: 'absentees', width: WIDTH.medium, format: 'text', value: absentees },
     { field: 'attendees', width: WIDTH.medium, format: 'text', value: (m) => m.attendees },
     { field: 'partyGroup', width: WIDTH.enumeration, format: 'text', value: (m) => (m.partyGroupId ? groups.get(m.partyGroupId) : undefined) },

@@ -36,10 +36,43 @@ export function attendanceCounts(attendance: readonly Attendance[] | undefined):
   };
 }
 
-/** `25/23`: how the list shows 应到/实到; empty when no attendance was taken. */
-export function formatAttendanceRatio(attendance: readonly Attendance[] | undefined): string {
-  const counts = attendanceCounts(attendance);
-  return counts.expected === 0 ? '' : `${counts.expected}/${counts.present}`;
+/** Said wherever a meeting has counts and no names: the ledger it came from gave numbers only. */
+export const NO_ATTENDANCE_LIST = '出席名单未导入';
+
+export interface MeetingCounts extends AttendanceCounts {
+  /** `list`: counted from the attendance list; `headcount`: the numbers a ledger gave (出席名单未导入). */
+  source: 'list' | 'headcount';
+}
+
+/**
+ * 应到/实到/请假/缺席 of a meeting: from its attendance list, else from its `headcount` (never a list made up from
+ * the roster); undefined when neither was recorded. With counts only, 缺席 is the ledger's figure or else 应到 − 实到,
+ * and 请假 is part of it as in the list (实到 + 缺席 = 应到).
+ */
+export function meetingCounts(meeting: Pick<Meeting, 'attendance' | 'headcount'>): MeetingCounts | undefined {
+  if ((meeting.attendance ?? []).length > 0) {
+    return { ...attendanceCounts(meeting.attendance), source: 'list' };
+  }
+  const headcount = meeting.headcount;
+  if (!headcount) {
+    return undefined;
+  }
+  const onLeave = headcount.onLeave ?? 0;
+  const absent = headcount.absent ?? Math.max(0, headcount.expected - headcount.present);
+  return {
+    expected: headcount.expected,
+    present: headcount.present,
+    onLeave,
+    absentWithoutLeave: Math.max(0, absent - onLeave),
+    absent,
+    source: 'headcount',
+  };
+}
+
+/** `25/23`: how the list shows 应到/实到 (from the list or the ledger's counts); empty when neither was taken. */
+export function formatAttendanceRatio(meeting: Pick<Meeting, 'attendance' | 'headcount'>): string {
+  const counts = meetingCounts(meeting);
+  return !counts || counts.expected === 0 ? '' : `${counts.expected}/${counts.present}`;
 }
 
 /**

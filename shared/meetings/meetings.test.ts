@@ -9,6 +9,7 @@ import {
   expectedParticipantIds,
   filterMeetings,
   formatAttendanceRatio,
+  meetingCounts,
   formatDateTime,
   formatTimeRange,
   matchesMeetingQuery,
@@ -62,8 +63,16 @@ describe('attendance', () => {
       { memberId: 'd', state: '出席' as const },
     ];
     expect(attendanceCounts(attendance)).toEqual({ expected: 4, present: 2, onLeave: 1, absentWithoutLeave: 1, absent: 2 });
-    expect(formatAttendanceRatio(attendance)).toBe('4/2');
-    expect(formatAttendanceRatio([])).toBe('');
+    expect(formatAttendanceRatio({ attendance })).toBe('4/2');
+    expect(formatAttendanceRatio({ attendance: [] })).toBe('');
+  });
+
+  it('takes the ledger’s counts when no list was imported, and never makes up a list', () => {
+    const countsOnly = { attendance: [], headcount: { expected: 24, present: 21, onLeave: 2 } };
+    expect(meetingCounts(countsOnly)).toEqual({ expected: 24, present: 21, onLeave: 2, absentWithoutLeave: 1, absent: 3, source: 'headcount' });
+    expect(meetingCounts({ attendance: [], headcount: { expected: 24, present: 21, onLeave: 2, absent: 1 } })).toMatchObject({ absent: 1, onLeave: 2 });
+    expect(formatAttendanceRatio(countsOnly)).toBe('24/21');
+    expect(meetingCounts({ attendance: [] })).toBeUndefined();
   });
 
   it('expects the whole active roster, the committee, or the 党小组', () => {
@@ -163,6 +172,7 @@ describe('voting text', () => {
     votingExpected: 23,
     votingPresent: 21,
     attendanceRecorded: true,
+    countsOnly: false,
     quorumNeeded: 12,
     quorumMet: true,
     resolutions: [{ text: '同意', votesFor: 20, votesNeeded: 12, passed: true }],

@@ -1,5 +1,5 @@
 import type { Meeting } from '../model';
-import { attendanceCounts } from './attendance';
+import { meetingCounts, NO_ATTENDANCE_LIST } from './attendance';
 import { formatTimeRange } from './format';
 
 /** The name shown for a member id ('' when unknown). */
@@ -67,7 +67,7 @@ export function formatVotes(resolution: Meeting['resolutions'][number]): string 
 
 export function buildMinutes(meeting: Meeting, options: MinutesOptions): MeetingMinutes {
   const { nameOf } = options;
-  const counts = attendanceCounts(meeting.attendance);
+  const counts = meetingCounts(meeting);
   const typeText = meeting.alsoCountsAs?.length ? `${meeting.type}（同时计为${meeting.alsoCountsAs.join('、')}）` : meeting.type;
   const headerRows: MinutesField[][] = [
     [{ label: '会议名称', value: meeting.title }],
@@ -84,7 +84,20 @@ export function buildMinutes(meeting: Meeting, options: MinutesOptions): Meeting
   if (options.partyGroupName) {
     headerRows.push([{ label: '党小组', value: options.partyGroupName }]);
   }
-  if (counts.expected > 0) {
+  if (counts?.source === 'headcount') {
+    // The ledger gave numbers only: print them, and say the names were not imported (never a list made up).
+    headerRows.push(
+      [
+        { label: '应到人数', value: `${counts.expected}人` },
+        { label: '实到人数', value: `${counts.present}人` },
+      ],
+      [
+        { label: '请假人数', value: meeting.headcount?.onLeave !== undefined ? `${counts.onLeave}人` : '' },
+        { label: '缺席人数', value: `${counts.absent}人` },
+      ],
+      [{ label: '出席人员', value: NO_ATTENDANCE_LIST }],
+    );
+  } else if (counts && counts.expected > 0) {
     headerRows.push(
       [
         { label: '应到人数', value: `${counts.expected}人` },

@@ -27,8 +27,10 @@ export function votingText(result: QuorumResult): VotingText {
       : result.kind === 'partyCongress'
         ? '未达到规定人数，不能进行表决'
         : '未达到规定人数，会议不能进行';
+    // Counts only: say the figures are the ledger's, as no names were imported.
+    const basis = result.countsOnly ? '按台账人数核对（出席名单未导入），' : '';
     lines.push(
-      `${who}应到${result.votingExpected}人，实到${result.votingPresent}人，须至少${result.quorumNeeded}人到会：${verdict}（${result.source}）。`,
+      `${basis}${who}应到${result.votingExpected}人，实到${result.votingPresent}人，须至少${result.quorumNeeded}人到会：${verdict}（${result.source}）。`,
     );
   }
   const verdicts = result.resolutions.map((r) => {

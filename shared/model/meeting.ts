@@ -118,8 +118,9 @@ export interface MeetingProblem {
 }
 
 /**
- * Cross-field checks beyond the zod shape: what makes a record self-contradictory. Whether the meeting was
- * quorate or a vote passed is for shared/rules; here only what can never be right.
+ * Cross-field checks beyond the zod shape: what makes a record self-contradictory (实到 over 应到, counts that do
+ * not fit, a list and counts that disagree). Whether the meeting was quorate or a vote passed, and votes against
+ * the 实到 with a vote (which needs the roster), are for shared/rules (quorumOf, voteProblems).
  */
 export function checkMeeting(fields: MeetingFields): MeetingProblem[] {
   const problems: MeetingProblem[] = [];
@@ -140,17 +141,42 @@ export function checkMeeting(fields: MeetingFields): MeetingProblem[] {
     }
     seen.add(entry.memberId);
   }
-  const present = fields.attendance.filter((a) => a.state === '出席').length;
-  if (fields.attendance.length > 0) {
-    fields.resolutions.forEach((r, index) => {
-      const votes = (r.votesFor ?? 0) + (r.votesAgainst ?? 0) + (r.abstentions ?? 0);
-      if (votes > present) {
+  const headcount = fields.headcount;
+  if (headcount) {
+    for (const problem of headcountProblems(headcount)) {
+      problems.push({ field: 'headcount', message: problem.message });
+    }
+    if (fields.attendance.length > 0) {
+      const present = fields.attendance.filter((a) => a.state === '出席').length;
+      if (headcount.expected !== fields.attendance.length || headcount.present !== present) {
         problems.push({
-          field: 'resolutions',
-          message: `第${index + 1}项决议的赞成、反对、弃权合计${votes}票，多于实到${present}人`,
+          field: 'headcount',
+          message: `出席人数（应到${headcount.expected}人，实到${headcount.present}人）与出席名单（应到${fields.attendance.length}人，实到${present}人）不一致`,
         });
       }
-    });
+    }
+  }
+  return problems;
+}
+
+export type Headcount = NonNullable<MeetingFields['headcount']>;
+
+/** 实到 ≤ 应到, and 请假 and 缺席 each at most 应到 − 实到 (the counts a ledger gives, DOMAIN §3.3). */
+export function headcountProblems(headcount: Partial<Headcount>): { part: keyof Headcount; message: string }[] {
+  const { expected, present, onLeave, absent } = headcount;
+  if (expected === undefined || present === undefined) {
+    return [];
+  }
+  const away = expected - present;
+  if (away < 0) {
+    return [{ part: 'present', message: `实到${present}人，多于应到${expected}人` }];
+  }
+  const problems: { part: keyof Headcount; message: string }[] = [];
+  if (onLeave !== undefined && onLeave > away) {
+    problems.push({ part: 'onLeave', message: `请假${onLeave}人，多于应到减实到的${away}人` });
+  }
+  if (absent !== undefined && absent > away) {
+    problems.push({ part: 'absent', message: `缺席${absent}人，多于应到减实到的${away}人` });
   }
   return problems;
 }

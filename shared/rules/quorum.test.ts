@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingQuorum, minimumCount, quorumOf } from './quorum';
+import { meetingQuorum, minimumCount, quorumOf, voteProblems } from './quorum';
 import { DEFAULT_RULE_SETTINGS } from './settings';
 import { attendance, makeBranch, makeCommittee, makeInput, makeMeeting, makeMember, makeMembers } from './testFixtures';
 
@@ -104,7 +104,8 @@ describe('第十一条 赞成人数超过应到会有表决权的党员的半数
     expect(meetingQuorum(makeInput({ members, meetings: [votes] })).map((f) => [f.severity, f.message])).toEqual([
       ['warning', '2025年3月5日支部党员大会「接收预备党员」决议「甲」赞成5票，未超过应到会有表决权党员（10人）的半数（至少需6票），未获通过'],
       ['warning', '2025年3月5日支部党员大会「接收预备党员」决议「乙」未记录赞成票数，无法确认是否通过'],
-      ['warning', '2025年3月5日支部党员大会「接收预备党员」决议「丙」赞成、反对、弃权合计11票，多于应到会有表决权党员10人，请核对'],
+      // Votes are cast by those present (issue 11: 赞成+反对+弃权 ≤ 有表决权实到), no longer checked against 应到.
+      ['warning', '2025年3月5日支部党员大会「接收预备党员」决议「丙」赞成、反对、弃权合计11票，多于实到会有表决权党员6人，请核对'],
     ]);
   });
 
@@ -160,5 +161,46 @@ describe('第十二条 党支部委员会会议须有半数以上委员到会方
     const grouped = [makeMember('a', { partyGroupId: 'g' }), makeMember('b', { partyGroupId: 'g' }), makeMember('c')];
     const meeting = makeMeeting('g', '党小组会', '2025-05-08', { partyGroupId: 'g', attendance: attendance(grouped.slice(0, 2), ['a']) });
     expect(quorumOf(meeting, grouped, branch, settings)).toMatchObject({ kind: 'partyGroup', expected: 2, present: 1, quorumMet: null, quorumNeeded: null });
+  });
+});
+
+describe('votes against the 实到 with a vote (issue 11) and meetings with counts only (issue 10)', () => {
+  const members = [...makeMembers(4), makeMember('p', { category: '预备党员', confirmedOn: undefined, joinedOn: '2024-07-01' })];
+  const meeting = (resolutions: { text: string; votesFor?: number; votesAgainst?: number; abstentions?: number }[]) =>
+    congress(['m1', 'm2', 'm3', 'p'], members, { resolutions });
+  const problems = (resolutions: Parameters<typeof meeting>[0]) => {
+    const m = meeting(resolutions);
+    return voteProblems(m, quorumOf(m, members, branch, settings));
+  };
+
+  it('allows votes up to the 有表决权实到 (the 预备党员 present has none) and refuses one more, on the field', () => {
+    expect(quorumOf(meeting([]), members, branch, settings)).toMatchObject({ present: 4, votingPresent: 3 });
+    expect(problems([{ text: '甲', votesFor: 3 }, { text: '乙', votesFor: 1, votesAgainst: 1, abstentions: 1 }])).toEqual([]);
+    expect(problems([{ text: '甲', votesFor: 4 }])).toEqual([{ index: 0, field: 'votesFor', message: '赞成4票，多于有表决权党员实到3人' }]);
+    expect(problems([{ text: '甲', votesFor: 2, abstentions: 2 }])).toEqual([
+      { index: 0, field: 'abstentions', message: '赞成、反对、弃权合计4票，多于有表决权党员实到3人' },
+    ]);
+    expect(problems([{ text: '甲' }, { text: '乙', votesAgainst: 5 }])).toEqual([
+      { index: 1, field: 'votesAgainst', message: '反对5票，多于有表决权党员实到3人' },
+    ]);
+  });
+
+  it('checks a meeting with counts only on the ledger’s figures, and makes up no list', () => {
+    const counts = makeMeeting('c', '支部党员大会', '2025-03-05T14:30:00+08:00', {
+      attendance: [],
+      headcount: { expected: 24, present: 13, onLeave: 2 },
+      resolutions: [{ text: '同意', votesFor: 13 }],
+    });
+    const result = quorumOf(counts, members, branch, settings);
+    expect(result).toMatchObject({
+      expected: 24, present: 13, onLeave: 2, absent: 11, votingExpected: 24, votingPresent: 13,
+      attendanceRecorded: true, countsOnly: true, quorumNeeded: 13, quorumMet: true, absentMemberIds: [],
+    });
+    expect(result.resolutions[0]).toMatchObject({ votesNeeded: 13, passed: true });
+    expect(voteProblems(counts, result)).toEqual([]);
+    const over = { ...counts, resolutions: [{ text: '同意', votesFor: 14 }] };
+    expect(voteProblems(over, quorumOf(over, members, branch, settings))).toEqual([{ index: 0, field: 'votesFor', message: '赞成14票，多于有表决权党员实到13人' }]);
+    const short = { ...counts, headcount: { expected: 24, present: 12 }, resolutions: [{ text: '同意', votesFor: 12 }] };
+    expect(meetingQuorum(makeInput({ members, meetings: [short] })).map((f) => f.severity)).toEqual(['error']);
   });
 });

@@ -22,6 +22,9 @@ import type { Finding, RuleInput } from './types';
  * pass by a majority of the 应到会 委员 (少数服从多数; the 条例 says no more).
  * 应到 is the roster on the meeting day: who joined, transferred in or was confirmed at that very meeting
  * does not count yet; who left before it does not count.
+ * A meeting with counts and no list (出席名单未导入: `headcount`) is checked on the ledger's 应到/实到, taken as the
+ * people with a vote (a ledger's counts cannot tell 预备党员 apart): nothing is made up from the roster.
+ * Votes are cast by those present: 赞成, 反对, 弃权 each and together are at most the 实到 with a vote.
  */
 
 /** Which quorum rule applies: 党员大会 (also when another meeting counts as one), 支委会, 党小组会, or none. */
@@ -54,8 +57,10 @@ export interface QuorumResult {
   /** 有表决权应到: 正式党员 not under 留党察看 (all 委员 in a 支委会). */
   votingExpected: number;
   votingPresent: number;
-  /** Whether any attendance was recorded; without it the quorum is unknown. */
+  /** Whether any attendance was recorded (a list, or a ledger's counts); without it the quorum is unknown. */
   attendanceRecorded: boolean;
+  /** The figures are a ledger's counts, not a list (出席名单未导入). */
+  countsOnly: boolean;
   /** People needed present; null when no rule applies. */
   quorumNeeded: number | null;
   /** null when no rule applies or attendance was not recorded. */
@@ -179,6 +184,15 @@ function quorumFromRoster(
     }
   }
 
+  // Counts only: the ledger's figures stand for 应到/实到 (with a vote); no names, no list made up from the roster.
+  const headcount = attendanceRecorded ? undefined : meeting.headcount;
+  if (headcount) {
+    expected = votingExpected = headcount.expected;
+    present = votingPresent = headcount.present;
+    onLeave = headcount.onLeave ?? 0;
+    absentMemberIds.length = 0;
+  }
+
   let quorum: Threshold | undefined;
   let pass: PassThreshold | undefined;
   let source: string;
@@ -195,7 +209,8 @@ function quorumFromRoster(
   }
 
   const quorumNeeded = quorum ? minimumCount(votingExpected, quorum) : null;
-  const quorumMet = quorumNeeded === null || !attendanceRecorded ? null : votingPresent >= quorumNeeded;
+  const recorded = attendanceRecorded || headcount !== undefined;
+  const quorumMet = quorumNeeded === null || !recorded ? null : votingPresent >= quorumNeeded;
 
   const resolutions = (meeting.resolutions ?? []).map((resolution): ResolutionOutcome => {
     const votesNeeded = pass
@@ -214,11 +229,12 @@ function quorumFromRoster(
     expected,
     present,
     onLeave,
-    absent: expected - present,
+    absent: headcount?.absent ?? Math.max(0, expected - present),
     absentMemberIds,
     votingExpected,
     votingPresent,
-    attendanceRecorded,
+    attendanceRecorded: recorded,
+    countsOnly: headcount !== undefined,
     quorumNeeded,
     quorumMet,
     resolutions,
@@ -259,7 +275,7 @@ export function meetingQuorum(input: RuleInput): Finding[] {
     if (kind === 'partyCongress' && !hasVote) {
       continue;
     }
-    if (kind === 'committee' && !hasVote && (meeting.attendance ?? []).length === 0) {
+    if (kind === 'committee' && !hasVote && (meeting.attendance ?? []).length === 0 && !meeting.headcount) {
       continue;
     }
     const findings = quorumFindings(meeting, quorumFromRoster(meeting, roster, settings), settings);
@@ -311,14 +327,61 @@ function quorumFindings(meeting: Meeting, result: QuorumResult, settings: RuleSe
       });
     }
     const cast = resolution.votesFor + (resolution.votesAgainst ?? 0) + (resolution.abstentions ?? 0);
-    // Absent members may hand in a written vote beforehand, so the votes are checked against 应到, not 实到.
-    if (cast > result.votingExpected) {
+    // Those present vote: a record saved before the form checked this (or imported) is still pointed out.
+    if (cast > result.votingPresent) {
       findings.push({
         ...base,
         severity: 'warning',
-        message: `${where()}决议「${resolution.text}」赞成、反对、弃权合计${cast}票，多于应到会${voters}${result.votingExpected}人，请核对`,
+        message: `${where()}决议「${resolution.text}」赞成、反对、弃权合计${cast}票，多于实到会${voters}${result.votingPresent}人，请核对`,
       });
     }
   }
   return findings;
+}
+
+export type VoteField = 'votesFor' | 'votesAgainst' | 'abstentions';
+
+export interface VoteProblem {
+  /** The resolution, by position. */
+  index: number;
+  field: VoteField;
+  message: string;
+}
+
+const VOTE_LABELS: Record<VoteField, string> = { votesFor: '赞成', votesAgainst: '反对', abstentions: '弃权' };
+
+/** Who may vote at this meeting, for the messages: 有表决权党员实到, 委员实到, or 实到. */
+function voterLimitLabel(kind: QuorumKind): string {
+  return kind === 'partyCongress' ? '有表决权党员实到' : kind === 'committee' ? '委员实到' : '实到';
+}
+
+/**
+ * Votes against the people who could cast them (DOMAIN §1.3): 赞成, 反对 and 弃权 each, and together, at most the
+ * 实到 with a vote (all 实到 for other meetings). Nothing to say without attendance (a list or a ledger's counts).
+ * A total over the limit is put on the last count filled in, where the user typed it.
+ */
+export function voteProblems(meeting: Pick<Meeting, 'resolutions'>, result: QuorumResult): VoteProblem[] {
+  if (!result.attendanceRecorded) {
+    return [];
+  }
+  const partyOrCommittee = result.kind === 'partyCongress' || result.kind === 'committee';
+  const limit = partyOrCommittee ? result.votingPresent : result.present;
+  const who = voterLimitLabel(partyOrCommittee ? result.kind : 'other');
+  const problems: VoteProblem[] = [];
+  (meeting.resolutions ?? []).forEach((resolution, index) => {
+    const filled = (['votesFor', 'votesAgainst', 'abstentions'] as const).filter((f) => resolution[f] !== undefined);
+    let single = false;
+    for (const field of filled) {
+      const votes = resolution[field] as number;
+      if (votes > limit) {
+        single = true;
+        problems.push({ index, field, message: `${VOTE_LABELS[field]}${votes}票，多于${who}${limit}人` });
+      }
+    }
+    const total = filled.reduce((sum, f) => sum + (resolution[f] as number), 0);
+    if (!single && filled.length > 1 && total > limit) {
+      problems.push({ index, field: filled[filled.length - 1], message: `赞成、反对、弃权合计${total}票，多于${who}${limit}人` });
+    }
+  });
+  return problems;
 }

@@ -43,12 +43,32 @@ function congress(fields: Partial<MeetingInput> = {}): MeetingInput {
     attendance: members.map((m, i) => ({ memberId: m.id, state: i < 2 ? '请假' : '出席', reason: i < 2 ? '出差' : '' })),
     topics: ['学习贯彻全会精神', ''],
     speeches: [{ speakerId: members[0].id, text: '要学深悟透。' }],
-    resolutions: [{ text: '同意接收预备党员', votesFor: 20, votesAgainst: 1, abstentions: 2 }],
+    resolutions: [{ text: '同意接收预备党员', votesFor: 18, votesAgainst: 1, abstentions: 1 }],
     ...fields,
   };
 }
 
+/** 正式党员 marked 出席 by congress(): 预备党员 have no vote (党章 第七条). */
+const votingPresent = () => members.filter((m, i) => i >= 2 && m.category === '正式党员').length;
+
 describe('meetings repository', () => {
+  it('refuses votes beyond the 实到 with a vote, at the edge and above, and keeps a ledger’s counts as they are', async () => {
+    const limit = votingPresent();
+    await expect(addMeeting(db, branch.id, congress({ resolutions: [{ text: '恰好', votesFor: limit - 1, abstentions: 1 }] }))).resolves.toBeTruthy();
+    const over = await addMeeting(db, branch.id, congress({ resolutions: [{ text: '多一票', votesFor: limit, votesAgainst: 1 }] })).catch((e: unknown) => e);
+    expect((over as ValidationError).problems).toEqual([
+      { field: 'resolutions', message: `第1项决议：赞成、反对、弃权合计${limit + 1}票，多于有表决权党员实到${limit}人` },
+    ]);
+    // Counts only (出席名单未导入): the counts are kept and checked, no list is made up.
+    const countsOnly = congress({ attendance: [], headcount: { expected: 5, present: 3 }, resolutions: [{ text: '同意', votesFor: 4 }] });
+    const refused = await addMeeting(db, branch.id, countsOnly).catch((e: unknown) => e);
+    expect((refused as ValidationError).problems).toEqual([{ field: 'resolutions', message: '第1项决议：赞成4票，多于有表决权党员实到3人' }]);
+    const kept = await addMeeting(db, branch.id, { ...countsOnly, resolutions: [{ text: '同意', votesFor: 3 }] });
+    expect(kept).toMatchObject({ attendance: [], headcount: { expected: 5, present: 3 } });
+    const impossible = await addMeeting(db, branch.id, congress({ attendance: [], headcount: { expected: 3, present: 4 }, resolutions: [] })).catch((e: unknown) => e);
+    expect((impossible as ValidationError).problems).toEqual([{ field: 'headcount', message: '实到4人，多于应到3人' }]);
+  });
+
   it('adds a meeting with its audit entry, trimming text and dropping empty 议题 and 原因', async () => {
     const meeting = await addMeeting(db, branch.id, congress());
     expect(meeting).toMatchObject({ location: '三楼会议室', topics: ['学习贯彻全会精神'], alsoCountsAs: [] });
@@ -73,7 +93,7 @@ describe('meetings repository', () => {
     const second = await addMeeting(db, branch.id, congress({ endAt: '2025-03-05T13:00:00+08:00', resolutions: [{ text: '同意', votesFor: 30 }] })).catch((e: unknown) => e);
     expect((second as ValidationError).problems).toEqual([
       { field: 'endAt', message: '结束时间不能早于开始时间' },
-      { field: 'resolutions', message: '第1项决议的赞成、反对、弃权合计30票，多于实到23人' },
+      { field: 'resolutions', message: `第1项决议：赞成30票，多于有表决权党员实到${votingPresent()}人` },
     ]);
     expect(await db.meetings.count()).toBe(0);
     expect(await db.auditLog.count()).toBe(0);

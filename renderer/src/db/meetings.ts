@@ -16,6 +16,8 @@ import {
   type MeetingFieldsInput,
 } from '@shared/model';
 import { startAtRange } from '@shared/meetings/search';
+import { quorumOf, voteProblems } from '@shared/rules/quorum';
+import { DEFAULT_RULE_SETTINGS } from '@shared/rules/settings';
 import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
@@ -57,6 +59,14 @@ async function validate(db: BranchLedgerDatabase, branchId: string, input: Meeti
   }
   if (fields.partyGroupId && !branch.partyGroups.some((g) => g.id === fields.partyGroupId)) {
     problems.push({ field: 'partyGroupId', message: '所选党小组不属于本支部' });
+  }
+  // Votes against the 实到 with a vote on the day: the roster decides who had one (the thresholds do not matter here).
+  if (fields.resolutions.some((r) => r.votesFor !== undefined || r.votesAgainst !== undefined || r.abstentions !== undefined)) {
+    const roster = await db.members.where('branchId').equals(branchId).toArray();
+    const meeting: Meeting = { ...fields, id: '', branchId, createdAt: '', updatedAt: '' };
+    for (const problem of voteProblems(meeting, quorumOf(meeting, roster, branch, DEFAULT_RULE_SETTINGS))) {
+      problems.push({ field: 'resolutions', message: `第${problem.index + 1}项决议：${problem.message}` });
+    }
   }
   const refs = referencedMembers(fields);
   const found = await db.members.bulkGet([...new Set(refs.map((r) => r.id))]);

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, Prin
 import { App, Button, Card, Descriptions, Empty, Flex, List, Popconfirm, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { attendanceCounts, formatDateTime, formatTimeRange, formatVotes } from '@shared/meetings';
+import { formatDateTime, formatTimeRange, formatVotes, meetingCounts, NO_ATTENDANCE_LIST } from '@shared/meetings';
 import type { Meeting, Member } from '@shared/model';
 import type { QuorumResult } from '@shared/rules/quorum';
 import { useBranch } from '../../components/BranchContext';
@@ -41,7 +41,7 @@ function VotingCard({ quorum, meeting }: { quorum: QuorumResult; meeting: Meetin
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-        依据：{quorum.source}
+        {quorum.countsOnly && `按台账人数核对（${NO_ATTENDANCE_LIST}）。`}依据：{quorum.source}
       </Typography.Paragraph>
       {quorum.resolutions.length > 0 && (
         <List
@@ -89,7 +89,8 @@ function DetailBody({ meeting, facts, members }: { meeting: Meeting; facts: Meet
   const branch = useBranch();
   const nameOf = useNameOf(members);
   const history = useMeetingHistory(meeting.id);
-  const counts = attendanceCounts(meeting.attendance);
+  const counts = meetingCounts(meeting);
+  const countsOnly = counts?.source === 'headcount';
   const names = (state: '出席' | '请假' | '缺席') =>
     meeting.attendance
       .filter((a) => a.state === state)
@@ -109,16 +110,30 @@ function DetailBody({ meeting, facts, members }: { meeting: Meeting; facts: Meet
           {group && <Descriptions.Item label="党小组">{group.name}</Descriptions.Item>}
           <Descriptions.Item label="主持人">{nameOf(meeting.hostId)}</Descriptions.Item>
           <Descriptions.Item label="记录人">{nameOf(meeting.recorderId)}</Descriptions.Item>
-          <Descriptions.Item label="应到">{counts.expected} 人</Descriptions.Item>
-          <Descriptions.Item label="实到">{counts.present} 人</Descriptions.Item>
-          <Descriptions.Item label="缺席">
-            {counts.absent} 人{counts.onLeave > 0 && `（其中请假 ${counts.onLeave} 人）`}
-          </Descriptions.Item>
-          <Descriptions.Item label="出席人员" span={2}>
-            {names('出席')}
-          </Descriptions.Item>
-          <Descriptions.Item label="请假人员">{names('请假')}</Descriptions.Item>
-          <Descriptions.Item label="缺席人员">{names('缺席')}</Descriptions.Item>
+          <Descriptions.Item label="应到">{counts ? `${counts.expected} 人` : '未登记'}</Descriptions.Item>
+          <Descriptions.Item label="实到">{counts ? `${counts.present} 人` : '未登记'}</Descriptions.Item>
+          {countsOnly ? (
+            <>
+              <Descriptions.Item label="请假">{meeting.headcount?.onLeave !== undefined ? `${meeting.headcount.onLeave} 人` : '未记录'}</Descriptions.Item>
+              <Descriptions.Item label="缺席">{counts.absent} 人</Descriptions.Item>
+              <Descriptions.Item label="出席人员" span={2}>
+                <Tag color="orange">{NO_ATTENDANCE_LIST}</Tag>
+                <Typography.Text type="secondary">台账只记了人数；如需登记名单，请点“编辑”。</Typography.Text>
+              </Descriptions.Item>
+            </>
+          ) : (
+            <>
+              <Descriptions.Item label="缺席">
+                {counts ? `${counts.absent} 人` : '未登记'}
+                {counts && counts.onLeave > 0 && `（其中请假 ${counts.onLeave} 人）`}
+              </Descriptions.Item>
+              <Descriptions.Item label="出席人员" span={2}>
+                {names('出席')}
+              </Descriptions.Item>
+              <Descriptions.Item label="请假人员">{names('请假')}</Descriptions.Item>
+              <Descriptions.Item label="缺席人员">{names('缺席')}</Descriptions.Item>
+            </>
+          )}
           <Descriptions.Item label="列席人员" span={2}>
             {meeting.attendees || '无'}
           </Descriptions.Item>

@@ -1,10 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import dayjs from 'dayjs';
 import { isValidIsoDate } from '@shared/dates';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { mergeAttendance, expectedParticipantIds } from '@shared/meetings';
+import { mergeAttendance, expectedParticipantIds, NO_ATTENDANCE_LIST } from '@shared/meetings';
+import { headcountProblems } from '@shared/model';
+import type { VoteField } from '@shared/rules/quorum';
 import type { Branch, Meeting, Member } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { useMembers, ValidationError } from '../../db';
@@ -20,6 +22,8 @@ import {
   inputOfValues,
   newMeetingValues,
   valuesOfMeeting,
+  voteFieldProblems,
+  votePath,
   type MeetingFormValues,
 } from './formModel';
 import { personOptions, personSearch } from './people';
@@ -38,6 +42,8 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
+  // A ledger gave counts only (出席名单未导入): they stay numbers until the user chooses to record a list.
+  const [countsOnly, setCountsOnly] = useState(() => Boolean(initialValues.headcount) && initialValues.attendance.length === 0);
   const type = Form.useWatch('type', form) ?? initialValues.type;
   const hostId = Form.useWatch('hostId', form);
   const recorderId = Form.useWatch('recorderId', form);
@@ -76,13 +82,19 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
       if (!meeting && !form.isFieldTouched('recorderId')) {
         patch.recorderId = defaults.recorderId;
       }
-      patch.attendance = mergeAttendance(
-        expectedParticipantIds(all.type, members, branch, groupId),
-        all.attendance ?? [],
-      );
+      // Never a list made up while the record has counts only.
+      if (!countsOnly) {
+        patch.attendance = mergeAttendance(expectedParticipantIds(all.type, members, branch, groupId), all.attendance ?? []);
+      }
       patch.alsoCountsAs = (all.alsoCountsAs ?? []).filter((t) => t !== all.type);
     }
     form.setFieldsValue(patch);
+  }
+
+  /** 赞成/反对/弃权 against the 实到 with a vote, as typed now: the message stands on the field itself. */
+  function voteCheck(row: number, voteField: VoteField): Promise<void> {
+    const problem = voteFieldProblems(form.getFieldsValue(true) as MeetingFormValues, members, branch).get(votePath(row, voteField));
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   }
 
   async function save(values: MeetingFormValues) {
@@ -182,9 +194,20 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
       </Card>
 
       <Card title="出席情况" size="small" style={{ marginBottom: 16 }}>
-        <Form.Item name="attendance" label="出席情况" noStyle>
-          <AttendanceField members={members} />
-        </Form.Item>
+        {countsOnly ? (
+          <HeadcountFields
+            onRecordList={() => {
+              const all = form.getFieldsValue(true) as MeetingFormValues;
+              const groupId = all.type === '党小组会' ? all.partyGroupId : undefined;
+              form.setFieldsValue({ headcount: undefined, attendance: mergeAttendance(expectedParticipantIds(all.type, members, branch, groupId), []) });
+              setCountsOnly(false);
+            }}
+          />
+        ) : (
+          <Form.Item name="attendance" label="出席情况" noStyle>
+            <AttendanceField members={members} />
+          </Form.Item>
+        )}
         <Form.Item name="attendees" label="列席人员" style={{ marginTop: 16, marginBottom: 0 }}>
           <TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="如：入党积极分子张某、上级党组织指导人员" />
         </Form.Item>
@@ -259,16 +282,19 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
                   <Form.Item name={[field.name, 'text']} label="决议内容" rules={[{ required: true, whitespace: true, message: '请填写决议内容' }]}>
                     <TextArea aria-label={`决议${index + 1}内容`} autoSize={{ minRows: 2, maxRows: 6 }} />
                   </Form.Item>
-                  <Space wrap>
-                    <Form.Item name={[field.name, 'votesFor']} label="赞成" style={{ marginBottom: 0 }}>
-                      <InputNumber aria-label={`决议${index + 1}赞成票数`} min={0} precision={0} suffix="票" />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'votesAgainst']} label="反对" style={{ marginBottom: 0 }}>
-                      <InputNumber aria-label={`决议${index + 1}反对票数`} min={0} precision={0} suffix="票" />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'abstentions']} label="弃权" style={{ marginBottom: 0 }}>
-                      <InputNumber aria-label={`决议${index + 1}弃权票数`} min={0} precision={0} suffix="票" />
-                    </Form.Item>
+                  <Space wrap align="start">
+                    {VOTE_FIELDS.map(([voteField, label]) => (
+                      <Form.Item
+                        key={voteField}
+                        name={[field.name, voteField]}
+                        label={label}
+                        style={{ marginBottom: 0 }}
+                        dependencies={voteDependencies(field.name, voteField)}
+                        rules={[{ validator: () => voteCheck(field.name, voteField) }]}
+                      >
+                        <InputNumber aria-label={`决议${index + 1}${label}票数`} min={0} precision={0} suffix="票" />
+                      </Form.Item>
+                    ))}
                   </Space>
                 </Card>
               ))}
@@ -297,6 +323,70 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         <Button onClick={() => void navigate(meeting ? `/meetings/${meeting.id}` : '/meetings')}>取消</Button>
       </Flex>
     </Form>
+  );
+}
+
+const VOTE_FIELDS: readonly (readonly [VoteField, string])[] = [
+  ['votesFor', '赞成'],
+  ['votesAgainst', '反对'],
+  ['abstentions', '弃权'],
+];
+
+/** What a vote count is checked against: who attended (list or counts), the type and day, the other counts. */
+function voteDependencies(row: number, voteField: VoteField) {
+  return [
+    'attendance', 'type', 'alsoCountsAs', 'start', 'partyGroupId', ['headcount', 'present'],
+    ...VOTE_FIELDS.filter(([f]) => f !== voteField).map(([f]) => ['resolutions', row, f]),
+  ];
+}
+
+/** 应到/实到/请假/缺席 as numbers (出席名单未导入), each checked against the others on its own field. */
+function HeadcountFields({ onRecordList }: { onRecordList: () => void }) {
+  const parts = [
+    ['expected', '应到'],
+    ['present', '实到'],
+    ['onLeave', '请假'],
+    ['absent', '缺席'],
+  ] as const;
+  return (
+    <div role="group" aria-label="出席人数">
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={`${NO_ATTENDANCE_LIST}：台账只记了人数`}
+        description="人数照台账保存，可以修改；到会人数和表决按这些人数核对。需要登记名单时，点“登记出席名单”，之后不再保存这些人数。"
+        action={<Button size="small" onClick={onRecordList}>登记出席名单</Button>}
+      />
+      <Space wrap align="start">
+        {parts.map(([part, label]) => (
+          <Form.Item
+            key={part}
+            name={['headcount', part]}
+            label={label}
+            style={{ marginBottom: 0 }}
+            dependencies={parts.filter(([p]) => p !== part).map(([p]) => ['headcount', p])}
+            rules={[
+              ...(part === 'expected' || part === 'present' ? [{ required: true, message: `请填写${label}人数` }] : []),
+              ({ getFieldValue }) => ({
+                validator: () => {
+                  const value = (p: string) => {
+                    const v: unknown = getFieldValue(['headcount', p]);
+                    return typeof v === 'number' ? v : undefined;
+                  };
+                  const problem = headcountProblems({ expected: value('expected'), present: value('present'), onLeave: value('onLeave'), absent: value('absent') }).find(
+                    (x) => x.part === part,
+                  );
+                  return problem ? Promise.reject(new Error(problem.message)) : Promise.resolve();
+                },
+              }),
+            ]}
+          >
+            <InputNumber aria-label={`${label}人数`} min={0} precision={0} suffix="人" />
+          </Form.Item>
+        ))}
+      </Space>
+    </div>
   );
 }
 

@@ -85,7 +85,7 @@ export function MeetingListPage() {
       },
       { title: '地点', dataIndex: 'location', width: 160, ellipsis: true },
       { title: '主持人', dataIndex: 'hostId', width: 100, render: (id?: string) => nameOf(id) },
-      { title: '应到/实到', dataIndex: 'attendance', width: 100, align: 'center', render: (_v, m) => formatAttendanceRatio(m.attendance) },
+      { title: '应到/实到', dataIndex: 'attendance', width: 100, align: 'center', render: (_v, m) => formatAttendanceRatio(m) },
     ],
     [nameOf],
   );

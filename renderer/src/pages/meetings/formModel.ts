@@ -1,6 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { defaultHostAndRecorder, defaultMeetingTitle, expectedParticipantIds } from '@shared/meetings';
 import type { Attendance, Branch, Meeting, Member } from '@shared/model';
+import { quorumOf, voteProblems, type VoteField } from '@shared/rules/quorum';
+import { DEFAULT_RULE_SETTINGS } from '@shared/rules/settings';
 import type { MeetingInput } from '../../db/meetingHooks';
 import type { PreparedFile } from './attachmentFiles';
 
@@ -16,6 +18,8 @@ export interface MeetingFormValues {
   recorderId?: string;
   partyGroupId?: string;
   attendance: Attendance[];
+  /** 应到/实到/请假/缺席 of a meeting whose ledger gave counts only (出席名单未导入), kept until a list is recorded. */
+  headcount?: { expected?: number | null; present?: number | null; onLeave?: number | null; absent?: number | null };
   attendees?: string;
   topics: string[];
   studyContent?: string;
@@ -90,6 +94,7 @@ export function valuesOfMeeting(meeting: Meeting): MeetingFormValues {
     recorderId: meeting.recorderId,
     partyGroupId: meeting.partyGroupId,
     attendance: meeting.attendance ?? [],
+    headcount: meeting.attendance?.length ? undefined : meeting.headcount,
     attendees: meeting.attendees,
     topics: meeting.topics?.length ? meeting.topics : [''],
     studyContent: meeting.studyContent,
@@ -113,6 +118,7 @@ export function inputOfValues(values: MeetingFormValues): MeetingInput {
     recorderId: values.recorderId || undefined,
     partyGroupId: values.type === '党小组会' ? values.partyGroupId || undefined : undefined,
     attendance: values.attendance ?? [],
+    headcount: headcountOf(values),
     attendees: values.attendees,
     topics: values.topics ?? [],
     studyContent: values.studyContent,
@@ -122,7 +128,7 @@ export function inputOfValues(values: MeetingFormValues): MeetingInput {
       .map((s) => ({ speakerId: s.speakerId || undefined, text: s.text ?? '' })),
     content: values.content,
     resolutions: (values.resolutions ?? [])
-      .filter((r) => r.text?.trim() || number(r.votesFor) !== undefined)
+      .filter(isResolutionRow)
       .map((r) => ({
         text: r.text ?? '',
         votesFor: number(r.votesFor),
@@ -132,10 +138,56 @@ export function inputOfValues(values: MeetingFormValues): MeetingInput {
   };
 }
 
+/** The counts as the record keeps them: only while no list is recorded, and only with 应到 and 实到 given. */
+function headcountOf(values: MeetingFormValues): MeetingInput['headcount'] {
+  const h = values.headcount;
+  if (!h || (values.attendance ?? []).length > 0) {
+    return undefined;
+  }
+  const expected = number(h.expected);
+  const present = number(h.present);
+  if (expected === undefined || present === undefined) {
+    return undefined;
+  }
+  return { expected, present, onLeave: number(h.onLeave), absent: number(h.absent) };
+}
+
+/**
+ * Problems of the vote counts, by form path (`resolutions.0.votesFor`): each count and their sum at most the 实到
+ * with a vote on the meeting day (shared/rules voteProblems), from the list or the ledger's counts as typed now.
+ */
+export function voteFieldProblems(values: MeetingFormValues, members: readonly Member[], branch: Branch): Map<string, string> {
+  const problems = new Map<string, string>();
+  if (!values.start) {
+    return problems;
+  }
+  const meeting = { ...inputOfValues(values), id: '', branchId: branch.id, createdAt: '', updatedAt: '' } as Meeting;
+  for (const problem of voteProblems(meeting, quorumOf(meeting, members, branch, DEFAULT_RULE_SETTINGS))) {
+    // inputOfValues drops empty rows: map back to the row the user sees.
+    const row = resolutionRows(values)[problem.index];
+    problems.set(votePath(row, problem.field), problem.message);
+  }
+  return problems;
+}
+
+export function votePath(row: number, field: VoteField): string {
+  return `resolutions.${row}.${field}`;
+}
+
+/** A resolution row the record keeps: it has a text or votes (an empty row is not a resolution). */
+function isResolutionRow(r: MeetingFormValues['resolutions'][number]): boolean {
+  return Boolean(r.text?.trim()) || [r.votesFor, r.votesAgainst, r.abstentions].some((v) => number(v) !== undefined);
+}
+
+/** Form rows kept by inputOfValues, in order (their positions in the form). */
+function resolutionRows(values: MeetingFormValues): number[] {
+  return (values.resolutions ?? []).flatMap((r, i) => (isResolutionRow(r) ? [i] : []));
+}
+
 /** Form paths where a repository problem is shown; others go to a message box. */
 export const FORM_FIELDS = [
   'type', 'alsoCountsAs', 'title', 'startAt', 'endAt', 'location', 'hostId', 'recorderId', 'partyGroupId',
-  'attendance', 'attendees', 'topics', 'studyContent', 'speeches', 'content', 'resolutions',
+  'attendance', 'headcount', 'attendees', 'topics', 'studyContent', 'speeches', 'content', 'resolutions',
 ] as const;
 
 /** Record field → form field name (the pickers hold dayjs under other names). */

@@ -98,9 +98,20 @@ test.describe('会议记录', () => {
     await page.getByLabel('会议内容', { exact: true }).fill(`书记传达上级会议精神，大家结合${CONTENT_WORD}谈体会。`);
     await page.getByRole('button', { name: '增加决议' }).click();
     await page.getByLabel('决议1内容').fill('同意接收入党积极分子为预备党员');
+    // 21 正式党员 are present (two on leave, 预备党员 have no vote): 23 votes are refused on the field.
     await page.getByLabel('决议1赞成票数').fill('20');
     await page.getByLabel('决议1反对票数').fill('1');
     await page.getByLabel('决议1弃权票数').fill('2');
+    const abstentions = page.getByLabel('决议1弃权票数');
+    await expect(page.getByText('赞成、反对、弃权合计23票，多于有表决权党员实到21人')).toBeVisible();
+    await page.getByRole('button', { name: SAVE }).click();
+    await expect(page.getByRole('heading', { name: '新建支部党员大会' })).toBeVisible();
+    await page.getByLabel('决议1赞成票数').fill('22');
+    await expect(page.getByText('赞成22票，多于有表决权党员实到21人')).toBeVisible();
+    // At the edge (18 + 1 + 2 = 21) it is accepted.
+    await page.getByLabel('决议1赞成票数').fill('18');
+    await expect(page.getByText(/多于有表决权党员实到/)).toHaveCount(0);
+    await expect(abstentions).toHaveValue('2');
     await page.screenshot({ path: '/tmp/meetings-form.png', fullPage: true });
     await page.getByRole('button', { name: SAVE }).click();
 
@@ -114,7 +125,7 @@ test.describe('会议记录', () => {
     await expect(described(page, '有表决权党员实到')).toHaveText('21 人');
     await expect(page.getByText('超过半数，可以表决')).toBeVisible();
     const vote = page.getByRole('listitem').filter({ hasText: '同意接收入党积极分子为预备党员' });
-    await expect(vote).toContainText('赞成20票，反对1票，弃权2票');
+    await expect(vote).toContainText('赞成18票，反对1票，弃权2票');
     await expect(vote).toContainText('赞成须至少 12 票');
     await expect(vote.getByText('通过', { exact: true })).toBeVisible();
     await expect(vote).toContainText(ARTICLE_11);
@@ -167,6 +178,74 @@ test.describe('会议记录', () => {
     await expect(list.getByText('三楼党员活动室', { exact: true })).toBeVisible();
     await expect(list.getByText('25/23', { exact: true })).toBeVisible();
     await expect(page.getByText(/^共 \d+ 条$/)).toBeVisible();
+  });
+
+  test('只有人数的会议（出席名单未导入）：详情、打印显示应到/实到/请假/缺席，编辑时保留人数并按人数核对表决', async ({ page }) => {
+    await openMeetingsWithDemoBranch(page);
+    const year = await page.evaluate(() => new Date().getFullYear());
+    // A record as a counts-only 三会一课 ledger imports it: numbers, no names (written as the import writes it).
+    await page.evaluate(async (startAt) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('branch-ledger');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const branches = await new Promise<{ id: string }[]>((resolve) => {
+        const request = db.transaction('branches').objectStore('branches').getAll();
+        request.onsuccess = () => resolve(request.result as { id: string }[]);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('meetings', 'readwrite');
+        tx.objectStore('meetings').put({
+          id: 'counts-only', branchId: branches[0].id, createdAt: startAt, updatedAt: startAt,
+          type: '支部党员大会', alsoCountsAs: [], title: '导入的支部党员大会', startAt,
+          attendance: [], headcount: { expected: 24, present: 20, onLeave: 3 },
+          topics: ['讨论发展党员'], speeches: [], resolutions: [{ text: '同意接收预备党员', votesFor: 18 }],
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, `${year}-01-10T14:30:00+08:00`);
+    await page.goto('/#/meetings/counts-only');
+    await expect(page.getByRole('heading', { name: '导入的支部党员大会' })).toBeVisible();
+    await expect(described(page, '应到')).toHaveText('24 人');
+    await expect(described(page, '实到')).toHaveText('20 人');
+    await expect(described(page, '请假')).toHaveText('3 人');
+    await expect(described(page, '缺席')).toHaveText('4 人');
+    await expect(described(page, '出席人员')).toContainText('出席名单未导入');
+    await expect(described(page, '有表决权党员实到')).toHaveText('20 人');
+    await expect(page.getByText(/按台账人数核对（出席名单未导入）/)).toBeVisible();
+    await page.screenshot({ path: '/tmp/meetings-counts-detail.png', fullPage: true });
+
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const sheet = page.getByRole('article', { name: '会议记录本' });
+    await expect(sheet).toContainText('出席名单未导入');
+    await expect(sheet).toContainText('24人');
+    await expect(sheet).toContainText('按台账人数核对');
+    await page.goBack();
+
+    // Edit: the counts stay numbers, checked against each other and against the votes.
+    await page.goto('/#/meetings/counts-only/edit');
+    await expect(page.getByText('出席名单未导入：台账只记了人数')).toBeVisible();
+    await expect(page.getByLabel('应到人数')).toHaveValue('24');
+    await expect(page.getByLabel('实到人数')).toHaveValue('20');
+    await expect(page.getByLabel('请假人数')).toHaveValue('3');
+    await page.getByLabel('实到人数').fill('25');
+    await expect(page.getByText('实到25人，多于应到24人')).toBeVisible();
+    await expect(page.getByText('赞成18票，多于有表决权党员实到25人')).toHaveCount(0);
+    await page.getByLabel('实到人数').fill('17');
+    await expect(page.getByText('赞成18票，多于有表决权党员实到17人')).toBeVisible();
+    await page.getByLabel('实到人数').fill('20');
+    await expect(page.getByText(/多于有表决权党员实到/)).toHaveCount(0);
+    await page.getByRole('button', { name: SAVE }).click();
+    await expect(page.getByRole('heading', { name: '导入的支部党员大会' })).toBeVisible();
+    await expect(described(page, '出席人员')).toContainText('出席名单未导入');
+
+    // Recording a list is the user's choice; only then are names listed.
+    await page.goto('/#/meetings/counts-only/edit');
+    await page.getByRole('button', { name: '登记出席名单' }).click();
+    await expect(page.getByLabel('出席统计')).toHaveText('应到 25 人，实到 25 人，缺席 0 人');
   });
 
   test('快速新建：支委会只列支委，党小组会只列本组党员；日历中显示当天的会议', async ({ page }) => {

@@ -30,7 +30,7 @@ function VotingCard({ quorum, meeting }: { quorum: QuorumResult; meeting: Meetin
     <Card title="到会与表决" size="small" style={{ marginBottom: 16 }}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={congress ? '有表决权党员应到' : '委员应到'}>
-          {quorum.votingExpected} 人{congress && <Typography.Text type="secondary">（正式党员；预备党员无表决权）</Typography.Text>}
+          {quorum.votingExpected} 人{congress && !quorum.countsOnly && <Typography.Text type="secondary">（正式党员；预备党员无表决权）</Typography.Text>}
         </Descriptions.Item>
         <Descriptions.Item label={congress ? '有表决权党员实到' : '委员实到'}>{quorum.votingPresent} 人</Descriptions.Item>
         <Descriptions.Item label="到会人数">

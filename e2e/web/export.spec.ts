@@ -107,6 +107,10 @@ test.describe('导出与检查材料包', () => {
         expect(column).toBeGreaterThanOrEqual(0);
         const idColumn = (sheet.getRow(3).values as ExcelJS.CellValue[]).map(cellText).indexOf(header[column]);
         expect(cellText(sheet.getRow(4).getCell(idColumn).value)).toMatch(/^\d{6}\*+[\dX]{4}$/);
+        // The hidden digits are the birth date: 出生日期 is left blank with them.
+        const birthColumn = (sheet.getRow(3).values as ExcelJS.CellValue[]).map(cellText).indexOf('出生日期');
+        expect(birthColumn).toBeGreaterThan(0);
+        expect(cellText(sheet.getRow(4).getCell(birthColumn).value)).toBe('');
       }
     }
 

@@ -163,6 +163,12 @@ test.describe('整改台账', () => {
     await expect(described(page, '销号日期')).toHaveText((await day(page)).shown);
     await expect(page.getByText(`销号（审核人 ${secretary}，${(await day(page)).shown}）`)).toBeVisible();
     await expect(page.getByRole('button', { name: button('删除') })).toHaveCount(0);
+    // Its 佐证材料 are read-only: downloadable, neither deletable nor added to.
+    const evidence = page.getByRole('region', { name: '佐证材料列表' });
+    await expect(evidence.getByRole('button', { name: /下\s?载/ })).toBeVisible();
+    await expect(evidence.getByRole('button', { name: /删\s?除/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '上传佐证材料' })).toHaveCount(0);
+    await expect(page.getByText('已销号：佐证材料按销号时留档，只能查看和下载。')).toBeVisible();
     await page.screenshot({ path: '/tmp/rectification-closed.png', fullPage: true });
 
     // Survives a reload; the link goes back to the meeting.

@@ -34,6 +34,7 @@ export function membersTable(data: LedgerDataset, options: ExportOptions): Expor
     { field: 'name', width: WIDTH.name, format: 'text', value: (m) => m.name },
     { field: 'gender', width: 6, format: 'text', value: (m) => m.gender },
     { field: 'ethnicity', width: WIDTH.short, format: 'text', value: (m) => m.ethnicity },
+    // The ID's hidden middle digits are the birth date: masking leaves 出生日期 blank too (issue 11).
     { field: 'birthDate', width: WIDTH.date, format: 'date', value: (m) => (options.maskIdNumbers ? undefined : dateCell(m.birthDate)) },
     {
       field: 'idNumber',

@@ -160,7 +160,12 @@ describe('整改任务 repository', () => {
     expect(again[0].message).toContain('已销号的任务不能再变更');
     const [evidence] = await listEvidence(db, task.id);
     expect(evidence.kind).toBe('佐证材料');
-    expect((await problemsOf(removeEvidence(db, evidence.id)))[0].field).toBe('evidence');
+    // Its 佐证材料 are read-only: none removed (not only the last one), none added.
+    expect(await problemsOf(removeEvidence(db, evidence.id))).toEqual([
+      { field: 'evidence', message: '已销号的任务，佐证材料只能查看和下载，不能再上传或删除' },
+    ]);
+    expect((await problemsOf(addEvidence(db, task.id, file('补交.pdf'))))[0].field).toBe('evidence');
+    expect(await listEvidence(db, task.id)).toHaveLength(1);
     expect((await problemsOf(deleteRectification(db, task.id)))[0].message).toBe('已销号的整改任务须留档，不能删除');
     expect((await problemsOf(addProgress(db, task.id, { date: TODAY, text: '补充' }, TODAY)))[0].field).toBe('progress');
   });

@@ -308,12 +308,18 @@ export async function removeProgress(db: BranchLedgerDatabase, id: string, index
   });
 }
 
+/** 已销号 is final: what it was closed on stays as it was (issue 11), neither added to nor taken from. */
+const CLOSED_EVIDENCE = '已销号的任务，佐证材料只能查看和下载，不能再上传或删除';
+
 /** Stores a file as 佐证材料 of the task (size guard of addAttachment), logged on the task too. */
 export async function addEvidence(db: BranchLedgerDatabase, id: string, file: EvidenceInput): Promise<AttachmentMeta> {
   return db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
     const task = await db.rectifications.get(id);
     if (!task) {
       throw new NotFoundError('该整改任务');
+    }
+    if (task.status === '已销号') {
+      throw new ValidationError([{ field: 'evidence', message: CLOSED_EVIDENCE }]);
     }
     const meta = await addAttachment(db, { ...file, ownerTable: 'rectifications', ownerId: id, kind: '佐证材料' });
     await writeAudit(db, {
@@ -327,7 +333,7 @@ export async function addEvidence(db: BranchLedgerDatabase, id: string, file: Ev
   });
 }
 
-/** Deletes one file of 佐证材料; a 已销号 task keeps at least one. */
+/** Deletes one file of 佐证材料; never of a 已销号 task. */
 export async function removeEvidence(db: BranchLedgerDatabase, attachmentId: string): Promise<void> {
   await db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
     const file = await db.attachments.get(attachmentId);
@@ -335,8 +341,8 @@ export async function removeEvidence(db: BranchLedgerDatabase, attachmentId: str
       throw new NotFoundError('该佐证材料');
     }
     const task = await db.rectifications.get(file.ownerId);
-    if (task?.status === '已销号' && (await evidenceCountOf(db, task.id)) <= 1) {
-      throw new ValidationError([{ field: 'evidence', message: '已销号的任务至少保留一份佐证材料，不能删除最后一份' }]);
+    if (task?.status === '已销号') {
+      throw new ValidationError([{ field: 'evidence', message: CLOSED_EVIDENCE }]);
     }
     await removeAttachment(db, attachmentId);
     if (task) {

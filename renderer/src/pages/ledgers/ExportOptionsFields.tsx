@@ -16,7 +16,7 @@ export function ExportOptionsFields({ value, onChange, disabled }: ExportOptions
   return (
     <Flex vertical gap={8}>
       <Checkbox disabled={disabled} checked={value.maskIdNumbers} onChange={(event) => onChange({ ...value, maskIdNumbers: event.target.checked })}>
-        隐藏身份证号中间位（只保留前6位和后4位）
+        隐藏身份证号中间位（只保留前6位和后4位），出生日期一并隐藏
       </Checkbox>
       <Checkbox
         disabled={disabled}

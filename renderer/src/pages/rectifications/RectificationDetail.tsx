@@ -120,7 +120,7 @@ export function RectificationDetailPage() {
         <ProgressLog task={task} />
       </Card>
       <Card title={`佐证材料${evidence?.length ? `（${evidence.length} 份）` : ''}`} size="small" style={{ marginBottom: 16 }}>
-        <EvidenceFiles taskId={task.id} />
+        <EvidenceFiles taskId={task.id} readOnly={task.status === '已销号'} />
       </Card>
       <Card title="变更记录" size="small">
         <ChangeHistoryTimeline entries={history} describeChanges={describeRectificationChanges} />

@@ -54,7 +54,7 @@ const GUIDES: Record<LedgerKind, Record<string, ColumnGuide>> = {
     category: { required: true, list: strict('党员类别', MEMBER_CATEGORIES), width: WIDTH.enumeration, meaning: '正式党员或预备党员', example: '正式党员' },
     status: { list: strict('党员状态', MEMBER_STATUSES), width: WIDTH.short, meaning: '不填为“正常”；已转出、停止党籍等不在册的党员不要填入本表', example: '正常' },
     partyGroupName: { width: WIDTH.enumeration, meaning: '所在党小组名称，与系统中的党小组名称一致；没有可不填', example: '第一党小组' },
-    partyPost: { list: strict('党内职务', PARTY_POSTS), width: WIDTH.enumeration, meaning: '不填为“党员”', example: '组织委员' },
+    partyPost: { list: strict('党内职务', PARTY_POSTS), width: WIDTH.enumeration, meaning: '仅供核对：党内职务以“设置 → 支部信息”中的支委会和党小组长为准，本列不导入', example: '组织委员' },
     jobTitle: { width: WIDTH.medium, meaning: '工作岗位或行政职务', example: '办公室主任' },
     phone: { format: 'code', width: 14, meaning: '手机或座机号码，本列为文本格式', example: '13812345678' },
     remarks: { width: WIDTH.medium, meaning: '其他需要说明的情况', example: '' },

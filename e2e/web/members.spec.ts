@@ -190,6 +190,49 @@ test.describe('党员花名册', () => {
     }
   });
 
+  test('支部信息设张建国为书记：花名册显示书记，工作台与支部信息一样说不设支部委员会', async ({ page }) => {
+    await gotoApp(page);
+    await page.getByRole('button', { name: '创建支部' }).click();
+    const create = page.getByRole('dialog', { name: '创建支部' });
+    await create.getByLabel('支部全称').fill('中共测试局机关第一支部委员会');
+    await create.getByRole('button', { name: /^创\s?建$/ }).click();
+    await expect(create).toBeHidden();
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '党员花名册' }).click();
+    // Only the name is required: three members, saved with their gaps.
+    for (const name of ['张建国', '李明', '王芳']) {
+      await page.getByRole('button', { name: '新增党员' }).click();
+      const form = page.getByRole('dialog', { name: '新增党员' });
+      await form.getByLabel('姓名', { exact: true }).fill(name);
+      await form.getByRole('button', { name: SAVE }).click();
+      await expect(form).toBeHidden();
+    }
+
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '设置' }).click();
+    await page.getByRole('tab', { name: '支部信息' }).click();
+    await expect(page.getByText('正式党员不足7人，不设支部委员会，只设书记（必要时设副书记）')).toBeVisible();
+    for (const [index, name] of [[1, '张建国'], [2, '李明']] as const) {
+      await page.getByRole('button', { name: '添加书记或副书记' }).click();
+      await page.getByLabel(`第${index}位支委的姓名`).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText(name, { exact: true }).click();
+    }
+    await expect(page.getByRole('list', { name: '支委会成员' }).getByRole('listitem').nth(0)).toContainText('书记');
+    await page.getByRole('button', { name: /^保\s?存$/ }).click();
+    // The members' 已保存 notices may still be up: the roster below proves this one.
+    await expect(page.getByText('已保存').first()).toBeVisible();
+
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '党员花名册' }).click();
+    await page.getByPlaceholder('搜索姓名、拼音首字母或身份证号后几位').fill('张建国');
+    await expect(page.getByText('（当前显示 1 人）')).toBeVisible();
+    await expect(page.getByText('书记', { exact: true })).toBeVisible();
+    await page.getByText('张建国', { exact: true }).click();
+    await expect(page.getByRole('rowheader', { name: '党内职务', exact: true }).locator('xpath=following-sibling::td[1]')).toHaveText('书记');
+    await page.getByRole('button', { name: '关闭' }).click();
+
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '工作台' }).click();
+    await expect(page.getByText('（不设支部委员会，设副书记）')).toBeVisible();
+    await expect(page.getByText(/支委会共/)).toHaveCount(0);
+  });
+
   test('按拼音首字母搜索能找到党员', async ({ page }) => {
     await openRosterWithDemoBranch(page);
     await addMember(page);

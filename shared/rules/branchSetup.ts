@@ -26,7 +26,10 @@ export function branchSetup(input: RuleInput): Finding[] {
     findings.push({ rule: 'branch.setup', severity, period, message, source, subject });
 
   if (full < settings.minFullMembers) {
-    push('warning', full === 0 ? '还没有登记正式党员' : `正式党员只有${full}人，不足${settings.minFullMembers}人（不足3人的可成立联合党支部）`, SOURCES.branchSetup);
+    // A member without 党员类别 (资料不全) is not guessed to be 正式: say how many are unknown.
+    const unknown = roster.filter((m) => !m.category && !m.confirmedOn).length;
+    const note = unknown > 0 ? `；另有${unknown}人未填党员类别，请先补全` : '';
+    push('warning', `${full === 0 ? '还没有登记正式党员' : `正式党员只有${full}人，不足${settings.minFullMembers}人（不足3人的可成立联合党支部）`}${note}`, SOURCES.branchSetup);
   }
   if (roster.length > settings.maxMembers) {
     push('warning', `党员共${roster.length}人，超过${settings.maxMembers}人，一般应调整组织设置`, SOURCES.branchSetup);

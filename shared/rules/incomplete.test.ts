@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCheckChar } from '../model/idNumber';
+import { branchSetup } from './branchSetup';
 import { runAllRules } from './index';
 import { rosterIncomplete } from './incomplete';
 import { probationDue } from './probation';
@@ -42,5 +43,10 @@ describe('roster.incomplete', () => {
     expect(probationDue(input)).toEqual([]);
     const found = runAllRules(input).filter((f) => f.rule === 'roster.incomplete' || f.rule === 'probation.due');
     expect(found.map((f) => [f.rule, f.message])).toEqual([['roster.incomplete', '1名党员资料不全（缺入党时间1人），请在党员花名册中补全']]);
+  });
+
+  it('never guesses a missing 党员类别 into 正式党员, and says how many are unknown', () => {
+    const members = [complete('a'), complete('b', { category: undefined, confirmedOn: undefined }), complete('c', { category: undefined, confirmedOn: undefined })];
+    expect(branchSetup(makeInput({ members })).map((f) => f.message)).toContain('正式党员只有1人，不足3人（不足3人的可成立联合党支部）；另有2人未填党员类别，请先补全');
   });
 });

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
-import { inputOfValues, newMeetingValues, valuesOfMeeting } from './formModel';
+import { inputOfValues, newMeetingValues, valuesOfMeeting, voteFieldProblems } from './formModel';
 
 const { branch, members } = generateDemoBranch({ today: '2025-03-05' });
 const now = dayjs('2025-03-05T09:12:00');
@@ -41,5 +41,31 @@ describe('meeting form model', () => {
     });
     expect(values.start.format('YYYY-MM-DD HH:mm')).toBe('2025-03-05 14:30');
     expect(values.topics).toEqual(['']);
+  });
+
+  it('puts a vote over the 实到 with a vote on the field the user typed, in the row the user sees', () => {
+    const values = newMeetingValues('支部党员大会', branch, members, undefined, now);
+    const voters = members.filter((m) => m.category === '正式党员' && m.joinedOn && m.joinedOn < '2025-03-05').length;
+    const problems = voteFieldProblems(
+      { ...values, resolutions: [{ text: '' }, { text: '同意', votesFor: voters - 1, votesAgainst: 1 }, { text: '再议', votesFor: voters + 1 }] },
+      members,
+      branch,
+    );
+    // Row 0 is empty (not a resolution): the rows keep the form's numbering.
+    expect([...problems]).toEqual([['resolutions.2.votesFor', `赞成${voters + 1}票，多于有表决权党员实到${voters}人`]]);
+  });
+
+  it('keeps a ledger’s counts (出席名单未导入) as numbers, and drops them once a list is recorded', () => {
+    const stored = {
+      id: 'm', branchId: branch.id, createdAt: '', updatedAt: '', type: '支部党员大会', alsoCountsAs: [], title: '党员大会',
+      startAt: '2025-03-05T14:30:00+08:00', attendance: [], headcount: { expected: 24, present: 20, onLeave: 3 }, topics: [], speeches: [],
+      resolutions: [{ text: '同意', votesFor: 21 }],
+    };
+    const values = valuesOfMeeting(stored);
+    expect(values.headcount).toEqual({ expected: 24, present: 20, onLeave: 3 });
+    expect(inputOfValues(values).headcount).toEqual({ expected: 24, present: 20, onLeave: 3, absent: undefined });
+    expect([...voteFieldProblems(values, members, branch)]).toEqual([['resolutions.0.votesFor', '赞成21票，多于有表决权党员实到20人']]);
+    const listed = { ...values, attendance: [{ memberId: members[0].id, state: '出席' as const }] };
+    expect(inputOfValues(listed).headcount).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ import {
   type Talk,
 } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import { useMembers, ValidationError } from '../../db';
 import { analysisStore, useAnalyses, useAnalysis, useAnalysisSettings, useBranchRectifications, useBranchTalksFrom } from '../../db/analysisHooks';
 import { useNameOf } from '../meetings/people';
@@ -252,14 +252,10 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item name="periodStart" label="期间开始" rules={[{ required: true, message: '请选择期间开始日期' }]}>
-                    <IsoDatePicker />
-                  </Form.Item>
+                  <DateField name="periodStart" label="期间开始" rules={[{ required: true, message: '请选择期间开始日期' }]} />
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item name="periodEnd" label="期间结束" rules={[{ required: true, message: '请选择期间结束日期' }]}>
-                    <IsoDatePicker />
-                  </Form.Item>
+                  <DateField name="periodEnd" label="期间结束" rules={[{ required: true, message: '请选择期间结束日期' }]} />
                 </Col>
               </>
             )}
@@ -279,9 +275,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="submittedOn" label={ANALYSIS_FIELD_LABELS.submittedOn}>
-                <IsoDatePicker />
-              </Form.Item>
+              <DateField name="submittedOn" label={ANALYSIS_FIELD_LABELS.submittedOn} />
             </Col>
           </Row>
         </Card>

@@ -1,19 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Select, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import dayjs from 'dayjs';
-import { isValidIsoDate } from '@shared/dates';
+import { isValidIsoDate, parseDateInput } from '@shared/dates';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { mergeAttendance, expectedParticipantIds } from '@shared/meetings';
 import type { Branch, Meeting, Member } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
+import { DateField } from '../../components/IsoDatePicker';
 import { useMembers, ValidationError } from '../../db';
 import { meetingStore, useMeeting } from '../../db/meetingHooks';
 import { useMeetingTypes } from '../../db/meetingTypes';
 import { MeetingAttachments, PendingAttachments } from './Attachments';
 import { AttendanceField } from './AttendanceField';
 import {
-  DATE_TIME_FORMATS,
   defaultsForType,
   formFieldOf,
   FORM_FIELDS,
@@ -61,7 +61,9 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
       return;
     }
     const groupId = all.type === '党小组会' ? (all.partyGroupId ?? branch.partyGroups[0]?.id) : undefined;
-    const defaults = defaultsForType(all.type, branch, members, all.start ?? initialValues.start, groupId);
+    // A start the field could not read (kept as typed) does not move the title.
+    const start = all.start && parseDateInput(all.start, { precision: 'minute' }).ok ? all.start : initialValues.start;
+    const defaults = defaultsForType(all.type, branch, members, start, groupId);
     const patch: Partial<MeetingFormValues> = {};
     if (all.type === '党小组会' && !all.partyGroupId && groupId) {
       patch.partyGroupId = groupId;
@@ -147,14 +149,10 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="start" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMATS} style={{ width: '100%' }} />
-            </Form.Item>
+            <DateField name="start" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]} withTime />
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="end" label="结束时间">
-              <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMATS} style={{ width: '100%' }} placeholder="请选择结束时间" />
-            </Form.Item>
+            <DateField name="end" label="结束时间" withTime />
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="location" label="地点">

@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { formatDate, todayIso, toComparableDate } from '@shared/dates';
 import { DEPARTURE_REASONS, type DepartureReason, type Member } from '@shared/model';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import { memberStore, ValidationError } from '../../db';
 
 interface DepartureModalProps {
@@ -86,25 +86,21 @@ function DepartureForm({ member, onClose, onSavingChange }: Omit<DepartureModalP
       <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请选择原因' }]}>
         <Select placeholder="请选择" options={DEPARTURE_REASONS.map((r) => ({ value: r, label: r }))} />
       </Form.Item>
-      <Form.Item
+      <DateField
         name="date"
         label="日期"
         rules={[
           { required: true, message: '请选择日期' },
           {
             validator: async (_, value?: string) => {
-              if (value && value > todayIso()) {
-                throw new Error('日期不能晚于今天');
-              }
               if (value && member.joinedOn && value < toComparableDate(member.joinedOn)) {
                 throw new Error(`日期不能早于入党时间（${formatDate(member.joinedOn)}）`);
               }
             },
           },
         ]}
-      >
-        <IsoDatePicker noFuture />
-      </Form.Item>
+        noFuture
+      />
       <Form.Item name="note" label="说明">
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={300} placeholder="如 调往市财政局，组织关系已转出" />
       </Form.Item>

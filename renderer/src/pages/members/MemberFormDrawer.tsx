@@ -13,7 +13,7 @@ import {
   type Member,
 } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import { memberStore, ValidationError } from '../../db';
 import {
   firstErrorField,
@@ -268,9 +268,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item {...item('birthDate')}>
-              <IsoDatePicker noFuture />
-            </Form.Item>
+            <DateField {...item('birthDate')} allowMonth noFuture />
           </Col>
           <Col span={12}>
             <Form.Item {...item('ethnicity')}>
@@ -293,24 +291,16 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item {...item('joinedOn')} tooltip="支部大会通过其为预备党员的日期">
-              <IsoDatePicker noFuture />
-            </Form.Item>
+            <DateField {...item('joinedOn')} tooltip="支部大会通过其为预备党员的日期" allowMonth noFuture />
           </Col>
           <Col span={12}>
-            <Form.Item {...item('confirmedOn')} extra={category === '预备党员' ? '预备党员转正后再填写' : undefined}>
-              <IsoDatePicker noFuture disabled={category === '预备党员'} placeholder={category === '预备党员' ? '尚未转正' : '请选择日期'} />
-            </Form.Item>
+            <DateField {...item('confirmedOn')} extra={category === '预备党员' ? '预备党员转正后再填写' : undefined} allowMonth noFuture disabled={category === '预备党员'} placeholder={category === '预备党员' ? '尚未转正' : undefined} />
           </Col>
           <Col span={12}>
-            <Form.Item {...item('transferredInOn')} tooltip="从其他党组织转入本支部的日期，转入后应进行交流谈话">
-              <IsoDatePicker noFuture />
-            </Form.Item>
+            <DateField {...item('transferredInOn')} tooltip="从其他党组织转入本支部的日期，转入后应进行交流谈话" allowMonth noFuture />
           </Col>
           <Col span={12}>
-            <Form.Item {...item('disciplinedOn')} tooltip="最近一次受党纪处分的日期，受处分后应进行教育谈话">
-              <IsoDatePicker noFuture />
-            </Form.Item>
+            <DateField {...item('disciplinedOn')} tooltip="最近一次受党纪处分的日期，受处分后应进行教育谈话" allowMonth noFuture />
           </Col>
           <Col span={12}>
             <Form.Item {...item('partyGroupId')}>

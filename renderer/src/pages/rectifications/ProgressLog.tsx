@@ -3,7 +3,7 @@ import { App, Button, Empty, Form, Input, Popconfirm, Space, Timeline, Typograph
 import { useState } from 'react';
 import { formatDate, todayIso } from '@shared/dates';
 import type { Rectification } from '@shared/model';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import { ValidationError } from '../../db';
 import { rectificationStore } from '../../db/rectificationHooks';
 
@@ -69,9 +69,7 @@ export function ProgressLog({ task }: { task: Rectification }) {
       )}
       {!closed && (
         <Form<ProgressValues> form={form} layout="inline" initialValues={{ date: todayIso() }} onFinish={(values) => void add(values)} style={{ rowGap: 8 }}>
-          <Form.Item name="date" label="进展日期" rules={[{ required: true, message: '请选择进展日期' }]} style={{ width: 220 }}>
-            <IsoDatePicker noFuture placeholder="进展日期" />
-          </Form.Item>
+          <DateField name="date" label="进展日期" rules={[{ required: true, message: '请选择进展日期' }]} style={{ width: 220 }} noFuture placeholder="进展日期" />
           <Form.Item name="text" label="进展情况" rules={[{ required: true, whitespace: true, message: '请填写进展情况' }]} style={{ flex: 1, minWidth: 260 }}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} placeholder="做了什么、到了哪一步" />
           </Form.Item>

@@ -5,7 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { RECTIFICATION_CATEGORIES, RECTIFICATION_FIELD_LABELS, RECTIFICATION_SOURCES, type Member, type Rectification, type RectificationOrigin } from '@shared/model';
 import { isOriginTable, ORIGIN_TABLE_LABELS } from '@shared/rectifications';
 import { useBranch } from '../../components/BranchContext';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import { useMembers, ValidationError } from '../../db';
 import { rectificationStore, useOriginRecord, useRectification, type OriginRecord } from '../../db/rectificationHooks';
 import { FORM_FIELDS, inputOfValues, nameOptions, newTaskValues, valuesOfTask, type RectificationFormValues } from './formModel';
@@ -103,9 +103,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="deadline" label={L.deadline}>
-              <IsoDatePicker placeholder="请选择完成时限" />
-            </Form.Item>
+            <DateField name="deadline" label={L.deadline} placeholder="请选择完成时限" />
           </Col>
         </Row>
         <Form.Item name="outcome" label={L.outcome} extra="提交验收和销号时须有完成情况。">

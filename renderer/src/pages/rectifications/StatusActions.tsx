@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { todayIso } from '@shared/dates';
 import type { Member, Rectification } from '@shared/model';
 import { ACTION_DEFINITIONS, actionsFrom, refusalMessage, type RectificationAction } from '@shared/rectifications';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import { ValidationError } from '../../db';
 import { rectificationStore, type StatusChangeInput } from '../../db/rectificationHooks';
 import { nameOptions } from './formModel';
@@ -110,9 +110,7 @@ function StatusDialog({
             <Form.Item name="reviewer" label="销号审核人" extra="一般由书记或上级党组织审核，“对单销号”。">
               <AutoComplete options={names} filterOption={(input, option) => Boolean(option?.value.includes(input.trim()))} placeholder="审核人姓名" />
             </Form.Item>
-            <Form.Item name="closedOn" label="销号日期">
-              <IsoDatePicker noFuture placeholder="请选择销号日期" />
-            </Form.Item>
+            <DateField name="closedOn" label="销号日期" noFuture placeholder="请选择销号日期" />
           </>
         )}
         {action === 'return' && (

@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { formatDate } from '@shared/dates';
 import { allowedCommitteeRoles, COMMITTEE_ROLES, COMMITTEE_THRESHOLD, termEndDate, type CommitteeRole, type Member } from '@shared/model';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import type { BranchFormValues } from './branchFormValues';
 import { memberOptions, memberSearch } from './memberOptions';
 
@@ -69,12 +69,10 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
       )}
       <Row gutter={16}>
         <Col xs={24} md={12} xl={6}>
-          <Form.Item name={['committee', 'electedOn']} label="选举日期">
-            <IsoDatePicker noFuture aria-label="选举日期" />
-          </Form.Item>
+          <DateField name={['committee', 'electedOn']} label="选举日期" noFuture inputLabel="选举日期" />
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <Form.Item
+          <DateField
             name={['committee', 'approvedOn']}
             label="批复日期"
             dependencies={[['committee', 'electedOn']]}
@@ -88,9 +86,9 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
                 },
               }),
             ]}
-          >
-            <IsoDatePicker noFuture aria-label="批复日期" />
-          </Form.Item>
+            noFuture
+            inputLabel="批复日期"
+          />
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Form.Item name={['committee', 'approvalDocument']} label="批复文号">

@@ -1,10 +1,9 @@
 import { App, Button, Col, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
-import { todayIso } from '@shared/dates';
 import { TALK_FIELD_LABELS, TALK_FORMS, TALK_KINDS, type Member, type Talk } from '@shared/model';
 import { intervieweeProblem, relationLabel, type TalkPrefill } from '@shared/talks';
 import { useBranch } from '../../components/BranchContext';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import { ValidationError } from '../../db';
 import { talkStore } from '../../db/talkHooks';
 import { inputOfValues, isFormField, newTalkValues, valuesOfTalk, type TalkFormValues } from './formModel';
@@ -120,16 +119,12 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onSaved }: TalkFor
     >
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item
+          <DateField
             name="date"
             label={TALK_FIELD_LABELS.date}
-            rules={[
-              { required: true, message: '请选择谈话时间' },
-              { validator: async (_rule, value?: string) => (value && value > todayIso() ? Promise.reject(new Error('谈话时间不能晚于今天')) : undefined) },
-            ]}
-          >
-            <IsoDatePicker noFuture placeholder="请选择谈话时间" />
-          </Form.Item>
+            rules={[{ required: true, message: '请选择谈话时间' }]}
+            noFuture
+          />
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="location" label={TALK_FIELD_LABELS.location} rules={[{ required: true, whitespace: true, message: '请填写谈话地点' }]}>

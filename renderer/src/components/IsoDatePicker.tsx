@@ -124,6 +124,8 @@ export function IsoDatePicker({ value, onChange, placeholder, showError = true, 
     // Clicks in the calendar keep the focus in the field, so leaving the field is what commits the text.
     <div style={{ width: 280 }} onMouseDown={(event) => event.preventDefault()}>
       <Calendar
+        // Follows the text as it becomes a readable day.
+        key={shownDay?.format('YYYY-MM-DD') ?? 'today'}
         fullscreen={false}
         defaultValue={shownDay ?? dayjs()}
         disabledDate={kind.noFuture ? (day) => day.isAfter(dayjs(), 'day') : undefined}
@@ -166,7 +168,7 @@ export function IsoDatePicker({ value, onChange, placeholder, showError = true, 
               onClick={() => {
                 if (!disabled) {
                   input.current?.focus();
-                  setOpen((was) => !was);
+                  setOpen(true);
                 }
               }}
             />

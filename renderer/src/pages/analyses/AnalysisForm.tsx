@@ -15,6 +15,7 @@ import {
 } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { useMembers, ValidationError } from '../../db';
 import { analysisStore, useAnalyses, useAnalysis, useAnalysisSettings, useBranchRectifications, useBranchTalksFrom } from '../../db/analysisHooks';
 import { useNameOf } from '../meetings/people';
@@ -115,6 +116,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   const today = todayIso();
   const [saving, setSaving] = useState(false);
   const entriesTouched = useRef(false);
+  const guard = useUnsavedChanges();
 
   // Computed once: later live updates must not reset what the user is typing.
   const [initial] = useState(() => {
@@ -146,6 +148,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   const taskOptions = tasks.map((t) => ({ value: t.id, label: `${t.problem.slice(0, 40)}（${t.status}）` }));
 
   function onValuesChange(changed: Partial<AnalysisFormValues>, all: AnalysisFormValues) {
+    guard.markDirty();
     if ('entries' in changed) {
       entriesTouched.current = true;
       return;
@@ -178,6 +181,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
         ? await analysisStore.update(analysis.id, input)
         : await analysisStore.add(branch.id, input, { previousId: prefill?.previous?.id });
       message.success(`${analysisPeriodLabel(saved)}思想动态分析已保存`);
+      guard.markClean();
       void navigate(`/analyses/${saved.id}`, { replace: !analysis });
     } catch (error) {
       if (error instanceof ValidationError) {

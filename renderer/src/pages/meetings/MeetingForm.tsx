@@ -8,6 +8,8 @@ import { mergeAttendance, expectedParticipantIds } from '@shared/meetings';
 import type { Branch, Meeting, Member } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { DateField } from '../../components/IsoDatePicker';
+import { DraftNotice, useFormDraft } from '../../components/formDraft';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { useMembers, ValidationError } from '../../db';
 import { meetingStore, useMeeting } from '../../db/meetingHooks';
 import { useMeetingTypes } from '../../db/meetingTypes';
@@ -44,6 +46,12 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
   const people = useMemo(() => personOptions(members, [hostId, recorderId]), [members, hostId, recorderId]);
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
   const meetingTypes = useMeetingTypes();
+  // A long record: leaving asks, and a draft is kept every few seconds (dropped on save or when the user leaves).
+  const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
+  const draft = useFormDraft(meeting ? `meeting:${meeting.id}` : `meeting:new:${branch.id}`, guard.dirty, () => {
+    const { pendingFiles: _files, ...values } = form.getFieldsValue(true) as MeetingFormValues;
+    return values;
+  });
   // Built-in and 设置 types; a stored type no longer in the list (e.g. imported) stays choosable on its record.
   const typeOptions = useMemo(() => {
     const types = [...meetingTypes];
@@ -57,6 +65,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
 
   /** Type, 党小组 or date changed: follow with title, 主持人/记录人 (unless the user chose them) and 应到 people. */
   function onValuesChange(changed: Partial<MeetingFormValues>, all: MeetingFormValues) {
+    guard.markDirty();
     if (!('type' in changed || 'partyGroupId' in changed || 'start' in changed)) {
       return;
     }
@@ -105,6 +114,8 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
       } else {
         message.success('会议记录已保存');
       }
+      draft.clear();
+      guard.markClean();
       void navigate(`/meetings/${saved.id}`, { replace: !meeting });
     } catch (error) {
       if (error instanceof ValidationError) {
@@ -131,6 +142,17 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
       onFinishFailed={() => message.error('请先填写标红的项目')}
       scrollToFirstError
     >
+      {draft.offer && (
+        <DraftNotice
+          savedAt={draft.offer.savedAt}
+          onRestore={() => {
+            form.setFieldsValue(draft.offer?.values ?? {});
+            guard.markDirty();
+            draft.dismiss();
+          }}
+          onDiscard={draft.clear}
+        />
+      )}
       <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={8}>

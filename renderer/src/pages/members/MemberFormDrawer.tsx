@@ -14,6 +14,7 @@ import {
 } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
 import {
   firstErrorField,
@@ -43,31 +44,11 @@ const toOptions = (values: readonly string[]) => values.map((value) => ({ value,
 
 /** 新增党员 / 编辑党员 in a drawer; the form inside is fresh at every opening. */
 export function MemberFormDrawer({ open, member, members, onClose, onSaved }: MemberFormDrawerProps) {
-  const { modal } = App.useApp();
   const [saving, setSaving] = useState(false);
-  const dirty = useRef(false);
   const formId = member ? 'memberEdit' : 'memberNew';
-
-  useEffect(() => {
-    if (open) {
-      dirty.current = false;
-    }
-  }, [open]);
-
-  // Esc, ✕ and 取消 must not throw away a half-typed member without asking.
-  const requestClose = () => {
-    if (!dirty.current) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: '放弃未保存的内容？',
-      content: '关闭后，本次填写的内容不会保存。',
-      okText: '放弃',
-      cancelText: '继续填写',
-      onOk: onClose,
-    });
-  };
+  // Esc, ✕, 取消 and leaving the page must not throw away a half-typed member without asking.
+  const guard = useUnsavedChanges();
+  const requestClose = () => guard.confirmLeave(onClose);
 
   return (
     <Drawer
@@ -91,10 +72,11 @@ export function MemberFormDrawer({ open, member, members, onClose, onSaved }: Me
         member={member}
         members={members}
         onSavingChange={setSaving}
-        onChanged={() => {
-          dirty.current = true;
+        onChanged={guard.markDirty}
+        onClose={() => {
+          guard.markClean();
+          onClose();
         }}
-        onClose={onClose}
         onSaved={onSaved}
       />
     </Drawer>

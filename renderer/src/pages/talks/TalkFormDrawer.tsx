@@ -4,6 +4,7 @@ import { TALK_FIELD_LABELS, TALK_FORMS, TALK_KINDS, type Member, type Talk } fro
 import { intervieweeProblem, relationLabel, type TalkPrefill } from '@shared/talks';
 import { useBranch } from '../../components/BranchContext';
 import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { talkStore } from '../../db/talkHooks';
 import { inputOfValues, isFormField, newTalkValues, valuesOfTalk, type TalkFormValues } from './formModel';
@@ -28,18 +29,21 @@ interface TalkFormDrawerProps {
 export function TalkFormDrawer({ open, talk, prefill, members, onClose, onSaved }: TalkFormDrawerProps) {
   const [saving, setSaving] = useState(false);
   const formId = talk ? 'talkEdit' : 'talkNew';
+  // 取消, Esc and ✕ ask before what was typed is thrown away; so does leaving the page.
+  const guard = useUnsavedChanges();
+  const requestClose = () => guard.confirmLeave(onClose);
   return (
     <Drawer
       title={talk ? '编辑谈心谈话' : '记录谈心谈话'}
       open={open}
-      onClose={onClose}
+      onClose={requestClose}
       size={720}
       destroyOnHidden
       // A click beside the drawer must not throw away what was typed.
       mask={{ closable: false }}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={requestClose}>取消</Button>
           <Button type="primary" htmlType="submit" form={formId} loading={saving}>
             保存
           </Button>
@@ -53,7 +57,9 @@ export function TalkFormDrawer({ open, talk, prefill, members, onClose, onSaved 
           prefill={prefill}
           members={members}
           onSaving={setSaving}
+          onChanged={guard.markDirty}
           onSaved={(saved) => {
+            guard.markClean();
             onSaved?.(saved);
             onClose();
           }}
@@ -69,10 +75,11 @@ interface TalkFormProps {
   prefill?: TalkPrefill;
   members: readonly Member[];
   onSaving: (saving: boolean) => void;
+  onChanged: () => void;
   onSaved: (talk: Talk) => void;
 }
 
-function TalkForm({ formId, talk, prefill, members, onSaving, onSaved }: TalkFormProps) {
+function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved }: TalkFormProps) {
   const branch = useBranch();
   const { message } = App.useApp();
   const [form] = Form.useForm<TalkFormValues>();
@@ -113,6 +120,7 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onSaved }: TalkFor
       form={form}
       layout="vertical"
       initialValues={initialValues}
+      onValuesChange={onChanged}
       onFinish={(values) => void save(values)}
       onFinishFailed={() => message.error('请先填写标红的项目')}
       scrollToFirstError

@@ -163,7 +163,7 @@ test.describe('未保存的修改', () => {
     await page.keyboard.press('Escape');
     await stay(page);
     await expect(drawer).toBeVisible();
-    await page.keyboard.press('Escape');
+    await place.press('Escape');
     await leave(page);
     await expect(drawer).toBeHidden();
     // Closed without changes, nothing asks.

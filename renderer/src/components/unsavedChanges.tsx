@@ -111,8 +111,9 @@ export interface UnsavedChanges {
 /**
  * A form's or drawer's guard: while it has changes, a route change asks first (the provider's blocker), and so do
  * its own 取消/Esc/✕ through `confirmLeave`. `onLeave` runs when the user chose to leave (e.g. to drop a draft).
+ * A page that already knows whether it has changes passes `dirty`; a form calls markDirty from onValuesChange.
  */
-export function useUnsavedChanges(options: { onLeave?: () => void } = {}): UnsavedChanges {
+export function useUnsavedChanges(options: { onLeave?: () => void; dirty?: boolean } = {}): UnsavedChanges {
   const registry = useContext(RegistryContext);
   const id = useId();
   const [dirty, setDirty] = useState(false);
@@ -130,6 +131,11 @@ export function useUnsavedChanges(options: { onLeave?: () => void } = {}): Unsav
     source.current.dirty = value;
     setDirty(value);
   }, []);
+  useEffect(() => {
+    if (options.dirty !== undefined) {
+      set(options.dirty);
+    }
+  }, [options.dirty, set]);
   const markDirty = useCallback(() => set(true), [set]);
   const markClean = useCallback(() => set(false), [set]);
   const confirmLeave = useCallback(

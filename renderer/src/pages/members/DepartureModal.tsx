@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatDate, todayIso, toComparableDate } from '@shared/dates';
 import { DEPARTURE_REASONS, type DepartureReason, type Member } from '@shared/model';
 import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
 
 interface DepartureModalProps {
@@ -22,27 +23,42 @@ const FORM_ID = 'memberDeparture';
 /** 转出/离开: the member moves to 历史党员 with reason and date; the record itself stays. */
 export function DepartureModal({ open, member, onClose }: DepartureModalProps) {
   const [saving, setSaving] = useState(false);
+  const guard = useUnsavedChanges();
+  const requestClose = () => guard.confirmLeave(onClose);
   return (
     <Modal
       title={`转出/离开：${member.name}`}
       open={open}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={requestClose}>取消</Button>
           <Button type="primary" htmlType="submit" form={FORM_ID} loading={saving}>
             确定
           </Button>
         </Space>
       }
     >
-      <DepartureForm member={member} onClose={onClose} onSavingChange={setSaving} />
+      <DepartureForm
+        member={member}
+        onChanged={guard.markDirty}
+        onClose={() => {
+          guard.markClean();
+          onClose();
+        }}
+        onSavingChange={setSaving}
+      />
     </Modal>
   );
 }
 
-function DepartureForm({ member, onClose, onSavingChange }: Omit<DepartureModalProps, 'open'> & { onSavingChange: (saving: boolean) => void }) {
+function DepartureForm({
+  member,
+  onClose,
+  onChanged,
+  onSavingChange,
+}: Omit<DepartureModalProps, 'open'> & { onChanged: () => void; onSavingChange: (saving: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DepartureValues>();
 
@@ -75,6 +91,7 @@ function DepartureForm({ member, onClose, onSavingChange }: Omit<DepartureModalP
       name={FORM_ID}
       layout="vertical"
       initialValues={{ date: todayIso() }}
+      onValuesChange={onChanged}
       onFinish={(values) => void submit(values)}
       // Enter confirms the typed date; moving a member out takes a click on 确定.
       onKeyDown={(event) => {

@@ -13,7 +13,7 @@ import {
   type Member,
 } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
-import { DateField } from '../../components/IsoDatePicker';
+import { IsoDatePicker } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
 import {
@@ -250,7 +250,10 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
             </Form.Item>
           </Col>
           <Col span={12}>
-            <DateField {...item('birthDate')} allowMonth noFuture />
+            {/* Dates are checked by memberFormFeedback with the rest (future dates, order, unreadable text). */}
+            <Form.Item {...item('birthDate')}>
+              <IsoDatePicker allowMonth showError={false} />
+            </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item {...item('ethnicity')}>
@@ -273,16 +276,24 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
             </Form.Item>
           </Col>
           <Col span={12}>
-            <DateField {...item('joinedOn')} tooltip="支部大会通过其为预备党员的日期" allowMonth noFuture />
+            <Form.Item {...item('joinedOn')} tooltip="支部大会通过其为预备党员的日期">
+              <IsoDatePicker allowMonth showError={false} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <DateField {...item('confirmedOn')} extra={category === '预备党员' ? '预备党员转正后再填写' : undefined} allowMonth noFuture disabled={category === '预备党员'} placeholder={category === '预备党员' ? '尚未转正' : undefined} />
+            <Form.Item {...item('confirmedOn')} extra={category === '预备党员' ? '预备党员转正后再填写' : undefined}>
+              <IsoDatePicker allowMonth showError={false} disabled={category === '预备党员'} placeholder={category === '预备党员' ? '尚未转正' : undefined} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <DateField {...item('transferredInOn')} tooltip="从其他党组织转入本支部的日期，转入后应进行交流谈话" allowMonth noFuture />
+            <Form.Item {...item('transferredInOn')} tooltip="从其他党组织转入本支部的日期，转入后应进行交流谈话">
+              <IsoDatePicker allowMonth showError={false} />
+            </Form.Item>
           </Col>
           <Col span={12}>
-            <DateField {...item('disciplinedOn')} tooltip="最近一次受党纪处分的日期，受处分后应进行教育谈话" allowMonth noFuture />
+            <Form.Item {...item('disciplinedOn')} tooltip="最近一次受党纪处分的日期，受处分后应进行教育谈话">
+              <IsoDatePicker allowMonth showError={false} />
+            </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item {...item('partyGroupId')}>

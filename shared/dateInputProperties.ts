@@ -59,7 +59,12 @@ export interface TypedFailure {
 }
 
 /** `count` random dates × every style: typed → value, then shown → the same value. */
-export function checkDateInputProperties(seed: number, count: number): { checked: number; failures: TypedFailure[] } {
+export function checkDateInputProperties(
+  seed: number,
+  count: number,
+  parse: typeof parseDateInput = parseDateInput,
+  format: typeof formatDateInput = formatDateInput,
+): { checked: number; failures: TypedFailure[] } {
   const random = seededRandom(seed);
   const failures: TypedFailure[] = [];
   let checked = 0;
@@ -69,13 +74,13 @@ export function checkDateInputProperties(seed: number, count: number): { checked
     const minute = Math.floor(random() * 60);
     for (const c of typedCases(year, month, day, hour, minute)) {
       checked += 1;
-      const typed = parseDateInput(c.typed, { precision: c.precision });
+      const typed = parse(c.typed, { precision: c.precision });
       if (!typed.ok || typed.value !== c.want) {
         failures.push({ style: c.style, typed: c.typed, step: 'typed', got: typed, want: c.want });
         continue;
       }
-      const shown = formatDateInput(typed.value, c.precision);
-      const again = parseDateInput(shown, { precision: c.precision });
+      const shown = format(typed.value, c.precision);
+      const again = parse(shown, { precision: c.precision });
       if (!again.ok || again.value !== c.want || shown === c.want) {
         failures.push({ style: c.style, typed: shown, step: 'shown', got: again, want: c.want });
       }

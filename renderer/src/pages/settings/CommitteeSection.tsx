@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { formatDate } from '@shared/dates';
+import { formatDate, isValidIsoDate } from '@shared/dates';
 import { allowedCommitteeRoles, COMMITTEE_ROLES, COMMITTEE_THRESHOLD, termEndDate, type CommitteeRole, type Member } from '@shared/model';
 import { DateField } from '../../components/IsoDatePicker';
 import type { BranchFormValues } from './branchFormValues';
@@ -44,7 +44,8 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
   const electedOn = Form.useWatch(['committee', 'electedOn'], form);
   const termYears = Form.useWatch(['committee', 'termYears'], form);
   const rows: CommitteeRow[] = Form.useWatch(['committee', 'members'], form) ?? [];
-  const endsOn = termEndDate({ electedOn, termYears: termYears ?? 3, members: [] });
+  // Text the date field could not read (kept as typed, refused on save) has no 届满日期.
+  const endsOn = termEndDate({ electedOn: electedOn && isValidIsoDate(electedOn) ? electedOn : undefined, termYears: termYears ?? 3, members: [] });
   const roles = fullMemberCount === undefined ? COMMITTEE_ROLES : allowedCommitteeRoles(fullMemberCount);
   const hasCommittee = fullMemberCount === undefined || fullMemberCount >= COMMITTEE_THRESHOLD;
   const options = memberOptions(members, {

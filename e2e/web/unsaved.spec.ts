@@ -63,6 +63,14 @@ test.describe('未保存的修改', () => {
     await menuItem(page, '设置').click();
     await expect(page.getByLabel('批复文号')).toHaveValue(before);
 
+    // Another tab of 设置 is another route: asked too; 离开 puts the form back as stored.
+    await page.getByLabel('批复文号').fill('×机党〔2026〕98号');
+    await page.getByRole('tab', { name: '规则' }).click();
+    await leave(page);
+    await page.getByRole('tab', { name: '支部信息' }).click();
+    await expect(page.getByLabel('批复文号')).toHaveValue(before);
+    await expect(page.getByText('有未保存的修改')).toHaveCount(0);
+
     // Saved, nothing asks.
     await page.getByLabel('批复文号').fill('×机党〔2026〕100号');
     await page.getByRole('button', { name: button('保存') }).click();

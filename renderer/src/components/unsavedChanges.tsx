@@ -7,8 +7,8 @@ export const LEAVE_QUESTION = '有未保存的修改，确定离开吗？';
 
 interface Source {
   dirty: boolean;
-  /** What leaving discards besides the typing (a kept draft). */
-  onLeave?: () => void;
+  /** The user chose to leave: drop the changes (and a kept draft); the form may stay mounted (a settings tab). */
+  discard?: () => void;
 }
 
 interface Registry {
@@ -63,8 +63,7 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
         asking.current = false;
         for (const source of sources.current.values()) {
           if (source.dirty) {
-            source.onLeave?.();
-            source.dirty = false;
+            source.discard?.();
           }
         }
         blocker.proceed();
@@ -110,7 +109,8 @@ export interface UnsavedChanges {
 
 /**
  * A form's or drawer's guard: while it has changes, a route change asks first (the provider's blocker), and so do
- * its own 取消/Esc/✕ through `confirmLeave`. `onLeave` runs when the user chose to leave (e.g. to drop a draft).
+ * its own 取消/Esc/✕ through `confirmLeave`. `onLeave` runs when the user chose to leave: drop a draft, or put the
+ * form back where it stays mounted (a settings tab) so that what it shows is what is stored.
  * A page that already knows whether it has changes passes `dirty`; a form calls markDirty from onValuesChange.
  */
 export function useUnsavedChanges(options: { onLeave?: () => void; dirty?: boolean } = {}): UnsavedChanges {
@@ -118,7 +118,8 @@ export function useUnsavedChanges(options: { onLeave?: () => void; dirty?: boole
   const id = useId();
   const [dirty, setDirty] = useState(false);
   const source = useRef<Source>({ dirty: false });
-  source.current.onLeave = options.onLeave;
+  const onLeave = useRef(options.onLeave);
+  onLeave.current = options.onLeave;
   const confirm = useLeaveConfirm();
 
   useEffect(() => {
@@ -131,6 +132,10 @@ export function useUnsavedChanges(options: { onLeave?: () => void; dirty?: boole
     source.current.dirty = value;
     setDirty(value);
   }, []);
+  source.current.discard = () => {
+    onLeave.current?.();
+    set(false);
+  };
   useEffect(() => {
     if (options.dirty !== undefined) {
       set(options.dirty);
@@ -145,8 +150,7 @@ export function useUnsavedChanges(options: { onLeave?: () => void; dirty?: boole
         return;
       }
       confirm(() => {
-        source.current.onLeave?.();
-        set(false);
+        source.current.discard?.();
         leave();
       });
     },

@@ -17,7 +17,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   // Leaving with changes (menu, another tab's route, closing the window) asks first.
-  const { dirty, markDirty, markClean } = useUnsavedChanges();
+  const { dirty, markDirty, markClean } = useUnsavedChanges({ onLeave: () => form.resetFields() });
   // Unknown while the roster loads: the committee rules wait for it rather than flash the wrong one.
   const fullMemberCount = roster ? roster.filter((m) => isActiveMember(m) && m.category === '正式党员').length : undefined;
 

@@ -122,7 +122,7 @@ export function RuleSettingsTab() {
     () => (stored ? KEYS.filter((key) => key in edits && !sameSetting(edits[key], stored[key])) : []),
     [edits, stored],
   );
-  useUnsavedChanges({ dirty: changedKeys.length > 0 });
+  useUnsavedChanges({ dirty: changedKeys.length > 0, onLeave: () => setEdits({}) });
   if (!stored) {
     return <Skeleton active />;
   }

@@ -79,6 +79,32 @@ test.describe('未保存的修改', () => {
     await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   });
 
+  test('换支部也先问：页头切换框', async ({ page }) => {
+    await loadDemo(page);
+    await menuItem(page, '设置').click();
+    await page.getByRole('tab', { name: '支部管理' }).click();
+    await page.getByRole('button', { name: '新建支部' }).click();
+    const dialog = page.getByRole('dialog', { name: '创建支部' });
+    await dialog.getByLabel('支部全称').fill('中共测试市商务局机关第二支部委员会');
+    await dialog.getByRole('button', { name: button('创建') }).click();
+    const header = page.getByRole('banner');
+    await expect(header).toContainText('中共测试市商务局机关第二支部委员会');
+
+    await page.getByRole('tab', { name: '支部信息' }).click();
+    const parent = page.getByLabel('上级党组织');
+    await parent.fill('中共测试市商务局机关委员会');
+    const switcher = header.getByRole('combobox', { name: '当前支部' });
+    await switcher.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('中共示例市民政局机关第一支部委员会', { exact: true }).click();
+    await stay(page);
+    await expect(header).toContainText('中共测试市商务局机关第二支部委员会');
+    await expect(parent).toHaveValue('中共测试市商务局机关委员会');
+    await switcher.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText('中共示例市民政局机关第一支部委员会', { exact: true }).click();
+    await leave(page);
+    await expect(header).toContainText('中共示例市民政局机关第一支部委员会');
+  });
+
   test('创建支部对话框：Esc 与取消先问', async ({ page }) => {
     await gotoApp(page);
     await page.getByRole('button', { name: '创建支部' }).click();

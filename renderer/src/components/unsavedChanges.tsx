@@ -14,6 +14,8 @@ interface Source {
 interface Registry {
   add(id: string, source: Source): void;
   remove(id: string): void;
+  /** Leave every form at once (e.g. another branch): ask when any has changes, then discard them all. */
+  confirmLeaveAll(leave: () => void): void;
 }
 
 const RegistryContext = createContext<Registry | null>(null);
@@ -91,8 +93,21 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     () => ({
       add: (id, source) => sources.current.set(id, source),
       remove: (id) => sources.current.delete(id),
+      confirmLeaveAll: (leave) => {
+        const dirty = [...sources.current.values()].filter((s) => s.dirty);
+        if (dirty.length === 0) {
+          leave();
+          return;
+        }
+        confirm(() => {
+          for (const source of dirty) {
+            source.discard?.();
+          }
+          leave();
+        });
+      },
     }),
-    [],
+    [confirm],
   );
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
@@ -157,4 +172,10 @@ export function useUnsavedChanges(options: { onLeave?: () => void; dirty?: boole
     [confirm, set],
   );
   return { dirty, markDirty, markClean, confirmLeave };
+}
+
+/** For what leaves every form at once (the header's branch switcher): asks when any form has changes. */
+export function useConfirmLeaveAll(): (leave: () => void) => void {
+  const registry = useContext(RegistryContext);
+  return useCallback((leave: () => void) => (registry ? registry.confirmLeaveAll(leave) : leave()), [registry]);
 }

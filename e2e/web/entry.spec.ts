@@ -79,6 +79,8 @@ test.describe('日期输入', () => {
       await expect(founded).toHaveValue(typed);
       await expect(dialog.getByText(reason)).toBeVisible();
     }
+    // Read out with the field, too.
+    await expect(founded).toHaveAccessibleDescription(/看不懂日期“明年”/);
     await page.screenshot({ path: '/tmp/entry-unreadable.png' });
     await dialog.getByRole('button', { name: button('创建') }).click();
     await expect(dialog.getByText('看不懂日期“明年”，请写成 2025-03-05 或 2025年3月5日')).toBeVisible();

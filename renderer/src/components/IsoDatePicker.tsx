@@ -1,7 +1,7 @@
 import { CalendarOutlined, DoubleLeftOutlined, DoubleRightOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Calendar, Flex, Form, Input, Popover, Typography, type FormItemProps, type InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { formatDate, formatDateInput, parseDateInput, todayIso, type DateInputOptions, type DateInputPrecision } from '@shared/dates';
 
 interface DateKind {
@@ -21,6 +21,10 @@ export interface IsoDatePickerProps extends DateKind {
   id?: string;
   disabled?: boolean;
   'aria-label'?: string;
+  /** Set by Form.Item: its help and error lines describe the input. */
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean | 'true' | 'false';
+  'aria-required'?: boolean | 'true' | 'false';
   /** Say under the field why typed text cannot be read; DateField leaves that to its rule. */
   showError?: boolean;
 }
@@ -42,13 +46,26 @@ const PLACEHOLDER: Record<DateInputPrecision, string> = {
  * Chinese way; text it cannot read stays visible, goes to the form as typed (so the form's rule refuses it) and,
  * unless `showError` is off, is explained under the field. The calendar button opens a month to click a day in.
  */
-export function IsoDatePicker({ value, onChange, placeholder, showError = true, disabled, id, 'aria-label': ariaLabel, ...kind }: IsoDatePickerProps) {
+export function IsoDatePicker({
+  value,
+  onChange,
+  placeholder,
+  showError = true,
+  disabled,
+  id,
+  'aria-label': ariaLabel,
+  'aria-describedby': describedBy,
+  'aria-invalid': invalid,
+  'aria-required': required,
+  ...kind
+}: IsoDatePickerProps) {
   const options = optionsOf(kind);
   const { precision } = options;
   const [text, setText] = useState(() => formatDateInput(value, precision));
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState(false);
   const input = useRef<InputRef>(null);
+  const errorId = `${useId()}-error`;
   /** The value this field last showed or sent: anything else arriving is a change from outside (reset, ID number). */
   const held = useRef(value);
 
@@ -146,7 +163,9 @@ export function IsoDatePicker({ value, onChange, placeholder, showError = true, 
           ref={input}
           id={id}
           aria-label={ariaLabel}
-          aria-invalid={error ? true : undefined}
+          aria-describedby={[describedBy, showError && error ? errorId : undefined].filter(Boolean).join(' ') || undefined}
+          aria-invalid={error ? true : invalid}
+          aria-required={required}
           autoComplete="off"
           disabled={disabled}
           value={text}
@@ -176,7 +195,7 @@ export function IsoDatePicker({ value, onChange, placeholder, showError = true, 
         />
       </Popover>
       {showError && error && (
-        <Typography.Text type="danger" role="alert" style={{ display: 'block', fontSize: 14, lineHeight: 1.6 }}>
+        <Typography.Text id={errorId} type="danger" role="alert" style={{ display: 'block', fontSize: 14, lineHeight: 1.6 }}>
           {error}
         </Typography.Text>
       )}

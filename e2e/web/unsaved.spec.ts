@@ -194,7 +194,8 @@ test.describe('未保存的修改', () => {
     await drawer.getByRole('button', { name: button('取消') }).click();
     await stay(page);
     await expect(place).toHaveValue('三楼党员活动室');
-    await page.keyboard.press('Escape');
+    // Esc from inside the drawer (the drawer hears keys only while it has the focus).
+    await place.press('Escape');
     await stay(page);
     await expect(drawer).toBeVisible();
     await place.press('Escape');

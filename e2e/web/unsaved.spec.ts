@@ -173,14 +173,26 @@ test.describe('未保存的修改', () => {
     await expect(page.getByRole('button', { name: '新建支委会' })).toBeVisible();
   });
 
-  test('思想动态分析表单：离开先问', async ({ page }) => {
+  test('思想动态分析表单：离开先问；草稿刷新后可恢复', async ({ page }) => {
     await loadDemo(page);
     await menuItem(page, '思想动态分析').click();
     await page.getByRole('button', { name: '新建分析' }).click();
     await expect(page.getByRole('heading', { name: '新建思想动态分析' })).toBeVisible();
     const measures = page.getByLabel(field('措施'));
     await measures.fill('开展谈心谈话，及时掌握思想动态。');
+    // A long form keeps a draft too.
+    await page.waitForTimeout(6000);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await expect(page.getByText(/^发现未保存的草稿/)).toBeVisible();
+    await page.getByRole('button', { name: '恢复' }).click();
+    await expect(measures).toHaveValue('开展谈心谈话，及时掌握思想动态。');
     await menuAsksThenLeaves(page, measures, '开展谈心谈话，及时掌握思想动态。', '工作台');
+    // 离开 dropped the draft with the changes.
+    await menuItem(page, '思想动态分析').click();
+    await page.getByRole('button', { name: '新建分析' }).click();
+    await expect(page.getByRole('heading', { name: '新建思想动态分析' })).toBeVisible();
+    await expect(page.getByText(/^发现未保存的草稿/)).toHaveCount(0);
   });
 
   test('谈心谈话抽屉：取消和 Esc 先问', async ({ page }) => {

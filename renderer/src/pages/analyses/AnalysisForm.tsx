@@ -15,6 +15,7 @@ import {
 } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { DateField } from '../../components/IsoDatePicker';
+import { DraftNotice, useFormDraft } from '../../components/formDraft';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { useMembers, ValidationError } from '../../db';
 import { analysisStore, useAnalyses, useAnalysis, useAnalysisSettings, useBranchRectifications, useBranchTalksFrom } from '../../db/analysisHooks';
@@ -116,7 +117,9 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   const today = todayIso();
   const [saving, setSaving] = useState(false);
   const entriesTouched = useRef(false);
-  const guard = useUnsavedChanges();
+  // A long form too: a draft every few seconds, offered back at the next opening.
+  const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
+  const draft = useFormDraft(analysis ? `analysis:${analysis.id}` : `analysis:new:${branch.id}`, guard.dirty, () => form.getFieldsValue(true) as AnalysisFormValues);
 
   // Computed once: later live updates must not reset what the user is typing.
   const [initial] = useState(() => {
@@ -181,6 +184,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
         ? await analysisStore.update(analysis.id, input)
         : await analysisStore.add(branch.id, input, { previousId: prefill?.previous?.id });
       message.success(`${analysisPeriodLabel(saved)}思想动态分析已保存`);
+      draft.clear();
       guard.markClean();
       void navigate(`/analyses/${saved.id}`, { replace: !analysis });
     } catch (error) {
@@ -217,6 +221,18 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
         onFinishFailed={() => message.error('请先填写标红的项目')}
         scrollToFirstError
       >
+        {draft.offer && (
+          <DraftNotice
+            savedAt={draft.offer.savedAt}
+            onRestore={() => {
+              form.setFieldsValue(draft.offer?.values ?? {});
+              entriesTouched.current = true;
+              guard.markDirty();
+              draft.dismiss();
+            }}
+            onDiscard={draft.clear}
+          />
+        )}
         <Card title="分析期间" size="small" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={6}>

@@ -23,6 +23,7 @@ import { aboutDialogOptions, buildMenuTemplate } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession, installWebContentsGuard } from './security';
 import { APP_ENTRY_URL } from './trusted-url';
+import { guardUnload } from './unload-guard';
 import { createWindowOptions } from './window-options';
 import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
 
@@ -144,6 +145,7 @@ async function createMainWindow(): Promise<void> {
     }),
   );
   mainWindow = window;
+  guardUnload(window, dialog);
   trackWindowState(window, stateFile);
   window.once('ready-to-show', () => {
     if (state.isMaximized) {

@@ -141,6 +141,8 @@ test.describe('谈心谈话', () => {
     await expect(form).toBeVisible();
     await expect(page.getByText('已保存')).toHaveCount(0);
     await form.getByRole('button', { name: button('取消') }).click();
+    // What was typed is thrown away only when the user says so.
+    await page.getByRole('dialog', { name: '有未保存的修改，确定离开吗？' }).getByRole('button', { name: '离开' }).click();
     await expect(form).toBeHidden();
   });
 

@@ -42,6 +42,8 @@ test.describe('欢迎页', () => {
     await expect(dialog.getByText('请填写支部全称')).toBeVisible();
     await dialog.getByLabel('支部全称').fill('写了一半');
     await dialog.getByRole('button', { name: label('取消') }).click();
+    // Something was typed: 取消 asks first.
+    await page.getByRole('dialog', { name: '有未保存的修改，确定离开吗？' }).getByRole('button', { name: '离开' }).click();
     await expect(page.getByRole('heading', { name: '欢迎使用支部台账' })).toBeVisible();
 
     // Opened again, the form starts afresh with the default 组织类别.

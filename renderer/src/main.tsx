@@ -4,8 +4,9 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { App } from './App';
+import { UnsavedChangesProvider } from './components/unsavedChanges';
 import { platform } from './platform';
 import './styles.css';
 
@@ -21,15 +22,25 @@ platform
   .then((persisted) => console.info(`[支部台账] 持久存储 navigator.storage.persist(): ${persisted ? '已授予' : '未授予'}`))
   .catch((error: unknown) => console.warn('[支部台账] 持久存储请求失败', error));
 
+// A data router, so that a form with changes can block leaving (useBlocker); the modules' own <Routes> sit below.
+const router = createHashRouter([
+  {
+    path: '*',
+    element: (
+      <UnsavedChangesProvider>
+        <App />
+      </UnsavedChangesProvider>
+    ),
+  },
+]);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* Default blue primary: a red one makes every focused input look like an error. No space inserted into
         two-character buttons (保存, not 保 存), so the accessible names are the words users read. */}
     <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4, motion: !reduceMotion } }} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <HashRouter>
-          <App />
-        </HashRouter>
+        <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

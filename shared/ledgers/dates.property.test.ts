@@ -1,4 +1,5 @@
-// Property checks of the date parser (dateProperties.ts): here, and in child processes under four time zones —
+// Property checks of the date parser (dateProperties.ts), and of the typed-date fields that share its grammar
+// (../dateInputProperties.ts): here, and in child processes under four time zones —
 // the engine reads TZ once at start, so another zone needs another process. Each child also writes a workbook of
 // date cells with ExcelJS and reads it back through readXlsx, the path a real file takes.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,8 @@ const CHILD = `
 const { checkDateProperties, randomDate, seededRandom } = await import(${JSON.stringify(new URL('./dateProperties.ts', import.meta.url).href)});
 const { readXlsx } = await import(${JSON.stringify(new URL('./read/xlsx.ts', import.meta.url).href)});
 const { parseDateCell } = await import(${JSON.stringify(new URL('./dates.ts', import.meta.url).href)});
+const { checkDateInputProperties } = await import(${JSON.stringify(new URL('../dateInputProperties.ts', import.meta.url).href)});
+const typed = checkDateInputProperties(Number(process.env.SEED), 300);
 const ExcelJS = (await import('exceljs')).default;
 const properties = checkDateProperties(Number(process.env.SEED), 300);
 const random = seededRandom(Number(process.env.SEED) + 1);
@@ -34,7 +37,7 @@ const workbook = read.ok ? read.sheets[0].rows.map((row) => { const r = parseDat
 const mismatches = workbook.map((got, i) => [wanted[i], got]).filter(([w, g]) => w !== g);
 // What a reader using local-time getters would get wrong here: proves the zone is really in effect.
 const localGetterSlips = wanted.filter((iso) => { const [y, m, d] = iso.split('-').map(Number); return new Date(Date.UTC(y, m - 1, d)).getDate() !== d; }).length;
-console.log(JSON.stringify({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, offset: new Date(2025, 0, 1).getTimezoneOffset(), properties, cells: workbook.length, mismatches, localGetterSlips }));
+console.log(JSON.stringify({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, offset: new Date(2025, 0, 1).getTimezoneOffset(), properties, typed, cells: workbook.length, mismatches, localGetterSlips }));
 `;
 
 describe('ledger dates, properties', () => {
@@ -75,6 +78,8 @@ describe('ledger dates, properties', () => {
     }
     expect(report.properties.failures).toEqual([]);
     expect(report.properties.checked).toBeGreaterThan(300 * 16);
+    expect(report.typed.failures).toEqual([]);
+    expect(report.typed.checked).toBeGreaterThan(300 * 20);
     expect(report.cells).toBe(200);
     expect(report.mismatches).toEqual([]);
   });

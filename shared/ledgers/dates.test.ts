@@ -40,3 +40,10 @@ describe('ledger dates', () => {
     expect(normalizeHeader('公民身份号码 (必填)')).toBe('公民身份号码');
   });
 });
+
+describe('ledger dates with a time after a space', () => {
+  it('reads 2025.3.5 14:30 as the 5th at 14:30, not a day 514', () => {
+    expect(parseDateText('2025.3.5 14:30')).toEqual({ ok: true, value: { date: '2025-03-05', time: '14:30' } });
+    expect(parseDateText('2025-03-05 09:05')).toEqual({ ok: true, value: { date: '2025-03-05', time: '09:05' } });
+  });
+});

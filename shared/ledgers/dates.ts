@@ -1,4 +1,6 @@
-import { normalizeToken } from './normalize';
+import { daysInMonth, normalizeDateText, readDateText } from '../dates';
+
+export { daysInMonth };
 import type { CellValue, DateParts, ParseResult } from './types';
 
 /**
@@ -55,93 +57,14 @@ export function isDateFormat(numFmt: string | undefined): boolean {
   return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare);
 }
 
-const PART_OF_DAY = /^(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间)/;
-
-function parseTime(rest: string): ParseResult<Pick<LedgerDate, 'time' | 'partOfDay'>> {
-  let text = rest.replace(/^[T\s]+/, '');
-  if (!text) {
-    return { ok: true, value: {} };
-  }
-  const part = PART_OF_DAY.exec(text)?.[1];
-  text = text.slice(part?.length ?? 0);
-  if (!text) {
-    return { ok: true, value: { partOfDay: part } };
-  }
-  const m = /^(\d{1,2})(?:[:时点](\d{1,2})?(?:分)?(?:[:]\d{1,2}(?:\.\d+)?)?)?(?:[-~至].*)?$/.exec(text);
-  if (!m) {
-    return { ok: false, message: `看不懂时间“${rest}”，请写成 14:30 这样` };
-  }
-  let hour = Number(m[1]);
-  const minute = Number(m[2] ?? 0);
-  if (part && /下午|傍晚|晚上|夜间/.test(part) && hour < 12) {
-    hour += 12;
-  }
-  if (hour > 23 || minute > 59) {
-    return { ok: false, message: `时间“${rest}”不存在` };
-  }
-  return { ok: true, value: { time: `${pad(hour)}:${pad(minute)}`, partOfDay: part } };
-}
-
-/** Days in a month of the Gregorian calendar (arithmetic: this runs for every date cell of a sheet). */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  }
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-function checkDay(y: number, m: number, d: number, shown: string): ParseResult<string> {
-  const iso = `${y}-${pad(m)}-${pad(d)}`;
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-    return { ok: false, message: `日期“${shown}”不存在，请核对年月日` };
-  }
-  return { ok: true, value: iso };
-}
-
-function checkMonth(y: number, m: number, shown: string): ParseResult<string> {
-  if (m < 1 || m > 12) {
-    return { ok: false, message: `日期“${shown}”中的月份不存在` };
-  }
-  return { ok: true, value: `${y}-${pad(m)}` };
-}
-
-const withinYears = (y: number) => y >= 1900 && y <= 2100;
-
 /** Text in any of the styles in use: 2025.3.5, 2025年3月5日, 2025-3-5, 2025/3/5, 20250305, 1985.06, 1985年6月, 2025.1.15 下午. */
 export function parseDateText(raw: string): ParseResult<LedgerDate> {
-  const text = normalizeToken(raw).replace(/[。．]/g, '.');
+  const text = normalizeDateText(raw);
   if (!text) {
     return { ok: true, value: undefined };
   }
-  let m = /^(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})[日号]?(.*)$/.exec(text);
-  if (m && withinYears(Number(m[1]))) {
-    const day = checkDay(Number(m[1]), Number(m[2]), Number(m[3]), raw.trim());
-    if (!day.ok) {
-      return day;
-    }
-    const time = parseTime(m[4]);
-    if (!time.ok) {
-      return time;
-    }
-    return { ok: true, value: { date: day.value as string, ...time.value } };
-  }
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
-  if (m && withinYears(Number(m[1]))) {
-    const day = checkDay(Number(m[1]), Number(m[2]), Number(m[3]), raw.trim());
-    return day.ok ? { ok: true, value: { date: day.value as string } } : day;
-  }
-  m = /^(\d{4})[.\-/年](\d{1,2})月?(?:份)?$/.exec(text) ?? /^(\d{4})(\d{2})$/.exec(text);
-  if (m && withinYears(Number(m[1]))) {
-    const month = checkMonth(Number(m[1]), Number(m[2]), raw.trim());
-    return month.ok ? { ok: true, value: { date: month.value as string } } : month;
-  }
-  if (/^\d{4}年?$/.test(text)) {
-    return { ok: false, message: `“${raw.trim()}”只有年份，请至少填写到月，如 ${text.slice(0, 4)}年6月` };
-  }
-  if (/^\d{2}[.\-/年]\d{1,2}([.\-/月]\d{1,2})?/.test(text)) {
-    return { ok: false, message: `“${raw.trim()}”的年份只有两位，无法确定世纪，请写全四位年份` };
-  }
-  return { ok: false, message: `看不懂日期“${raw.trim()}”，请写成 2025-03-05 或 2025年3月5日` };
+  // The grammar is shared with the app's date fields: a date typed there and here means the same day.
+  return readDateText(text, raw.trim());
 }
 
 /**

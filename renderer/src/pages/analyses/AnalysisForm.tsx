@@ -14,7 +14,9 @@ import {
   type Talk,
 } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
+import { DraftNotice, useFormDraft } from '../../components/formDraft';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { useMembers, ValidationError } from '../../db';
 import { analysisStore, useAnalyses, useAnalysis, useAnalysisSettings, useBranchRectifications, useBranchTalksFrom } from '../../db/analysisHooks';
 import { useNameOf } from '../meetings/people';
@@ -115,6 +117,9 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   const today = todayIso();
   const [saving, setSaving] = useState(false);
   const entriesTouched = useRef(false);
+  // A long form too: a draft every few seconds, offered back at the next opening.
+  const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
+  const draft = useFormDraft(analysis ? `analysis:${analysis.id}` : `analysis:new:${branch.id}`, guard.dirty, () => form.getFieldsValue(true) as AnalysisFormValues);
 
   // Computed once: later live updates must not reset what the user is typing.
   const [initial] = useState(() => {
@@ -146,6 +151,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   const taskOptions = tasks.map((t) => ({ value: t.id, label: `${t.problem.slice(0, 40)}（${t.status}）` }));
 
   function onValuesChange(changed: Partial<AnalysisFormValues>, all: AnalysisFormValues) {
+    guard.markDirty();
     if ('entries' in changed) {
       entriesTouched.current = true;
       return;
@@ -178,6 +184,8 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
         ? await analysisStore.update(analysis.id, input)
         : await analysisStore.add(branch.id, input, { previousId: prefill?.previous?.id });
       message.success(`${analysisPeriodLabel(saved)}思想动态分析已保存`);
+      draft.clear();
+      guard.markClean();
       void navigate(`/analyses/${saved.id}`, { replace: !analysis });
     } catch (error) {
       if (error instanceof ValidationError) {
@@ -213,6 +221,18 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
         onFinishFailed={() => message.error('请先填写标红的项目')}
         scrollToFirstError
       >
+        {draft.offer && (
+          <DraftNotice
+            savedAt={draft.offer.savedAt}
+            onRestore={() => {
+              form.setFieldsValue(draft.offer?.values ?? {});
+              entriesTouched.current = true;
+              guard.markDirty();
+              draft.dismiss();
+            }}
+            onDiscard={draft.clear}
+          />
+        )}
         <Card title="分析期间" size="small" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={6}>
@@ -252,14 +272,10 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item name="periodStart" label="期间开始" rules={[{ required: true, message: '请选择期间开始日期' }]}>
-                    <IsoDatePicker />
-                  </Form.Item>
+                  <DateField name="periodStart" label="期间开始" rules={[{ required: true, message: '请选择期间开始日期' }]} />
                 </Col>
                 <Col xs={12} md={6}>
-                  <Form.Item name="periodEnd" label="期间结束" rules={[{ required: true, message: '请选择期间结束日期' }]}>
-                    <IsoDatePicker />
-                  </Form.Item>
+                  <DateField name="periodEnd" label="期间结束" rules={[{ required: true, message: '请选择期间结束日期' }]} />
                 </Col>
               </>
             )}
@@ -279,9 +295,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="submittedOn" label={ANALYSIS_FIELD_LABELS.submittedOn}>
-                <IsoDatePicker />
-              </Form.Item>
+              <DateField name="submittedOn" label={ANALYSIS_FIELD_LABELS.submittedOn} />
             </Col>
           </Row>
         </Card>

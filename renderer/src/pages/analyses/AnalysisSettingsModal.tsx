@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '@shared/model';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { analysisStore } from '../../db/analysisHooks';
 
@@ -16,12 +17,15 @@ export function AnalysisSettingsModal({ open, settings, onClose }: AnalysisSetti
   const [form] = Form.useForm<AnalysisSettings>();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
+  const guard = useUnsavedChanges();
+  const requestClose = () => guard.confirmLeave(onClose);
 
   async function save(values: AnalysisSettings) {
     setSaving(true);
     try {
       await analysisStore.saveSettings(values);
       message.success('分析设置已保存');
+      guard.markClean();
       onClose();
     } catch (error) {
       message.error(error instanceof ValidationError ? error.message : `保存失败：${error instanceof Error ? error.message : String(error)}`);
@@ -34,13 +38,13 @@ export function AnalysisSettingsModal({ open, settings, onClose }: AnalysisSetti
     <Modal
       title="分析设置"
       open={open}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       footer={
         <Flex justify="space-between">
           <Button onClick={() => form.setFieldsValue(structuredClone(DEFAULT_ANALYSIS_SETTINGS))}>恢复默认</Button>
           <Flex gap={8}>
-            <Button onClick={onClose}>取消</Button>
+            <Button onClick={requestClose}>取消</Button>
             <Button type="primary" loading={saving} onClick={() => form.submit()}>
               保存
             </Button>
@@ -48,7 +52,7 @@ export function AnalysisSettingsModal({ open, settings, onClose }: AnalysisSetti
         </Flex>
       }
     >
-      <Form<AnalysisSettings> form={form} layout="vertical" initialValues={settings} preserve={false} onFinish={(v) => void save(v)}>
+      <Form<AnalysisSettings> form={form} layout="vertical" initialValues={settings} preserve={false} onValuesChange={guard.markDirty} onFinish={(v) => void save(v)}>
         <Form.Item name="period" label="定期分析频次" tooltip="中央条例未规定次数，请按上级党组织要求选择">
           <Radio.Group
             options={[

@@ -8,6 +8,7 @@ import {
   regularPeriodOf,
   type RegularPeriod,
 } from '@shared/analyses';
+import { isValidIsoDate } from '@shared/dates';
 import type { Analysis, AnalysisEntry, AnalysisPeriodKind, AnalysisSettings, Member } from '@shared/model';
 import type { AnalysisInput } from '../../db/analysisHooks';
 
@@ -56,7 +57,8 @@ export function periodOfValues(values: Partial<AnalysisFormValues>): { kind: Ana
     const period = regularPeriod(kind, values.year, index);
     return { kind, start: period.start, end: period.end };
   }
-  if (!values.periodStart || !values.periodEnd) {
+  // Text a date field could not read (kept as typed, refused on save) makes no period yet.
+  if (!values.periodStart || !values.periodEnd || !isValidIsoDate(values.periodStart) || !isValidIsoDate(values.periodEnd)) {
     return undefined;
   }
   return { kind, start: values.periodStart, end: values.periodEnd };

@@ -1,21 +1,23 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Result, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Result, Row, Select, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import dayjs from 'dayjs';
-import { isValidIsoDate } from '@shared/dates';
+import { isValidIsoDate, parseDateInput } from '@shared/dates';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { mergeAttendance, expectedParticipantIds, NO_ATTENDANCE_LIST } from '@shared/meetings';
 import { headcountProblems } from '@shared/model';
 import type { VoteField } from '@shared/rules/quorum';
 import type { Branch, Meeting, Member } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
+import { DateField } from '../../components/IsoDatePicker';
+import { DraftNotice, useFormDraft } from '../../components/formDraft';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { useMembers, ValidationError } from '../../db';
 import { meetingStore, useMeeting } from '../../db/meetingHooks';
 import { useMeetingTypes } from '../../db/meetingTypes';
 import { MeetingAttachments, PendingAttachments } from './Attachments';
 import { AttendanceField } from './AttendanceField';
 import {
-  DATE_TIME_FORMATS,
   defaultsForType,
   formFieldOf,
   FORM_FIELDS,
@@ -50,6 +52,12 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
   const people = useMemo(() => personOptions(members, [hostId, recorderId]), [members, hostId, recorderId]);
   const groupOptions = branch.partyGroups.map((g) => ({ value: g.id, label: g.name }));
   const meetingTypes = useMeetingTypes();
+  // A long record: leaving asks, and a draft is kept every few seconds (dropped on save or when the user leaves).
+  const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
+  const draft = useFormDraft(meeting ? `meeting:${meeting.id}` : `meeting:new:${branch.id}`, guard.dirty, () => {
+    const { pendingFiles: _files, ...values } = form.getFieldsValue(true) as MeetingFormValues;
+    return values;
+  });
   // Built-in and 设置 types; a stored type no longer in the list (e.g. imported) stays choosable on its record.
   const typeOptions = useMemo(() => {
     const types = [...meetingTypes];
@@ -63,11 +71,14 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
 
   /** Type, 党小组 or date changed: follow with title, 主持人/记录人 (unless the user chose them) and 应到 people. */
   function onValuesChange(changed: Partial<MeetingFormValues>, all: MeetingFormValues) {
+    guard.markDirty();
     if (!('type' in changed || 'partyGroupId' in changed || 'start' in changed)) {
       return;
     }
     const groupId = all.type === '党小组会' ? (all.partyGroupId ?? branch.partyGroups[0]?.id) : undefined;
-    const defaults = defaultsForType(all.type, branch, members, all.start ?? initialValues.start, groupId);
+    // A start the field could not read (kept as typed) does not move the title.
+    const start = all.start && parseDateInput(all.start, { precision: 'minute' }).ok ? all.start : initialValues.start;
+    const defaults = defaultsForType(all.type, branch, members, start, groupId);
     const patch: Partial<MeetingFormValues> = {};
     if (all.type === '党小组会' && !all.partyGroupId && groupId) {
       patch.partyGroupId = groupId;
@@ -115,6 +126,8 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
       } else {
         message.success('会议记录已保存');
       }
+      draft.clear();
+      guard.markClean();
       void navigate(`/meetings/${saved.id}`, { replace: !meeting });
     } catch (error) {
       if (error instanceof ValidationError) {
@@ -141,6 +154,17 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
       onFinishFailed={() => message.error('请先填写标红的项目')}
       scrollToFirstError
     >
+      {draft.offer && (
+        <DraftNotice
+          savedAt={draft.offer.savedAt}
+          onRestore={() => {
+            form.setFieldsValue(draft.offer?.values ?? {});
+            guard.markDirty();
+            draft.dismiss();
+          }}
+          onDiscard={draft.clear}
+        />
+      )}
       <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -159,14 +183,10 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="start" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMATS} style={{ width: '100%' }} />
-            </Form.Item>
+            <DateField name="start" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]} withTime />
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="end" label="结束时间">
-              <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMATS} style={{ width: '100%' }} placeholder="请选择结束时间" />
-            </Form.Item>
+            <DateField name="end" label="结束时间" withTime />
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="location" label="地点">

@@ -6,13 +6,13 @@ import { DEFAULT_RULE_SETTINGS } from '@shared/rules/settings';
 import type { MeetingInput } from '../../db/meetingHooks';
 import type { PreparedFile } from './attachmentFiles';
 
-/** What the form holds: dayjs for the pickers, everything else as the record keeps it. */
+/** What the form holds: the date fields' `YYYY-MM-DD HH:mm` wall clock, everything else as the record keeps it. */
 export interface MeetingFormValues {
   type: string;
   alsoCountsAs: string[];
   title: string;
-  start: Dayjs;
-  end?: Dayjs | null;
+  start: string;
+  end?: string | null;
   location?: string;
   hostId?: string;
   recorderId?: string;
@@ -30,29 +30,26 @@ export interface MeetingFormValues {
   pendingFiles?: PreparedFile[];
 }
 
-/** Display and typing formats of the time pickers: 2025年3月5日 14:30. */
-export const DATE_TIME_FORMATS = ['YYYY年M月D日 HH:mm', 'YYYY-MM-DD HH:mm', 'YYYY/M/D HH:mm'];
-
-/** The wall-clock time with this computer's offset, e.g. 2025-03-05T14:30:00+08:00. */
-function toIso(value: Dayjs): string {
-  return value.second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
+/** The field's wall-clock time (`2025-03-05 14:30`) with this computer's offset, e.g. 2025-03-05T14:30:00+08:00. */
+function toIso(value: string): string {
+  return dayjs(value).second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
-/** A stored time back into a picker, keeping the wall-clock time as written (not converted to this zone). */
-function fromIso(value: string): Dayjs {
-  return dayjs(value.slice(0, 16));
+/** A stored time back into the field, keeping the wall-clock time as written (not converted to this zone). */
+function fromIso(value: string): string {
+  return value.slice(0, 16).replace('T', ' ');
 }
 
 export function defaultsForType(
   type: string,
   branch: Branch,
   members: readonly Member[],
-  start: Dayjs,
+  start: string,
   partyGroupId?: string,
 ): Pick<MeetingFormValues, 'title' | 'hostId' | 'recorderId' | 'attendance'> {
   const groupName = branch.partyGroups.find((g) => g.id === partyGroupId)?.name;
   return {
-    title: defaultMeetingTitle(type, start.format('YYYY-MM-DD'), groupName),
+    title: defaultMeetingTitle(type, start.slice(0, 10), groupName),
     ...defaultHostAndRecorder(type, branch, partyGroupId),
     attendance: expectedParticipantIds(type, members, branch, partyGroupId).map((memberId) => ({ memberId, state: '出席' as const })),
   };
@@ -66,7 +63,7 @@ export function newMeetingValues(
   partyGroupId?: string,
   now: Dayjs = dayjs(),
 ): MeetingFormValues {
-  const start = now.hour(14).minute(30).second(0).millisecond(0);
+  const start = `${now.format('YYYY-MM-DD')} 14:30`;
   const group = type === '党小组会' ? (partyGroupId ?? branch.partyGroups[0]?.id) : undefined;
   return {
     type,
@@ -190,7 +187,7 @@ export const FORM_FIELDS = [
   'attendance', 'headcount', 'attendees', 'topics', 'studyContent', 'speeches', 'content', 'resolutions',
 ] as const;
 
-/** Record field → form field name (the pickers hold dayjs under other names). */
+/** Record field → form field name (the date fields hold the wall clock under other names). */
 export function formFieldOf(field: string): string {
   return field === 'startAt' ? 'start' : field === 'endAt' ? 'end' : field;
 }

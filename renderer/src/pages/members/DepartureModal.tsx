@@ -2,7 +2,8 @@ import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { formatDate, todayIso, toComparableDate } from '@shared/dates';
 import { DEPARTURE_REASONS, type DepartureReason, type Member } from '@shared/model';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
 
 interface DepartureModalProps {
@@ -22,27 +23,42 @@ const FORM_ID = 'memberDeparture';
 /** 转出/离开: the member moves to 历史党员 with reason and date; the record itself stays. */
 export function DepartureModal({ open, member, onClose }: DepartureModalProps) {
   const [saving, setSaving] = useState(false);
+  const guard = useUnsavedChanges();
+  const requestClose = () => guard.confirmLeave(onClose);
   return (
     <Modal
       title={`转出/离开：${member.name}`}
       open={open}
-      onCancel={onClose}
+      onCancel={requestClose}
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={requestClose}>取消</Button>
           <Button type="primary" htmlType="submit" form={FORM_ID} loading={saving}>
             确定
           </Button>
         </Space>
       }
     >
-      <DepartureForm member={member} onClose={onClose} onSavingChange={setSaving} />
+      <DepartureForm
+        member={member}
+        onChanged={guard.markDirty}
+        onClose={() => {
+          guard.markClean();
+          onClose();
+        }}
+        onSavingChange={setSaving}
+      />
     </Modal>
   );
 }
 
-function DepartureForm({ member, onClose, onSavingChange }: Omit<DepartureModalProps, 'open'> & { onSavingChange: (saving: boolean) => void }) {
+function DepartureForm({
+  member,
+  onClose,
+  onChanged,
+  onSavingChange,
+}: Omit<DepartureModalProps, 'open'> & { onChanged: () => void; onSavingChange: (saving: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DepartureValues>();
 
@@ -75,6 +91,7 @@ function DepartureForm({ member, onClose, onSavingChange }: Omit<DepartureModalP
       name={FORM_ID}
       layout="vertical"
       initialValues={{ date: todayIso() }}
+      onValuesChange={onChanged}
       onFinish={(values) => void submit(values)}
       // Enter confirms the typed date; moving a member out takes a click on 确定.
       onKeyDown={(event) => {
@@ -86,25 +103,21 @@ function DepartureForm({ member, onClose, onSavingChange }: Omit<DepartureModalP
       <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请选择原因' }]}>
         <Select placeholder="请选择" options={DEPARTURE_REASONS.map((r) => ({ value: r, label: r }))} />
       </Form.Item>
-      <Form.Item
+      <DateField
         name="date"
         label="日期"
         rules={[
           { required: true, message: '请选择日期' },
           {
             validator: async (_, value?: string) => {
-              if (value && value > todayIso()) {
-                throw new Error('日期不能晚于今天');
-              }
               if (value && member.joinedOn && value < toComparableDate(member.joinedOn)) {
                 throw new Error(`日期不能早于入党时间（${formatDate(member.joinedOn)}）`);
               }
             },
           },
         ]}
-      >
-        <IsoDatePicker noFuture />
-      </Form.Item>
+        noFuture
+      />
       <Form.Item name="note" label="说明">
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={300} placeholder="如 调往市财政局，组织关系已转出" />
       </Form.Item>

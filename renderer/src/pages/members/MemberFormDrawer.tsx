@@ -16,6 +16,7 @@ import { PARTY_POST_LABEL, partyPostOf } from '@shared/branch/posts';
 import { Link } from 'react-router';
 import { useBranch } from '../../components/BranchContext';
 import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
 import {
   firstErrorField,
@@ -45,31 +46,11 @@ const toOptions = (values: readonly string[]) => values.map((value) => ({ value,
 
 /** 新增党员 / 编辑党员 in a drawer; the form inside is fresh at every opening. */
 export function MemberFormDrawer({ open, member, members, onClose, onSaved }: MemberFormDrawerProps) {
-  const { modal } = App.useApp();
   const [saving, setSaving] = useState(false);
-  const dirty = useRef(false);
   const formId = member ? 'memberEdit' : 'memberNew';
-
-  useEffect(() => {
-    if (open) {
-      dirty.current = false;
-    }
-  }, [open]);
-
-  // Esc, ✕ and 取消 must not throw away a half-typed member without asking.
-  const requestClose = () => {
-    if (!dirty.current) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: '放弃未保存的内容？',
-      content: '关闭后，本次填写的内容不会保存。',
-      okText: '放弃',
-      cancelText: '继续填写',
-      onOk: onClose,
-    });
-  };
+  // Esc, ✕, 取消 and leaving the page must not throw away a half-typed member without asking.
+  const guard = useUnsavedChanges();
+  const requestClose = () => guard.confirmLeave(onClose);
 
   return (
     <Drawer
@@ -93,10 +74,11 @@ export function MemberFormDrawer({ open, member, members, onClose, onSaved }: Me
         member={member}
         members={members}
         onSavingChange={setSaving}
-        onChanged={() => {
-          dirty.current = true;
+        onChanged={guard.markDirty}
+        onClose={() => {
+          guard.markClean();
+          onClose();
         }}
-        onClose={onClose}
         onSaved={onSaved}
       />
     </Drawer>
@@ -280,8 +262,9 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
             </Form.Item>
           </Col>
           <Col span={12}>
+            {/* Dates are checked by memberFormFeedback with the rest (future dates, order, unreadable text). */}
             <Form.Item {...item('birthDate')}>
-              <IsoDatePicker noFuture />
+              <IsoDatePicker allowMonth showError={false} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -306,22 +289,22 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
           </Col>
           <Col span={12}>
             <Form.Item {...item('joinedOn')} tooltip="支部大会通过其为预备党员的日期">
-              <IsoDatePicker noFuture />
+              <IsoDatePicker allowMonth showError={false} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item {...item('confirmedOn')} extra={category === '预备党员' ? '预备党员转正后再填写' : undefined}>
-              <IsoDatePicker noFuture disabled={category === '预备党员'} placeholder={category === '预备党员' ? '尚未转正' : '请选择日期'} />
+              <IsoDatePicker allowMonth showError={false} disabled={category === '预备党员'} placeholder={category === '预备党员' ? '尚未转正' : undefined} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item {...item('transferredInOn')} tooltip="从其他党组织转入本支部的日期，转入后应进行交流谈话">
-              <IsoDatePicker noFuture />
+              <IsoDatePicker allowMonth showError={false} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item {...item('disciplinedOn')} tooltip="最近一次受党纪处分的日期，受处分后应进行教育谈话">
-              <IsoDatePicker noFuture />
+              <IsoDatePicker allowMonth showError={false} />
             </Form.Item>
           </Col>
           <Col span={12}>

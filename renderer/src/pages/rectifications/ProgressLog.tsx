@@ -3,7 +3,8 @@ import { App, Button, Empty, Form, Input, Popconfirm, Space, Timeline, Typograph
 import { useState } from 'react';
 import { formatDate, todayIso } from '@shared/dates';
 import type { Rectification } from '@shared/model';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { rectificationStore } from '../../db/rectificationHooks';
 
@@ -18,12 +19,14 @@ export function ProgressLog({ task }: { task: Rectification }) {
   const [form] = Form.useForm<ProgressValues>();
   const [saving, setSaving] = useState(false);
   const closed = task.status === '已销号';
+  const guard = useUnsavedChanges({ onLeave: () => form.resetFields() });
 
   async function add(values: ProgressValues) {
     setSaving(true);
     try {
       await rectificationStore.addProgress(task.id, values);
       form.setFieldsValue({ text: '' });
+      guard.markClean();
       message.success('已添加整改进展');
     } catch (error) {
       if (error instanceof ValidationError) {
@@ -68,10 +71,8 @@ export function ProgressLog({ task }: { task: Rectification }) {
         </section>
       )}
       {!closed && (
-        <Form<ProgressValues> form={form} layout="inline" initialValues={{ date: todayIso() }} onFinish={(values) => void add(values)} style={{ rowGap: 8 }}>
-          <Form.Item name="date" label="进展日期" rules={[{ required: true, message: '请选择进展日期' }]} style={{ width: 220 }}>
-            <IsoDatePicker noFuture placeholder="进展日期" />
-          </Form.Item>
+        <Form<ProgressValues> form={form} layout="inline" initialValues={{ date: todayIso() }} onValuesChange={guard.markDirty} onFinish={(values) => void add(values)} style={{ rowGap: 8 }}>
+          <DateField name="date" label="进展日期" rules={[{ required: true, message: '请选择进展日期' }]} style={{ width: 220 }} noFuture placeholder="进展日期" />
           <Form.Item name="text" label="进展情况" rules={[{ required: true, whitespace: true, message: '请填写进展情况' }]} style={{ flex: 1, minWidth: 260 }}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} placeholder="做了什么、到了哪一步" />
           </Form.Item>

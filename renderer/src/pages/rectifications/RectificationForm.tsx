@@ -5,7 +5,8 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { RECTIFICATION_CATEGORIES, RECTIFICATION_FIELD_LABELS, RECTIFICATION_SOURCES, type Member, type Rectification, type RectificationOrigin } from '@shared/model';
 import { isOriginTable, ORIGIN_TABLE_LABELS } from '@shared/rectifications';
 import { useBranch } from '../../components/BranchContext';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { useMembers, ValidationError } from '../../db';
 import { rectificationStore, useOriginRecord, useRectification, type OriginRecord } from '../../db/rectificationHooks';
 import { FORM_FIELDS, inputOfValues, nameOptions, newTaskValues, valuesOfTask, type RectificationFormValues } from './formModel';
@@ -28,6 +29,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RectificationFormValues>();
   const [saving, setSaving] = useState(false);
+  const guard = useUnsavedChanges();
   // Computed once: live updates of members must not reset what is being typed.
   const [initialValues] = useState(() => (task ? valuesOfTask(task) : newTaskValues(branch, members, originRecord)));
   const names = useMemo(() => nameOptions(members), [members]);
@@ -39,6 +41,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
       const input = inputOfValues(values);
       const saved = task ? await rectificationStore.update(task.id, input) : await rectificationStore.add(branch.id, input, origin);
       message.success(task ? '已保存' : '已新建整改任务');
+      guard.markClean();
       void navigate(`/rectifications/${saved.id}`, { replace: !task });
     } catch (error) {
       if (error instanceof ValidationError) {
@@ -59,6 +62,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
       form={form}
       layout="vertical"
       initialValues={initialValues}
+      onValuesChange={guard.markDirty}
       onFinish={(values) => void save(values)}
       onFinishFailed={() => message.error('请先填写标红的项目')}
       scrollToFirstError
@@ -103,9 +107,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="deadline" label={L.deadline}>
-              <IsoDatePicker placeholder="请选择完成时限" />
-            </Form.Item>
+            <DateField name="deadline" label={L.deadline} placeholder="请选择完成时限" />
           </Col>
         </Row>
         <Form.Item name="outcome" label={L.outcome} extra="提交验收和销号时须有完成情况。">

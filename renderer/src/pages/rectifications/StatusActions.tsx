@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { todayIso } from '@shared/dates';
 import type { Member, Rectification } from '@shared/model';
 import { ACTION_DEFINITIONS, actionsFrom, refusalMessage, type RectificationAction } from '@shared/rectifications';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { rectificationStore, type StatusChangeInput } from '../../db/rectificationHooks';
 import { nameOptions } from './formModel';
@@ -42,14 +43,20 @@ function StatusDialog({
   const [refusal, setRefusal] = useState<string>();
   const [saving, setSaving] = useState(false);
   const names = useMemo(() => nameOptions(members), [members]);
+  const guard = useUnsavedChanges();
 
   async function confirm() {
-    const values = form.getFieldsValue();
+    // A 销号日期 the date field could not read is refused here, with its reason under the field.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) {
+      return;
+    }
     setSaving(true);
     setRefusal(undefined);
     try {
       await rectificationStore.changeStatus(task.id, action, values);
       message.success(action === 'close' ? '已销号' : `已${ACTION_DEFINITIONS[action].label}`);
+      guard.markClean();
       onClose();
     } catch (error) {
       const text = refusalOf(action, error);
@@ -74,7 +81,7 @@ function StatusDialog({
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => void confirm()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmLeave(onClose)}
       destroyOnHidden
       mask={{ closable: false }}
     >
@@ -98,7 +105,10 @@ function StatusDialog({
         form={form}
         layout="vertical"
         initialValues={{ outcome: task.outcome, closedOn: todayIso() }}
-        onValuesChange={() => setRefusal(undefined)}
+        onValuesChange={() => {
+          setRefusal(undefined);
+          guard.markDirty();
+        }}
       >
         {(action === 'submit' || action === 'close') && (
           <Form.Item name="outcome" label="完成情况">
@@ -110,9 +120,7 @@ function StatusDialog({
             <Form.Item name="reviewer" label="销号审核人" extra="一般由书记或上级党组织审核，“对单销号”。">
               <AutoComplete options={names} filterOption={(input, option) => Boolean(option?.value.includes(input.trim()))} placeholder="审核人姓名" />
             </Form.Item>
-            <Form.Item name="closedOn" label="销号日期">
-              <IsoDatePicker noFuture placeholder="请选择销号日期" />
-            </Form.Item>
+            <DateField name="closedOn" label="销号日期" noFuture placeholder="请选择销号日期" />
           </>
         )}
         {action === 'return' && (

@@ -1,6 +1,6 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { ORGANISATION_CATEGORIES, type OrganisationCategory } from '@shared/model';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 
 /** The basic fields of a branch, as the 党员信息采集 asks for them (DOMAIN §3.2). */
 export interface BranchInfoValues {
@@ -49,9 +49,7 @@ export function BranchInfoFields() {
         </Form.Item>
       </Col>
       <Col xs={24} lg={12}>
-        <Form.Item name="foundedOn" label="成立日期">
-          <IsoDatePicker noFuture aria-label="成立日期" />
-        </Form.Item>
+        <DateField name="foundedOn" label="成立日期" noFuture inputLabel="成立日期" />
       </Col>
     </Row>
   );

@@ -1,6 +1,7 @@
 import { App, Alert, Button, Divider, Flex, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { isActiveMember, type Branch } from '@shared/model';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { branchStore, useMembers } from '../../db';
 import { BranchInfoFields } from './BranchInfoFields';
 import { branchFieldsOf, formValuesOf, type BranchFormValues } from './branchFormValues';
@@ -15,7 +16,8 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
   const members = roster ?? [];
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
+  // Leaving with changes (menu, another tab's route, closing the window) asks first.
+  const { dirty, markDirty, markClean } = useUnsavedChanges({ onLeave: () => form.resetFields() });
   // Unknown while the roster loads: the committee rules wait for it rather than flash the wrong one.
   const fullMemberCount = roster ? roster.filter((m) => isActiveMember(m) && m.category === '正式党员').length : undefined;
 
@@ -23,7 +25,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
     setSaving(true);
     try {
       await branchStore.update(branch.id, branchFieldsOf(values, branch.isDemo));
-      setDirty(false);
+      markClean();
       message.success('已保存');
     } catch (error) {
       const rest = showProblemsOnForm(form, error, ['name', 'parentOrganisation', 'category', 'foundedOn']);
@@ -44,7 +46,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
       name="branch-info"
       layout="vertical"
       initialValues={formValuesOf(branch)}
-      onValuesChange={() => setDirty(true)}
+      onValuesChange={markDirty}
       onFinish={(values) => void save(values)}
       onFinishFailed={() => message.error('有内容需要修改，请查看标红的项目')}
       scrollToFirstError
@@ -78,7 +80,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
           disabled={!dirty || saving}
           onClick={() => {
             form.resetFields();
-            setDirty(false);
+            markClean();
           }}
         >
           撤销修改

@@ -1,9 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { formatDate } from '@shared/dates';
+import { formatDate, isValidIsoDate } from '@shared/dates';
 import { allowedCommitteeRoles, COMMITTEE_ROLES, COMMITTEE_THRESHOLD, termEndDate, type CommitteeRole, type Member } from '@shared/model';
 import { hasCommittee } from '@shared/branch/posts';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
 import type { BranchFormValues } from './branchFormValues';
 import { memberOptions, memberSearch } from './memberOptions';
 
@@ -45,7 +45,8 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
   const electedOn = Form.useWatch(['committee', 'electedOn'], form);
   const termYears = Form.useWatch(['committee', 'termYears'], form);
   const rows: CommitteeRow[] = Form.useWatch(['committee', 'members'], form) ?? [];
-  const endsOn = termEndDate({ electedOn, termYears: termYears ?? 3, members: [] });
+  // Text the date field could not read (kept as typed, refused on save) has no 届满日期.
+  const endsOn = termEndDate({ electedOn: electedOn && isValidIsoDate(electedOn) ? electedOn : undefined, termYears: termYears ?? 3, members: [] });
   const roles = fullMemberCount === undefined ? COMMITTEE_ROLES : allowedCommitteeRoles(fullMemberCount);
   const committeeElected = fullMemberCount === undefined || hasCommittee(fullMemberCount);
   const options = memberOptions(members, {
@@ -70,12 +71,10 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
       )}
       <Row gutter={16}>
         <Col xs={24} md={12} xl={6}>
-          <Form.Item name={['committee', 'electedOn']} label="选举日期">
-            <IsoDatePicker noFuture aria-label="选举日期" />
-          </Form.Item>
+          <DateField name={['committee', 'electedOn']} label="选举日期" noFuture inputLabel="选举日期" />
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <Form.Item
+          <DateField
             name={['committee', 'approvedOn']}
             label="批复日期"
             dependencies={[['committee', 'electedOn']]}
@@ -89,9 +88,9 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
                 },
               }),
             ]}
-          >
-            <IsoDatePicker noFuture aria-label="批复日期" />
-          </Form.Item>
+            noFuture
+            inputLabel="批复日期"
+          />
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Form.Item name={['committee', 'approvalDocument']} label="批复文号">

@@ -1,6 +1,7 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Branch } from '@shared/model';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { branchStore } from '../../db';
 import { BranchInfoFields, cleanBranchInfo, NEW_BRANCH_VALUES, type BranchInfoValues } from './BranchInfoFields';
 import { failureMessage, showProblemsOnForm } from './formProblems';
@@ -20,6 +21,8 @@ export function CreateBranchModal({ open, onClose, onCreated }: CreateBranchModa
   const [saving, setSaving] = useState(false);
   // The footer's 创建 button submits through the form instance, not the DOM: nothing depends on mount order.
   const [form] = Form.useForm<BranchInfoValues>();
+  // Esc, ✕ and 取消 ask before a half-filled branch is thrown away.
+  const guard = useUnsavedChanges();
   return (
     <Modal
       title="创建支部"
@@ -28,14 +31,16 @@ export function CreateBranchModal({ open, onClose, onCreated }: CreateBranchModa
       okText="创建"
       okButtonProps={{ loading: saving }}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={() => guard.confirmLeave(onClose)}
       destroyOnHidden
     >
       {/* Mounted afresh on every opening, so each new branch starts from the defaults. */}
       <CreateBranchForm
         form={form}
         onSavingChange={setSaving}
+        onChanged={guard.markDirty}
         onCreated={(branch) => {
+          guard.markClean();
           onClose();
           onCreated?.(branch);
         }}
@@ -47,10 +52,11 @@ export function CreateBranchModal({ open, onClose, onCreated }: CreateBranchModa
 interface CreateBranchFormProps {
   form: FormInstance<BranchInfoValues>;
   onSavingChange: (saving: boolean) => void;
+  onChanged: () => void;
   onCreated: (branch: Branch) => void;
 }
 
-function CreateBranchForm({ form, onSavingChange, onCreated }: CreateBranchFormProps) {
+function CreateBranchForm({ form, onSavingChange, onChanged, onCreated }: CreateBranchFormProps) {
   // The form instance outlives the dialog's body: start every opening from the defaults.
   useEffect(() => {
     form.resetFields();
@@ -76,7 +82,7 @@ function CreateBranchForm({ form, onSavingChange, onCreated }: CreateBranchFormP
   }
 
   return (
-    <Form form={form} name={FORM_NAME} layout="vertical" initialValues={NEW_BRANCH_VALUES} onFinish={(values) => void create(values)}>
+    <Form form={form} name={FORM_NAME} layout="vertical" initialValues={NEW_BRANCH_VALUES} onValuesChange={onChanged} onFinish={(values) => void create(values)}>
       <BranchInfoFields />
     </Form>
   );

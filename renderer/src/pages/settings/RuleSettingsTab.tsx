@@ -9,6 +9,7 @@ import {
   type RuleSettingKey,
   type RuleSettings,
 } from '@shared/rules/settings';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { saveRuleSettings, sameSetting, useRuleSettings } from '../../db/ruleSettings';
 import { failureMessage } from './formProblems';
 
@@ -121,6 +122,7 @@ export function RuleSettingsTab() {
     () => (stored ? KEYS.filter((key) => key in edits && !sameSetting(edits[key], stored[key])) : []),
     [edits, stored],
   );
+  useUnsavedChanges({ dirty: changedKeys.length > 0, onLeave: () => setEdits({}) });
   if (!stored) {
     return <Skeleton active />;
   }

@@ -1,10 +1,10 @@
 import { App, Button, Col, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
-import { todayIso } from '@shared/dates';
 import { TALK_FIELD_LABELS, TALK_FORMS, TALK_KINDS, type Member, type Talk } from '@shared/model';
 import { intervieweeProblem, relationLabel, type TalkPrefill } from '@shared/talks';
 import { useBranch } from '../../components/BranchContext';
-import { IsoDatePicker } from '../../components/IsoDatePicker';
+import { DateField } from '../../components/IsoDatePicker';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { talkStore } from '../../db/talkHooks';
 import { inputOfValues, isFormField, newTalkValues, valuesOfTalk, type TalkFormValues } from './formModel';
@@ -29,18 +29,21 @@ interface TalkFormDrawerProps {
 export function TalkFormDrawer({ open, talk, prefill, members, onClose, onSaved }: TalkFormDrawerProps) {
   const [saving, setSaving] = useState(false);
   const formId = talk ? 'talkEdit' : 'talkNew';
+  // 取消, Esc and ✕ ask before what was typed is thrown away; so does leaving the page.
+  const guard = useUnsavedChanges();
+  const requestClose = () => guard.confirmLeave(onClose);
   return (
     <Drawer
       title={talk ? '编辑谈心谈话' : '记录谈心谈话'}
       open={open}
-      onClose={onClose}
+      onClose={requestClose}
       size={720}
       destroyOnHidden
       // A click beside the drawer must not throw away what was typed.
       mask={{ closable: false }}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={requestClose}>取消</Button>
           <Button type="primary" htmlType="submit" form={formId} loading={saving}>
             保存
           </Button>
@@ -54,7 +57,9 @@ export function TalkFormDrawer({ open, talk, prefill, members, onClose, onSaved 
           prefill={prefill}
           members={members}
           onSaving={setSaving}
+          onChanged={guard.markDirty}
           onSaved={(saved) => {
+            guard.markClean();
             onSaved?.(saved);
             onClose();
           }}
@@ -70,10 +75,11 @@ interface TalkFormProps {
   prefill?: TalkPrefill;
   members: readonly Member[];
   onSaving: (saving: boolean) => void;
+  onChanged: () => void;
   onSaved: (talk: Talk) => void;
 }
 
-function TalkForm({ formId, talk, prefill, members, onSaving, onSaved }: TalkFormProps) {
+function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved }: TalkFormProps) {
   const branch = useBranch();
   const { message } = App.useApp();
   const [form] = Form.useForm<TalkFormValues>();
@@ -114,22 +120,19 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onSaved }: TalkFor
       form={form}
       layout="vertical"
       initialValues={initialValues}
+      onValuesChange={onChanged}
       onFinish={(values) => void save(values)}
       onFinishFailed={() => message.error('请先填写标红的项目')}
       scrollToFirstError
     >
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item
+          <DateField
             name="date"
             label={TALK_FIELD_LABELS.date}
-            rules={[
-              { required: true, message: '请选择谈话时间' },
-              { validator: async (_rule, value?: string) => (value && value > todayIso() ? Promise.reject(new Error('谈话时间不能晚于今天')) : undefined) },
-            ]}
-          >
-            <IsoDatePicker noFuture placeholder="请选择谈话时间" />
-          </Form.Item>
+            rules={[{ required: true, message: '请选择谈话时间' }]}
+            noFuture
+          />
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="location" label={TALK_FIELD_LABELS.location} rules={[{ required: true, whitespace: true, message: '请填写谈话地点' }]}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDuesOwed, duesOwed, owedAtPercent } from './owed';
 import { DEFAULT_DUES_SETTINGS, duesSettingsSchema, readDuesSettings } from './settings';
+import { makePayment } from './testFixtures';
 
 const yuan = (y: number) => Math.round(y * 100);
 
@@ -46,7 +47,7 @@ describe('党费规定 rate table (含本数)', () => {
   });
 
   it('warns when a record departs from the table, and keeps it', () => {
-    const fields = { month: '2025-03', memberId: 'm1', category: '在职' as const, baseFen: yuan(6000), percent: 1, owedFen: 6000, kind: '正常' as const };
+    const fields = makePayment('m1', '2025-03', { baseFen: yuan(6000), percent: 1, owedFen: 6000 });
     expect(checkDuesOwed(fields, DEFAULT_DUES_SETTINGS).map((p) => p.message)).toEqual([
       '按党费标准，核定基数6000.00元的交纳比例为1.5%',
       '按党费标准应交90.00元，请核对',

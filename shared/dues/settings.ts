@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSettingsByKey } from '../rules/readSettings';
 import type { DuesCategory } from '../model/dues';
 
 /**
@@ -75,20 +76,7 @@ export const DEFAULT_DUES_SETTINGS: DuesSettings = Object.freeze(duesSettingsSch
 
 /** Stored settings (partial, older, hand-edited): each key that does not validate falls back to its default. */
 export function readDuesSettings(stored: unknown): DuesSettings {
-  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const shape = duesSettingsSchema.shape;
-  const pick = <K extends keyof DuesSettings>(key: K): DuesSettings[K] => {
-    const parsed = shape[key].safeParse(source[key]);
-    return parsed.success ? (parsed.data as DuesSettings[K]) : DEFAULT_DUES_SETTINGS[key];
-  };
-  return {
-    employed: pick('employed'),
-    retired: pick('retired'),
-    fixedFen: pick('fixedFen'),
-    unpaidWarnMonths: pick('unpaidWarnMonths'),
-    unpaidFlagMonths: pick('unpaidFlagMonths'),
-    backPayMonths: pick('backPayMonths'),
-  };
+  return readSettingsByKey(duesSettingsSchema.shape, DEFAULT_DUES_SETTINGS, stored);
 }
 
 /** Every category is either rated or fixed, or 其他 (decided by the 支部, no table row). */

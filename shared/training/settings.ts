@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSettingsByKey } from '../rules/readSettings';
 
 /**
  * 学时 goals and the usual 计时 (DOMAIN §1.2, §3.10), each a setting with the 规划's value as default: each 党员
@@ -23,19 +24,7 @@ export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = Object.freeze(trainin
 
 /** Stored settings (partial, older, hand-edited): each key that does not validate falls back to its default. */
 export function readTrainingSettings(stored: unknown): TrainingSettings {
-  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const shape = trainingSettingsSchema.shape;
-  const pick = <K extends keyof TrainingSettings>(key: K): TrainingSettings[K] => {
-    const parsed = shape[key].safeParse(source[key]);
-    return parsed.success ? (parsed.data as TrainingSettings[K]) : DEFAULT_TRAINING_SETTINGS[key];
-  };
-  return {
-    memberGoalHours: pick('memberGoalHours'),
-    leaderGoalHours: pick('leaderGoalHours'),
-    halfDayHours: pick('halfDayHours'),
-    fullDayHours: pick('fullDayHours'),
-    weeklyStudy: pick('weeklyStudy'),
-  };
+  return readSettingsByKey(trainingSettingsSchema.shape, DEFAULT_TRAINING_SETTINGS, stored);
 }
 
 /** The 计时 units a form offers next to typed hours. */

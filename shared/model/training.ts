@@ -7,7 +7,7 @@ export const TRAINING_FORMS = ['脱产培训', '专题讲座', '支部学习', '
 export type TrainingForm = (typeof TRAINING_FORMS)[number];
 
 /** 学时 are counted in half hours: 1.5 is fine, 1.25 is not. */
-export const hoursSchema = z
+export const trainingHoursSchema = z
   .number()
   .positive('学时应大于0')
   .max(400, '学时过大')
@@ -20,7 +20,7 @@ export const trainingRecordFieldsSchema = z.object({
   /** 活动 (学习培训内容), as written. */
   activity: z.string().trim().min(1, '请填写学习培训内容'),
   form: z.enum(TRAINING_FORMS),
-  hours: hoursSchema,
+  hours: trainingHoursSchema,
   /** The 集中学习 or 党课 meeting that credited these hours (creditMeeting). */
   meetingId: idSchema.optional(),
 });

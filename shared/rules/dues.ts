@@ -5,7 +5,7 @@ import { memberDuesCells, shiftMonth, monthsOfYear } from '../dues/grid';
 import { formatYuan } from '../dues/money';
 import type { DuesSettings } from '../dues/settings';
 import { formatDate } from '../dates';
-import { KIND_SOURCES, type KindFinding } from './kindRules';
+import { KIND_SOURCES, own, type KindFinding } from './kindRules';
 import { nameLookup } from './roster';
 
 /**
@@ -21,10 +21,6 @@ export interface DuesRuleInput {
   today: string;
   year: number;
   settings: DuesSettings;
-}
-
-function own<T extends { branchId: string }>(records: readonly T[], branchId: string): readonly T[] {
-  return records.every((r) => r.branchId === branchId) ? records : records.filter((r) => r.branchId === branchId);
 }
 
 /** `2025-03` → `2025年3月`. */

@@ -10,7 +10,7 @@ import {
   reviewMeetingOf,
   reviewParticipants,
 } from '../reviews/participants';
-import { KIND_SOURCES, type KindFinding } from './kindRules';
+import { KIND_SOURCES, own, type KindFinding } from './kindRules';
 import { isOnRoster, meetingDate, nameLookup } from './roster';
 
 /**
@@ -24,10 +24,6 @@ export interface ReviewRuleInput {
   results: readonly ReviewResult[];
   today: string;
   year: number;
-}
-
-function own<T extends { branchId: string }>(records: readonly T[], branchId: string): readonly T[] {
-  return records.every((r) => r.branchId === branchId) ? records : records.filter((r) => r.branchId === branchId);
 }
 
 /** review.missing: once the year's 民主评议党员 meeting is held, every 正式党员 taking part has a 等次. */

@@ -6,7 +6,7 @@ import type { TrainingRecord } from '../model/training';
 import { formatDate } from '../dates';
 import { hoursByMember, isLeaderPost } from '../training/hours';
 import type { TrainingSettings } from '../training/settings';
-import { KIND_SOURCES, type KindFinding } from './kindRules';
+import { KIND_SOURCES, own, type KindFinding } from './kindRules';
 import { countsAs, meetingDate } from './roster';
 
 /** The rules of 学习培训学时 (DOMAIN §1.2, §3.10, §8.8). */
@@ -19,10 +19,6 @@ export interface TrainingRuleInput {
   today: string;
   year: number;
   settings: TrainingSettings;
-}
-
-function own<T extends { branchId: string }>(records: readonly T[], branchId: string): readonly T[] {
-  return records.every((r) => r.branchId === branchId) ? records : records.filter((r) => r.branchId === branchId);
 }
 
 /**

@@ -46,6 +46,14 @@ describe('党费收缴 month grid', () => {
     expect(row.paidFen).toBe(5000 + 10000 + 9000);
   });
 
+  it('counts a month with 应交 0 (免交 approved) as settled, with or without its own record', () => {
+    const row = duesGrid([makeMember('m')], [makePayment('m', '2025-01', { owedFen: 0, paidFen: undefined, paidOn: undefined, category: '其他' })], 2025, {
+      today: TODAY,
+    }).rows[0];
+    expect(row.cells.slice(0, 3).map((c) => c.state)).toEqual(['paid', 'paid', 'paid']);
+    expect(row.unpaidMonths).toEqual([]);
+  });
+
   it('marks a month paid at 应交 without touching the records it was given', () => {
     const members = [makeMember('a', { name: '安' }), makeMember('b', { name: '白' }), makeMember('c', { name: '陈' }), makeMember('d', { name: '丁' })];
     const unpaidRecord = makePayment('b', '2025-06', { paidFen: undefined, paidOn: undefined });

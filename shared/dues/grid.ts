@@ -40,7 +40,8 @@ export function isMonthOwed(member: Pick<Member, 'joinedOn' | 'transferredInOn' 
 
 /**
  * notOwed: not on the roster that month. due: owed, nothing paid, the month not over yet. unpaid: over and
- * nothing paid. partial: paid less than owed. paid: exactly owed. overpaid: more (自愿多交, or an error).
+ * nothing paid. partial: paid less than owed. paid: exactly owed (or 应交 0, 免交). overpaid: more (自愿多交, or an
+ * error).
  */
 export type DuesCellState = 'notOwed' | 'due' | 'unpaid' | 'partial' | 'paid' | 'overpaid';
 
@@ -144,7 +145,10 @@ export function memberDuesCells(
     let state: DuesCellState;
     if (!owed && !payment) {
       state = 'notOwed';
-    } else if (paidFen === 0 && (payment?.paidFen === undefined || (terms?.owedFen ?? 0) > 0)) {
+    } else if (paidFen === 0 && terms?.owedFen === 0) {
+      // 应交 0: 免交 approved (党费规定 第七条), nothing to pay.
+      state = 'paid';
+    } else if (paidFen === 0) {
       state = month < current ? 'unpaid' : 'due';
     } else if (terms && paidFen < terms.owedFen) {
       state = 'partial';

@@ -78,6 +78,18 @@ describe('dues.mismatch (党费规定: 足额交纳)', () => {
   });
 });
 
+describe('dues.mismatch (党费规定 第八条: 预备党员 from 入党时间)', () => {
+  it('points out dues recorded for a month before 入党时间, and not the month itself', () => {
+    const members = [makeMember('p', { name: '张敏', category: '预备党员', joinedOn: '2025-03-20', confirmedOn: undefined })];
+    const payments = [makePayment('p', '2025-02'), makePayment('p', '2025-03')];
+    const findings = duesMismatch(input({ members, payments }));
+    expect(findings.map((f) => [f.severity, f.period, f.message])).toEqual([
+      ['info', '2025-02', '党员张敏2025年3月20日入党，2025年2月不需交纳党费（党费从入党之月起交纳）'],
+    ]);
+    expect(findings[0].source).toMatch(/第八条/);
+  });
+});
+
 describe('dues.lateBackPay (党费规定: 补交一般不超过6个月)', () => {
   it('lets the 6th month back pass and points out the 7th', () => {
     const members = [makeMember('w', { name: '王伟' })];

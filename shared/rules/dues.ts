@@ -28,14 +28,31 @@ const monthText = (month: string) => formatDate(month);
 
 /**
  * dues.mismatch: 实交 ≠ 应交 on a paid record of the year. Less is a warning (未足额); more without 自愿多交 is an
- * info (perhaps a typing slip, perhaps a gift to record as 自愿多交).
+ * info (perhaps a typing slip, perhaps a gift to record as 自愿多交). A record owing dues for a month before 入党时间
+ * is an info too (党费规定 第八条: from the day the 支部大会 accepts the member).
  */
 export function duesMismatch(input: DuesRuleInput): KindFinding[] {
   const nameOf = nameLookup(input.members);
+  const memberOf = new Map(input.members.map((m) => [m.id, m]));
   const prefix = `${input.year}-`;
   const findings: KindFinding[] = [];
   for (const p of own(input.payments, input.branch.id)) {
-    if (!p.month.startsWith(prefix) || p.paidFen === undefined || p.paidFen === p.owedFen) {
+    if (!p.month.startsWith(prefix)) {
+      continue;
+    }
+    const member = memberOf.get(p.memberId);
+    if (member?.joinedOn && p.month < member.joinedOn.slice(0, 7) && p.owedFen > 0) {
+      findings.push({
+        rule: 'dues.mismatch',
+        severity: 'info',
+        period: p.month,
+        message: `党员${member.name}${formatDate(member.joinedOn)}入党，${monthText(p.month)}不需交纳党费（党费从入党之月起交纳）`,
+        source: KIND_SOURCES.duesProbationary,
+        subject: { table: 'members', id: p.memberId },
+      });
+      continue;
+    }
+    if (p.paidFen === undefined || p.paidFen === p.owedFen) {
       continue;
     }
     if (p.paidFen > p.owedFen && p.kind === '自愿多交') {

@@ -92,7 +92,7 @@ export function generateDemoReviews(
       peerOpinion: PEER[random.int(0, PEER.length - 1)],
       votes: grade ? votesFor(grade, voters, random.int(0, 3)) : {},
       grade: grade ?? NOT_GRADED,
-      basis: grade ? BASIS[grade as keyof typeof BASIS] : '预备党员参加评议，不评定等次。',
+      basis: grade ? BASIS[grade] : '预备党员参加评议，不评定等次。',
       feedbackOn: fedBack ? feedbackOn : undefined,
       feedbackById: fedBack ? secretary : undefined,
       disposal: grade === '基本合格' ? BASIC_DISPOSAL : undefined,

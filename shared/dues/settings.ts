@@ -80,11 +80,13 @@ export function readDuesSettings(stored: unknown): DuesSettings {
 }
 
 /** Every category is either rated or fixed, or 其他 (decided by the 支部, no table row). */
+const RATED: readonly DuesCategory[] = RATED_DUES_CATEGORIES;
+const FIXED: readonly DuesCategory[] = FIXED_DUES_CATEGORIES;
 export function isRatedCategory(category: DuesCategory): category is RatedDuesCategory {
-  return (RATED_DUES_CATEGORIES as readonly DuesCategory[]).includes(category);
+  return RATED.includes(category);
 }
 export function isFixedCategory(category: DuesCategory): category is FixedDuesCategory {
-  return (FIXED_DUES_CATEGORIES as readonly DuesCategory[]).includes(category);
+  return FIXED.includes(category);
 }
 
 // Every category of the model is placed once (rated, fixed, or 其他): a new category fails to compile here.

@@ -10,8 +10,6 @@ export type ReviewGrade = (typeof REVIEW_GRADES)[number];
 /** What a 预备党员 gets: he or she takes part in the 评议 but is not graded. */
 export const NOT_GRADED = '不评定等次';
 
-/** Grades that need a 处置措施: 基本合格 → 限期改进, 不合格 → 教育转化 or 组织处置. */
-export const GRADES_NEEDING_DISPOSAL: readonly ReviewGrade[] = ['基本合格', '不合格'];
 
 const voteCount = z.number().int().min(0).optional();
 
@@ -75,6 +73,11 @@ export const REVIEW_FIELD_LABELS: Record<keyof ReviewResultFields, string> = {
   meetingId: '民主评议党员会议',
 };
 
+/** Grades that need a 处置措施: 基本合格 → 限期改进, 不合格 → 教育转化 or 组织处置. */
+export function needsDisposal(grade: ReviewResultFields['grade']): boolean {
+  return grade === '基本合格' || grade === '不合格';
+}
+
 /** The total of the 测评票 recorded (votes left blank count as none). */
 export function votesTotal(votes: ReviewVotes): number {
   return (votes.excellent ?? 0) + (votes.qualified ?? 0) + (votes.basic ?? 0) + (votes.unqualified ?? 0);
@@ -114,7 +117,7 @@ export function checkReviewResult(fields: ReviewResultFields, context: ReviewChe
   if (context.voters !== undefined && total > context.voters) {
     error('votes', `测评票合计${total}张，多于参加测评的${context.voters}人`);
   }
-  if (fields.grade && GRADES_NEEDING_DISPOSAL.includes(fields.grade as ReviewGrade) && !fields.disposal) {
+  if (needsDisposal(fields.grade) && !fields.disposal) {
     warn('disposal', `评定为${fields.grade}的党员应填写处置措施`);
   }
   if (fields.feedbackOn && !fields.grade) {

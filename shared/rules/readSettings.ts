@@ -6,8 +6,10 @@
 type KeyParser<V> = { safeParse(value: unknown): { success: true; data: V } | { success: false } };
 
 export function readSettingsByKey<T extends object>(shape: { [K in keyof T]: KeyParser<T[K]> }, defaults: T, stored: unknown): T {
+  // Any object: each key is validated below, so reading it as a record of unknowns is safe.
   const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
   const result = { ...defaults };
+  // Object.keys loses the key type; the keys are the shape's own.
   for (const key of Object.keys(shape) as (keyof T & string)[]) {
     const parsed = shape[key].safeParse(source[key]);
     if (parsed.success) {

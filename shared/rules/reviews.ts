@@ -1,7 +1,7 @@
 import type { Branch } from '../model/branch';
 import type { Meeting } from '../model/meeting';
 import type { Member } from '../model/member';
-import { GRADES_NEEDING_DISPOSAL, type ReviewGrade, type ReviewResult } from '../model/review';
+import { needsDisposal, type ReviewResult } from '../model/review';
 import {
   excellentQuota,
   participantsWithoutResult,
@@ -72,7 +72,7 @@ export function reviewExcellentQuota(input: ReviewRuleInput): KindFinding[] {
 export function reviewDisposal(input: ReviewRuleInput): KindFinding[] {
   const nameOf = nameLookup(own(input.members, input.branch.id));
   return [...resultsByMember(own(input.results, input.branch.id), input.year).values()]
-    .filter((r) => r.grade !== undefined && GRADES_NEEDING_DISPOSAL.includes(r.grade as ReviewGrade) && !r.disposal)
+    .filter((r) => needsDisposal(r.grade) && !r.disposal)
     .map((r) => ({
       rule: 'review.disposal',
       severity: 'warning',

@@ -93,8 +93,8 @@ function termsOf(payment: DuesPayment): DuesTerms {
   return { category: payment.category, baseFen: payment.baseFen, percent: payment.percent, owedFen: payment.owedFen };
 }
 
-/** One member's records by month (first wins), sorted months for carrying terms, and the extra records. */
-function indexPayments(payments: readonly DuesPayment[]): {
+/** Each member's records by month (the first of a member-month wins), and the extra records. */
+export function indexPayments(payments: readonly DuesPayment[]): {
   byMember: Map<string, Map<string, DuesPayment>>;
   duplicates: DuesPayment[];
 } {

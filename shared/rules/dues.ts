@@ -1,7 +1,7 @@
 import type { Branch } from '../model/branch';
 import { monthsAfter, type DuesPayment } from '../model/dues';
 import type { Member } from '../model/member';
-import { memberDuesCells, shiftMonth, monthsOfYear } from '../dues/grid';
+import { indexPayments, memberDuesCells, monthsOfYear, shiftMonth } from '../dues/grid';
 import { formatYuan } from '../dues/money';
 import type { DuesSettings } from '../dues/settings';
 import { formatDate } from '../dates';
@@ -110,14 +110,7 @@ export function duesUnpaid(input: DuesRuleInput): KindFinding[] {
     ...Array.from({ length: input.settings.unpaidFlagMonths - 1 }, (_, i) => shiftMonth(yearMonths[0], i - input.settings.unpaidFlagMonths + 1)),
     ...yearMonths,
   ].filter((m) => m >= firstMonth);
-  const byMember = new Map<string, Map<string, DuesPayment>>();
-  for (const p of payments) {
-    const months = byMember.get(p.memberId) ?? new Map<string, DuesPayment>();
-    if (!months.has(p.month)) {
-      months.set(p.month, p);
-    }
-    byMember.set(p.memberId, months);
-  }
+  const { byMember } = indexPayments(payments);
   const prefix = `${input.year}-`;
   const findings: KindFinding[] = [];
   for (const member of own(input.members, input.branch.id)) {

@@ -11,3 +11,6 @@ export * from './attachment';
 export * from './audit';
 export * from './importBatch';
 export * from './settings';
+export * from './review';
+export * from './dues';
+export * from './training';

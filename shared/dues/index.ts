@@ -1,0 +1,4 @@
+export * from './money';
+export * from './settings';
+export * from './owed';
+export * from './grid';

@@ -109,7 +109,9 @@ const withinYears = (y: number) => y >= 1900 && y <= 2100;
 
 /** Text in any of the styles in use: 2025.3.5, 2025年3月5日, 2025-3-5, 2025/3/5, 20250305, 1985.06, 1985年6月, 2025.1.15 下午. */
 export function parseDateText(raw: string): ParseResult<LedgerDate> {
-  const text = normalizeToken(raw).replace(/[。．]/g, '.');
+  // A space between the date and the time (`2019/2/3  14:30`, as Excel shows a date-time) becomes a T: removing it
+  // would glue the day to the hour (2019/2/314:30 → the 31st).
+  const text = normalizeToken(raw.trim().replace(/(\d)[\s\u00A0\u3000]+(?=\d)/g, '$1T')).replace(/[。．]/g, '.');
   if (!text) {
     return { ok: true, value: undefined };
   }
@@ -150,7 +152,8 @@ export function parseDateText(raw: string): ParseResult<LedgerDate> {
  */
 export function parseDateNumber(value: number, numFmt?: string): ParseResult<LedgerDate> {
   // A whole number that is no year and no yyyymmdd is a serial whose date format was lost (1905–2100).
-  const bareSerial = Number.isInteger(value) && value > 2100 && value <= 73050;
+  // A fraction is the time of day (43499.604… = 2019-02-03 14:30), in a General cell too.
+  const bareSerial = value > 2100 && value <= 73050 && (Number.isInteger(value) || !/^\d{4}\.\d{1,2}$/.test(String(value)));
   if ((isDateFormat(numFmt) && value >= 1 && value < 2958466) || bareSerial) {
     return { ok: true, value: partsToLedgerDate(excelSerialToParts(value)) };
   }

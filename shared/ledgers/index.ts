@@ -1,6 +1,8 @@
 import { todayIso } from '../dates';
 import { classifySheet, sheetWidth, type ColumnMatch, type SheetOverride } from './classify';
 import { LEDGER_DEFINITIONS } from './definitions';
+import { branchInTitle } from './titles';
+import type { NoteBlock } from './notes';
 import { makeIssue, parseSheetRows, type ParsedRow, type Place, type SkippedRow } from './parseSheet';
 import { readCsv } from './read/csv';
 import { sniffFile } from './read/sniff';
@@ -33,6 +35,10 @@ export interface ParsedSheet {
   topRows: string[];
   rows: ParsedRow[];
   skippedRows: SkippedRow[];
+  /** Blocks of instructions (填写注意事项…) under or beside the table: skipped, shown once as 说明文字. */
+  notes: NoteBlock[];
+  /** A branch named above the header (the sheet's title, 填报单位：…), to compare with the branch imported into. */
+  titleBranch?: string;
   /** Sheet-level notes, e.g. a duplicated column. */
   issues: LedgerIssue[];
 }
@@ -88,24 +94,27 @@ function parseGrid(
   options: FullOptions,
   onRows: (rowNumber: number, total: number) => void = () => undefined,
 ): ParsedSheet {
-  const classification = classifySheet(sheet, options.definitions, options.overrides[sheet.name]);
+  const override = options.overrides[sheet.name];
+  const classification = classifySheet(sheet, options.definitions, override);
   const issues: LedgerIssue[] = [];
+  const titleBranch = branchInTitle(sheet, classification.headerRows[0] ?? 1);
   const base = {
     name: sheet.name,
     headerRows: classification.headerRows,
     columns: classification.columns,
     width: Math.max(sheetWidth(sheet), classification.columns.length),
     topRows: topRowsOf(sheet),
+    ...(titleBranch ? { titleBranch } : {}),
     ...(classification.excluded ? { excluded: true } : {}),
   };
   if (!classification.ledger) {
-    return { ...base, mappedAs: classification.mappedAs, reason: classification.reason, rows: [], skippedRows: [], issues };
+    return { ...base, mappedAs: classification.mappedAs, reason: classification.reason, rows: [], skippedRows: [], notes: [], issues };
   }
   const ledger = classification.ledger;
   for (const column of classification.columns) {
     if (column.duplicateOf) {
       issues.push(
-        makeIssue(place, 'warning', `与第${column.duplicateOf}列表示同一项，本列未导入`, {
+        makeIssue(place, 'warning', column.why ?? `与第${column.duplicateOf}列表示同一项，本列未导入`, {
           row: classification.headerRows[0],
           column: column.column,
           header: column.header,
@@ -113,12 +122,34 @@ function parseGrid(
       );
     }
   }
-  const { rows, skipped } = parseSheetRows(sheet, { ...classification, ledger }, place, { today: options.today }, (rowNumber) => {
-    if (rowNumber % PROGRESS_EVERY_ROWS === 0) {
-      onRows(rowNumber, sheet.rows.length);
-    }
-  });
-  return { ...base, ledger: ledger.kind, ledgerLabel: ledger.label, rows, skippedRows: skipped, issues };
+  const gaps = ledger.sheetGaps?.(
+    new Set([
+      ...classification.columns.flatMap((c) => (c.field ? [c.field] : [])),
+      ...Object.entries(override?.defaults ?? {}).flatMap(([field, text]) => (text.trim() ? [field] : [])),
+    ]),
+  );
+  if (gaps && gaps.length > 0) {
+    issues.push(
+      makeIssue(
+        place,
+        'warning',
+        `资料不全：本表没有${gaps.map((g) => `“${g}”`).join('')}列，导入的党员将标为资料不全，可在花名册中补全，或在下方为该项设置统一的值`,
+      ),
+    );
+  }
+  const { rows, skipped, notes } = parseSheetRows(
+    sheet,
+    { ...classification, ledger },
+    place,
+    { today: options.today },
+    (rowNumber) => {
+      if (rowNumber % PROGRESS_EVERY_ROWS === 0) {
+        onRows(rowNumber, sheet.rows.length);
+      }
+    },
+    override ?? {},
+  );
+  return { ...base, ledger: ledger.kind, ledgerLabel: ledger.label, rows, skippedRows: skipped, notes, issues };
 }
 
 export async function readLedgerFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<LedgerFileResult> {
@@ -217,7 +248,9 @@ export { classifySheet, sheetWidth, HEADER_SEARCH_ROWS, type ColumnMatch, type S
 export { parseDateCell, parseDateText, parseDateNumber, excelSerialToParts, type LedgerDate } from './dates';
 export { LEDGER_DEFINITIONS, membersLedger, importedMemberSchema, type ImportedMember } from './definitions';
 export { distributeMembersToBranches, branchKey, type BranchAssignment, type BranchRef } from './branches';
-export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter } from './normalize';
+export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter, headerReadings } from './normalize';
+export { findNoteBlocks, NOTE_START, type NoteBlock } from './notes';
+export { branchInTitle, namesOtherBranch, unusedColumns } from './titles';
 export type { ParsedRow, SkippedRow } from './parseSheet';
 export { sniffFile, MAX_FILE_BYTES } from './read/sniff';
 export { readCsv, decodeText, parseDelimited } from './read/csv';

@@ -10,6 +10,7 @@ const sheet = (part: Partial<ParsedSheet>): ParsedSheet => ({
   topRows: [],
   rows: [],
   skippedRows: [],
+  notes: [],
   issues: [],
   ...part,
 });

@@ -8,3 +8,4 @@ export {
   type PlanBranch,
 } from './planMemberImport';
 export { problemKey } from './rectifications';
+export { applyPlan, branchFromLedgers, type LedgerBranch } from './materialize';

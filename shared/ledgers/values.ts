@@ -109,9 +109,9 @@ export const parseIdNumber: CellParser<string> = (cell): ParseResult<string> => 
   }
   if (cell.kind === 'number') {
     if (!Number.isSafeInteger(cell.number) || cell.number >= 1e15) {
-      // As Excel shows and keeps it: 15 significant digits, the rest zeros (never the float's stray digits, which
-      // could even pass the checksum by chance).
-      const written = numberToText(Number(cell.number.toPrecision(15)));
+      // As the file holds it: 15 significant digits in Excel's scientific form (1.10105198703240E+17). Written out
+      // with zeros it could pass the checksum by chance and be taken for a valid number; this form never does.
+      const written = cell.number.toPrecision(15).toUpperCase();
       return { ok: true, value: written, warning: `待核对：号码 ${written} ${LOST_DIGITS}` };
     }
     return { ok: true, value: numberToText(cell.number) };

@@ -3,8 +3,9 @@ import { Alert, App, Button, Card, Flex, Progress, Space, Typography } from 'ant
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '@shared/dates';
 import type { PlannedRow } from '@shared/imports';
-import type { SheetOverride } from '@shared/ledgers';
+import { namesOtherBranch, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
 import { useBranch } from '../../components/BranchContext';
+import { useAnalysisSettings } from '../../db/analysisHooks';
 import { appBackup } from '../../db/backupHooks';
 import { importStore } from '../../db/importHooks';
 import { platform } from '../../platform';
@@ -19,6 +20,8 @@ import {
   type ConflictChoice,
   type ImportPreview,
 } from './previewModel';
+import { nextOverride, type OverrideChange } from './overrideModel';
+import { SheetFixes } from './SheetFixes';
 import { SheetOverrides } from './SheetOverrides';
 import { SheetPreview } from './SheetPreview';
 
@@ -65,6 +68,7 @@ export function ImportPanel() {
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [choices, setChoices] = useState<Map<string, ConflictChoice>>(new Map());
   const job = useRef<ReadJob | null>(null);
+  const analysisSettings = useAnalysisSettings();
 
   // Leaving the page stops a read in progress; another branch needs a new preview.
   useEffect(() => () => job.current?.cancel(), []);
@@ -143,6 +147,11 @@ export function ImportPanel() {
       setExcluded(before.excluded);
       setChoices(before.choices);
     });
+  }
+
+  /** A fix made in the preview (a cell, a default, columns kept in 备注): the sheet is read and planned again. */
+  function fix(sheetIndex: number, sheet: ParsedSheet, change: OverrideChange) {
+    changeOverride(sheetIndex, sheet.name, nextOverride(overrides[sheet.name], sheet, change));
   }
 
   const preview =
@@ -264,6 +273,16 @@ export function ImportPanel() {
                   disabled={busy}
                   onChange={(override) => changeOverride(index, sheet.name, override)}
                 />
+                {sheet.titleBranch && namesOtherBranch(sheet.titleBranch, branch.name) && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    title={`本表标题写的是“${sheet.titleBranch}”，不是当前支部“${branch.name}”。请确认要导入到“${branch.name}”；如不是，请放弃，切换到该支部后再导入。`}
+                  />
+                )}
+                {sheet.ledger && (
+                  <SheetFixes sheet={sheet} override={overrides[sheet.name]} disabled={busy} onChange={(change) => fix(index, sheet, change)} />
+                )}
                 {sheet.ledger ? (
                   <SheetPreview
                     sheetIndex={index}
@@ -276,6 +295,9 @@ export function ImportPanel() {
                     branchNames={branchNames}
                     onToggle={toggle}
                     onChoose={choose}
+                    onEditCell={(row, column, text) => fix(index, sheet, { cell: { row, column, text } })}
+                    analysisSettings={analysisSettings}
+                    disabled={busy}
                   />
                 ) : (
                   <Typography.Text type="secondary">

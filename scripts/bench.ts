@@ -13,6 +13,7 @@ import { IMPORT_RATIO_GOAL, measureImportInNode } from './bench/importNode';
 import { IMPORT_COMMIT_GOAL, measureImportCommitInChromium } from './bench/importCommitChromium';
 import { measurePackage } from './bench/package';
 import { measureExportMemoryInChromium } from './bench/exportMemoryChromium';
+import { coverageTable, measureImportCoverage } from './bench/importCoverage';
 
 interface Figure {
   name: string;
@@ -198,3 +199,4 @@ for (const figure of figures) {
 for (const line of skipped) {
   console.log(line);
 }
+console.log(`\nrows in → records out over every ledger fixture:\n${coverageTable(await measureImportCoverage())}`);

@@ -36,7 +36,7 @@ const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.U
 const RED = { color: { argb: 'FFFF0000' }, bold: true };
 
 // 1. Another system's 党员信息导入模板: a merged title, red required headers with *, two sample rows as the secretary
-// left them (民族 empty in one; a coded 民族 and a wrong check digit in the other), a merged notes block under them.
+// left them (民族 empty in both; a coded 学历 and a wrong check digit in one), a merged notes block under them.
 await save('other-system-template.xlsx', (wb) => {
   const ws = wb.addWorksheet('党员信息');
   ws.addRow(['党员信息导入模板（请勿修改表头）']);
@@ -49,7 +49,7 @@ await save('other-system-template.xlsx', (wb) => {
     header.getCell(c).font = RED;
   });
   ws.addRow(['王建国', '男', null, id('19800312', 11), '13800000031', '大学本科', '办公室', '正式党员', '正常', '2005-06-01', '普通编制', 'A0031']);
-  ws.addRow(['李秀英', '女', '01 汉族', badCheck('19850720', 24), '13800000032', '11 博士研究生', '财务处', '预备党员', '正常', '2024-12-20', '普通编制', 'A0032']);
+  ws.addRow(['李秀英', '女', null, badCheck('19850720', 24), '13800000032', '11 博士研究生', '财务处', '预备党员', '正常', '2024-12-20', '普通编制', 'A0032']);
   ws.addRow([]);
   ws.addRow([
     '填写注意事项：\n1. 带*的列为必填项，表头为红色；\n2. 身份证号码请先把该列设置为“文本”格式再填写，否则后几位会变成0；\n3. 党籍状态只能填写“正式党员”或“预备党员”；\n4. 入党时间格式为 2020-01-01；\n5. 请勿修改、删除表头，请勿合并单元格。',

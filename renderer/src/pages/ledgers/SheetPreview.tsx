@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Input, Switch, Table, Typography } from 'antd';
+import { Checkbox, Flex, Input, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useId, useMemo, useState } from 'react';
 import { countPlan, type PlannedRow } from '@shared/imports';
@@ -62,6 +62,8 @@ export interface SheetPreviewProps {
   disabled?: boolean;
 }
 
+const EDIT_BUTTON = { border: 'none', background: 'none', padding: '0 2px', cursor: 'pointer', color: 'rgba(0, 0, 0, 0.45)' } as const;
+
 /** A cell's value with a way to correct it in place (Enter or leaving the field applies it). */
 function EditableValue(props: { text: string; label: string; disabled?: boolean; onSave: (text: string) => void }) {
   const { text, label, disabled, onSave } = props;
@@ -94,17 +96,20 @@ function EditableValue(props: { text: string; label: string; disabled?: boolean;
       <span style={{ flex: 1 }} title={text.length > 60 ? text : undefined}>
         {text.length > 60 ? `${text.slice(0, 60)}…` : text}
       </span>
-      <Button
-        size="small"
-        type="text"
-        icon={<EditOutlined />}
+      {/* A plain button: one per cell of the preview, an antd Button each cost a visible part of its first render. */}
+      <button
+        type="button"
+        style={EDIT_BUTTON}
         aria-label={label}
+        title="修改"
         disabled={disabled}
         onClick={() => {
           setDraft(text);
           setEditing(true);
         }}
-      />
+      >
+        <EditOutlined />
+      </button>
     </Flex>
   );
 }

@@ -7,16 +7,7 @@
  * hand in difficulties/expected.json.
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
-import { computeCheckChar } from '../shared/model/idNumber';
-
-const folder = fileURLToPath(new URL('../shared/ledgers/fixtures/difficulties/', import.meta.url));
-
-function id(birth: string, seq: number, area = '110105'): string {
-  const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + computeCheckChar(first17);
-}
+import { FIXTURE_FOLDER as folder, id, save, utc } from './fixtureWorkbooks';
 
 /** A number with a wrong check character (the last one of the valid number, changed). */
 function badCheck(birth: string, seq: number): string {
@@ -24,15 +15,6 @@ function badCheck(birth: string, seq: number): string {
   return valid.slice(0, 17) + (valid[17] === '1' ? '2' : '1');
 }
 
-async function save(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  wb.created = new Date(Date.UTC(2025, 2, 5));
-  wb.modified = new Date(Date.UTC(2025, 2, 5));
-  build(wb);
-  writeFileSync(`${folder}${name}`, new Uint8Array(await wb.xlsx.writeBuffer()));
-}
-
-const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 const RED = { color: { argb: 'FFFF0000' }, bold: true };
 
 // 1. Another system's 党员信息导入模板: a merged title, red required headers with *, two sample rows as the secretary

@@ -29,6 +29,7 @@ export function SheetFixes({ sheet, override, disabled, onChange }: SheetFixesPr
   const kept = new Set(override?.keepInRemarks ?? []);
   const whys = sheet.columns.filter((c) => c.field && c.why);
   const defaults = Object.entries(override?.defaults ?? {});
+  const control = { size: 'small', style: { width: 160 }, disabled } as const;
   const apply = () => {
     if (field && value.trim()) {
       onChange({ defaultField: field, value });
@@ -66,23 +67,19 @@ export function SheetFixes({ sheet, override, disabled, onChange }: SheetFixesPr
       <Flex gap={8} align="center" wrap>
         <span>统一设置</span>
         <Select
+          {...control}
           aria-label="统一设置的项目"
-          size="small"
-          style={{ width: 160 }}
           placeholder="选择一项"
           value={field}
           options={definition.columns.map((c) => ({ value: c.field, label: c.label }))}
           showSearch={{ optionFilterProp: 'label' }}
-          disabled={disabled}
           onChange={setField}
         />
         <Input
+          {...control}
           aria-label="统一设置的值"
-          size="small"
-          style={{ width: 160 }}
           placeholder="如 汉族、主题党日"
           value={value}
-          disabled={disabled}
           onChange={(e) => setValue(e.target.value)}
           onPressEnter={apply}
         />

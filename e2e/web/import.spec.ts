@@ -114,6 +114,10 @@ test.describe('台账导入', () => {
     await choose(page, '党员思想动态分析.xlsx');
     await expect(page.getByTestId('sheet-counts')).toHaveText('新增 23 · 更新 0 · 跳过 0 · 冲突 0 · 有错误 1');
     await expect(page.getByTestId('row-action').first()).toContainText('新建2025年第二季度思想动态分析');
+    // 分析时段 as its label (never raw JSON); the text of a 需关注 row is hidden, as in 思想动态分析.
+    await expect(page.getByText('2025年第二季度', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText(/"kind"|"start"/)).toHaveCount(0);
+    await expect(page.getByText('（已隐藏）').first()).toBeVisible();
     await commit(page, '党员思想动态分析：新增 23 名党员的分析');
     await page.goto('/#/analyses');
     await expect(page.getByRole('row', { name: /2025年第二季度\s+季度.*23人/ })).toBeVisible();

@@ -429,4 +429,22 @@ describe('ledger self-check on Excel ledgers', () => {
     // January to March each had a 主题党日: no 主题党日 finding for those months.
     expect(branch.findings.filter((f) => f.rule === 'meeting.themeDay.monthly' && f.period < '2025-04')).toEqual([]);
   });
+
+  it('rebuilds the branch of a 检查材料包 with its 组织设置 (支委会, 党小组) before judging it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-rebuild-'));
+    try {
+      const zip = join(dir, 'demo.zip');
+      expect((await run('demo-package', '--out', zip, '--year', '2025')).code).toBe(EXIT_OK);
+      const result = await run('self-check', zip, '--year', '2025', '--today', '2025-11-20', '--json');
+      expect(result.code).toBe(EXIT_OK);
+      const [branch] = (JSON.parse(result.stdout) as { branches: { name: string; findings: { rule: string; message: string }[] }[] }).branches;
+      expect(branch.name).toBe('中共示例市民政局机关第一支部委员会');
+      // The committee's term is known (06_组织设置 came in), and the groups' meetings are judged group by group.
+      expect(branch.findings.some((f) => f.rule === 'term.expiry' && f.message.includes('选举产生'))).toBe(true);
+      expect(branch.findings.some((f) => f.rule === 'meeting.partyGroup.monthly' && /第.党小组/.test(f.message))).toBe(true);
+      expect(branch.findings.some((f) => f.rule === 'branch.setup')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

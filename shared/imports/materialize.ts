@@ -2,6 +2,7 @@ import type { LedgerFileResult, LedgerKind, ParsedRow } from '../ledgers';
 import type { Analysis } from '../model/analysis';
 import { branchFieldsSchema, type Branch } from '../model/branch';
 import type { ImportContext, PlannedRow } from './core';
+import { applyOrganization } from './organization';
 import { planLedgerImport } from './plan';
 
 /**
@@ -82,8 +83,22 @@ export function branchFromLedgers(results: readonly LedgerFileResult[], name: st
     const plan = planLedgerImport(kind, kind === 'members' ? rows.map(withoutBranchName) : rows, ctx);
     planned.push(...plan);
     ctx = applyPlan(ctx, kind, plan, at, nextId);
+    if (kind === 'members') {
+      ctx = withOrganization(ctx, results, nextId);
+    }
   }
   return { context: ctx, planned };
+}
+
+/** 06_组织设置 among the files (a package's): the 支委会 and 党小组 the other ledgers are judged with. */
+function withOrganization(ctx: ImportContext, results: readonly LedgerFileResult[], nextId: () => string): ImportContext {
+  const organization = results.find((r) => r.organization)?.organization;
+  if (!organization) {
+    return ctx;
+  }
+  const applied = applyOrganization(ctx.branches[0], ctx.members, organization, nextId);
+  const changed = new Map(applied.members.map((m) => [m.id, m]));
+  return { ...ctx, branches: [applied.branch], members: ctx.members.map((m) => changed.get(m.id) ?? m) };
 }
 
 function withoutBranchName(row: ParsedRow): ParsedRow {

@@ -8,6 +8,7 @@ import { readCsv } from './read/csv';
 import { sniffFile } from './read/sniff';
 import { readXlsx } from './read/xlsx';
 import { readPackageWorkbooks } from './read/package';
+import { readOrganization, type ImportedOrganization } from './organization';
 import type { LedgerDefinition, LedgerIssue, LedgerKind, SheetGrid } from './types';
 import { cellText } from './values';
 
@@ -51,6 +52,8 @@ export interface LedgerFileResult {
   sheets: ParsedSheet[];
   /** Problems with the file as a whole: unreadable, encrypted, wrong format, no ledger found. */
   fileIssues: LedgerIssue[];
+  /** 06_组织设置 (a package's, or the workbook alone): branch information, 支部委员会 and 党小组 by name. */
+  organization?: ImportedOrganization;
 }
 
 /** Reading progress: a fraction of the whole read (0…1) and what is being done, in Chinese. */
@@ -152,6 +155,12 @@ function parseGrid(
   return { ...base, ledger: ledger.kind, ledgerLabel: ledger.label, rows, skippedRows: skipped, notes, issues };
 }
 
+/** The 组织设置 among the sheets (06_组织设置: its sheets named `06_组织设置 › 基本信息` in a package). */
+function organizationOf(sheets: readonly SheetGrid[]): { organization?: ImportedOrganization } {
+  const organization = readOrganization(sheets);
+  return organization ? { organization } : {};
+}
+
 export async function readLedgerFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<LedgerFileResult> {
   const full: FullOptions = {
     today: options.today ?? todayIso(),
@@ -216,6 +225,7 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
         format: 'package',
         sheets: parseAll(sheets, (sheet) => ({ file: fileName, sheet: sheet.name }), READ_SHARE),
         fileIssues: warnings,
+        ...organizationOf(sheets),
       };
     } else {
       report(0, '正在解压…');
@@ -228,6 +238,7 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
         format: 'xlsx',
         sheets: parseAll(read.sheets, (sheet) => ({ file: fileName, sheet: sheet.name }), READ_SHARE),
         fileIssues: read.warnings.map((w) => makeIssue({ file: fileName }, 'warning', w)),
+        ...organizationOf(read.sheets),
       };
     }
   } catch {
@@ -235,7 +246,15 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
     return fail('读取文件时出错，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。');
   }
   report(1, '读取完成');
-  if (!result.sheets.some((s) => s.ledger || s.excluded)) {
+  if (result.organization) {
+    const orgSheets = new Set(result.organization.sheets);
+    for (const sheet of result.sheets) {
+      if (!sheet.ledger && orgSheets.has(sheet.name)) {
+        sheet.reason = '组织设置：导入时更新支部信息、支部委员会和党小组（按姓名对应花名册）';
+      }
+    }
+  }
+  if (!result.organization && !result.sheets.some((s) => s.ledger || s.excluded)) {
     const reasons = result.sheets.map((s) => `“${s.name}”：${s.reason ?? '不是台账'}`).join('；');
     result.fileIssues.push(
       makeIssue({ file: fileName }, 'error', `没有找到可以导入的台账。${reasons || '文件里没有工作表'}`),
@@ -251,6 +270,7 @@ export { distributeMembersToBranches, branchKey, type BranchAssignment, type Bra
 export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter, headerReadings } from './normalize';
 export { findNoteBlocks, NOTE_START, type NoteBlock } from './notes';
 export { branchInTitle, namesOtherBranch, unusedColumns } from './titles';
+export { readOrganization, type ImportedOrganization } from './organization';
 export type { ParsedRow, SkippedRow } from './parseSheet';
 export { sniffFile, MAX_FILE_BYTES } from './read/sniff';
 export { readCsv, decodeText, parseDelimited } from './read/csv';

@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Progress, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '@shared/dates';
-import type { PlannedRow } from '@shared/imports';
+import { organizationSummary, type PlannedRow } from '@shared/imports';
 import { namesOtherBranch, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
 import { useBranch } from '../../components/BranchContext';
 import { useAnalysisSettings } from '../../db/analysisHooks';
@@ -158,7 +158,11 @@ export function ImportPanel() {
     phase.kind === 'preview' || phase.kind === 'committing' ? phase.preview : phase.kind === 'reading' ? phase.previous : undefined;
   const plans = useMemo(() => (preview ? applyChoices(preview, choices) : new Map<number, PlannedRow[]>()), [preview, choices]);
   const toWrite = useMemo(() => rowsToWrite(plans, excluded), [plans, excluded]);
-  const summary = useMemo(() => writeSummary(toWrite), [toWrite]);
+  const organization = preview?.result.organization;
+  const summary = useMemo(
+    () => [...writeSummary(toWrite), ...(organization ? [organizationSummary(organization)] : [])],
+    [toWrite, organization],
+  );
   const creating = useMemo(() => newBranchNames(toWrite), [toWrite]);
   const branchNames = useMemo(
     () => new Map((preview?.context.branches ?? []).map((b) => [b.id, b.name] as [string, string])),
@@ -218,7 +222,7 @@ export function ImportPanel() {
       // Electron writes it into the backup folder. A browser has no folder: the backup is not offered as a
       // download here (撤销本次导入 restores the import exactly); 设置 → 数据备份 makes one on demand.
       await appBackup.beforeRiskyChange('before-import', platform.backupFolder);
-      await importStore.commit(branch.id, current.fileName, toWrite);
+      await importStore.commit(branch.id, current.fileName, toWrite, current.result.organization);
       setPhase({ kind: 'idle' });
       setFile(null);
       message.success(`导入完成：${summary.join('；')}`);
@@ -307,14 +311,36 @@ export function ImportPanel() {
               </Flex>
             </Card>
           ))}
-          {preview.plans.size > 0 && (
+          {organization && (
+            <Card size="small" title="组织设置">
+              <Flex vertical gap={4}>
+                <Typography.Text>{organizationSummary(organization)}</Typography.Text>
+                {organization.committee.length > 0 && (
+                  <Typography.Text type="secondary">
+                    支部委员会：{organization.committee.map((c) => `${c.role} ${c.name}`).join('、')}
+                  </Typography.Text>
+                )}
+                {organization.partyGroups.length > 0 && (
+                  <Typography.Text type="secondary">
+                    党小组：{organization.partyGroups.map((g) => `${g.name}${g.leaderName ? `（组长 ${g.leaderName}）` : ''}`).join('、')}
+                  </Typography.Text>
+                )}
+                {organization.warnings.map((w) => (
+                  <Typography.Text key={w} type="warning">
+                    {w}
+                  </Typography.Text>
+                ))}
+              </Flex>
+            </Card>
+          )}
+          {(preview.plans.size > 0 || organization) && (
             <Card size="small">
               <Flex gap={16} align="center" wrap>
                 <Typography.Text strong data-testid="import-selected">
                   {summary.length > 0 ? `将导入 ${summary.join('；')}` : '没有可导入的行'}
                 </Typography.Text>
                 <Space>
-                  <Button type="primary" onClick={confirmImport} disabled={toWrite.length === 0 || phase.kind === 'reading'} loading={phase.kind === 'committing'}>
+                  <Button type="primary" onClick={confirmImport} disabled={(toWrite.length === 0 && !organization) || phase.kind === 'reading'} loading={phase.kind === 'committing'}>
                     导入
                   </Button>
                   <Button

@@ -206,7 +206,7 @@ describe('ledger usage and unreadable files', () => {
     [['check'], '请指定要检查的台账文件'],
     [['check', 'a.xlsx', 'b.xlsx'], '一次只能检查一个文件'],
     [['check', 'a.xlsx', '--year', '2025'], '未知选项：--year'],
-    [['self-check', '--year', '2025'], '请指定至少一个要自检的数据库导出文件'],
+    [['self-check', '--year', '2025'], '请指定至少一个要自检的台账文件'],
     [['self-check', 'x.json'], '请用 --year 指定要检查的年度'],
     [['self-check', 'x.json', '--year'], '--year 后面需要年份'],
     [['self-check', 'x.json', '--year', '25'], '--year 应为四位年份'],

@@ -6,17 +6,9 @@
  * hand in difficulties/expected.json (not produced by this script or by the reader).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { computeCheckChar } from '../shared/model/idNumber';
+import { FIXTURE_FOLDER as folder, id, save, utc } from './fixtureWorkbooks';
 
-const folder = fileURLToPath(new URL('../shared/ledgers/fixtures/difficulties/', import.meta.url));
-
-/** A valid 18-digit number for a birth date and a sequence (odd = 男). */
-function id(birth: string, seq: number, area = '110105'): string {
-  const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
-  return first17 + computeCheckChar(first17);
-}
 
 /** A valid number whose check character is X (a woman's: even sequence), to type as a full-width Ｘ. */
 function idEndingInX(birth: string, area = '110105'): string {
@@ -29,16 +21,6 @@ function idEndingInX(birth: string, area = '110105'): string {
   throw new Error('no sequence gives X');
 }
 
-async function save(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  // Fixed dates: the same bytes on every run.
-  wb.created = new Date(Date.UTC(2025, 2, 5));
-  wb.modified = new Date(Date.UTC(2025, 2, 5));
-  build(wb);
-  writeFileSync(`${folder}${name}`, new Uint8Array(await wb.xlsx.writeBuffer()));
-}
-
-const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));
 const HEADER = ['序号', '姓名', '性别', '民族', '公民身份号码', '入党时间', '转正时间', '党员类别', '党小组', '联系电话'];
 
 /** GBK bytes of a text, from the platform's own GBK decoder (Node has no GBK encoder). */

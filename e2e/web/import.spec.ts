@@ -19,6 +19,20 @@ async function startWithDemo(page: Page) {
   await openLedgers(page);
 }
 
+/** 李秀英's number with its right check digit (the template has it with a wrong one). */
+const VALID_LI_ID = '110105198507200247';
+
+/** How many members the 工作台 counts as 资料不全 (rule roster.incomplete), 0 when it lists none. */
+async function incompleteOnDashboard(page: Page): Promise<number> {
+  await page.goto('/#/');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  const line = page.getByText(/\d+\s*名党员资料不全/).first();
+  if ((await line.count()) === 0) {
+    return 0;
+  }
+  return Number(/(\d+)\s*名党员资料不全/.exec(await line.innerText())?.[1] ?? 0);
+}
+
 async function startReading(page: Page, path: string) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择文件' }).click();
@@ -100,6 +114,10 @@ test.describe('台账导入', () => {
     await choose(page, '党员思想动态分析.xlsx');
     await expect(page.getByTestId('sheet-counts')).toHaveText('新增 23 · 更新 0 · 跳过 0 · 冲突 0 · 有错误 1');
     await expect(page.getByTestId('row-action').first()).toContainText('新建2025年第二季度思想动态分析');
+    // 分析时段 as its label (never raw JSON); the text of a 需关注 row is hidden, as in 思想动态分析.
+    await expect(page.getByText('2025年第二季度', { exact: true }).first()).toBeVisible();
+    await expect(page.getByText(/"kind"|"start"/)).toHaveCount(0);
+    await expect(page.getByText('（已隐藏）').first()).toBeVisible();
     await commit(page, '党员思想动态分析：新增 23 名党员的分析');
     await page.goto('/#/analyses');
     await expect(page.getByRole('row', { name: /2025年第二季度\s+季度.*23人/ })).toBeVisible();
@@ -189,5 +207,68 @@ test.describe('台账导入', () => {
     await expect(page.getByRole('progressbar', { name: '读取进度' })).toHaveCount(0);
     await expect(page.getByText(/^预览：/)).toHaveCount(0);
     await expect(page.getByRole('button', { name: '选择文件' })).toBeEnabled();
+  });
+
+  test('另一系统的导入模板：说明文字跳过，预览中改单元格、设统一值，导入后资料不全的党员可补全', async ({ page }) => {
+    test.setTimeout(120_000);
+    await startWithDemo(page);
+    const before = await incompleteOnDashboard(page);
+    await openLedgers(page);
+
+    // Two sample rows, a red * header per required column and a merged 填写注意事项 block: 2 members, the notes once.
+    await choose(page, 'other-system-template.xlsx');
+    await expect(page.getByText(/识别为：党员花名册，表头在第2行，共 2 行数据/)).toBeVisible();
+    await expect(page.getByTestId('sheet-notes')).toHaveText(/^第6—12行：说明文字，已跳过（“填写注意事项：/);
+    await expect(page.getByTestId('sheet-counts')).toHaveText('新增 2 · 更新 0 · 跳过 0 · 冲突 0 · 有错误 0');
+    await expect(page.getByText(/党籍状态（正式党员或预备党员）\*”更贴切，本列未导入/)).toBeVisible();
+    await expect(page.getByTestId('unused-columns')).toHaveText('未导入的列：G列“工作单位”、L列“工号”');
+    await expect(page.getByText(/^提示：资料不全：缺少民族/)).toHaveCount(2);
+
+    // A cell corrected in place: 李秀英's 民族; the row's issue goes before anything is written.
+    await page.getByRole('button', { name: '修改第4行“民族”' }).click();
+    await page.getByRole('textbox', { name: '修改第4行“民族”' }).fill('回族');
+    await page.getByRole('textbox', { name: '修改第4行“民族”' }).press('Enter');
+    await expect(page.getByText(/^提示：资料不全：缺少民族/)).toHaveCount(1);
+    // One value for the column over the sheet: the remaining empty 民族 is 汉族; the corrected cell stays 回族.
+    await page.getByRole('combobox', { name: '统一设置的项目' }).click();
+    await pickOption(page, '民族');
+    await page.getByRole('textbox', { name: '统一设置的值' }).fill('汉族');
+    await page.getByRole('button', { name: '应用到本表空白处' }).click();
+    await expect(page.getByText(/^提示：资料不全：缺少民族/)).toHaveCount(0);
+    await expect(page.getByText('民族 = 汉族')).toBeVisible();
+    await expect(page.getByText('提示：按本表统一设置的“汉族”导入')).toHaveCount(1);
+    // The number with a wrong check digit is kept as written, 待核对; 出生日期 is not made up from it.
+    await expect(page.getByText(/提示：待核对：公民身份号码校验位错误/)).toBeVisible();
+    await expect(page.getByText('提示：资料不全：缺少出生日期，导入后可在花名册中补全')).toBeVisible();
+    // The label of the switch toggles it.
+    await page.getByText('只看有问题的行', { exact: true }).click();
+    await expect(page.getByRole('switch', { name: '只看有问题的行' })).toBeChecked();
+    await commit(page, '党员花名册：新增 2 名党员');
+
+    // On the roster; 李秀英 is 资料不全 (the tag is the roster's, issue 10 records part).
+    await page.goto('/#/members');
+    const search = page.getByPlaceholder('搜索姓名、拼音首字母或身份证号后几位');
+    await search.fill('王建国');
+    await expect(page.getByText('王建国', { exact: true })).toBeVisible();
+    await search.fill('李秀英');
+    await expect(page.getByText('当前显示 1 人', { exact: false })).toBeVisible();
+    await expect(page.getByText('李秀英', { exact: true })).toBeVisible();
+    await expect(page.getByText('回族', { exact: true })).toBeVisible();
+    // The tag 资料不全 on her row (the search shows her alone) comes with the roster's part of issue 10.
+    await expect(page.getByText('资料不全', { exact: true })).toBeVisible();
+    expect(await incompleteOnDashboard(page)).toBe(before + 1);
+
+    // Completing the record (the right number gives 出生日期) takes her off the 工作台's count.
+    await page.goto('/#/members');
+    await search.fill('李秀英');
+    await page.getByText('李秀英', { exact: true }).click();
+    const detail = page.getByRole('dialog', { name: /^李秀英 / });
+    await detail.getByRole('button', { name: '编辑' }).click();
+    const form = page.getByRole('dialog', { name: '编辑党员' });
+    await form.getByLabel('公民身份号码', { exact: true }).fill(VALID_LI_ID);
+    await form.getByLabel('出生日期', { exact: true }).fill('1985年7月20日');
+    await form.getByRole('button', { name: /^保\s?存$/ }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    expect(await incompleteOnDashboard(page)).toBe(before);
   });
 });

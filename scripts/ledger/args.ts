@@ -100,7 +100,7 @@ function parseSelfCheck(args: string[]): LedgerCommand {
   const year = yearText === undefined ? undefined : parseYear(yearText);
   const today = todayText === undefined ? undefined : parseToday(todayText);
   if (scanned.positionals.length === 0) {
-    throw new UsageError('请指定至少一个要自检的数据库导出文件（.json）');
+    throw new UsageError('请指定至少一个要自检的台账文件（.xlsx、.csv、检查材料包 .zip）或数据库导出文件（.json）');
   }
   if (year === undefined) {
     throw new UsageError('请用 --year 指定要检查的年度，例如 --year 2025');

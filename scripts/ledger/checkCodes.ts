@@ -35,8 +35,12 @@ const CELL_RULES: readonly Rule[] = [
   ['cell.errorValue', /^单元格显示错误值/],
   ['cell.invalidDate', /^日期无效$/],
   ['number.lostDigits', /被 Excel 当成了数字，只保留了前15位/],
-  ['number.scientific', /^号码显示为 .*被 Excel 当成了数字/],
+  ['number.scientific', /^(待核对：)?号码显示为 .*被 Excel 当成了数字/],
   ['idNumber.checksum', /校验位错误|未通过校验/],
+  ['idNumber.unverified', /^待核对：/],
+  ['member.incomplete', /^资料不全：/],
+  ['meeting.typeFromName', /^会议类型按名称/],
+  ['value.sheetDefault', /^按本表统一设置/],
   ['date.ambiguousMonth', /按\d{4}年1月理解/],
   ['date.yearOnly', /只有年份/],
   ['date.twoDigitYear', /年份只有两位/],
@@ -47,7 +51,7 @@ const CELL_RULES: readonly Rule[] = [
   ['value.notInList', /^“.*”不是有效的/],
   ['value.notInteger', /^“.*”不是整数$/],
   ['value.duplicate', /^与第\d+行的.*重复$/],
-  ['column.duplicate', /^与第\d+列表示同一项/],
+  ['column.duplicate', /^与第\d+列表示同一项|都可读作“.*”，.*本列未导入$/],
 ];
 
 /** Record-level wording of the ledgers' record builders (checkMember and the others). */

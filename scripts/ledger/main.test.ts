@@ -9,7 +9,6 @@ import { RULE_SETTINGS_KEY } from '../../shared/rules';
 import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main } from './main';
 import type { CheckReport } from './check';
 import { KNOWN_CODES } from './checkCodes';
-import { EXCEL_NOT_SUPPORTED } from './readExport';
 
 const TODAY = '2025-03-05';
 
@@ -194,7 +193,7 @@ describe('ledger usage and unreadable files', () => {
       const result = await run(...argv);
       expect(result.code).toBe(EXIT_OK);
       expect(result.stdout).toContain('用法 Usage');
-      expect(result.stdout).toContain('self-check <文件.json…> --year <年份>');
+      expect(result.stdout).toContain('self-check <台账.xlsx|.csv|导出.json…> --year <年份>');
       expect(result.stdout).toContain('the year to check');
       expect(result.stdout).toContain('check <台账文件.xlsx|.csv> [--json] [--records]');
       expect(result.stdout).toContain('the ledger kind');
@@ -207,7 +206,7 @@ describe('ledger usage and unreadable files', () => {
     [['check'], '请指定要检查的台账文件'],
     [['check', 'a.xlsx', 'b.xlsx'], '一次只能检查一个文件'],
     [['check', 'a.xlsx', '--year', '2025'], '未知选项：--year'],
-    [['self-check', '--year', '2025'], '请指定至少一个要自检的数据库导出文件'],
+    [['self-check', '--year', '2025'], '请指定至少一个要自检的台账文件'],
     [['self-check', 'x.json'], '请用 --year 指定要检查的年度'],
     [['self-check', 'x.json', '--year'], '--year 后面需要年份'],
     [['self-check', 'x.json', '--year', '25'], '--year 应为四位年份'],
@@ -225,12 +224,13 @@ describe('ledger usage and unreadable files', () => {
   it('exits with 2 for files it cannot read, and still checks the others', async () => {
     writeFileSync(file('bad.json'), '{"branches": [');
     writeFileSync(file('array.json'), '[1, 2, 3]');
+    // A ledger that is no workbook: read through the import pipeline, which says so.
     writeFileSync(file('ledger.xlsx'), 'PK\u0003\u0004');
     const cases: [string, string][] = [
       [file('missing.json'), `找不到文件：${file('missing.json')}`],
       [file('bad.json'), `${file('bad.json')} 不是有效的 JSON 文件`],
       [file('array.json'), '不是支部台账的数据库导出'],
-      [file('ledger.xlsx'), EXCEL_NOT_SUPPORTED],
+      [file('ledger.xlsx'), 'ledger.xlsx › '],
       [folder, '是文件夹'],
     ];
     for (const [path, message] of cases) {
@@ -321,18 +321,21 @@ describe('ledger check', () => {
     expect(result.code).toBe(EXIT_OK);
     expect(report.sheets.map((s) => [s.sheet, s.kind, s.headerRow, s.records])).toEqual([
       ['填表说明', null, null, 0],
-      ['花名册', 'members', 1, 1],
+      // Issue 10: the member whose number lost its digits comes in, the number 待核对.
+      ['花名册', 'members', 1, 2],
     ]);
     expect(report.sheets[0].issues).toEqual([expect.objectContaining({ row: null, code: 'sheet.notLedger', severity: 'warning' })]);
-    // The lost digits leave no birth date to derive; a field with no column in the file has no cell.
+    // The lost digits leave no birth date to derive (资料不全 on the row; 学历 has no column: said once for the
+    // sheet); a field with no column in the file has no cell.
     expect(report.sheets[1].issues).toEqual([
-      expect.objectContaining({ row: 2, column: '公民身份号码', cell: 'D2', severity: 'error', code: 'number.lostDigits' }),
-      expect.objectContaining({ row: 2, column: '出生日期', cell: null, severity: 'error', code: 'value.required' }),
+      expect.objectContaining({ row: null, cell: null, severity: 'warning', code: 'member.incomplete' }),
+      expect.objectContaining({ row: 2, column: '公民身份号码', cell: 'D2', severity: 'warning', code: 'number.lostDigits' }),
       expect.objectContaining({ row: 2, column: '转正时间', cell: null, severity: 'warning', code: 'value.required' }),
+      expect.objectContaining({ row: 2, cell: null, severity: 'warning', code: 'member.incomplete' }),
     ]);
     const text = await run('check', mixed, '--today', checkToday);
     expect(text.stdout).toContain('■ 工作表“填表说明”：不是台账，未导入');
-    expect(text.stdout).toContain('[错误] 第2行 公民身份号码（D2）：号码 110105198703240');
+    expect(text.stdout).toContain('第2行 公民身份号码（D2）：待核对：号码 1.10105198703240E+17');
   });
 
   it('exits with 1 and a code for a missing file, a folder, an .xls, an encrypted file and a workbook with no ledger', async () => {
@@ -402,4 +405,46 @@ describe('ledger demo-package and verify', () => {
     expect(altered.code).toBe(1);
     expect(altered.stdout + altered.stderr).toContain(target);
   }, 60_000);
+});
+
+describe('ledger self-check on Excel ledgers', () => {
+  const sample = (name: string) => fileURLToPath(new URL(`../../shared/ledgers/fixtures/${name}`, import.meta.url));
+
+  it('reads the ledgers through the import pipeline into one branch and runs every rule, 思想动态分析 included', async () => {
+    const files = ['党员花名册.xlsx', '三会一课台账.xlsx', '谈心谈话记录.xlsx', '党员思想动态分析.xlsx', '整改台账.xlsx'].map(sample);
+    const result = await run('self-check', ...files, '--year', '2025', '--today', '2026-01-15', '--json');
+    expect(result.code).toBe(EXIT_OK);
+    const report = JSON.parse(result.stdout) as { branches: { name: string; findings: { rule: string }[] }[] };
+    expect(report.branches).toHaveLength(1);
+    const rules = new Set(report.branches[0].findings.map((f) => f.rule));
+    // The sample has no 支委会 on file (no 组织设置): the setup is flagged; the year's meetings are judged.
+    expect(rules.has('branch.setup')).toBe(true);
+    expect([...rules].some((r) => r.startsWith('meeting.'))).toBe(true);
+    noStack(result);
+    // A counts-only ledger of another system is judged too (its meetings come in by date, type from the name).
+    const themeDay = await run('self-check', sample('difficulties/theme-day.xlsx'), '--year', '2025', '--today', '2025-04-01', '--json');
+    expect(themeDay.code).toBe(EXIT_OK);
+    const branch = (JSON.parse(themeDay.stdout) as { branches: { name: string; findings: { rule: string; period: string }[] }[] }).branches[0];
+    expect(branch.name).toBe('中共某某局机关第一党支部');
+    // January to March each had a 主题党日: no 主题党日 finding for those months.
+    expect(branch.findings.filter((f) => f.rule === 'meeting.themeDay.monthly' && f.period < '2025-04')).toEqual([]);
+  });
+
+  it('rebuilds the branch of a 检查材料包 with its 组织设置 (支委会, 党小组) before judging it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-rebuild-'));
+    try {
+      const zip = join(dir, 'demo.zip');
+      expect((await run('demo-package', '--out', zip, '--year', '2025')).code).toBe(EXIT_OK);
+      const result = await run('self-check', zip, '--year', '2025', '--today', '2025-11-20', '--json');
+      expect(result.code).toBe(EXIT_OK);
+      const [branch] = (JSON.parse(result.stdout) as { branches: { name: string; findings: { rule: string; message: string }[] }[] }).branches;
+      expect(branch.name).toBe('中共示例市民政局机关第一支部委员会');
+      // The committee's term is known (06_组织设置 came in), and the groups' meetings are judged group by group.
+      expect(branch.findings.some((f) => f.rule === 'term.expiry' && f.message.includes('选举产生'))).toBe(true);
+      expect(branch.findings.some((f) => f.rule === 'meeting.partyGroup.monthly' && /第.党小组/.test(f.message))).toBe(true);
+      expect(branch.findings.some((f) => f.rule === 'branch.setup')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

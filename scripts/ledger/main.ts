@@ -10,7 +10,6 @@ import { checkLedgerFile } from './check';
 import { runDemoPackage, runVerify } from './package';
 import { formatCheckJson, formatCheckText } from './checkFormat';
 import { formatJson, formatText } from './format';
-import { EXCEL_NOT_SUPPORTED } from './readExport';
 import { selfCheckFiles } from './selfCheck';
 
 export interface LedgerIo {
@@ -27,7 +26,7 @@ export const EXIT_USAGE = 2;
 export const EXIT_UNREADABLE = 1;
 
 const USAGE_LINES = `  npm run ledger -- check <台账文件.xlsx|.csv> [--json] [--records] [--today <YYYY-MM-DD>]
-  npm run ledger -- self-check <文件.json…> --year <年份> [--today <YYYY-MM-DD>] [--json]
+  npm run ledger -- self-check <台账.xlsx|.csv|导出.json…> --year <年份> [--today <YYYY-MM-DD>] [--json]
   npm run ledger -- verify <材料包.zip> [--json]
   npm run ledger -- demo-package --out <材料包.zip> [--year <年份>]`;
 
@@ -53,11 +52,14 @@ check       用应用导入时的同一套读取流程检查一个台账文件�
                       also list each importable row's normalised record (rows in the JSON)
   --today <日期>      按哪一天判断“不晚于今天”，默认今天   judge "not in the future" as of this day
 
-self-check  按《中国共产党支部工作条例（试行）》等规则自检数据库导出文件，按支部列出问题。
-            Checks database exports against the branch rules and lists the findings per branch.
+self-check  按《中国共产党支部工作条例（试行）》等规则自检，按支部列出问题。可给数据库导出文件，也可给 Excel/CSV
+            台账（与应用导入时同一套读取和比对流程，几个台账文件合为一个支部）。
+            Checks database exports, or Excel/CSV ledgers read through the app's import pipeline (several ledger
+            files make one branch), against the branch rules and lists the findings per branch.
 
-  <文件.json…>        数据库导出文件：应用导出的备份（dexie 格式），或 {branches, members, meetings, talks, settings}
-                      JSON exports: the app's backup (dexie-export-import) or a plain {branches, members, …} object
+  <文件…>             .xlsx/.xlsm/.csv 台账或检查材料包 .zip；或数据库导出文件：应用导出的备份（dexie 格式），
+                      或 {branches, members, meetings, talks, analyses, settings} JSON
+                      ledgers (.xlsx/.xlsm/.csv, a package .zip) or JSON exports (the app's backup, or a plain object)
   --year <年份>       要检查的年度（必填）                 the year to check (required)
   --today <日期>      按哪一天判断，默认今天               judge as of this day (default: today)
   --json              输出 JSON：{branches: [{id, name, findings}]}   print JSON instead of text
@@ -89,8 +91,8 @@ Rule settings come from the file's ruleSettings row; missing or invalid values u
               2  用法错误，或文件无法读取                usage error, or a file could not be read
               1  内部错误                                internal error
 
-self-check 只读数据库导出的 JSON；Excel 台账请用 check 检查（${EXCEL_NOT_SUPPORTED}）。
-self-check reads JSON database exports only; check an Excel ledger with \`check\`.
+check 列出台账每一行的读取问题；self-check 按规则检查台账所记的支部工作。
+check lists each row's reading issues; self-check judges the branch's work the ledgers record.
 输出 JSON 时请用 npm run -s ledger -- …（或 npx tsx scripts/ledger.ts …），免得 npm 的提示行混进输出。
 For JSON output use \`npm run -s ledger -- …\` so that npm's banner stays out of it.
 `;

@@ -64,7 +64,7 @@ describe('parseExport', () => {
     [dexie([{ rows: [] }]), 'data.data[0] 不是有效的表数据'],
     [JSON.stringify({ members: {} }), 'members 应为数组'],
     [JSON.stringify({ hello: 'world' }), '不是支部台账的数据库导出'],
-    ['PK\u0003\u0004…', 'Excel 台账的自检需要导入功能'],
+    ['PK\u0003\u0004…', '是压缩包或 Excel 文件，不是 JSON'],
   ])('refuses %j with a Chinese message', (text, message) => {
     expect(() => parseExport(text, 'x.json')).toThrow(LedgerFileError);
     expect(() => parseExport(text, 'x.json')).toThrow(message);

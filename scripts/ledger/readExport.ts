@@ -4,15 +4,13 @@
  * look at; validating them is validate.ts's job. Every failure is a LedgerFileError with a Chinese message.
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 
 /** The tables self-check reads; other tables of the export (auditLog, importBatches …) are left alone. */
-export const CHECKED_TABLES = ['branches', 'members', 'meetings', 'talks', 'rectifications', 'attachments', 'settings'] as const;
+export const CHECKED_TABLES = ['branches', 'members', 'meetings', 'talks', 'rectifications', 'analyses', 'attachments', 'settings'] as const;
 export type CheckedTable = (typeof CHECKED_TABLES)[number];
 
-export const EXCEL_NOT_SUPPORTED = 'Excel 台账的自检需要导入功能，当前请使用数据库导出的 JSON 文件';
-
-const EXCEL_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.et']);
+/** Ledger files self-check reads through the import pipeline (selfCheck.ts), not as JSON. */
+export const LEDGER_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.csv', '.zip']);
 
 /** The database the app writes (renderer/src/db DATABASE_NAME); scripts may not import renderer code. */
 const APP_DATABASE_NAME = 'branch-ledger';
@@ -34,7 +32,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function emptyTables(): Record<CheckedTable, unknown[]> {
-  return { branches: [], members: [], meetings: [], talks: [], rectifications: [], attachments: [], settings: [] };
+  return { branches: [], members: [], meetings: [], talks: [], rectifications: [], analyses: [], attachments: [], settings: [] };
 }
 
 function unescapeKey(part: string): string {
@@ -121,7 +119,7 @@ function fromPlain(json: Record<string, unknown>, file: string): ExportTables {
 export function parseExport(text: string, file: string): ExportTables {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.startsWith('PK\u0003\u0004')) {
-    throw new LedgerFileError(`${file} 是压缩包或 Excel 文件，不是 JSON。${EXCEL_NOT_SUPPORTED}`);
+    throw new LedgerFileError(`${file} 是压缩包或 Excel 文件，不是 JSON。Excel 台账请以 .xlsx 为扩展名给出，按导入的方式读取`);
   }
   if (body.trim() === '') {
     throw new LedgerFileError(`${file} 是空文件`);
@@ -160,9 +158,6 @@ function readFailure(error: unknown, file: string): LedgerFileError {
 }
 
 export async function readExportFile(file: string): Promise<ExportTables> {
-  if (EXCEL_EXTENSIONS.has(extname(file).toLowerCase())) {
-    throw new LedgerFileError(`${file}：${EXCEL_NOT_SUPPORTED}`);
-  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');

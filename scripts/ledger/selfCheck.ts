@@ -1,10 +1,18 @@
 /**
  * `ledger self-check`: every branch of each export through runAllRules for one year, judged on one day.
  * Rows that fail their schema are left out and reported; a file that cannot be read is an error of its own,
- * and the other files are still checked.
+ * and the other files are still checked. Ledger files (.xlsx/.xlsm/.csv, or a 检查材料包 .zip) go through the import
+ * pipeline (readLedgerFile, then planning as the app does) into one branch, judged like an export's branch.
+ * The rules' input is built by ruleInputFor, as for the 工作台 and the package's 自检报告.
  */
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { branchFromLedgers } from '../../shared/imports';
+import { readLedgerFile, type LedgerFileResult } from '../../shared/ledgers';
+import { readAnalysisSettings, ANALYSIS_SETTINGS_KEY } from '../../shared/model';
 import { runAllRules, type Finding } from '../../shared/rules';
-import { LedgerFileError, readExportFile, type CheckedTable, type ExportTables } from './readExport';
+import { ruleInputFor } from '../../shared/rules/input';
+import { LEDGER_EXTENSIONS, LedgerFileError, readExportFile, type CheckedTable, type ExportTables } from './readExport';
 import { ruleSettingsOf, validateTables, type DataIssue } from './validate';
 
 export interface BranchReport {
@@ -59,29 +67,70 @@ export function selfCheckExport(
   orphans('meetings', records.meetings);
   orphans('talks', records.talks);
   orphans('rectifications', records.rectifications);
+  orphans('analyses', records.analyses);
 
+  const analysisRow = records.settings.find((row) => row.key === ANALYSIS_SETTINGS_KEY);
+  const analysisSettings = readAnalysisSettings(analysisRow?.value);
   const branches = records.branches.map((branch) => ({
     id: branch.id,
     name: branch.name,
     file,
-    findings: runAllRules({
-      branch,
-      members: records.members.filter((m) => m.branchId === branch.id),
-      meetings: records.meetings.filter((m) => m.branchId === branch.id),
-      talks: records.talks.filter((t) => t.branchId === branch.id),
-      rectifications: records.rectifications.filter((r) => r.branchId === branch.id),
-      attachments: records.attachments.filter((a) => a.branchId === branch.id),
-      settings: settings.settings,
-      today: options.today,
-      year: options.year,
-    }),
+    findings: runAllRules(
+      ruleInputFor(
+        { ...records, branch, analysisSettings },
+        { year: options.year, today: options.today, settings: settings.settings },
+      ),
+    ),
   }));
   return { branches, issues };
 }
 
+/** What ledger files tell: one branch, named by a title in them (中共…党支部…) or by the first file. */
+export async function selfCheckLedgers(files: readonly string[], options: SelfCheckOptions, report: SelfCheckReport): Promise<void> {
+  const results: LedgerFileResult[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      report.errors.push({ file, message: code === 'ENOENT' ? `找不到文件：${file}` : `无法读取 ${file}（${code ?? String(error)}）` });
+      continue;
+    }
+    const result = await readLedgerFile(basename(file), bytes, { today: options.today });
+    const unreadable = result.fileIssues.find((i) => i.severity === 'error');
+    if (unreadable) {
+      report.errors.push({ file, message: unreadable.text });
+      continue;
+    }
+    results.push(result);
+  }
+  if (results.length === 0) {
+    return;
+  }
+  const title = results.flatMap((r) => r.sheets.map((s) => s.titleBranch)).find(Boolean);
+  const name = title ?? basename(files[0], extname(files[0]));
+  const { context, planned } = branchFromLedgers(results, name, options.today);
+  const left = planned.filter((row) => row.blocked || row.action === '冲突');
+  if (left.length > 0) {
+    report.notes.push(`台账中有 ${left.length} 行未能导入（有错误或冲突），未参与自检；请用 check 命令查看`);
+  }
+  report.branches.push({
+    id: context.branchId,
+    name,
+    file: files.join('、'),
+    findings: runAllRules(ruleInputFor({ ...context, branch: context.branches[0] }, { year: options.year, today: options.today })),
+  });
+}
+
 export async function selfCheckFiles(files: readonly string[], options: SelfCheckOptions): Promise<SelfCheckReport> {
   const report: SelfCheckReport = { ...options, branches: [], issues: [], notes: [], errors: [] };
-  for (const file of files) {
+  const ledgers = files.filter((file) => LEDGER_EXTENSIONS.has(extname(file).toLowerCase()));
+  for (const file of files.filter((f) => !ledgers.includes(f))) {
+    if (['.xls', '.et'].includes(extname(file).toLowerCase())) {
+      report.errors.push({ file, message: `${file} 是旧版 Excel 格式（.xls/.et），请在 Excel 或 WPS 中另存为 .xlsx 后再自检` });
+      continue;
+    }
     let exported: ExportTables;
     try {
       exported = await readExportFile(file);
@@ -100,5 +149,6 @@ export async function selfCheckFiles(files: readonly string[], options: SelfChec
     report.branches.push(...checked.branches);
     report.issues.push(...checked.issues);
   }
+  await selfCheckLedgers(ledgers, options, report);
   return report;
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import {
+  ANALYSIS_FIELD_LABELS,
+  analysisSchema,
   branchSchema,
   MEETING_FIELD_LABELS,
   meetingSchema,
@@ -15,6 +17,7 @@ import {
   settingRowSchema,
   TALK_FIELD_LABELS,
   talkSchema,
+  type Analysis,
   type Branch,
   type Meeting,
   type Member,
@@ -56,6 +59,7 @@ export interface ValidRecords {
   meetings: Meeting[];
   talks: Talk[];
   rectifications: Rectification[];
+  analyses: Analysis[];
   /** Only which record each file belongs to: a task's files are its 佐证材料. */
   attachments: AttachmentOwner[];
   settings: SettingRow[];
@@ -67,6 +71,7 @@ export const TABLE_NAMES: Record<CheckedTable, string> = {
   meetings: '会议',
   talks: '谈心谈话',
   rectifications: '整改任务',
+  analyses: '思想动态分析',
   attachments: '附件',
   settings: '设置',
 };
@@ -94,6 +99,7 @@ const FIELD_LABELS: Record<CheckedTable, Record<string, string>> = {
   meetings: { ...META_LABELS, ...MEETING_FIELD_LABELS },
   talks: { ...META_LABELS, ...TALK_FIELD_LABELS },
   rectifications: { ...META_LABELS, ...RECTIFICATION_FIELD_LABELS },
+  analyses: { ...META_LABELS, ...ANALYSIS_FIELD_LABELS },
   attachments: { ...META_LABELS, ownerTable: '所属台账', ownerId: '所属记录' },
   settings: { key: '设置项', value: '设置值' },
 };
@@ -104,6 +110,7 @@ const SCHEMAS = {
   meetings: meetingSchema,
   talks: talkSchema,
   rectifications: rectificationSchema,
+  analyses: analysisSchema,
   // The file bytes are not needed (nor checked) for self-check: only whose file it is.
   attachments: attachmentOwnerSchema,
   settings: settingRowSchema,
@@ -162,6 +169,7 @@ export function validateTables(file: string, exported: ExportTables): { records:
     meetings: validateTable(file, 'meetings', tables.meetings, SCHEMAS.meetings, issues),
     talks: validateTable(file, 'talks', tables.talks, SCHEMAS.talks, issues),
     rectifications: validateTable(file, 'rectifications', tables.rectifications, SCHEMAS.rectifications, issues),
+    analyses: validateTable(file, 'analyses', tables.analyses, SCHEMAS.analyses, issues),
     attachments: validateTable(file, 'attachments', tables.attachments, SCHEMAS.attachments, issues),
     settings: validateTable(file, 'settings', tables.settings, SCHEMAS.settings, issues),
   };

@@ -8,3 +8,5 @@ export {
   type PlanBranch,
 } from './planMemberImport';
 export { problemKey } from './rectifications';
+export { applyPlan, branchFromLedgers, type LedgerBranch } from './materialize';
+export { applyOrganization, organizationSummary, type AppliedOrganization } from './organization';

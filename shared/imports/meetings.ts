@@ -1,12 +1,9 @@
 import { formatDateTime } from '../dates';
 import type { ImportedMeeting } from '../ledgers/definitions/meetings';
 import type { ParsedRow } from '../ledgers/parseSheet';
-import { expectedParticipantIds } from '../meetings/attendance';
 import type { Branch } from '../model/branch';
 import { MEETING_FIELD_LABELS, type Attendance, type Meeting, type MeetingFields } from '../model/meeting';
-import type { Member } from '../model/member';
-import { nameKey } from '../ledgers/definitions/common';
-import { sortByPinyin } from '../text/pinyin';
+import { formatAbsentee, nameKey } from '../ledgers/definitions/common';
 import {
   blockedRow,
   compact,
@@ -28,19 +25,16 @@ import {
  * are two meetings; a stored 党小组会 without a group still matches. A row with only a date (or 上午/下午) matches a
  * meeting of that type on the same day, and keeps the stored time.
  * People are resolved by name in the target branch: an unknown 主持人/记录人 is a note (left out); 缺席人员 are
- * matched to the roster and, when 应到/实到 or 缺席人员 are given, everyone expected gets 出席 except those named
- * (their state and reason as definitions/common readAbsence reads them). "Everyone expected" is, for a stored
- * meeting, its own attendance list when the file's 应到/实到 agree with it (the roster may have changed since),
- * else the roster (shared/meetings expectedParticipantIds). Attendance compares as a set keyed by member: the order
- * of the list (roster order, pinyin order) is no change. Free text that says the same (core sameText) keeps its
+ * read against a stored meeting's own attendance list when the file's 应到/实到 agree with it. Otherwise the file's
+ * counts become the meeting's headcount (出席名单未导入) and named absentees are kept in its content: attendance is
+ * never filled from the roster, which holds today's members, not those of the meeting. Attendance compares as a set
+ * keyed by member: the order of the list (roster order, pinyin order) is no change. Free text that says the same (core sameText) keeps its
  * stored wording. The reason says what was derived.
  */
 
 export interface MeetingPlanContext {
   branch: Branch;
   roster: Roster;
-  /** Active members in pinyin order (the attendance order). */
-  sorted: Member[];
   byDay: Map<string, Meeting[]>;
   today: string;
 }
@@ -60,7 +54,6 @@ export function meetingPlanContext(ctx: ImportContext): MeetingPlanContext {
   return {
     branch,
     roster: new Roster(members),
-    sorted: sortByPinyin(members.filter((m) => !m.departure), (m) => m.name),
     byDay,
     today: ctx.today,
   };
@@ -183,37 +176,39 @@ function prepare(record: ImportedMeeting, pc: MeetingPlanContext, existing?: Mee
   const group = resolveGroup(record, pc, hostId, [...absent.keys()]);
   notes.push(group.note);
 
+  // Attendance comes from what the file says, never from the roster (today's roster is not who was expected then).
+  // A stored meeting keeps its own list when the file agrees with it; otherwise counts become the headcount.
   let attendance: Attendance[] = [];
+  let headcount: MeetingFields['headcount'];
   const said = record.expectedCount !== undefined || record.presentCount !== undefined || record.absentees.length > 0;
   const fromStored = said && existing ? attendanceFromStored(record, absent, existing.attendance) : undefined;
   if (fromStored) {
     attendance = fromStored;
     notes.push(`出席情况按本会议已有的出席名单核对：${attendanceSummary(attendance, pc)}`);
-  } else if (said) {
-    const expected = expectedParticipantIds(record.type, pc.sorted, pc.branch, group.id);
-    if (expected.length === 0) {
-      const why =
-        record.type === '支部委员会' ? '本支部尚未登记支委会成员' : record.type === '党小组会' ? '不知道是哪个党小组' : '本支部花名册中没有党员';
-      notes.push(`${why}，出席情况未导入`);
-      unsaid.add('attendance');
-    } else {
-      attendance = expected.map((id) => absent.get(id) ?? { memberId: id, state: '出席' as const });
-      for (const [id, entry] of absent) {
-        if (!expected.includes(id)) attendance.push(entry);
-      }
-      const present = attendance.filter((a) => a.state === '出席').length;
-      let note = `出席情况按花名册推算：${attendanceSummary(attendance, pc)}`;
-      if (
-        (record.expectedCount !== undefined && record.expectedCount !== attendance.length) ||
-        (record.presentCount !== undefined && record.presentCount !== present)
-      ) {
-        note += `；文件中写的是应到${record.expectedCount ?? '—'}人、实到${record.presentCount ?? '—'}人，请核对`;
-      }
-      notes.push(note);
-    }
+  } else if (said && existing && existing.attendance.length > 0) {
+    // The meeting has its own list and the file disagrees with it: the list stays, the figures are questioned.
+    unsaid.add('attendance');
+    notes.push(
+      `文件中写的是应到${record.expectedCount ?? '—'}人、实到${record.presentCount ?? '—'}人，与本会议的出席名单（${attendanceSummary(existing.attendance, pc)}）不符，出席情况未改，请核对`,
+    );
   } else {
     unsaid.add('attendance');
+    headcount = headcountOf(record);
+    if (headcount) {
+      const parts = [`应到${headcount.expected}人`, `实到${headcount.present}人`];
+      if (headcount.onLeave !== undefined) parts.push(`请假${headcount.onLeave}人`);
+      if (headcount.absent !== undefined) parts.push(`缺席${headcount.absent}人`);
+      notes.push(`出席人数按文件导入（${parts.join('，')}）；出席名单未导入`);
+    } else if (said) {
+      notes.push('文件中没有完整的应到和实到人数，出席名单未导入');
+    } else {
+      unsaid.add('headcount');
+    }
+    if (record.absentees.length > 0) {
+      notes.push(`缺席人员“${record.absentees.map((a) => a.name).join('、')}”记入会议内容`);
+    }
   }
+  if (!headcount) unsaid.add('headcount');
   if (!hostId) unsaid.add('hostId');
   if (!recorderId) unsaid.add('recorderId');
   if (!group.id) unsaid.add('partyGroupId');
@@ -234,13 +229,40 @@ function prepare(record: ImportedMeeting, pc: MeetingPlanContext, existing?: Mee
     recorderId,
     partyGroupId: group.id,
     attendance,
+    headcount,
     attendees: record.attendees,
     topics: record.topics,
     speeches: [],
-    content: record.content,
+    content: fromStored || record.absentees.length === 0 ? record.content : withAbsentees(record),
     resolutions: record.resolutions.map((text) => ({ text })),
   }) as MeetingFields;
   return { fields, unsaid, notes };
+}
+
+/**
+ * 应到/实到 (and 请假/缺席 when the file gives them, as numbers or as named absentees) as the meeting's headcount;
+ * undefined unless both 应到 and 实到 are known.
+ */
+function headcountOf(record: ImportedMeeting): MeetingFields['headcount'] {
+  if (record.expectedCount === undefined || record.presentCount === undefined) {
+    return undefined;
+  }
+  const named = (state: '请假' | '缺席') => {
+    const n = record.absentees.filter((a) => a.state === state).length;
+    return n > 0 ? n : undefined;
+  };
+  return compact({
+    expected: record.expectedCount,
+    present: record.presentCount,
+    onLeave: record.onLeaveCount ?? named('请假'),
+    absent: record.absentCount ?? named('缺席'),
+  });
+}
+
+/** The named absentees of a counts-only meeting kept in its content as written: `缺席人员：张三（出差）`. */
+function withAbsentees(record: ImportedMeeting): string {
+  const line = `缺席人员：${record.absentees.map((a) => formatAbsentee(a.name, a.state, a.reason)).join('、')}`;
+  return record.content ? `${record.content}\n${line}` : line;
 }
 
 function merged(existing: Meeting, prepared: Prepared): Meeting {
@@ -337,7 +359,8 @@ export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext):
     const minute = record.timeKnown ? record.startAt.slice(0, 16) : undefined;
     const group = groupOfRow(record, pc);
     const earlier = (seen.get(dayKey) ?? []).find(
-      (e) => (!e.minute || !minute || e.minute === minute) && (!e.group || !group || e.group === group),
+      // A date-only row and a timed one are two meetings (2019.2.3 vs 2019/2/3 14:30): times stay distinct.
+      (e) => (e.minute ?? 'day') === (minute ?? 'day') && (!e.group || !group || e.group === group),
     );
     seen.set(dayKey, [...(seen.get(dayKey) ?? []), { rowNumber: row.rowNumber, minute, group }]);
     if (earlier) {

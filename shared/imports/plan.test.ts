@@ -5,7 +5,7 @@ import type { ImportedMeeting } from '../ledgers/definitions/meetings';
 import type { ImportedMember } from '../ledgers/definitions/members';
 import { parseProgress, type ImportedRectification } from '../ledgers/definitions/rectifications';
 import type { ImportedTalk } from '../ledgers/definitions/talks';
-import type { Analysis, Branch, Meeting, Member, Rectification, Talk } from '../model';
+import type { Analysis, Attendance, Branch, Meeting, Member, Rectification, Talk } from '../model';
 import { countPlan, planLedgerImport, resolveConflict, type ImportContext, type PlannedRow } from './plan';
 
 const TODAY = '2026-11-27';
@@ -81,7 +81,8 @@ function meetingRow(n: number, extra: Partial<ImportedMeeting> = {}): ParsedRow<
 }
 
 describe('meetings', () => {
-  it('adds a meeting with attendance derived from the roster: everyone 出席 but those named absent', () => {
+  // Issue 10: attendance is never filled from the roster (today's roster is not who was expected at the meeting).
+  it('a meeting given as counts keeps them as its headcount; named absentees stay in its content as written', () => {
     const [plan] = planLedgerImport(
       'meetings',
       [meetingRow(4, { expectedCount: 5, presentCount: 4, absentees: [{ name: '王五', reason: '出差', state: '请假' }], hostName: '张三', recorderName: '李 四' })],
@@ -92,20 +93,25 @@ describe('meetings', () => {
     expect(after.branchId).toBe('b1');
     expect(after.hostId).toBe('m1');
     expect(after.recorderId).toBe('m2');
-    expect(after.attendance).toHaveLength(5);
-    expect(after.attendance.find((a) => a.memberId === 'm3')).toEqual({ memberId: 'm3', state: '请假', reason: '出差' });
-    expect(after.attendance.filter((a) => a.state === '出席')).toHaveLength(4);
-    expect(plan.reason).toContain('出席情况按花名册推算：应到5人，出席4人，请假1人（王五）');
+    expect(after.attendance).toEqual([]);
+    expect(after.headcount).toEqual({ expected: 5, present: 4, onLeave: 1 });
+    expect(after.content).toBe('缺席人员：王五（出差）');
+    expect(plan.reason).toContain('出席人数按文件导入（应到5人，实到4人，请假1人）；出席名单未导入');
   });
 
-  it('says when the file counts differ from the roster, and leaves an unknown 主持人 out with a note', () => {
-    const [plan] = planLedgerImport('meetings', [meetingRow(4, { expectedCount: 24, presentCount: 24, hostName: '钱八' })], context());
+  it('keeps the counts as written, whatever the roster holds, and leaves an unknown 主持人 out with a note', () => {
+    const [plan] = planLedgerImport('meetings', [meetingRow(4, { expectedCount: 24, presentCount: 24, onLeaveCount: 0, hostName: '钱八' })], context());
     expect((plan.after as Meeting).hostId).toBeUndefined();
+    expect((plan.after as Meeting).headcount).toEqual({ expected: 24, present: 24, onLeave: 0 });
+    expect((plan.after as Meeting).attendance).toEqual([]);
     expect(plan.reason).toContain('主持人“钱八”不在本支部花名册中');
-    expect(plan.reason).toContain('文件中写的是应到24人、实到24人，请核对');
+    // One count alone is no headcount: nothing is made up for the other.
+    const [half] = planLedgerImport('meetings', [meetingRow(4, { presentCount: 20 })], context());
+    expect(half.after).not.toHaveProperty('headcount');
+    expect(half.reason).toContain('出席名单未导入');
   });
 
-  it('derives 支委会 attendance from the committee and a 党小组会 group from its host', () => {
+  it('infers a 党小组会 group from its host; a 支委会 given as counts has no list made from the committee', () => {
     const [committee, group] = planLedgerImport(
       'meetings',
       [
@@ -114,10 +120,20 @@ describe('meetings', () => {
       ],
       context(),
     );
-    expect((committee.after as Meeting).attendance.map((a) => a.memberId)).toEqual(['m2', 'm1']); // pinyin: 李 before 张
+    expect((committee.after as Meeting).attendance).toEqual([]);
+    expect((committee.after as Meeting).headcount).toEqual({ expected: 2, present: 2 });
     const g = group.after as Meeting;
     expect(g.partyGroupId).toBe('g2');
-    expect(g.attendance).toEqual([{ memberId: 'm3', state: '出席' }, { memberId: 'm4', state: '缺席' }]);
+    expect(g.headcount).toEqual({ expected: 2, present: 1, absent: 1 });
+  });
+
+  it('two rows of one day are two meetings when their times differ; a date-only row and a timed one too', () => {
+    const plans = planLedgerImport(
+      'meetings',
+      [meetingRow(4), meetingRow(5, { startAt: '2025-03-05T09:00:00+08:00', timeKnown: false }), meetingRow(6, { startAt: '2025-03-05T16:00:00+08:00' })],
+      context(),
+    );
+    expect(plans.map((p) => p.action)).toEqual(['新增', '新增', '新增']);
   });
 
   it('keys on type and start to the minute: same → 跳过, a changed field → 更新 with Chinese labels', () => {
@@ -399,11 +415,18 @@ describe('what an export reads back as is no change', () => {
     expect(planLedgerImport('rectifications', [taskRow(4, { measures: '每月检查:记录本' })], context({ rectifications: [task] }))[0].action).toBe('跳过');
   });
 
+  /** A stored meeting with a full attendance list (entered in the app), absentees as given. */
+  function withList(plan: PlannedRow, id: string, absent: Attendance[]): Meeting {
+    const ids = ['m2', 'm5', 'm3', 'm1', 'm4']; // pinyin: 李 孙 王 张 赵
+    const attendance = ids.map((memberId) => absent.find((a) => a.memberId === memberId) ?? { memberId, state: '出席' as const });
+    const { headcount: _h, ...rest } = stored<Meeting>(plan, id);
+    return { ...rest, content: undefined, attendance } as Meeting;
+  }
+
   it('attendance is a set keyed by member: stored in roster order or pinyin order, re-imported → 跳过', () => {
     const row4 = meetingRow(4, { expectedCount: 5, presentCount: 3, absentees: [{ name: '王五', reason: '出差', state: '请假' }, { name: '孙七', state: '缺席' }] });
     const first = planLedgerImport('meetings', [row4], context())[0];
-    const pinyinOrder = stored<Meeting>(first, 'mt1');
-    expect(pinyinOrder.attendance.map((a) => a.memberId)).toEqual(['m2', 'm5', 'm3', 'm1', 'm4']); // 李 孙 王 张 赵
+    const pinyinOrder = withList(first, 'mt1', [{ memberId: 'm3', state: '请假', reason: '出差' }, { memberId: 'm5', state: '缺席' }]);
     const rosterOrder = { ...pinyinOrder, attendance: [...pinyinOrder.attendance].sort((a, b) => a.memberId.localeCompare(b.memberId)) };
     for (const existing of [pinyinOrder, rosterOrder]) {
       const [plan] = planLedgerImport('meetings', [row4], context({ meetings: [existing] }));
@@ -424,16 +447,16 @@ describe('what an export reads back as is no change', () => {
 
   it("attendance of a stored meeting is read against its own list when the file's figures agree (the roster changed since)", () => {
     const row4 = meetingRow(4, { expectedCount: 5, presentCount: 4, absentees: [{ name: '王五', reason: '出差', state: '请假' }] });
-    const existing = stored<Meeting>(planLedgerImport('meetings', [row4], context())[0], 'mt1');
-    // 孙七 left, 周九 joined after the meeting: the roster now gives another list, the stored one still agrees.
+    const existing = withList(planLedgerImport('meetings', [row4], context())[0], 'mt1', [{ memberId: 'm3', state: '请假', reason: '出差' }]);
+    // 孙七 left, 周九 joined after the meeting: the roster now differs, the stored list still agrees.
     const members = [...MEMBERS.slice(0, 4), { ...MEMBERS[4], departure: { reason: '转出', date: '2025-06-01' } }, member('m9', '周九')] as Member[];
     const [plan] = planLedgerImport('meetings', [row4], context({ members, meetings: [existing] }));
     expect(plan).toMatchObject({ action: '跳过', recordId: 'mt1' });
     expect(plan.reason).toContain('出席情况按本会议已有的出席名单核对：应到5人，出席4人，请假1人（王五）');
-    // Figures that disagree with the stored list: the roster decides, and the file's figures are questioned.
+    // Figures that disagree with the stored list: the list stays as it is, and the file's figures are questioned.
     const [other] = planLedgerImport('meetings', [meetingRow(4, { expectedCount: 6, presentCount: 5, absentees: [{ name: '王五', reason: '出差', state: '请假' }] })], context({ members, meetings: [existing] }));
-    expect(other.action).toBe('更新');
-    expect(other.reason).toContain('出席情况按花名册推算');
+    expect(other).toMatchObject({ action: '跳过', recordId: 'mt1' });
+    expect(other.reason).toContain('文件中写的是应到6人、实到5人，与本会议的出席名单（应到5人，出席4人');
   });
 
   it('a 党小组会 is keyed with its group: two groups meeting at the same time are two meetings, not 冲突', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportedMember, ParsedRow } from '../ledgers';
+import { computeCheckChar } from '../model/idNumber';
 import type { Member } from '../model/member';
 import { countPlan, planMemberImport } from './planMemberImport';
 
@@ -35,7 +36,8 @@ function member(overrides: Partial<Member> = {}): Member {
   } as Member;
 }
 
-const ID = '110105198506151234';
+// A number that passes GB 11643 (only such a number is a matching key).
+const ID = `11010519850615123${computeCheckChar('11010519850615123')}`;
 
 describe('planMemberImport', () => {
   it('adds a member nobody on the roster matches, with the party group by name', () => {

@@ -8,8 +8,10 @@ import { countPlan as countAnyPlan, keepStoredWording, type ConflictCandidate, t
  * What importing a roster (党员花名册) would do, row by row, computed once and shown before anything is written.
  * Pure: the page plans in the renderer, `commitMemberImport` (renderer/src/db/imports.ts) writes exactly the plan.
  *
- * Key of a member: the normalised 公民身份号码; without one, 姓名 + 出生日期. A row whose number is not on the
- * roster still matches a member without a number of the same 姓名 + 出生日期 (the import adds the number).
+ * Key of a member: the normalised 公民身份号码 when it passes GB 11643 (a number that lost digits or fails its check
+ * digit is 待核对 and never a key); else 姓名 + 出生日期; else 姓名 alone (a roster keyed by 工号 has neither). A row
+ * whose number is not on the roster still matches a member without a valid number of the same 姓名 + 出生日期, or of
+ * the same 姓名 when one of the two has no 出生日期 (the import adds what the row brings).
  * - 新增: no member matches.
  * - 更新: one member matches and some field differs (fields empty in the file keep their stored value).
  * - 跳过: one member matches and nothing differs.
@@ -55,16 +57,19 @@ const IMPORTED_FIELDS = (Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields
   (f) => f !== 'departure' && f !== 'partyGroupId',
 );
 
+/** The matching key of a 公民身份号码: its normalised form when valid; none for a 待核对 number. */
 export function memberIdKey(idNumber: string | undefined): string | undefined {
   if (!idNumber || !idNumber.trim()) {
     return undefined;
   }
   const checked = checkIdNumber(idNumber);
-  return checked.ok ? checked.normalized : idNumber.trim().toUpperCase();
+  return checked.ok ? checked.normalized : undefined;
 }
 
+const bareName = (name: string) => name.replace(/\s+/g, '');
+
 function nameKey(name: string | undefined, birthDate: string | undefined): string | undefined {
-  return name && birthDate ? `${name.replace(/\s+/g, '')}|${birthDate}` : undefined;
+  return name && birthDate ? `${bareName(name)}|${birthDate}` : undefined;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -102,7 +107,10 @@ export function planMemberImport(
   const members = existingMembers.filter((m) => m.branchId === branch.id);
   const byId = new Map<string, Member[]>();
   const byName = new Map<string, Member[]>();
+  const byBareName = new Map<string, Member[]>();
   for (const member of members) {
+    const bare = bareName(member.name);
+    byBareName.set(bare, [...(byBareName.get(bare) ?? []), member]);
     const idKey = memberIdKey(member.idNumber);
     if (idKey) {
       byId.set(idKey, [...(byId.get(idKey) ?? []), member]);
@@ -121,28 +129,37 @@ export function planMemberImport(
     }
     const idKey = memberIdKey(record.idNumber);
     const nKey = nameKey(record.name, record.birthDate);
-    const fileKey = idKey ? `id:${idKey}` : `name:${nKey}`;
+    const fileKey = idKey ? `id:${idKey}` : nKey ? `name:${nKey}` : `bare:${bareName(record.name)}`;
     const earlier = seenInFile.get(fileKey);
     if (earlier !== undefined) {
       return {
         rowNumber: row.rowNumber,
         action: '冲突',
         blocked: false,
-        reason: `与文件第${earlier}行是同一人（${idKey ? '公民身份号码' : '姓名和出生日期'}相同）`,
+        reason: `与文件第${earlier}行是同一人（${idKey ? '公民身份号码' : nKey ? '姓名和出生日期' : '姓名'}相同）`,
       };
     }
     seenInFile.set(fileKey, row.rowNumber);
 
+    // Without a key of its own (no valid number), a member of the same name matches when a birth date cannot tell
+    // them apart.
+    const byNameAlone = () =>
+      (byBareName.get(bareName(record.name)) ?? []).filter((m) => !record.birthDate || !m.birthDate);
+    const withoutValidId = (list: Member[]) => list.filter((m) => !memberIdKey(m.idNumber));
     let matches: Member[] = [];
     if (idKey) {
       matches = byId.get(idKey) ?? [];
-      if (matches.length === 0 && nKey) {
-        matches = (byName.get(nKey) ?? []).filter((m) => !m.idNumber);
+      if (matches.length === 0) {
+        matches = withoutValidId(nKey ? (byName.get(nKey) ?? []) : []);
+        if (matches.length === 0) matches = withoutValidId(byNameAlone());
       }
-    } else if (nKey) {
-      matches = byName.get(nKey) ?? [];
+    } else {
+      matches = nKey ? (byName.get(nKey) ?? []) : [];
+      if (matches.length === 0) matches = byNameAlone();
     }
-    const { fields, note } = memberFieldsFromImport(record, branch.partyGroups ?? []);
+    const imported = memberFieldsFromImport(record, branch.partyGroups ?? []);
+    const fields = imported.fields;
+    let note = imported.note;
 
     if (matches.length > 1) {
       return {
@@ -157,6 +174,11 @@ export function planMemberImport(
       return { rowNumber: row.rowNumber, action: '新增', blocked: false, fields: fields as MemberFields, reason: note };
     }
     const member = matches[0];
+    if (!idKey && fields.idNumber && memberIdKey(member.idNumber)) {
+      // A 待核对 number never replaces a valid one on the roster.
+      delete fields.idNumber;
+      note = [note, '文件中的公民身份号码待核对，保留花名册中的号码'].filter(Boolean).join('；');
+    }
     if (idKey && member.idNumber && member.name.replace(/\s+/g, '') !== record.name.replace(/\s+/g, '')) {
       return {
         rowNumber: row.rowNumber,

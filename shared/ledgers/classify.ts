@@ -1,4 +1,4 @@
-import { normalizeHeader, stripHeaderNotes } from './normalize';
+import { columnLetter, headerReadings, normalizeHeader } from './normalize';
 import type { CellValue, LedgerDefinition, LedgerKind, SheetGrid } from './types';
 
 /** How many rows from the top may hold titles, unit/date lines and the header. */
@@ -14,6 +14,8 @@ export interface ColumnMatch {
   field?: string;
   /** Set when a second column means the same field: it is ignored, and the preview says so. */
   duplicateOf?: number;
+  /** Why the column was read as its field, or why it lost to another column (said in the preview). */
+  why?: string;
 }
 
 export interface SheetClassification {
@@ -33,12 +35,16 @@ function headerText(cell: CellValue | undefined): string {
   return cell?.kind === 'text' ? cell.text : '';
 }
 
-function lookupFor(definition: LedgerDefinition): Map<string, string> {
-  const map = new Map<string, string>();
+/** Each synonym of a ledger → its field and its place in that field's list (earlier synonyms fit better). */
+function lookupFor(definition: LedgerDefinition): Map<string, { field: string; rank: number }> {
+  const map = new Map<string, { field: string; rank: number }>();
   for (const column of definition.columns) {
-    for (const header of column.headers) {
-      map.set(normalizeHeader(header), column.field);
-    }
+    column.headers.forEach((header, rank) => {
+      const key = normalizeHeader(header);
+      if (!map.has(key)) {
+        map.set(key, { field: column.field, rank });
+      }
+    });
   }
   return map;
 }
@@ -52,29 +58,78 @@ interface Candidate {
   missing: string[];
 }
 
-/** Matches one header layout against one ledger: each column's candidate texts in order, exact after normalisation. */
-function matchColumns(definition: LedgerDefinition, lookup: Map<string, string>, texts: string[][], shown: string[]) {
-  const columns: ColumnMatch[] = [];
-  const taken = new Map<string, number>();
-  texts.forEach((candidates, index) => {
-    let field: string | undefined;
-    for (const candidate of candidates) {
-      const normalized = normalizeHeader(candidate);
-      field = lookup.get(normalized) ?? lookup.get(stripHeaderNotes(normalized));
-      if (field) {
+/** How well a header fits a field: the reading's level first, then the synonym's place in the field's list. */
+interface Fit {
+  field: string;
+  score: number;
+  why?: string;
+}
+
+function bestFit(lookup: Map<string, { field: string; rank: number }>, candidates: string[]): Fit | undefined {
+  let best: Fit | undefined;
+  for (const candidate of candidates) {
+    for (const reading of headerReadings(normalizeHeader(candidate))) {
+      const hit = lookup.get(reading.text);
+      if (hit) {
+        // As written and without a bracketed note are equally exact: the synonym's place decides between them.
+        const score = Math.max(0, reading.level - 1) * 1000 + hit.rank;
+        if (!best || score < best.score) {
+          best = { field: hit.field, score, why: reading.why };
+        }
         break;
       }
     }
-    const match: ColumnMatch = { column: index + 1, header: shown[index] };
-    if (field && taken.has(field)) {
-      match.duplicateOf = taken.get(field);
-    } else if (field) {
-      match.field = field;
-      taken.set(field, index + 1);
+  }
+  return best;
+}
+
+/**
+ * Matches one header layout against one ledger. Each column's best reading (headerReadings) names its field; when
+ * several columns fit one field the best fit wins (the header as written over a qualified one, an actual time over
+ * a planned one, an earlier synonym over a later one; then the leftmost) and the others are kept out, saying why.
+ */
+function matchColumns(
+  definition: LedgerDefinition,
+  lookup: Map<string, { field: string; rank: number }>,
+  texts: string[][],
+  shown: string[],
+) {
+  const fits = texts.map((candidates) => bestFit(lookup, candidates));
+  const winner = new Map<string, number>();
+  fits.forEach((fit, index) => {
+    if (!fit) return;
+    const current = winner.get(fit.field);
+    if (current === undefined || fit.score < (fits[current] as Fit).score) {
+      winner.set(fit.field, index);
     }
-    columns.push(match);
   });
-  return { columns, matched: taken.size, missing: missingKeys(definition, new Set(taken.keys())) };
+  const label = (field: string) => definition.columns.find((c) => c.field === field)?.label ?? field;
+  const columns: ColumnMatch[] = texts.map((_, index) => {
+    const match: ColumnMatch = { column: index + 1, header: shown[index] };
+    const fit = fits[index];
+    if (!fit) {
+      return match;
+    }
+    const won = winner.get(fit.field) as number;
+    if (won === index) {
+      match.field = fit.field;
+      if (fit.why) {
+        match.why = `读作“${label(fit.field)}”（${fit.why}）`;
+      }
+    } else {
+      match.duplicateOf = won + 1;
+      const better = fits[won] as Fit;
+      const reason =
+        Math.floor(fit.score / 1000) === 2 && Math.floor(better.score / 1000) < 2
+          ? '实际时间优先于计划时间'
+          : better.score < fit.score
+            ? `“${shown[won]}”更贴切`
+            : '取最左边的一列';
+      match.why = `与${columnLetter(won + 1)}列“${shown[won]}”都可读作“${label(fit.field)}”，${reason}，本列未导入`;
+    }
+    return match;
+  });
+  return { columns, matched: winner.size, missing: missingKeys(definition, new Set(winner.keys())) };
 }
 
 /**
@@ -88,6 +143,12 @@ export interface SheetOverride {
   kind?: LedgerKind | null;
   headerRows?: number[];
   columns?: Record<number, string | null>;
+  /** Cells corrected in the preview: `row:column` (1-based, as Excel numbers them) → the text typed. */
+  cells?: Record<string, string>;
+  /** One value for a whole field (民族 = 汉族, 会议类型 = 主题党日), used where the row's cell is empty. */
+  defaults?: Record<string, string>;
+  /** Columns not read as a field whose text is kept in the record's 备注 as `表头：值`. */
+  keepInRemarks?: number[];
 }
 
 function layoutOf(sheet: SheetGrid, headerRows: readonly number[]): { texts: string[][]; shown: string[] } {

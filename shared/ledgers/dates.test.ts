@@ -21,6 +21,13 @@ describe('ledger dates', () => {
     expect(text('2025年1月15日下午3点')).toEqual({ ok: true, value: { date: '2025-01-15', time: '15:00', partOfDay: '下午' } });
     expect(text('2025-01-15 09:30')).toMatchObject({ ok: true, value: { date: '2025-01-15', time: '09:30' } });
   });
+  it('reads a date with its time as people and Excel write it', () => {
+    for (const s of ['2019/2/3  14:30', '2019-2-3 14:30:00', '2019年2月3日下午2:30', '2019.2.3 14:30', '2019年2月3日 14时30分']) {
+      expect(text(s), s).toMatchObject({ ok: true, value: { date: '2019-02-03', time: '14:30' } });
+    }
+    // A date-time serial in a General cell (its format lost) keeps its time of day.
+    expect(parseDateNumber(43499.6041666667)).toEqual({ ok: true, value: { date: '2019-02-03', time: '14:30' } });
+  });
   it('converts serials in UTC without 1899 or 8-hour shifts', () => {
     expect(excelSerialToParts(45721)).toMatchObject({ year: 2025, month: 3, day: 5 });
     expect(excelSerialToParts(1)).toMatchObject({ year: 1900, month: 1, day: 1 });

@@ -73,7 +73,8 @@ export function parseDateText(raw: string): ParseResult<LedgerDate> {
  */
 export function parseDateNumber(value: number, numFmt?: string): ParseResult<LedgerDate> {
   // A whole number that is no year and no yyyymmdd is a serial whose date format was lost (1905–2100).
-  const bareSerial = Number.isInteger(value) && value > 2100 && value <= 73050;
+  // A fraction is the time of day (43499.604… = 2019-02-03 14:30), in a General cell too.
+  const bareSerial = value > 2100 && value <= 73050 && (Number.isInteger(value) || !/^\d{4}\.\d{1,2}$/.test(String(value)));
   if ((isDateFormat(numFmt) && value >= 1 && value < 2958466) || bareSerial) {
     return { ok: true, value: partsToLedgerDate(excelSerialToParts(value)) };
   }

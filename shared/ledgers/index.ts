@@ -1,11 +1,14 @@
 import { todayIso } from '../dates';
 import { classifySheet, sheetWidth, type ColumnMatch, type SheetOverride } from './classify';
 import { LEDGER_DEFINITIONS } from './definitions';
+import { branchInTitle } from './titles';
+import type { NoteBlock } from './notes';
 import { makeIssue, parseSheetRows, type ParsedRow, type Place, type SkippedRow } from './parseSheet';
 import { readCsv } from './read/csv';
 import { sniffFile } from './read/sniff';
 import { readXlsx } from './read/xlsx';
 import { readPackageWorkbooks } from './read/package';
+import { readOrganization, type ImportedOrganization } from './organization';
 import type { LedgerDefinition, LedgerIssue, LedgerKind, SheetGrid } from './types';
 import { cellText } from './values';
 
@@ -33,6 +36,10 @@ export interface ParsedSheet {
   topRows: string[];
   rows: ParsedRow[];
   skippedRows: SkippedRow[];
+  /** Blocks of instructions (填写注意事项…) under or beside the table: skipped, shown once as 说明文字. */
+  notes: NoteBlock[];
+  /** A branch named above the header (the sheet's title, 填报单位：…), to compare with the branch imported into. */
+  titleBranch?: string;
   /** Sheet-level notes, e.g. a duplicated column. */
   issues: LedgerIssue[];
 }
@@ -45,6 +52,8 @@ export interface LedgerFileResult {
   sheets: ParsedSheet[];
   /** Problems with the file as a whole: unreadable, encrypted, wrong format, no ledger found. */
   fileIssues: LedgerIssue[];
+  /** 06_组织设置 (a package's, or the workbook alone): branch information, 支部委员会 and 党小组 by name. */
+  organization?: ImportedOrganization;
 }
 
 /** Reading progress: a fraction of the whole read (0…1) and what is being done, in Chinese. */
@@ -88,24 +97,27 @@ function parseGrid(
   options: FullOptions,
   onRows: (rowNumber: number, total: number) => void = () => undefined,
 ): ParsedSheet {
-  const classification = classifySheet(sheet, options.definitions, options.overrides[sheet.name]);
+  const override = options.overrides[sheet.name];
+  const classification = classifySheet(sheet, options.definitions, override);
   const issues: LedgerIssue[] = [];
+  const titleBranch = branchInTitle(sheet, classification.headerRows[0] ?? 1);
   const base = {
     name: sheet.name,
     headerRows: classification.headerRows,
     columns: classification.columns,
     width: Math.max(sheetWidth(sheet), classification.columns.length),
     topRows: topRowsOf(sheet),
+    ...(titleBranch ? { titleBranch } : {}),
     ...(classification.excluded ? { excluded: true } : {}),
   };
   if (!classification.ledger) {
-    return { ...base, mappedAs: classification.mappedAs, reason: classification.reason, rows: [], skippedRows: [], issues };
+    return { ...base, mappedAs: classification.mappedAs, reason: classification.reason, rows: [], skippedRows: [], notes: [], issues };
   }
   const ledger = classification.ledger;
   for (const column of classification.columns) {
     if (column.duplicateOf) {
       issues.push(
-        makeIssue(place, 'warning', `与第${column.duplicateOf}列表示同一项，本列未导入`, {
+        makeIssue(place, 'warning', column.why ?? `与第${column.duplicateOf}列表示同一项，本列未导入`, {
           row: classification.headerRows[0],
           column: column.column,
           header: column.header,
@@ -113,12 +125,40 @@ function parseGrid(
       );
     }
   }
-  const { rows, skipped } = parseSheetRows(sheet, { ...classification, ledger }, place, { today: options.today }, (rowNumber) => {
-    if (rowNumber % PROGRESS_EVERY_ROWS === 0) {
-      onRows(rowNumber, sheet.rows.length);
-    }
-  });
-  return { ...base, ledger: ledger.kind, ledgerLabel: ledger.label, rows, skippedRows: skipped, issues };
+  const gaps = ledger.sheetGaps?.(
+    new Set([
+      ...classification.columns.flatMap((c) => (c.field ? [c.field] : [])),
+      ...Object.entries(override?.defaults ?? {}).flatMap(([field, text]) => (text.trim() ? [field] : [])),
+    ]),
+  );
+  if (gaps && gaps.length > 0) {
+    issues.push(
+      makeIssue(
+        place,
+        'warning',
+        `资料不全：本表没有${gaps.map((g) => `“${g}”`).join('')}列，导入的党员将标为资料不全，可在花名册中补全，或在下方为该项设置统一的值`,
+      ),
+    );
+  }
+  const { rows, skipped, notes } = parseSheetRows(
+    sheet,
+    { ...classification, ledger },
+    place,
+    { today: options.today },
+    (rowNumber) => {
+      if (rowNumber % PROGRESS_EVERY_ROWS === 0) {
+        onRows(rowNumber, sheet.rows.length);
+      }
+    },
+    override ?? {},
+  );
+  return { ...base, ledger: ledger.kind, ledgerLabel: ledger.label, rows, skippedRows: skipped, notes, issues };
+}
+
+/** The 组织设置 among the sheets (06_组织设置: its sheets named `06_组织设置 › 基本信息` in a package). */
+function organizationOf(sheets: readonly SheetGrid[]): { organization?: ImportedOrganization } {
+  const organization = readOrganization(sheets);
+  return organization ? { organization } : {};
 }
 
 export async function readLedgerFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<LedgerFileResult> {
@@ -185,6 +225,7 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
         format: 'package',
         sheets: parseAll(sheets, (sheet) => ({ file: fileName, sheet: sheet.name }), READ_SHARE),
         fileIssues: warnings,
+        ...organizationOf(sheets),
       };
     } else {
       report(0, '正在解压…');
@@ -197,6 +238,7 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
         format: 'xlsx',
         sheets: parseAll(read.sheets, (sheet) => ({ file: fileName, sheet: sheet.name }), READ_SHARE),
         fileIssues: read.warnings.map((w) => makeIssue({ file: fileName }, 'warning', w)),
+        ...organizationOf(read.sheets),
       };
     }
   } catch {
@@ -204,7 +246,15 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
     return fail('读取文件时出错，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。');
   }
   report(1, '读取完成');
-  if (!result.sheets.some((s) => s.ledger || s.excluded)) {
+  if (result.organization) {
+    const orgSheets = new Set(result.organization.sheets);
+    for (const sheet of result.sheets) {
+      if (!sheet.ledger && orgSheets.has(sheet.name)) {
+        sheet.reason = '组织设置：导入时更新支部信息、支部委员会和党小组（按姓名对应花名册）';
+      }
+    }
+  }
+  if (!result.organization && !result.sheets.some((s) => s.ledger || s.excluded)) {
     const reasons = result.sheets.map((s) => `“${s.name}”：${s.reason ?? '不是台账'}`).join('；');
     result.fileIssues.push(
       makeIssue({ file: fileName }, 'error', `没有找到可以导入的台账。${reasons || '文件里没有工作表'}`),
@@ -217,7 +267,10 @@ export { classifySheet, sheetWidth, HEADER_SEARCH_ROWS, type ColumnMatch, type S
 export { parseDateCell, parseDateText, parseDateNumber, excelSerialToParts, type LedgerDate } from './dates';
 export { LEDGER_DEFINITIONS, membersLedger, importedMemberSchema, type ImportedMember } from './definitions';
 export { distributeMembersToBranches, branchKey, type BranchAssignment, type BranchRef } from './branches';
-export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter } from './normalize';
+export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter, headerReadings } from './normalize';
+export { findNoteBlocks, NOTE_START, type NoteBlock } from './notes';
+export { branchInTitle, namesOtherBranch, unusedColumns } from './titles';
+export { readOrganization, type ImportedOrganization } from './organization';
 export type { ParsedRow, SkippedRow } from './parseSheet';
 export { sniffFile, MAX_FILE_BYTES } from './read/sniff';
 export { readCsv, decodeText, parseDelimited } from './read/csv';

@@ -70,6 +70,49 @@ export function stripHeaderNotes(normalizedHeader: string): string {
   return normalizedHeader.replace(/[(（][^()（）]*[)）]/g, '');
 }
 
+/** One reading of a header: the text to look up, how good a fit it is (0 best) and, when not exact, why it fits. */
+export interface HeaderReading {
+  text: string;
+  level: number;
+  /** `实际会议时间` → `计划` etc.: said in the preview when this reading decided the column. */
+  why?: string;
+}
+
+/** Words around a field's name that do not change which field it is (实际会议时间, 召开时间, 主持人姓名). */
+const LEADING_QUALIFIERS = /^(?:实际|召开|开展|举行|举办)+/;
+const TRAILING_QUALIFIERS = /(?:姓名|名单)$/;
+/** `主要内容及特色`: the first of two things joined by 及/和/与 names the field. */
+const JOINED = /^(.{2,}?)(?:及|和|与)[^及和与]+$/;
+/** A planned time or place is a fit only when no actual one is there. */
+const PLANNED = /^(?:计划|拟|预计|预定)/;
+
+/**
+ * The readings of a normalised header, best first: as written (0); without a bracketed note (1); without qualifiers
+ * around the field's name, 活动 read as 会议 (2); a planned value (计划会议时间) last (3). Exact lookups of each
+ * reading: no edit distance, so 党员 never reads as 党籍.
+ */
+export function headerReadings(normalized: string): HeaderReading[] {
+  const readings: HeaderReading[] = [{ text: normalized, level: 0 }];
+  const bare = stripHeaderNotes(normalized);
+  if (bare && bare !== normalized) {
+    readings.push({ text: bare, level: 1, why: `不计括号中的说明` });
+  }
+  const qualified = (text: string, level: number, why: string) => {
+    const core = text.replace(LEADING_QUALIFIERS, '').replace(/^活动/, '会议').replace(TRAILING_QUALIFIERS, '');
+    const variants = [core, JOINED.exec(core)?.[1]].filter((v): v is string => Boolean(v) && v !== text);
+    for (const variant of variants) {
+      readings.push({ text: variant, level, why });
+    }
+  };
+  qualified(bare || normalized, 2, '按表头中的关键词');
+  if (PLANNED.test(bare || normalized)) {
+    const unplanned = (bare || normalized).replace(PLANNED, '');
+    readings.push({ text: unplanned, level: 3, why: '计划的时间（有实际时间时用实际时间）' });
+    qualified(unplanned, 3, '计划的时间（有实际时间时用实际时间）');
+  }
+  return readings;
+}
+
 /** Excel's column letters: 1 → A, 27 → AA. */
 export function columnLetter(column: number): string {
   let n = column;

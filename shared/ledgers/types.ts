@@ -78,7 +78,12 @@ export const LEDGER_LABELS: Record<LedgerKind, string> = {
 /** What a column parser returns for one cell. `value` undefined means empty. */
 export type ParseResult<T> =
   | { ok: true; value: T | undefined; warning?: string }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** The row cannot become a record whatever its column (a 历史党员 in a roster of members): always an error. */
+      refuse?: boolean;
+    };
 
 export type CellParser<T = unknown> = (cell: CellValue) => ParseResult<T>;
 
@@ -100,6 +105,16 @@ export interface LedgerDefinition<F extends string = string, R = unknown> {
   columns: readonly ColumnDefinition<F>[];
   /** A sheet is this ledger only if, for every group, one of its fields has a column. */
   keyFields: readonly (readonly F[])[];
+  /**
+   * The fields that identify a record (姓名; 会议时间; 谈话时间 and the people; 存在问题 …): a cell of one of them that
+   * cannot be read is an error and the row is refused. Any other cell that cannot be read is a warning and the
+   * field is left empty: the record comes in and is flagged.
+   */
+  identity: readonly F[];
+  /** Where columns the user keeps “in 备注” go, as `表头：值` lines. */
+  remarksField: F;
+  /** Fields a record should have that the sheet has no column for (roster: 资料不全), said once per sheet. */
+  sheetGaps?: (fieldsInSheet: ReadonlySet<string>) => string[];
   /** Builds the record from parsed values; returns issues keyed by field. */
   toRecord?: (values: Partial<Record<F, unknown>>, context: RecordContext) => RecordResult<R, F>;
 }
@@ -107,6 +122,11 @@ export interface LedgerDefinition<F extends string = string, R = unknown> {
 export interface RecordContext {
   /** Today, `YYYY-MM-DD`, for "not in the future" checks. */
   today: string;
+  /**
+   * Fields the sheet has a column (or a default) for. A field missing from the whole sheet is said once for the
+   * sheet, not on every row.
+   */
+  fieldsInSheet?: ReadonlySet<string>;
 }
 
 export interface RecordResult<R, F extends string = string> {

@@ -34,6 +34,9 @@ export const parseText: CellParser<string> = (cell) => {
   return { ok: true, value: text || undefined };
 };
 
+/** A numeric code in front of a label: `01汉族`, `11-博士研究生`, `2.女` (spaces are gone after normalizeToken). */
+const CODE_PREFIX = /^\d{1,3}[.、:：\-_]?(?=\D)/;
+
 /** An enumeration with the aliases people write (预备 → 预备党员): exact match after normalizeToken. */
 export function enumParser<T extends string>(
   label: string,
@@ -56,7 +59,9 @@ export function enumParser<T extends string>(
     if (!raw) {
       return { ok: true, value: undefined };
     }
-    const found = lookup.get(normalizeToken(raw));
+    const token = normalizeToken(raw);
+    // National code tables write the code before the label (`01 汉族`, `11 博士研究生`): the label decides.
+    const found = lookup.get(token) ?? lookup.get(token.replace(CODE_PREFIX, ''));
     return found ? { ok: true, value: found } : { ok: false, message: `“${raw}”不是有效的${label}${shown}` };
   };
 }
@@ -88,9 +93,13 @@ export const parseInteger: CellParser<number> = (cell) => {
 
 /** Excel keeps 15 significant digits: an 18-digit number typed into a General cell has lost its last ones. */
 const LOST_DIGITS =
-  '被 Excel 当成了数字，只保留了前15位，后几位已变成0，原号码无法恢复。请把该列设为“文本”格式，重新录入完整号码后再导入';
+  '被 Excel 当成了数字，只保留了前15位，后几位已变成0。按原样导入，请在花名册中改为完整号码（以后请把该列设为“文本”格式）';
 
-/** 公民身份号码: always text. A number cell is fine only if it still holds every digit (15-digit old numbers). */
+/**
+ * 公民身份号码: always text. A number cell is fine only if it still holds every digit (15-digit old numbers); one that
+ * lost its last digits (or a CSV's 1.10105E+17) is kept as written with a 待核对 warning: the member still comes in,
+ * and the number is never used to match or to derive 性别/出生日期 (it fails GB 11643).
+ */
 export const parseIdNumber: CellParser<string> = (cell): ParseResult<string> => {
   if (cell.kind === 'empty') {
     return { ok: true, value: undefined };
@@ -100,14 +109,17 @@ export const parseIdNumber: CellParser<string> = (cell): ParseResult<string> => 
   }
   if (cell.kind === 'number') {
     if (!Number.isSafeInteger(cell.number) || cell.number >= 1e15) {
-      return { ok: false, message: `号码 ${numberToText(cell.number)} ${LOST_DIGITS}` };
+      // As the file holds it: 15 significant digits in Excel's scientific form (1.10105198703240E+17). Written out
+      // with zeros it could pass the checksum by chance and be taken for a valid number; this form never does.
+      const written = cell.number.toPrecision(15).toUpperCase();
+      return { ok: true, value: written, warning: `待核对：号码 ${written} ${LOST_DIGITS}` };
     }
     return { ok: true, value: numberToText(cell.number) };
   }
   const text = normalizeToken(cellText(cell)).toUpperCase();
   // A CSV saved from Excel writes what the cell showed: 1.10105E+17.
   if (/^\d(\.\d+)?E\+\d+$/.test(text)) {
-    return { ok: false, message: `号码显示为 ${text}，${LOST_DIGITS}` };
+    return { ok: true, value: text, warning: `待核对：号码显示为 ${text}，${LOST_DIGITS}` };
   }
   return { ok: true, value: text.replace(/^'/, '') };
 };
@@ -130,5 +142,6 @@ export const parsePhone: CellParser<string> = (cell) => {
 
 /** 是/否 in its usual spellings. */
 export const parseYesNo = enumParser('是否', ['是', '否'] as const, {
-  '√': '是', Y: '是', YES: '是', 已销号: '是', 已完成: '是', '×': '否', N: '否', NO: '否', 未销号: '否',
+  '√': '是', '✓': '是', '✔': '是', 有: '是', Y: '是', YES: '是', 已销号: '是', 已完成: '是',
+  '×': '否', '✗': '否', '✘': '否', 无: '否', N: '否', NO: '否', 未销号: '否',
 });

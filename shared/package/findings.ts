@@ -4,7 +4,8 @@
  * The app and the CLI both call this, so the same data gives the same 自检报告.
  */
 import type { AttachmentMeta } from '../model/attachment';
-import { DEFAULT_RULE_SETTINGS, runAllRules, type Finding, type RuleSettings } from '../rules';
+import { runAllRules, type Finding, type RuleSettings } from '../rules';
+import { ruleInputFor } from '../rules/input';
 import type { LedgerDataset, ExportPeriod } from '../exports';
 
 function pad(n: number): string {
@@ -52,19 +53,21 @@ export function packageFindings(input: PackageFindingsInput): Finding[] {
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (let year = first; year <= last; year += 1) {
-    const found = runAllRules({
-      branch: dataset.branch,
-      members: dataset.members,
-      meetings: dataset.meetings,
-      talks: dataset.talks,
-      rectifications: dataset.rectifications,
-      analyses: dataset.analyses,
-      analysisSettings: dataset.analysisSettings,
-      attachments: input.attachments ?? [],
-      settings: input.ruleSettings ?? DEFAULT_RULE_SETTINGS,
-      today: input.today,
-      year,
-    });
+    const found = runAllRules(
+      ruleInputFor(
+        {
+          branch: dataset.branch,
+          members: dataset.members,
+          meetings: dataset.meetings,
+          talks: dataset.talks,
+          rectifications: dataset.rectifications,
+          analyses: dataset.analyses,
+          analysisSettings: dataset.analysisSettings,
+          attachments: input.attachments ?? [],
+        },
+        { year, today: input.today, settings: input.ruleSettings },
+      ),
+    );
     for (const finding of found) {
       const range = periodKeyRange(finding.period);
       if (range && (range.end < period.start || range.start > period.end)) {

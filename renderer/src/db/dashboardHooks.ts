@@ -4,6 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { RuleInput } from '@shared/rules';
+import { ruleInputFor } from '@shared/rules/input';
 import type { BranchLedgerDatabase } from './database';
 import { db } from './index';
 import { listMembers } from './members';
@@ -42,7 +43,7 @@ export async function loadRuleInput(
     getAnalysisSettings(database),
   ]);
   return branch
-    ? { branch, members, meetings, talks, settings, today, year, rectifications, attachments, analyses, analysisSettings }
+    ? ruleInputFor({ branch, members, meetings, talks, rectifications, attachments, analyses, analysisSettings }, { year, today, settings })
     : undefined;
 }
 

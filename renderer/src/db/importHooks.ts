@@ -3,6 +3,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ImportContext, PlannedRow } from '@shared/imports';
+import type { ImportedOrganization } from '@shared/ledgers';
 import { db } from './index';
 import * as imports from './imports';
 
@@ -29,8 +30,8 @@ export async function loadImportContext(branchId: string, today: string): Promis
 export const importStore = {
   context: loadImportContext,
   /** Every included row of every sheet in one transaction and one import batch (one 撤销本次导入 for the file). */
-  commit: (branchId: string, fileName: string, rows: readonly PlannedRow[]) =>
-    imports.commitLedgerImport(db, { branchId, fileName, rows }),
+  commit: (branchId: string, fileName: string, rows: readonly PlannedRow[], organization?: ImportedOrganization) =>
+    imports.commitLedgerImport(db, { branchId, fileName, rows, organization }),
   undo: (batchId: string) => imports.undoImport(db, batchId),
 };
 

@@ -19,7 +19,8 @@ import {
   type MemberFields,
 } from '@shared/model';
 import { branchKey } from '@shared/ledgers';
-import type { ImportTable, PlannedMemberRow, PlannedRow } from '@shared/imports';
+import { applyOrganization, type ImportTable, type PlannedMemberRow, type PlannedRow } from '@shared/imports';
+import type { ImportedOrganization } from '@shared/ledgers';
 import type { Table } from 'dexie';
 import { nowIso, writeAuditMany, type AuditInput } from './audit';
 import type { BranchLedgerDatabase } from './database';
@@ -164,6 +165,8 @@ export interface LedgerImportInput {
   fileName: string;
   /** The plan, as shown and resolved; only 新增 and 更新 rows that are not blocked are written. */
   rows: readonly PlannedRow[];
+  /** 06_组织设置 of the file: applied to the branch after the rows, its people found on the roster as written. */
+  organization?: ImportedOrganization;
 }
 
 /**
@@ -175,9 +178,12 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
   const { branchId, fileName } = input;
   const rows = input.rows.filter((r) => !r.blocked && (r.action === '新增' || r.action === '更新') && r.after !== undefined);
   const kinds = [...new Set(rows.map((r) => r.kind))];
-  const needsBranches = rows.some((r) => 'newBranchName' in r.target);
+  const organization = input.organization;
+  const needsBranches = rows.some((r) => 'newBranchName' in r.target) || Boolean(organization);
+  // The 组织设置 sets members' 党小组 too.
+  const recordTables = new Set<ImportTable>([...kinds, ...(organization ? (['members'] as const) : [])]);
   const tables = [
-    ...kinds.map((k) => recordTable(db, k)),
+    ...[...recordTables].map((k) => recordTable(db, k)),
     ...(needsBranches ? [db.branches] : []),
     db.auditLog,
     db.importBatches,
@@ -279,6 +285,9 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
       if (adds.length > 0) await recordTable(db, kind).bulkAdd(adds);
       if (puts.length > 0) await recordTable(db, kind).bulkPut(puts);
     }
+    if (organization) {
+      await writeOrganization(db, organization, { branchId, at, batch, audits, fileName });
+    }
     await writeAuditMany(db, audits);
     await db.importBatches.add(batch);
     return {
@@ -288,6 +297,55 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
       branchesCreated: newBranches.size,
     };
   });
+}
+
+/**
+ * 06_组织设置 onto the branch imported into, after the rows (so the members the import adds are found by name): the
+ * branch's prior version and those of the members whose 党小组 it sets are kept for undo (members the same batch added
+ * are simply deleted by undo).
+ */
+async function writeOrganization(
+  db: BranchLedgerDatabase,
+  organization: ImportedOrganization,
+  w: { branchId: string; at: string; batch: ImportBatch; audits: AuditInput[]; fileName: string },
+): Promise<void> {
+  const branch = await db.branches.get(w.branchId);
+  if (!branch) {
+    throw new ImportRefusedError('要导入组织设置的支部已不存在，请重新选择文件预览后再导入');
+  }
+  const members = await db.members.where('branchId').equals(w.branchId).toArray();
+  const applied = applyOrganization(branch, members, organization, () => crypto.randomUUID());
+  const updated = { ...applied.branch, updatedAt: w.at };
+  await db.branches.put(updated);
+  w.batch.replaced.push({ table: 'branches', record: branch });
+  w.audits.push({
+    table: 'branches',
+    action: 'update',
+    recordId: branch.id,
+    branchId: branch.id,
+    summary: `导入组织设置（${w.fileName}）：支部委员会${updated.committee.members.length}人，党小组${updated.partyGroups.length}个${applied.notes.length ? `；${applied.notes.join('；')}` : ''}`,
+    before: branch as unknown as Record<string, unknown>,
+    after: updated as unknown as Record<string, unknown>,
+    importBatchId: w.batch.id,
+  });
+  const added = new Set(w.batch.added.filter((a) => a.table === 'members').map((a) => a.id));
+  const priors = new Map(members.map((m) => [m.id, m]));
+  const puts = applied.members.map((m) => ({ ...m, updatedAt: w.at }));
+  for (const member of puts) {
+    if (added.has(member.id)) continue;
+    w.batch.replaced.push({ table: 'members', record: priors.get(member.id) });
+    w.audits.push({
+      table: 'members',
+      action: 'update',
+      recordId: member.id,
+      branchId: member.branchId,
+      summary: `导入组织设置修改所在党小组（${w.fileName}）`,
+      before: priors.get(member.id) as unknown as Record<string, unknown>,
+      after: member as unknown as Record<string, unknown>,
+      importBatchId: w.batch.id,
+    });
+  }
+  if (puts.length > 0) await db.members.bulkPut(puts);
 }
 
 /**

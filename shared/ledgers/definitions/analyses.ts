@@ -152,7 +152,7 @@ function toRecord(values: Partial<Record<AnalysisColumnField, unknown>>): Record
   }
   let state = text('state');
   if (!state) {
-    issues.push({ field: 'state', severity: 'error', message: '缺少思想状况' });
+    issues.push({ field: 'state', severity: 'error', message: '缺少思想状况，请填写，或在预览中为本表统一设置思想状况' });
   } else {
     const token = normalizeToken(state);
     state = STATE_ALIASES[token] ?? token;
@@ -189,5 +189,7 @@ export const analysesLedger: LedgerDefinition<AnalysisColumnField, ImportedAnaly
   label: '党员思想动态分析',
   columns,
   keyFields: [['name'], ['state']],
+  identity: ['name', 'period'],
+  remarksField: 'remarks',
   toRecord,
 };

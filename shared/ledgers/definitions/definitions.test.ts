@@ -231,7 +231,23 @@ describe('record checks per field', () => {
       parse(meetingsLedger, { type: text('小组会'), startAt: text('2025-03-05'), expected: text('5'), present: text('6') }),
       { today: TODAY },
     );
-    expect(tooMany?.issues).toContainEqual({ field: 'present', severity: 'error', message: '实到6人多于应到5人' });
+    // Counts that do not add up are kept as written and flagged: the date identifies the meeting.
+    expect(tooMany?.record).toMatchObject({ expectedCount: 5, presentCount: 6 });
+    expect(tooMany?.issues).toContainEqual({ field: 'present', severity: 'warning', message: '实到6人多于应到5人，请核对' });
+  });
+
+  it('meetings: without a 会议类型 the type comes from the name, and only the date identifies the row', () => {
+    const themed = meetingsLedger.toRecord?.(
+      parse(meetingsLedger, { title: text('3月主题党日活动'), startAt: text('2019/2/3  14:30'), expected: text('24'), present: text('23'), onLeave: text('1') }),
+      { today: TODAY },
+    );
+    expect(themed?.record).toMatchObject({ type: '主题党日', startAt: expect.stringMatching(/^2019-02-03T14:30/), expectedCount: 24, presentCount: 23, onLeaveCount: 1 });
+    expect(themed?.issues).toContainEqual({ field: 'type', severity: 'warning', message: '会议类型按名称“3月主题党日活动”定为主题党日' });
+    const congress = meetingsLedger.toRecord?.(parse(meetingsLedger, { title: text('支部党员大会'), startAt: text('2025-03-05') }), { today: TODAY });
+    expect(congress?.record).toMatchObject({ type: '支部党员大会' });
+    const unknown = meetingsLedger.toRecord?.(parse(meetingsLedger, { title: text('读书分享'), startAt: text('2025-03-05') }), { today: TODAY });
+    expect(unknown?.record).toBeUndefined();
+    expect(unknown?.issues[0]).toMatchObject({ field: 'type', severity: 'error', message: expect.stringContaining('为本表统一设置会议类型') });
   });
 
   it('talks: several 谈话人 is an error, several 谈话对象 make a 集中 talk', () => {

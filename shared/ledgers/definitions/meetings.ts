@@ -7,7 +7,7 @@ import type { LedgerDate } from '../dates';
 import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, LedgerDefinition, RecordResult } from '../types';
 import { cellText, parseDateTime, parseInteger } from '../values';
-import { finish, parseAbsentees, splitNames, textColumn } from './common';
+import { finish, parseAbsentees, splitNames, textColumn, withNote } from './common';
 
 /**
  * “三会一课”会议记录 (DOMAIN §3.3): one row per meeting. People stay NAMES here (主持人, 记录人, 缺席人员); the import
@@ -20,8 +20,8 @@ import { finish, parseAbsentees, splitNames, textColumn } from './common';
  */
 
 export type MeetingColumnField =
-  | 'type' | 'title' | 'startAt' | 'location' | 'host' | 'recorder' | 'expected' | 'present' | 'absentees'
-  | 'attendees' | 'partyGroup' | 'topic' | 'content' | 'resolution';
+  | 'type' | 'title' | 'startAt' | 'location' | 'host' | 'recorder' | 'expected' | 'present' | 'onLeave' | 'absent'
+  | 'absentees' | 'attendees' | 'partyGroup' | 'topic' | 'content' | 'resolution' | 'remarks';
 
 export const MEETING_TYPE_ALIASES: Record<string, (typeof MEETING_TYPES)[number]> = {
   支委会: '支部委员会', 支委会议: '支部委员会', 支部委员会会议: '支部委员会', 支委扩大会: '支部委员会', 支委扩大会议: '支部委员会',
@@ -68,13 +68,16 @@ const columns: ColumnDefinition<MeetingColumnField>[] = [
   textColumn('host', '主持人', ['会议主持人', '主持']),
   textColumn('recorder', '记录人', ['记录员', '会议记录人']),
   { field: 'expected', label: '应到人数', headers: ['应到人数', '应到', '应参会人数'], parse: parseInteger },
-  { field: 'present', label: '实到人数', headers: ['实到人数', '实到', '参会人数', '实际参会人数'], parse: parseInteger },
+  { field: 'present', label: '实到人数', headers: ['实到人数', '实到', '参会人数', '实际参会人数', '出席人数'], parse: parseInteger },
+  { field: 'onLeave', label: '请假人数', headers: ['请假人数', '请假'], parse: parseInteger },
+  { field: 'absent', label: '缺席人数', headers: ['缺席人数', '缺席', '缺会人数'], parse: parseInteger },
   textColumn('absentees', '缺席人员及原因', ['缺席人员', '请假人员', '缺席情况', '请假人员及原因', '缺席人员及请假原因']),
   textColumn('attendees', '列席人员', ['列席']),
   textColumn('partyGroup', '党小组', ['所在党小组', '党小组名称']),
   textColumn('topic', '会议议题', ['议题', '会议主题', '主题']),
   textColumn('content', '会议内容摘要', ['会议内容', '内容', '主要内容', '会议记录']),
   textColumn('resolution', '形成决议', ['决议', '会议决议', '决定事项']),
+  textColumn('remarks', '备注', ['备注说明']),
 ];
 
 const absenceSchema = z.object({ name: z.string().min(1), reason: z.string().optional(), state: z.enum(['请假', '缺席']) });
@@ -93,6 +96,10 @@ export const importedMeetingSchema = z.object({
   recorderName: z.string().optional(),
   expectedCount: z.number().int().min(0).optional(),
   presentCount: z.number().int().min(0).optional(),
+  onLeaveCount: z.number().int().min(0).optional(),
+  absentCount: z.number().int().min(0).optional(),
+  /** How the type was found when the file had no 会议类型: said in the preview. */
+  typeFrom: z.string().optional(),
   absentees: z.array(absenceSchema),
   attendees: z.string().optional(),
   partyGroupName: z.string().optional(),
@@ -118,13 +125,40 @@ function splitList(text: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** Type words longest first, so that 支部委员会会议 is found before 党课 inside a longer name. */
+const TYPE_WORDS = [...TYPE_LOOKUP.keys()].sort((a, b) => b.length - a.length);
+
+/** The meeting type a name says (2025年3月主题党日活动 → 主题党日, 支部党员大会 → 支部党员大会), if one does. */
+export function meetingTypeFromName(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const token = normalizeToken(name);
+  const word = TYPE_WORDS.find((w) => token.includes(w));
+  return word ? TYPE_LOOKUP.get(word) : undefined;
+}
+
+/**
+ * Only the date identifies a meeting row: without it the row is refused. The type comes from its column, else from
+ * the name or topic (主题党日活动 → 主题党日), else from one choice for the whole sheet in the preview (a default).
+ */
 function toRecord(values: Partial<Record<MeetingColumnField, unknown>>): RecordResult<ImportedMeeting, MeetingColumnField> {
   const issues: RecordResult<ImportedMeeting, MeetingColumnField>['issues'] = [];
   const text = (f: MeetingColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const type = values.type as string | undefined;
+  let type = values.type as string | undefined;
+  let typeFrom: string | undefined;
   const when = values.startAt as LedgerDate | undefined;
   if (!type) {
-    issues.push({ field: 'type', severity: 'error', message: '缺少会议类型' });
+    const named = [text('title'), text('topic')].find((n) => meetingTypeFromName(n));
+    type = meetingTypeFromName(named);
+    if (type) {
+      typeFrom = `会议类型按名称“${(named as string).slice(0, 30)}”定为${type}`;
+      issues.push({ field: 'type', severity: 'warning', message: typeFrom });
+    } else {
+      issues.push({
+        field: 'type',
+        severity: 'error',
+        message: '没有会议类型，名称中也看不出是哪类会议。请填写，或在预览中为本表统一设置会议类型',
+      });
+    }
   }
   let startAt: string | undefined;
   let timeKnown = false;
@@ -148,13 +182,15 @@ function toRecord(values: Partial<Record<MeetingColumnField, unknown>>): RecordR
   }
   const expectedCount = values.expected as number | undefined;
   const presentCount = values.present as number | undefined;
+  const onLeaveCount = values.onLeave as number | undefined;
+  const absentCount = values.absent as number | undefined;
   const { absentees, unreadable } = parseAbsentees(text('absentees'));
   if (unreadable.length > 0) {
     issues.push({ field: 'absentees', severity: 'warning', message: `看不懂“${unreadable.join('、')}”，请写成“张三（出差）、李四（病假）”` });
   }
   if (expectedCount !== undefined && presentCount !== undefined) {
     if (presentCount > expectedCount) {
-      issues.push({ field: 'present', severity: 'error', message: `实到${presentCount}人多于应到${expectedCount}人` });
+      issues.push({ field: 'present', severity: 'warning', message: `实到${presentCount}人多于应到${expectedCount}人，请核对` });
     } else if (absentees.length > 0 && expectedCount - presentCount !== absentees.length) {
       issues.push({
         field: 'absentees',
@@ -185,11 +221,14 @@ function toRecord(values: Partial<Record<MeetingColumnField, unknown>>): RecordR
       recorderName,
       expectedCount,
       presentCount,
+      onLeaveCount,
+      absentCount,
+      typeFrom,
       absentees,
       attendees: text('attendees'),
       partyGroupName: text('partyGroup'),
       topics,
-      content: text('content'),
+      content: withNote(text('content'), '备注', text('remarks')),
       resolutions: splitList(text('resolution')),
     },
     issues,
@@ -200,6 +239,9 @@ export const meetingsLedger: LedgerDefinition<MeetingColumnField, ImportedMeetin
   kind: 'meetings',
   label: '“三会一课”会议记录',
   columns,
-  keyFields: [['type'], ['startAt']],
+  // A 主题党日 ledger keyed by 活动名称 has no 会议类型 column: a date and anything that says what the meeting was.
+  keyFields: [['startAt'], ['type', 'title', 'topic', 'host', 'expected', 'present']],
+  identity: ['startAt'],
+  remarksField: 'remarks',
   toRecord,
 };

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { completeFromIdNumber, checkMember, memberFieldsSchema, type MemberFields } from '../../model/member';
+import { checkIdNumber } from '../../model/idNumber';
+import {
+  completeFromIdNumber,
+  checkMember,
+  memberFieldsSchema,
+  COMPLETENESS_FIELDS,
+  memberGaps,
+  MEMBER_FIELD_LABELS,
+  type MemberFields,
+} from '../../model/member';
 import {
   DEPARTURE_REASONS,
   EDUCATION_LEVELS,
@@ -10,7 +19,7 @@ import {
   PARTY_POSTS,
 } from '../../model/enums';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, LedgerDefinition, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseIdNumber, parsePhone, parseText } from '../values';
 
 /** 党员花名册 (DOMAIN §3.1): columns, their header synonyms, and the record an imported row becomes. */
@@ -78,6 +87,7 @@ const parseStatus: CellParser = (cell) => {
   if (LEFT.has(raw)) {
     return {
       ok: false,
+      refuse: true,
       message: `“${raw}”的党员已不在册，不能作为在册党员导入。请从表中删去该行，或导入后在系统中登记为历史党员`,
     };
   }
@@ -119,7 +129,9 @@ const columns: ColumnDefinition<MemberColumnField>[] = [
   {
     field: 'category',
     label: '党员类别',
-    headers: ['党员类别', '人员类别', '党员类型', '政治面貌', '党籍状态'],
+    // 人员类别 last: in many systems it is 在职/离退休/普通编制 (党费, DOMAIN §3.9), no party category; it is read
+    // only when no other column says 正式/预备 (and a value that is no category is a warning, not a refusal).
+    headers: ['党员类别', '党员类型', '党籍状态', '政治面貌', '党籍', '人员类别'],
     parse: parseCategory,
   },
   { field: 'status', label: '党员状态', headers: ['党员状态', '状态'], parse: parseStatus },
@@ -141,19 +153,23 @@ const columns: ColumnDefinition<MemberColumnField>[] = [
   { field: 'branchName', label: '所在党支部', headers: ['所在党支部', '党支部', '所属党支部', '支部名称', '党支部名称'], parse: parseText },
 ];
 
-/** Fields that must be there after 性别/出生日期 were filled from the ID number. */
-const REQUIRED: { field: keyof ImportedMember; message: string }[] = [
-  { field: 'name', message: '缺少姓名' },
-  { field: 'gender', message: '缺少性别（也没有可用的公民身份号码推出性别）' },
-  { field: 'ethnicity', message: '缺少民族' },
-  { field: 'birthDate', message: '缺少出生日期（也没有可用的公民身份号码推出出生日期）' },
-  { field: 'joinedOn', message: '缺少入党时间' },
-  { field: 'category', message: '缺少党员类别（正式党员或预备党员）' },
-];
+/**
+ * Only 姓名 identifies a member: without it the row is refused. Everything else missing or doubtful comes in and is
+ * flagged (memberGaps, the one source of 资料不全 and 待核对): 性别/出生日期 are derived from a valid 公民身份号码
+ * only; a number that fails GB 11643 is kept as written; any other cross-field doubt is a warning.
+ */
+const DERIVED_FROM_ID = new Set<string>(['gender', 'birthDate']);
+
+/** The completeness fields (资料不全) a roster sheet has no column for: every member it brings lacks them. */
+export function sheetGaps(fieldsInSheet: ReadonlySet<string>): string[] {
+  return COMPLETENESS_FIELDS.filter(
+    (f) => !fieldsInSheet.has(f) && !(DERIVED_FROM_ID.has(f) && fieldsInSheet.has('idNumber')),
+  ).map((f) => MEMBER_FIELD_LABELS[f]);
+}
 
 function toRecord(
   values: Partial<Record<MemberColumnField, unknown>>,
-  context: { today: string },
+  context: RecordContext,
 ): RecordResult<ImportedMember, MemberColumnField> {
   const issues: RecordResult<ImportedMember, MemberColumnField>['issues'] = [];
   const fields = completeFromIdNumber({ ...values } as Partial<ImportedMember>);
@@ -161,25 +177,41 @@ function toRecord(
     // A roster without a 党员类别 column: a 转正时间 means 正式党员.
     fields.category = '正式党员';
   }
-  for (const { field, message } of REQUIRED) {
-    if (fields[field] === undefined || fields[field] === '') {
-      issues.push({ field: field as MemberColumnField, severity: 'error', message });
-    }
+  if (!fields.name?.trim()) {
+    issues.push({ field: 'name', severity: 'error', message: '缺少姓名，无法确定是哪一名党员' });
+    return { issues };
   }
   const parsed = importedMemberSchema.safeParse(fields);
-  if (issues.length === 0 && !parsed.success) {
+  if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0]) as MemberColumnField;
       const chinese = /[\u4e00-\u9fa5]/.test(issue.message);
-      issues.push({ field, severity: 'error', message: chinese ? issue.message : '内容不符合要求' });
+      issues.push({ field, severity: field === 'name' ? 'error' : 'warning', message: chinese ? issue.message : '内容不符合要求' });
+    }
+    if (issues.some((i) => i.severity === 'error')) {
+      return { issues };
     }
   }
   const { partyGroupName: _g, branchName: _b, ...memberFields } = fields;
   for (const issue of checkMember(memberFields as Partial<MemberFields>, { today: context.today })) {
-    issues.push({ field: issue.field as MemberColumnField, severity: issue.severity, message: issue.message });
+    const message =
+      issue.field === 'idNumber' && fields.idNumber && !checkIdNumber(fields.idNumber).ok
+        ? `待核对：${issue.message}。号码按原样保存，不用于比对，也不据此推算性别和出生日期`
+        : issue.message;
+    issues.push({ field: issue.field as MemberColumnField, severity: 'warning', message });
   }
-  const blocking = issues.some((i) => i.severity === 'error');
-  return { record: !blocking && parsed.success ? parsed.data : undefined, issues };
+  // Gaps in a column the sheet has, row by row; a field the whole sheet lacks is said once (sheetGaps).
+  const inSheet = context.fieldsInSheet;
+  const missing = memberGaps(memberFields as Partial<MemberFields>).missing.filter(
+    (f) => !inSheet || inSheet.has(f) || (DERIVED_FROM_ID.has(f) && inSheet.has('idNumber')),
+  );
+  if (missing.length > 0) {
+    issues.push({
+      severity: 'warning',
+      message: `资料不全：缺少${missing.map((f) => MEMBER_FIELD_LABELS[f]).join('、')}，导入后可在花名册中补全`,
+    });
+  }
+  return { record: parsed.success ? parsed.data : (fields as ImportedMember), issues };
 }
 
 export const membersLedger: LedgerDefinition<MemberColumnField, ImportedMember> = {
@@ -187,5 +219,8 @@ export const membersLedger: LedgerDefinition<MemberColumnField, ImportedMember> 
   label: '党员花名册',
   columns,
   keyFields: [['name'], ['idNumber', 'joinedOn', 'category', 'gender', 'partyGroupName']],
+  identity: ['name'],
+  remarksField: 'remarks',
+  sheetGaps,
   toRecord,
 };

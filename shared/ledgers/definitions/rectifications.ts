@@ -153,7 +153,11 @@ function toRecord(
     issues.push({ field: 'problem', severity: 'error', message: '缺少存在问题' });
   }
   if (!values.source) {
-    issues.push({ field: 'source', severity: 'error', message: `缺少问题来源（${RECTIFICATION_SOURCES.join('、')}）` });
+    issues.push({
+      field: 'source',
+      severity: 'error',
+      message: `缺少问题来源（${RECTIFICATION_SOURCES.join('、')}），请填写，或在预览中为本表统一设置问题来源`,
+    });
   }
   let category = values.category as string | undefined;
   if (!category) {
@@ -212,5 +216,7 @@ export const rectificationsLedger: LedgerDefinition<RectificationColumnField, Im
   label: '问题整改台账',
   columns,
   keyFields: [['problem'], ['measures']],
+  identity: ['problem'],
+  remarksField: 'remarks',
   toRecord,
 };

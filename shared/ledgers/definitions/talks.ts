@@ -122,5 +122,7 @@ export const talksLedger: LedgerDefinition<TalkColumnField, ImportedTalk> = {
   label: '谈心谈话记录',
   columns,
   keyFields: [['talker'], ['talkees']],
+  identity: ['date', 'talker', 'talkees'],
+  remarksField: 'remarks',
   toRecord,
 };

@@ -7,7 +7,8 @@ import { strFromU8, unzipSync } from 'fflate';
  */
 export const INSPECTION_PACKAGE_FORMAT = 'branch-ledger-inspection-package';
 const MANIFEST = 'manifest.json';
-const LEDGER_ENTRY = /^0[1-5]_[^/]*\.xlsx$/;
+// 06_组织设置 too: a branch is rebuilt from its package with its 支委会 and 党小组 (issue 10).
+const LEDGER_ENTRY = /^0[1-6]_[^/]*\.xlsx$/;
 
 export interface PackageWorkbook {
   /** The entry's name, e.g. `02_三会一课台账.xlsx`. */

@@ -2,9 +2,10 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Progress, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '@shared/dates';
-import type { PlannedRow } from '@shared/imports';
-import type { SheetOverride } from '@shared/ledgers';
+import { organizationSummary, type PlannedRow } from '@shared/imports';
+import { namesOtherBranch, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
 import { useBranch } from '../../components/BranchContext';
+import { useAnalysisSettings } from '../../db/analysisHooks';
 import { appBackup } from '../../db/backupHooks';
 import { importStore } from '../../db/importHooks';
 import { platform } from '../../platform';
@@ -19,6 +20,8 @@ import {
   type ConflictChoice,
   type ImportPreview,
 } from './previewModel';
+import { nextOverride, type OverrideChange } from './overrideModel';
+import { SheetFixes } from './SheetFixes';
 import { SheetOverrides } from './SheetOverrides';
 import { SheetPreview } from './SheetPreview';
 
@@ -65,6 +68,7 @@ export function ImportPanel() {
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [choices, setChoices] = useState<Map<string, ConflictChoice>>(new Map());
   const job = useRef<ReadJob | null>(null);
+  const analysisSettings = useAnalysisSettings();
 
   // Leaving the page stops a read in progress; another branch needs a new preview.
   useEffect(() => () => job.current?.cancel(), []);
@@ -145,11 +149,20 @@ export function ImportPanel() {
     });
   }
 
+  /** A fix made in the preview (a cell, a default, columns kept in 备注): the sheet is read and planned again. */
+  function fix(sheetIndex: number, sheet: ParsedSheet, change: OverrideChange) {
+    changeOverride(sheetIndex, sheet.name, nextOverride(overrides[sheet.name], sheet, change));
+  }
+
   const preview =
     phase.kind === 'preview' || phase.kind === 'committing' ? phase.preview : phase.kind === 'reading' ? phase.previous : undefined;
   const plans = useMemo(() => (preview ? applyChoices(preview, choices) : new Map<number, PlannedRow[]>()), [preview, choices]);
   const toWrite = useMemo(() => rowsToWrite(plans, excluded), [plans, excluded]);
-  const summary = useMemo(() => writeSummary(toWrite), [toWrite]);
+  const organization = preview?.result.organization;
+  const summary = useMemo(
+    () => [...writeSummary(toWrite), ...(organization ? [organizationSummary(organization)] : [])],
+    [toWrite, organization],
+  );
   const creating = useMemo(() => newBranchNames(toWrite), [toWrite]);
   const branchNames = useMemo(
     () => new Map((preview?.context.branches ?? []).map((b) => [b.id, b.name] as [string, string])),
@@ -209,7 +222,7 @@ export function ImportPanel() {
       // Electron writes it into the backup folder. A browser has no folder: the backup is not offered as a
       // download here (撤销本次导入 restores the import exactly); 设置 → 数据备份 makes one on demand.
       await appBackup.beforeRiskyChange('before-import', platform.backupFolder);
-      await importStore.commit(branch.id, current.fileName, toWrite);
+      await importStore.commit(branch.id, current.fileName, toWrite, current.result.organization);
       setPhase({ kind: 'idle' });
       setFile(null);
       message.success(`导入完成：${summary.join('；')}`);
@@ -264,6 +277,16 @@ export function ImportPanel() {
                   disabled={busy}
                   onChange={(override) => changeOverride(index, sheet.name, override)}
                 />
+                {sheet.titleBranch && namesOtherBranch(sheet.titleBranch, branch.name) && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    title={`本表标题写的是“${sheet.titleBranch}”，不是当前支部“${branch.name}”。请确认要导入到“${branch.name}”；如不是，请放弃，切换到该支部后再导入。`}
+                  />
+                )}
+                {sheet.ledger && (
+                  <SheetFixes sheet={sheet} override={overrides[sheet.name]} disabled={busy} onChange={(change) => fix(index, sheet, change)} />
+                )}
                 {sheet.ledger ? (
                   <SheetPreview
                     sheetIndex={index}
@@ -276,6 +299,9 @@ export function ImportPanel() {
                     branchNames={branchNames}
                     onToggle={toggle}
                     onChoose={choose}
+                    onEditCell={(row, column, text) => fix(index, sheet, { cell: { row, column, text } })}
+                    analysisSettings={analysisSettings}
+                    disabled={busy}
                   />
                 ) : (
                   <Typography.Text type="secondary">
@@ -285,14 +311,36 @@ export function ImportPanel() {
               </Flex>
             </Card>
           ))}
-          {preview.plans.size > 0 && (
+          {organization && (
+            <Card size="small" title="组织设置">
+              <Flex vertical gap={4}>
+                <Typography.Text>{organizationSummary(organization)}</Typography.Text>
+                {organization.committee.length > 0 && (
+                  <Typography.Text type="secondary">
+                    支部委员会：{organization.committee.map((c) => `${c.role} ${c.name}`).join('、')}
+                  </Typography.Text>
+                )}
+                {organization.partyGroups.length > 0 && (
+                  <Typography.Text type="secondary">
+                    党小组：{organization.partyGroups.map((g) => `${g.name}${g.leaderName ? `（组长 ${g.leaderName}）` : ''}`).join('、')}
+                  </Typography.Text>
+                )}
+                {organization.warnings.map((w) => (
+                  <Typography.Text key={w} type="warning">
+                    {w}
+                  </Typography.Text>
+                ))}
+              </Flex>
+            </Card>
+          )}
+          {(preview.plans.size > 0 || organization) && (
             <Card size="small">
               <Flex gap={16} align="center" wrap>
                 <Typography.Text strong data-testid="import-selected">
                   {summary.length > 0 ? `将导入 ${summary.join('；')}` : '没有可导入的行'}
                 </Typography.Text>
                 <Space>
-                  <Button type="primary" onClick={confirmImport} disabled={toWrite.length === 0 || phase.kind === 'reading'} loading={phase.kind === 'committing'}>
+                  <Button type="primary" onClick={confirmImport} disabled={(toWrite.length === 0 && !organization) || phase.kind === 'reading'} loading={phase.kind === 'committing'}>
                     导入
                   </Button>
                   <Button

@@ -1,9 +1,12 @@
-import { Checkbox, Flex, Switch, Table, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Checkbox, Flex, Input, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { countPlan, type PlannedRow } from '@shared/imports';
 import { LEDGER_DEFINITIONS, type LedgerIssue, type ParsedSheet } from '@shared/ledgers';
-import { countsText, isWritable, rowKey, showValue, type ConflictChoice } from './previewModel';
+import type { AnalysisSettings } from '@shared/model';
+import { MASKED_NAME } from '../analyses/useReveal';
+import { countsText, isMaskedCell, isWritable, rowKey, showValue, type ConflictChoice } from './previewModel';
 import { RowAction } from './RowAction';
 
 interface PreviewRow {
@@ -52,12 +55,70 @@ export interface SheetPreviewProps {
   branchNames: ReadonlyMap<string, string>;
   onToggle: (key: string, include: boolean) => void;
   onChoose: (key: string, choice: ConflictChoice | undefined) => void;
+  /** A cell corrected by the user: the file is read again with it. */
+  onEditCell: (row: number, column: number, text: string) => void;
+  /** 思想状况 settings: which states are sensitive (their rows' text is hidden). */
+  analysisSettings?: Pick<AnalysisSettings, 'states'>;
+  disabled?: boolean;
+}
+
+const EDIT_BUTTON = { border: 'none', background: 'none', padding: '0 2px', cursor: 'pointer', color: 'rgba(0, 0, 0, 0.45)' } as const;
+
+/** A cell's value with a way to correct it in place (Enter or leaving the field applies it). */
+function EditableValue(props: { text: string; label: string; disabled?: boolean; onSave: (text: string) => void }) {
+  const { text, label, disabled, onSave } = props;
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(text);
+  if (editing) {
+    const save = () => {
+      setEditing(false);
+      if (draft !== text) {
+        onSave(draft);
+      }
+    };
+    return (
+      <Input
+        size="small"
+        autoFocus
+        aria-label={label}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onPressEnter={save}
+        onBlur={save}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setEditing(false);
+        }}
+      />
+    );
+  }
+  return (
+    <Flex gap={4} align="start">
+      <span style={{ flex: 1 }} title={text.length > 60 ? text : undefined}>
+        {text.length > 60 ? `${text.slice(0, 60)}…` : text}
+      </span>
+      {/* A plain button: one per cell of the preview, an antd Button each cost a visible part of its first render. */}
+      <button
+        type="button"
+        style={EDIT_BUTTON}
+        aria-label={label}
+        title="修改"
+        disabled={disabled}
+        onClick={() => {
+          setDraft(text);
+          setEditing(true);
+        }}
+      >
+        <EditOutlined />
+      </button>
+    </Flex>
+  );
 }
 
 /** One ledger sheet: the rows as read, their issues in the cells, and what importing each would do. */
 export function SheetPreview(props: SheetPreviewProps) {
-  const { sheetIndex, sheet, planned, plans, excluded, choices, currentBranchId, branchNames, onToggle, onChoose } = props;
+  const { sheetIndex, sheet, planned, plans, excluded, choices, currentBranchId, branchNames, onToggle, onChoose, onEditCell } = props;
   const [onlyIssues, setOnlyIssues] = useState(false);
+  const switchId = useId();
   const rows: PreviewRow[] = useMemo(
     () =>
       sheet.rows.map((row, i) => ({
@@ -127,10 +188,19 @@ export function SheetPreview(props: SheetPreviewProps) {
         width: column.field === 'idNumber' ? 190 : ['content', 'problem', 'measures', 'details'].includes(column.field ?? '') ? 240 : 130,
         render: (_, row) => {
           const issues = row.issues.filter((issue) => issue.column === column.column);
-          const text = showValue(row.values[column.field as string]);
+          const field = column.field as string;
+          if (isMaskedCell(sheet.ledger, field, row.values, props.analysisSettings)) {
+            return <Typography.Text type="secondary">{MASKED_NAME}</Typography.Text>;
+          }
+          const text = showValue(row.values[field]);
           return (
             <div>
-              <div title={text.length > 60 ? text : undefined}>{text.length > 60 ? `${text.slice(0, 60)}…` : text}</div>
+              <EditableValue
+                text={text}
+                label={`修改第${row.rowNumber}行“${labels.get(field) ?? column.header}”`}
+                disabled={props.disabled}
+                onSave={(value) => onEditCell(row.rowNumber, column.column, value)}
+              />
               <IssueLines issues={issues} />
             </div>
           );
@@ -160,8 +230,11 @@ export function SheetPreview(props: SheetPreviewProps) {
           {countsText(counts)}
         </Typography.Text>
         <Flex gap={6} align="center">
-          <Switch size="small" checked={onlyIssues} onChange={setOnlyIssues} aria-label="只看有问题的行" />
-          <span>只看有问题的行</span>
+          <Switch id={switchId} size="small" checked={onlyIssues} onChange={setOnlyIssues} />
+          {/* The label names the switch and clicking it toggles it, as the words suggest. */}
+          <label htmlFor={switchId} style={{ cursor: 'pointer' }}>
+            只看有问题的行
+          </label>
         </Flex>
         <Typography.Text type="secondary">显示 {shown.length} 行</Typography.Text>
       </Flex>

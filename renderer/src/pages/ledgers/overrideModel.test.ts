@@ -10,6 +10,7 @@ const sheet = (part: Partial<ParsedSheet>): ParsedSheet => ({
   topRows: [],
   rows: [],
   skippedRows: [],
+  notes: [],
   issues: [],
   ...part,
 });
@@ -47,5 +48,17 @@ describe('the override after one change in the preview', () => {
       headerRows: [5, 6],
       columns: { 4: 'phone' },
     });
+  });
+
+  it('a corrected cell, a default for a field and columns kept in 备注 add to the override; another ledger keeps the cells only', () => {
+    const detected = sheet({ ledger: 'members' });
+    const edited = nextOverride(undefined, detected, { cell: { row: 3, column: 3, text: '汉族' } });
+    expect(edited).toEqual({ cells: { '3:3': '汉族' } });
+    const withDefault = nextOverride(edited, detected, { defaultField: 'ethnicity', value: ' 汉族 ' });
+    expect(withDefault).toEqual({ cells: { '3:3': '汉族' }, defaults: { ethnicity: '汉族' } });
+    const kept = nextOverride(withDefault, detected, { keepInRemarks: [7, 12] });
+    expect(kept.keepInRemarks).toEqual([7, 12]);
+    expect(nextOverride(kept, detected, { defaultField: 'ethnicity', value: undefined }).defaults).toEqual({});
+    expect(nextOverride(kept, detected, { kind: 'meetings' })).toEqual({ kind: 'meetings', cells: { '3:3': '汉族' } });
   });
 });

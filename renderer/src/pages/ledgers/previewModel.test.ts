@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportContext } from '@shared/imports';
 import { readLedgerFile } from '@shared/ledgers';
 import { branchSchema, type Branch, type Member } from '@shared/model';
-import { applyChoices, buildPreview, countsText, newBranchNames, rowKey, rowsToWrite, showValue, writeSummary } from './previewModel';
+import { applyChoices, buildPreview, countsText, isMaskedCell, newBranchNames, noteText, rowKey, rowsToWrite, showValue, writeSummary } from './previewModel';
 import { countPlan } from '@shared/imports';
 
 const TODAY = '2026-11-27';
@@ -87,5 +87,21 @@ describe('import preview', () => {
     expect(showValue(true)).toBe('是');
     expect(showValue(['张三', '李四'])).toBe('张三、李四');
     expect(showValue(undefined)).toBe('');
+  });
+
+  it('shows a 分析时段 by its label, hides the text of a 需关注 row, and says each notes block once', async () => {
+    const result = await readLedgerFile('党员思想动态分析.xlsx', fixture('党员思想动态分析.xlsx'), { today: TODAY });
+    const [sheet] = result.sheets;
+    const watched = sheet.rows.find((r) => r.values.state === '需关注')!;
+    expect(showValue(watched.values.period)).toBe('2025年第二季度');
+    const settings = { states: [{ label: '需关注', sensitive: true }] } as never;
+    expect(isMaskedCell('analyses', 'details', watched.values, settings)).toBe(true);
+    expect(isMaskedCell('analyses', 'name', watched.values, settings)).toBe(false);
+    const calm = sheet.rows.find((r) => r.values.state === '稳定')!;
+    expect(isMaskedCell('analyses', 'details', calm.values, settings)).toBe(false);
+    // Without settings the built-in 需关注 is still sensitive.
+    expect(isMaskedCell('analyses', 'details', watched.values, undefined)).toBe(true);
+    expect(noteText({ rows: [6, 7, 8], text: '填写注意事项：\n1. 带*的列为必填项' })).toBe('第6—8行：说明文字，已跳过（“填写注意事项： 1. 带*的列为必填项”）');
+    expect(noteText({ rows: [7], text: '说明：本表由支部组织委员填写' })).toBe('第7行：说明文字，已跳过（“说明：本表由支部组织委员填写”）');
   });
 });

@@ -1,6 +1,7 @@
 import { countPlan, resolveConflict, type ImportContext, type PlannedRow } from '@shared/imports';
 import { formatDate, formatDateTime } from '@shared/dates';
-import { LEDGER_LABELS, type LedgerFileResult, type LedgerKind } from '@shared/ledgers';
+import { isSensitiveState, type AnalysisSettings } from '@shared/model';
+import { LEDGER_LABELS, type LedgerFileResult, type LedgerKind, type NoteBlock } from '@shared/ledgers';
 import { planSheets } from '../../workers/ledgerImportPlan';
 
 /**
@@ -137,6 +138,10 @@ export function showValue(value: unknown): string {
       // A date as read from a cell: 2025-01-06 with 14:30 or 上午.
       return [formatDate(o.date), o.time ?? o.partOfDay].filter(Boolean).join(' ');
     }
+    if (typeof o.label === 'string') {
+      // 分析时段 as read (kind, start, end and its label): the label is what was meant.
+      return o.label;
+    }
     if (typeof o.name === 'string') {
       // A person with a note (缺席人员 王某（病假）).
       return o.reason ? `${o.name}（${String(o.reason)}）` : o.name;
@@ -144,4 +149,28 @@ export function showValue(value: unknown): string {
     return JSON.stringify(value);
   }
   return String(value);
+}
+
+/** An analysis row's free text about a member marked 需关注 (a sensitive state) is not shown, as in 思想动态分析. */
+const SENSITIVE_FIELDS = new Set(['work', 'details', 'problems', 'help', 'remarks']);
+
+export function isMaskedCell(
+  kind: LedgerKind | undefined,
+  field: string,
+  values: Readonly<Record<string, unknown>>,
+  settings: Pick<AnalysisSettings, 'states'> | undefined,
+): boolean {
+  if (kind !== 'analyses' || !SENSITIVE_FIELDS.has(field) || values[field] === undefined) {
+    return false;
+  }
+  const state = typeof values.state === 'string' ? values.state.trim() : '';
+  return state !== '' && isSensitiveState(state, settings ?? { states: [] });
+}
+
+/** `第6—12行：说明文字，已跳过（“填写注意事项：1. …”）`: each block of instructions, said once. */
+export function noteText(note: NoteBlock): string {
+  const first = note.rows[0];
+  const last = note.rows[note.rows.length - 1];
+  const rows = first === last ? `第${first}行` : `第${first}—${last}行`;
+  return `${rows}：说明文字，已跳过${note.text ? `（“${note.text.replace(/\s+/g, ' ')}”）` : ''}`;
 }

@@ -1,0 +1,53 @@
+import type { Analysis, AnalysisSettings } from '../model/analysis';
+import type { AttachmentMeta } from '../model/attachment';
+import type { Branch } from '../model/branch';
+import type { Meeting } from '../model/meeting';
+import type { Member } from '../model/member';
+import type { Rectification } from '../model/rectification';
+import type { Talk } from '../model/talk';
+import { DEFAULT_RULE_SETTINGS, type RuleSettings } from './settings';
+import type { RuleInput } from './types';
+
+/**
+ * The one way the rules' input is built, for the 工作台 (renderer/src/db/dashboardHooks.ts), the 检查材料包's 自检报告
+ * (shared/package/findings.ts) and `npm run ledger -- self-check` (scripts/ledger/selfCheck.ts): the same records give
+ * the same findings wherever they are judged. Every table the rules read is passed on (the CLI once left 思想动态分析
+ * out, so analysis.due never fired there); records of other branches are left out.
+ */
+export interface RuleRecords {
+  branch: Branch;
+  members: readonly Member[];
+  meetings: readonly Meeting[];
+  talks: readonly Talk[];
+  rectifications?: readonly Rectification[];
+  /** Only whose file each attachment is: a task's files are its 佐证材料. */
+  attachments?: readonly (Pick<AttachmentMeta, 'ownerTable' | 'ownerId'> & { branchId?: string })[];
+  analyses?: readonly Analysis[];
+  analysisSettings?: Pick<AnalysisSettings, 'period'>;
+}
+
+export interface RuleJudgement {
+  year: number;
+  /** `YYYY-MM-DD`: the day the rules judge on. */
+  today: string;
+  settings?: RuleSettings;
+}
+
+export function ruleInputFor(records: RuleRecords, judgement: RuleJudgement): RuleInput {
+  const id = records.branch.id;
+  const own = <T extends { branchId?: string }>(rows: readonly T[] | undefined): T[] =>
+    (rows ?? []).filter((row) => row.branchId === undefined || row.branchId === id);
+  return {
+    branch: records.branch,
+    members: own(records.members),
+    meetings: own(records.meetings),
+    talks: own(records.talks),
+    rectifications: own(records.rectifications),
+    attachments: own(records.attachments).map((a) => ({ ownerTable: a.ownerTable, ownerId: a.ownerId })),
+    analyses: own(records.analyses),
+    ...(records.analysisSettings ? { analysisSettings: records.analysisSettings } : {}),
+    settings: judgement.settings ?? DEFAULT_RULE_SETTINGS,
+    today: judgement.today,
+    year: judgement.year,
+  };
+}

@@ -59,7 +59,7 @@ export interface IssueLocation {
 
 export interface LedgerIssue extends IssueLocation {
   severity: Severity;
-  /** The problem alone, e.g. `公民身份号码校验位错误…`. */
+  /** The problem alone, e.g. `待核对：公民身份号码未通过校验…`. */
   message: string;
   /** The problem with its place, e.g. `党员花名册.xlsx › 花名册 › 第7行 › 公民身份号码：…`. */
   text: string;

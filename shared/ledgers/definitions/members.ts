@@ -196,7 +196,7 @@ function toRecord(
   for (const issue of checkMember(memberFields as Partial<MemberFields>, { today: context.today })) {
     const message =
       issue.field === 'idNumber' && fields.idNumber && !checkIdNumber(fields.idNumber).ok
-        ? `待核对：${issue.message}。号码按原样保存，不用于比对，也不据此推算性别和出生日期`
+        ? `${issue.message}。号码按原样保存，不用于比对，也不据此推算性别和出生日期`
         : issue.message;
     issues.push({ field: issue.field as MemberColumnField, severity: 'warning', message });
   }

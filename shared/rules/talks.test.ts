@@ -89,7 +89,8 @@ describe('第十九条 谈心谈话: findings', () => {
   });
 
   it('names who was left out after the year, and errs when no talk was recorded at all', () => {
-    const after = { ...base, year: 2024, today: '2025-01-05' };
+    // The ledger was kept through 2024 (a branch created in 2025 without older records would owe nothing then).
+    const after = { ...base, branch: { ...branch, ledgerStartsOn: '2024-01-01' }, year: 2024, today: '2025-01-05' };
     expect(talkCoverageFindings(after)).toEqual([expect.objectContaining({ severity: 'error', message: '2024年未登记任何谈心谈话' })]);
     const talks = [
       makeTalk('a', '2024-03-10', 'c1', ['c2']),

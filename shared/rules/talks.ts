@@ -1,4 +1,5 @@
 import type { Talk } from '../model/talk';
+import { isReportedPeriod, reportingStartOf } from './ledgerStart';
 import { isInYear, periodLabel, referenceDate } from './periods';
 import { membersOnRoster, nameLookup, ownRecords } from './roster';
 import { SOURCES } from './sources';
@@ -220,7 +221,8 @@ function listNames(ids: string[], nameOf: (id: string) => string): string {
  */
 export function talkCoverageFindings(input: RuleInput): Finding[] {
   const { year, today, settings, branch } = input;
-  if (today < `${year}-01-01`) {
+  // A year not begun, or over before 台账起始日期 (or 成立日期), owes nothing.
+  if (today < `${year}-01-01` || !isReportedPeriod({ end: `${year}-12-31` }, reportingStartOf(input))) {
     return [];
   }
   const coverage = coverageWith(input, false);

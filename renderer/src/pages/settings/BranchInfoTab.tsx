@@ -2,6 +2,7 @@ import { App, Alert, Button, Divider, Flex, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { isActiveMember, type Branch } from '@shared/model';
 import { branchStore, useMembers } from '../../db';
+import { useAutomaticLedgerStart } from '../../db/dashboardHooks';
 import { BranchInfoFields } from './BranchInfoFields';
 import { branchFieldsOf, formValuesOf, type BranchFormValues } from './branchFormValues';
 import { CommitteeSection } from './CommitteeSection';
@@ -16,6 +17,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const automaticStart = useAutomaticLedgerStart(branch);
   // Unknown while the roster loads: the committee rules wait for it rather than flash the wrong one.
   const fullMemberCount = roster ? roster.filter((m) => isActiveMember(m) && m.category === '正式党员').length : undefined;
 
@@ -26,7 +28,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
       setDirty(false);
       message.success('已保存');
     } catch (error) {
-      const rest = showProblemsOnForm(form, error, ['name', 'parentOrganisation', 'category', 'foundedOn']);
+      const rest = showProblemsOnForm(form, error, ['name', 'parentOrganisation', 'category', 'foundedOn', 'ledgerStartsOn']);
       if (rest === null) {
         message.error(failureMessage('保存', error));
       } else if (rest.length > 0) {
@@ -63,7 +65,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
         <Typography.Title id="basic-title" level={5}>
           基本信息
         </Typography.Title>
-        <BranchInfoFields />
+        <BranchInfoFields automaticStart={automaticStart} />
       </section>
       <Divider />
       <CommitteeSection members={members} fullMemberCount={fullMemberCount} />

@@ -204,4 +204,41 @@ test.describe('工作台', () => {
     await expect(page.getByLabel('开始时间')).toHaveValue(`${last}年1月1日 14:30`);
     await expect(page.getByLabel('会议名称', { exact: true })).toHaveValue(`${last}年1月主题党日`);
   });
+
+  test('短页面的框架铺满窗口，不留白条；页面有自己的图标，没有失败的请求', async ({ page }) => {
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.url()} ${response.status()}`);
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await gotoApp(page);
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '台账导入导出' }).click();
+    await expect(page.getByRole('heading', { name: '台账导入导出' })).toBeVisible();
+    await expect(page.getByText('还没有导入过')).toBeVisible();
+
+    // The frame reaches the bottom of the window: the content's grey and the menu go down to it.
+    const frame = await page.evaluate(() => {
+      const bottom = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().bottom;
+      const corner = document.elementFromPoint(window.innerWidth - 20, window.innerHeight - 5);
+      return {
+        window: window.innerHeight,
+        content: bottom('.ant-layout-content'),
+        menu: bottom('.ant-layout-sider'),
+        cornerInContent: Boolean(corner?.closest('.ant-layout-content')),
+      };
+    });
+    expect(frame.content).toBeCloseTo(frame.window, 0);
+    expect(frame.menu).toBeCloseTo(frame.window, 0);
+    expect(frame.cornerInContent).toBe(true);
+    await page.screenshot({ path: '/tmp/short-page.png' });
+
+    const icon = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+      return link ? { href: link.getAttribute('href'), status: (await fetch(link.href)).status } : null;
+    });
+    expect(icon).toEqual({ href: './favicon.png', status: 200 });
+    expect(failed).toEqual([]);
+  });
 });

@@ -1,12 +1,11 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../ledgers/normalize';
-import { DEFAULT_RULE_SETTINGS, runAllRules } from '../rules';
 import { A4_WIDTH_UNITS, fittedWidth, lineHeightPt, oneLineWidth, rowHeightPt, SHORT_TEXT_UNITS, sheetWidths, textUnits, wrappedLines } from './layout';
 import { buildSelfCheckWorkbook } from './selfCheck';
 import { loadExcelJs } from './sheet';
 import { buildTemplateWorkbook } from './templates';
-import { demoDataset, TEST_OPTIONS, TEST_TODAY } from './testData';
+import { demoDataset, findingsOf, TEST_OPTIONS } from './testData';
 import { LEDGER_EXPORT_FILES, type LedgerExportKind } from './types';
 import { buildLedgerWorkbook } from './workbook';
 
@@ -123,18 +122,7 @@ describe('every export prints on A4 without cut text', () => {
   const data = demoDataset();
 
   it('00_自检报告: the long 要求, 实际 and 缺口明细 wrap and their rows are as tall as their lines', async () => {
-    const findings = runAllRules({
-      branch: data.branch,
-      members: data.members,
-      meetings: data.meetings,
-      talks: data.talks,
-      settings: DEFAULT_RULE_SETTINGS,
-      today: TEST_TODAY,
-      year: 2025,
-      rectifications: data.rectifications,
-      analyses: data.analyses,
-      analysisSettings: data.analysisSettings,
-    });
+    const findings = findingsOf(data);
     const workbook = await open(await buildSelfCheckWorkbook(findings, data, TEST_OPTIONS));
     for (const sheet of visibleSheets(workbook)) {
       expectPrintable(sheet, `00_自检报告/${sheet.name}`);

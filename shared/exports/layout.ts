@@ -14,14 +14,31 @@ const CELL_PADDING = 1;
 /** Space above and below the lines of a row, in points. */
 const ROW_PADDING_PT = 3;
 
-/** Full-width (two units): CJK ideographs and punctuation, kana, hangul, full-width forms. */
-const FULL_WIDTH = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Full-width (two units): CJK ideographs and punctuation, kana, hangul, full-width forms (UTF-16 code units). */
+function isFullWidth(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0x303e) ||
+    (code >= 0x3041 && code <= 0x33ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xa000 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
+}
 
-/** Width units of a text on one line: CJK and full-width characters 2, others 1. */
+/** Width units of a text on one line: CJK and full-width characters 2, others 1 (a surrogate pair counts once). */
 export function textUnits(text: string): number {
   let units = 0;
-  for (const char of text) {
-    units += FULL_WIDTH.test(char) ? 2 : 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    // Ideographs beyond the BMP (a pair starting 0xd840–0xd87f) are full-width too.
+    units += isFullWidth(code) || (code >= 0xd840 && code <= 0xd87f) ? 2 : 1;
   }
   return units;
 }

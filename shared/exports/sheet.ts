@@ -1,7 +1,7 @@
 import type { Alignment, Borders, CellValue, Fill, Font, Workbook, Worksheet } from 'exceljs';
 import { formatDate, ISO_DATE } from '../dates';
 import { columnLetter } from '../ledgers/normalize';
-import { BODY_FONT_SIZE, rowHeightPt, sheetWidths, wrappedLines } from './layout';
+import { BODY_FONT_SIZE, rowHeightPt, sheetWidths, textUnits, wrappedLines } from './layout';
 
 /**
  * The look every exported ledger shares: a merged title row, an info row, a bold bordered header frozen in place and
@@ -206,14 +206,20 @@ function shownText(value: CellValue, format: ColumnFormat | undefined): string {
 export function fitForPrint(sheet: Worksheet, spec: LedgerSheetSpec): void {
   const columns = spec.columns;
   const last = sheet.rowCount;
-  const texts: string[][] = columns.map(() => []);
+  // Only the widest line of each column is kept: a 10,000-row part must not hold a second copy of its texts.
+  const widest: { text: string; units: number }[] = columns.map(() => ({ text: '', units: 0 }));
   for (let r = FIRST_DATA_ROW; r <= last; r += 1) {
     const row = sheet.getRow(r);
     columns.forEach((column, index) => {
       const text = shownText(row.getCell(index + 1).value, column.format);
-      if (text) texts[index].push(text);
+      if (!text) return;
+      for (const line of text.split('\n')) {
+        const units = textUnits(line);
+        if (units > widest[index].units) widest[index] = { text: line, units };
+      }
     });
   }
+  const texts = widest.map((w) => (w.text ? [w.text] : []));
   const widths = sheetWidths(
     columns.map((column) => ({ width: column.width, wraps: wraps(column), header: column.label, headerSize: HEADER_FONT.size ?? 11 })),
     texts,

@@ -148,7 +148,7 @@ test.describe('工作台', () => {
     await expect(page.getByLabel('开始时间')).toHaveValue(`${year - 1}年1月1日 14:30`);
   });
 
-  test('今天创建的支部：不提示以前月份缺开会议，谈心谈话“未设支部委员会”而不是 0/0（100%）', async ({ page }) => {
+  test('今天创建的支部：不提示以前月份缺开会议，谈心谈话“未设支部委员会”而不是 0/0（100%）；在支部信息中改台账起始日期后重新检查', async ({ page }) => {
     await gotoApp(page);
     await page.getByRole('button', { name: '创建支部' }).click();
     const dialog = page.getByRole('dialog', { name: '创建支部' });
@@ -173,6 +173,16 @@ test.describe('工作台', () => {
     await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '设置' }).click();
     const { year, month } = await now(page);
     await expect(page.getByText(new RegExp(`不填则按 ${year}年${month}月\\d{1,2}日（支部创建当天）`))).toBeVisible();
+
+    // Set back to the first day of the year in 支部信息: the months since then are checked again.
+    await page.getByLabel('台账起始日期').fill(`${year}-01-01`);
+    await page.getByLabel('台账起始日期').press('Tab');
+    await page.getByRole('button', { name: label('保存') }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '工作台' }).click();
+    if (month > 1) {
+      await expect(page.getByRole('table', { name: '会议完成情况' }).getByRole('link', { name: `主题党日活动 ${year}年1月：未开` })).toBeVisible();
+    }
   });
 
   test('台账起始日期之后缺开的月份按类别归并，可展开；“补录”打开那个月的新建表单和标题', async ({ page }) => {

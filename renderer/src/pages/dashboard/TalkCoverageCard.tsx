@@ -1,7 +1,6 @@
 import { Card, Flex, Progress, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { MustTalkItem, RuleSettings, TalkCoverage } from '@shared/rules';
-import { coverageView } from './coverageModel';
+import { coverageView, type MustTalkItem, type RuleSettings, type TalkCoverage } from '@shared/rules';
 
 function strokeOf(percent: number): string {
   return percent >= 100 ? '#52c41a' : percent >= 60 ? '#1677ff' : '#fa8c16';

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
 import { defaultMeetingTitle } from '@shared/meetings';
 import { branchSchema } from '@shared/model';
-import { DEFAULT_RULE_SETTINGS, meetingMatrix, runAllRules, talkCoverage, type RuleInput } from '@shared/rules';
+import { coverageView, DEFAULT_RULE_SETTINGS, meetingMatrix, runAllRules, talkCoverage, type RuleInput } from '@shared/rules';
 import { meetingsPerMonth } from './charts/chartOptions';
-import { coverageView } from './coverageModel';
 import { dueItems, groupDueItems } from './dueItems';
 import { cellView, meetingListPath, newMeetingPath } from './matrixModel';
 

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
+/** The app's own icon (build/icons, made by build/generate-icons.mjs), served as the page's favicon. */
+const FAVICON = fileURLToPath(new URL('./build/icons/32x32.png', import.meta.url));
 
 export default defineConfig({
   root,
@@ -17,6 +20,15 @@ export default defineConfig({
       apply: 'build',
       transformIndexHtml: (html) =>
         html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+    },
+    {
+      // Without an icon of its own the browser asks for /favicon.ico and gets a 404.
+      name: 'branch-ledger-favicon',
+      apply: 'build',
+      transformIndexHtml: (html) => html.replace('</title>', '</title>\n    <link rel="icon" type="image/png" href="./favicon.png" />'),
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'favicon.png', source: readFileSync(FAVICON) });
+      },
     },
   ],
   resolve: {

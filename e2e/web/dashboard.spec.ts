@@ -147,4 +147,108 @@ test.describe('工作台', () => {
     await expect(page.getByRole('heading', { name: '新建支部委员会' })).toBeVisible();
     await expect(page.getByLabel('开始时间')).toHaveValue(`${year - 1}年1月1日 14:30`);
   });
+
+  test('今天创建的支部：不提示以前月份缺开会议，谈心谈话“未设支部委员会”而不是 0/0（100%）；在支部信息中改台账起始日期后重新检查', async ({ page }) => {
+    await gotoApp(page);
+    await page.getByRole('button', { name: '创建支部' }).click();
+    const dialog = page.getByRole('dialog', { name: '创建支部' });
+    await dialog.getByLabel('支部全称').fill('中共测试市统计局机关支部委员会');
+    await expect(dialog.getByLabel('台账起始日期')).toBeVisible();
+    await dialog.getByRole('button', { name: label('创建') }).click();
+
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+    const dueCard = page.locator('.ant-card').filter({ has: page.getByText(/^待办与提醒/) });
+    await expect(dueCard).toBeVisible();
+    // Only what is true today: no 正式党员 yet (支部条例 第四条).
+    await expect(dueCard.getByText('1 项须处理')).toBeVisible();
+    // Nothing reported for a month, quarter or year that ended before today (the day the ledger starts).
+    await expect(dueCard.getByText(/^\d{4}年.*未(召开|开展|组织|登记)/)).toHaveCount(0);
+    await expect(dueCard.getByText('须整改')).toHaveCount(0);
+    await expect(page.getByRole('table', { name: '会议完成情况' }).getByRole('link', { name: /：未开$/ })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: '支委之间覆盖率' })).toContainText('未设支部委员会，不适用');
+    await expect(page.getByText('（100%）')).toHaveCount(0);
+    await expect(page.getByRole('list', { name: '本期思想动态分析' })).not.toContainText('未开展');
+
+    // 支部信息 shows what the empty 台账起始日期 stands for.
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '设置' }).click();
+    const { year, month } = await now(page);
+    await expect(page.getByText(new RegExp(`不填则按 ${year}年${month}月\\d{1,2}日（支部创建当天）`))).toBeVisible();
+
+    // Set back to the first day of the year in 支部信息: the months since then are checked again.
+    await page.getByLabel('台账起始日期').fill(`${year}-01-01`);
+    await page.getByLabel('台账起始日期').press('Tab');
+    await page.getByRole('button', { name: label('保存') }).click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '工作台' }).click();
+    if (month > 1) {
+      await expect(page.getByRole('table', { name: '会议完成情况' }).getByRole('link', { name: `主题党日活动 ${year}年1月：未开` })).toBeVisible();
+    }
+  });
+
+  test('台账起始日期之后缺开的月份按类别归并，可展开；“补录”打开那个月的新建表单和标题', async ({ page }) => {
+    await gotoApp(page);
+    const { year } = await now(page);
+    const last = year - 1;
+    await page.getByRole('button', { name: '创建支部' }).click();
+    const dialog = page.getByRole('dialog', { name: '创建支部' });
+    await dialog.getByLabel('支部全称').fill('中共测试市统计局机关支部委员会');
+    await dialog.getByLabel('台账起始日期').fill(`${last}-01-01`);
+    await dialog.getByLabel('台账起始日期').press('Tab');
+    await dialog.getByRole('button', { name: label('创建') }).click();
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+
+    await page.getByRole('combobox', { name: '年度' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(`${last}年`, { exact: true }).click();
+    const todo = page.getByRole('list', { name: '待办与提醒' });
+    // Twelve missed 主题党日 are one folded line with its count and span.
+    const themeDays = todo.getByRole('listitem').filter({ hasText: '主题党日：12 项' });
+    await expect(themeDays).toContainText(`${last}年1月—${last}年12月`);
+    await expect(todo.getByText(`${last}年1月未开展主题党日活动`)).toHaveCount(0);
+    await themeDays.getByRole('button', { name: '展开 12 项' }).click();
+    const january = themeDays.getByRole('listitem').filter({ hasText: `${last}年1月未开展主题党日活动` });
+    await expect(january).toBeVisible();
+    await page.screenshot({ path: '/tmp/dashboard-grouped.png', fullPage: true });
+
+    await january.getByRole('link', { name: '补录' }).click();
+    await expect(page.getByRole('heading', { name: '新建主题党日' })).toBeVisible();
+    await expect(page.getByLabel('开始时间')).toHaveValue(`${last}年1月1日 14:30`);
+    await expect(page.getByLabel('会议名称', { exact: true })).toHaveValue(`${last}年1月主题党日`);
+  });
+
+  test('短页面的框架铺满窗口，不留白条；页面有自己的图标，没有失败的请求', async ({ page }) => {
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.url()} ${response.status()}`);
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await gotoApp(page);
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '台账导入导出' }).click();
+    await expect(page.getByRole('heading', { name: '台账导入导出' })).toBeVisible();
+    await expect(page.getByText('还没有导入过')).toBeVisible();
+
+    // The frame reaches the bottom of the window: the content's grey and the menu go down to it.
+    const frame = await page.evaluate(() => {
+      const bottom = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().bottom;
+      const corner = document.elementFromPoint(window.innerWidth - 20, window.innerHeight - 5);
+      return {
+        window: window.innerHeight,
+        content: bottom('.ant-layout-content'),
+        menu: bottom('.ant-layout-sider'),
+        cornerInContent: Boolean(corner?.closest('.ant-layout-content')),
+      };
+    });
+    expect(frame.content).toBeCloseTo(frame.window, 0);
+    expect(frame.menu).toBeCloseTo(frame.window, 0);
+    expect(frame.cornerInContent).toBe(true);
+    await page.screenshot({ path: '/tmp/short-page.png' });
+
+    const icon = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+      return link ? { href: link.getAttribute('href'), status: (await fetch(link.href)).status } : null;
+    });
+    expect(icon).toEqual({ href: './favicon.png', status: 200 });
+    expect(failed).toEqual([]);
+  });
 });

@@ -238,7 +238,7 @@ test.describe('台账导入', () => {
     await expect(page.getByText('民族 = 汉族')).toBeVisible();
     await expect(page.getByText('提示：按本表统一设置的“汉族”导入')).toHaveCount(1);
     // The number with a wrong check digit is kept as written, 待核对; 出生日期 is not made up from it.
-    await expect(page.getByText(/提示：待核对：公民身份号码校验位错误/)).toBeVisible();
+    await expect(page.getByText(/提示：待核对：公民身份号码未通过校验/)).toBeVisible();
     await expect(page.getByText('提示：资料不全：缺少出生日期，导入后可在花名册中补全')).toBeVisible();
     // The label of the switch toggles it.
     await page.getByText('只看有问题的行', { exact: true }).click();

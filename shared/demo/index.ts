@@ -123,6 +123,8 @@ export function generateDemoBranch(options: DemoOptions): DemoDataset {
     parentOrganisation: '中共示例市民政局机关委员会',
     category: '党政机关',
     foundedOn: '2008-07-01',
+    // The ledger is kept from the start of last year, so that the year before shows its gaps too.
+    ledgerStartsOn: `${today.year() - 1}-01-01`,
     committee: {
       electedOn,
       approvedOn: dayjs(electedOn).add(12, 'day').format('YYYY-MM-DD'),

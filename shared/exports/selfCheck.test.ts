@@ -1,10 +1,10 @@
 import type { Workbook } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readLedgerFile } from '../ledgers';
-import { DEFAULT_RULE_SETTINGS, RULE_IDS, RULE_LABELS, runAllRules, type RuleInput } from '../rules';
+import { RULE_IDS, RULE_LABELS } from '../rules';
 import { buildSelfCheckWorkbook, periodKeyRange, selfCheckRows } from './selfCheck';
 import { loadExcelJs } from './sheet';
-import { demoDataset, TEST_OPTIONS, TEST_TODAY } from './testData';
+import { demoDataset, findingsOf, TEST_OPTIONS, TEST_TODAY } from './testData';
 import type { LedgerDataset } from './types';
 
 async function open(bytes: Uint8Array): Promise<Workbook> {
@@ -12,22 +12,6 @@ async function open(bytes: Uint8Array): Promise<Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
-}
-
-function findingsOf(data: LedgerDataset) {
-  const input: RuleInput = {
-    branch: data.branch,
-    members: data.members,
-    meetings: data.meetings,
-    talks: data.talks,
-    settings: DEFAULT_RULE_SETTINGS,
-    today: TEST_TODAY,
-    year: 2025,
-    rectifications: data.rectifications,
-    analyses: data.analyses,
-    analysisSettings: data.analysisSettings,
-  };
-  return runAllRules(input);
 }
 
 // Without any 主题党日 the months January to May (over by 15 June) are missing.

@@ -1,5 +1,7 @@
-import type { Alignment, Borders, Fill, Font, Workbook, Worksheet } from 'exceljs';
+import type { Alignment, Borders, CellValue, Fill, Font, Workbook, Worksheet } from 'exceljs';
 import { formatDate, ISO_DATE } from '../dates';
+import { columnLetter } from '../ledgers/normalize';
+import { BODY_FONT_SIZE, rowHeightPt, sheetWidths, textUnits, wrappedLines } from './layout';
 
 /**
  * The look every exported ledger shares: a merged title row, an info row, a bold bordered header frozen in place and
@@ -23,6 +25,12 @@ export async function newWorkbook(): Promise<Workbook> {
 }
 
 export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
+  workbook.eachSheet((sheet) => {
+    const spec = LAID_OUT.get(sheet);
+    if (spec) {
+      fitForPrint(sheet, spec);
+    }
+  });
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
@@ -50,9 +58,9 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const HEADER_FONT: Partial<Font> = { name: '宋体', size: 11, bold: true };
-const BODY_FONT: Partial<Font> = { name: '宋体', size: 10.5 };
+const BODY_FONT: Partial<Font> = { name: '宋体', size: BODY_FONT_SIZE };
 const TITLE_FONT: Partial<Font> = { name: '宋体', size: 16, bold: true };
-const INFO_FONT: Partial<Font> = { name: '宋体', size: 10.5 };
+const INFO_FONT: Partial<Font> = { name: '宋体', size: BODY_FONT_SIZE };
 const WRAP: Partial<Alignment> = { vertical: 'top', horizontal: 'left', wrapText: true };
 const CENTRE: Partial<Alignment> = { vertical: 'top', horizontal: 'center' };
 const NUM_FMT: Record<ColumnFormat, string | undefined> = {
@@ -136,16 +144,22 @@ export function addLedgerSheet(workbook: Workbook, spec: LedgerSheetSpec): Works
   }));
   const width = Math.max(spec.columns.length, 1);
   const title = sheet.getRow(1);
+  // The title and info rows span the table without the columns' borders.
+  for (const row of [title, sheet.getRow(2)]) {
+    for (let c = 2; c <= width; c += 1) {
+      row.getCell(c).style = {};
+    }
+  }
   title.getCell(1).value = spec.title;
   sheet.mergeCells(1, 1, 1, width);
   title.height = 30;
   const titleCell = title.getCell(1);
-  titleCell.style = { font: TITLE_FONT, alignment: { horizontal: 'center', vertical: 'middle' } };
+  titleCell.style = { font: TITLE_FONT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
 
   const info = sheet.getRow(2);
   info.getCell(1).value = spec.info;
   sheet.mergeCells(2, 1, 2, width);
-  info.getCell(1).style = { font: INFO_FONT, alignment: { horizontal: 'left', vertical: 'middle' } };
+  info.getCell(1).style = { font: INFO_FONT, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } };
 
   const header = sheet.getRow(HEADER_ROW);
   spec.columns.forEach((column, index) => {
@@ -154,7 +168,87 @@ export function addLedgerSheet(workbook: Workbook, spec: LedgerSheetSpec): Works
     cell.style = { font: HEADER_FONT, fill: HEADER_FILL, border: BORDER, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
   });
   header.height = 22;
+  LAID_OUT.set(sheet, spec);
   return sheet;
+}
+
+/** The sheets made by addLedgerSheet, laid out for print when the workbook is written (workbookBytes). */
+const LAID_OUT = new WeakMap<Worksheet, LedgerSheetSpec>();
+
+/** Whether a column's cells wrap (text) or stay on one line (codes, dates, numbers). */
+function wraps(column: SheetColumn): boolean {
+  return column.format === 'text';
+}
+
+/** A cell's value as it is shown: dates in their number format, numbers as digits. */
+function shownText(value: CellValue, format: ColumnFormat | undefined): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return format === 'datetime' ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return String(value.result ?? '');
+    return '';
+  }
+  return String(value);
+}
+
+/**
+ * Makes a ledger sheet print on A4 without cut text: widths chosen for the content (fittedWidth), an explicit
+ * height on every row for the lines its wrapped cells take (title and info rows across the merged width), and a
+ * print area over everything written. The header row is already repeated on each page (printTitlesRow).
+ */
+export function fitForPrint(sheet: Worksheet, spec: LedgerSheetSpec): void {
+  const columns = spec.columns;
+  const last = sheet.rowCount;
+  // Only the widest line of each column is kept: a 10,000-row part must not hold a second copy of its texts.
+  const widest: { text: string; units: number }[] = columns.map(() => ({ text: '', units: 0 }));
+  for (let r = FIRST_DATA_ROW; r <= last; r += 1) {
+    const row = sheet.getRow(r);
+    columns.forEach((column, index) => {
+      const text = shownText(row.getCell(index + 1).value, column.format);
+      if (!text) return;
+      for (const line of text.split('\n')) {
+        const units = textUnits(line);
+        if (units > widest[index].units) widest[index] = { text: line, units };
+      }
+    });
+  }
+  const texts = widest.map((w) => (w.text ? [w.text] : []));
+  const widths = sheetWidths(
+    columns.map((column) => ({ width: column.width, wraps: wraps(column), header: column.label, headerSize: HEADER_FONT.size ?? 11 })),
+    texts,
+    spec.landscape === false ? 'portrait' : 'landscape',
+  );
+  widths.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  const total = widths.reduce((sum, w) => sum + w, 0);
+
+  const fit = (rowNumber: number, lines: number, size: number, least = 0) => {
+    const row = sheet.getRow(rowNumber);
+    row.height = Math.max(least, rowHeightPt(lines, size));
+  };
+  fit(1, wrappedLines(spec.title, total, TITLE_FONT.size), TITLE_FONT.size ?? 16, 30);
+  fit(2, wrappedLines(spec.info, total, INFO_FONT.size), INFO_FONT.size ?? BODY_FONT_SIZE);
+  fit(HEADER_ROW, Math.max(1, ...columns.map((c, i) => wrappedLines(c.label, widths[i], HEADER_FONT.size))), HEADER_FONT.size ?? 11, 22);
+  for (let r = FIRST_DATA_ROW; r <= last; r += 1) {
+    const row = sheet.getRow(r);
+    let lines = 1;
+    columns.forEach((column, index) => {
+      if (!wraps(column)) return;
+      const text = shownText(row.getCell(index + 1).value, column.format);
+      if (text) lines = Math.max(lines, wrappedLines(text, widths[index]));
+    });
+    row.height = rowHeightPt(lines);
+  }
+  // ExcelJS puts a `$` before each end: `A$1:N$62` is written as the absolute `$A$1:$N$62` Excel expects.
+  sheet.pageSetup.printArea = `A$1:${columnLetter(Math.max(columns.length, 1))}$${Math.max(last, HEADER_ROW)}`;
 }
 
 /** Appends plain values (no per-cell style: the column styles apply). */

@@ -39,6 +39,11 @@ export const branchFieldsSchema = z.object({
   parentOrganisation: z.string().trim().optional(),
   category: z.enum(ORGANISATION_CATEGORIES).default('党政机关'),
   foundedOn: isoDateSchema.optional(),
+  /**
+   * 台账起始日期: the day from which this app keeps the branch's ledger; nothing before it is reported missing.
+   * Absent: the day the branch was created or its earliest record, whichever is earlier (ledgerStartOf).
+   */
+  ledgerStartsOn: isoDateSchema.optional(),
   committee: committeeSchema.default({ termYears: 3, members: [] }),
   partyGroups: z.array(partyGroupSchema).default([]),
   /** Demo data, marked 示例 everywhere and removable in 设置. */

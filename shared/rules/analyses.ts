@@ -1,6 +1,7 @@
 import { duePeriodsOfYear } from '../analyses/due';
 import type { Analysis, AnalysisSettings } from '../model/analysis';
 import type { Branch } from '../model/branch';
+import { isReportedPeriod, reportingStartOf, type LedgerStartInput } from './ledgerStart';
 import { RULE_LABELS, type Finding, type Severity } from './types';
 
 /**
@@ -17,7 +18,10 @@ export const ANALYSIS_SOURCE =
   '上级党组织关于定期分析党员干部思想动态的要求（各地规定每季度或每半年报送一次，中央条例未规定次数）';
 
 export interface AnalysisRuleInput {
-  branch: Pick<Branch, 'id'>;
+  branch: LedgerStartInput['branch'] & Pick<Branch, 'id'>;
+  /** With the records, the 台账起始日期 of a branch without one set is its earliest record (ledgerStart.ts). */
+  meetings?: LedgerStartInput['meetings'];
+  talks?: LedgerStartInput['talks'];
   today: string;
   year: number;
   /** Without them the rule checks nothing (a RuleInput from before this module). */
@@ -43,8 +47,9 @@ export function analysisDue(input: AnalysisRuleInput): AnalysisFinding[] {
   const kind = input.analysisSettings?.period ?? '季度';
   const own = input.analyses.filter((a) => a.branchId === input.branch.id);
   const findings: AnalysisFinding[] = [];
+  const reportingStart = reportingStartOf(input);
   for (const due of duePeriodsOfYear(own, kind, input.year, input.today)) {
-    if (due.analysis || due.state === 'future') {
+    if (due.analysis || due.state === 'future' || !isReportedPeriod(due.period, reportingStart)) {
       continue;
     }
     const past = due.state === 'past';

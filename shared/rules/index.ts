@@ -27,6 +27,7 @@ import { RULE_IDS, type Finding, type Rule, type RuleId, type RuleInput } from '
 export * from './types';
 export * from './settings';
 export * from './periods';
+export * from './ledgerStart';
 export * from './sources';
 export * from './roster';
 export * from './meetings';

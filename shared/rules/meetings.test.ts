@@ -43,7 +43,8 @@ describe('第十一条 支部党员大会 一般每季度召开1次', () => {
   });
 
   it('reports every quarter of a past year and nothing for a future one', () => {
-    const past = partyCongressQuarterly(makeInput({ year: 2024, today: '2025-06-15' }));
+    const kept2024 = makeBranch({ ledgerStartsOn: '2024-01-01' });
+    const past = partyCongressQuarterly(makeInput({ branch: kept2024, year: 2024, today: '2025-06-15' }));
     expect(past.map((f) => f.period)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
     expect(partyCongressQuarterly(makeInput({ year: 2026, today: '2025-06-15' }))).toEqual([]);
   });
@@ -178,7 +179,8 @@ describe('第十七条 组织生活会 and 第十八条 民主评议党员 每�
     expect(orgLifeYearly(makeInput({ today: '2025-12-31' }))).toEqual([
       expect.objectContaining({ severity: 'info', period: '2025', message: expect.stringContaining('本年度尚未召开组织生活会') }),
     ]);
-    expect(orgLifeYearly(makeInput({ year: 2024, today: '2025-01-01' }))[0]).toMatchObject({
+    const kept2024 = makeBranch({ ledgerStartsOn: '2024-01-01' });
+    expect(orgLifeYearly(makeInput({ branch: kept2024, year: 2024, today: '2025-01-01' }))[0]).toMatchObject({
       severity: 'error',
       message: '2024年未召开组织生活会（每年至少1次）',
       source: '《中国共产党支部工作条例（试行）》第十七条',

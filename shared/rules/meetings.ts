@@ -1,6 +1,7 @@
 import { formatDate } from '../dates';
 import type { Meeting, MeetingType } from '../model/meeting';
 import { committeeRequired, meetingDate, ownRecords, wasOnRosterBetween } from './roster';
+import { isReportedPeriod, reportingStartOf } from './ledgerStart';
 import { currentPeriodName, isInYear, periodsOfYear, periodState, type Period } from './periods';
 import { frequencyLabel, type MeetingFrequency } from './settings';
 import { SOURCES } from './sources';
@@ -35,8 +36,8 @@ export const MEETING_REQUIREMENTS: readonly MeetingRequirement[] = [
 
 /**
  * done: held often enough; missing: the period is over and it was not; notDue: the period is still open
- * or has not begun; notRequired: nothing to hold (no committee that month, an empty 党小组, the branch did
- * not exist yet).
+ * or has not begun; notRequired: nothing to hold (no committee that month, an empty 党小组, the period ended
+ * before the branch was founded or before its 台账起始日期).
  */
 export type MeetingCellStatus = 'done' | 'missing' | 'notDue' | 'notRequired';
 
@@ -101,7 +102,8 @@ function firstOnOrAfter(list: readonly DatedMeeting[], day: string): number {
 export function meetingMatrix(input: RuleInput): MeetingMatrixRow[] {
   const { members, meetings } = ownRecords(input);
   const { branch, settings, today, year } = input;
-  const foundedOn = branch.foundedOn;
+  // Periods that end before 台账起始日期 or 成立日期 owe nothing (ledgerStart.ts).
+  const reportingStart = reportingStartOf(input);
   const rows: MeetingMatrixRow[] = [];
 
   const dated: DatedMeeting[] = meetings
@@ -159,7 +161,7 @@ export function meetingMatrix(input: RuleInput): MeetingMatrixRow[] {
         for (let i = firstOnOrAfter(ofRow, period.start); i < ofRow.length && ofRow[i].date <= period.end; i += 1) {
           (ofRow[i].date <= today ? held : planned).push(ofRow[i].meeting.id);
         }
-        const required = (!foundedOn || period.end >= foundedOn) && isRequired(period);
+        const required = isReportedPeriod(period, reportingStart) && isRequired(period);
         let status: MeetingCellStatus;
         if (!required) {
           status = 'notRequired';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, periodKeyOf, periodLabel, periodsOfYear, periodState, referenceDate } from './periods';
+import { addDays, daysBetween, periodKeyOf, periodLabel, periodOfKey, periodsOfYear, periodState, referenceDate } from './periods';
 
 describe('periods of a year', () => {
   it('splits a year into months, quarters, halves', () => {
@@ -44,5 +44,16 @@ describe('periods of a year', () => {
     expect(addDays('2025-01-31', 30)).toBe('2025-03-02');
     expect(referenceDate(2024, '2025-06-15')).toBe('2024-12-31');
     expect(referenceDate(2025, '2025-06-15')).toBe('2025-06-15');
+  });
+});
+
+describe('periodOfKey', () => {
+  it('reads every kind of key back into its period', () => {
+    expect(periodOfKey('2026-01')).toMatchObject({ kind: 'month', start: '2026-01-01', end: '2026-01-31', label: '2026年1月' });
+    expect(periodOfKey('2026-Q3')).toMatchObject({ kind: 'quarter', start: '2026-07-01', end: '2026-09-30' });
+    expect(periodOfKey('2026-H2')).toMatchObject({ kind: 'halfYear', start: '2026-07-01', end: '2026-12-31' });
+    expect(periodOfKey('2026')).toMatchObject({ kind: 'year', start: '2026-01-01', end: '2026-12-31' });
+    expect(periodOfKey('2026-13')).toBeUndefined();
+    expect(periodOfKey('soon')).toBeUndefined();
   });
 });

@@ -97,6 +97,23 @@ export function periodsOfYear(year: number, kind: PeriodKind): Period[] {
   return periods;
 }
 
+/** The period of a key (`2025-03`, `2025-Q1`, `2025-H2`, `2025`), or undefined for anything else. */
+export function periodOfKey(key: string): Period | undefined {
+  const match = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])))?$/.exec(key);
+  if (!match) {
+    return undefined;
+  }
+  const year = Number(match[1]);
+  const [kind, index]: [PeriodKind, number] = match[2]
+    ? ['month', Number(match[2]) - 1]
+    : match[3]
+      ? ['quarter', Number(match[3]) - 1]
+      : match[4]
+        ? ['halfYear', Number(match[4]) - 1]
+        : ['year', 0];
+  return periodsOfYear(year, kind)[index];
+}
+
 /** The key of the period of `kind` that contains the calendar date `date` (`YYYY-MM-DD`). */
 export function periodKeyOf(date: string, kind: PeriodKind): string {
   const year = Number(date.slice(0, 4));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from './settings';
-import { talkCoverage, talkCoverageFindings } from './talks';
+import { coverageView, talkCoverage, talkCoverageFindings } from './talks';
 import { makeBranch, makeCommittee, makeInput, makeMember, makeMembers, makeTalk } from './testFixtures';
 
 // 支委 c1 (书记), c2, c3; 党员 p1, p2, p3.
@@ -89,7 +89,8 @@ describe('第十九条 谈心谈话: findings', () => {
   });
 
   it('names who was left out after the year, and errs when no talk was recorded at all', () => {
-    const after = { ...base, year: 2024, today: '2025-01-05' };
+    // The ledger was kept through 2024 (a branch created in 2025 without older records would owe nothing then).
+    const after = { ...base, branch: { ...branch, ledgerStartsOn: '2024-01-01' }, year: 2024, today: '2025-01-05' };
     expect(talkCoverageFindings(after)).toEqual([expect.objectContaining({ severity: 'error', message: '2024年未登记任何谈心谈话' })]);
     const talks = [
       makeTalk('a', '2024-03-10', 'c1', ['c2']),
@@ -102,5 +103,20 @@ describe('第十九条 谈心谈话: findings', () => {
       ['warning', '2024年党员p3未与任何支委谈心谈话（支委和党员之间，每年不少于1次）', 'p3'],
       ['warning', '2024年党员p3未与其他党员谈心谈话（党员和党员之间，每年不少于1次）', 'p3'],
     ]);
+  });
+});
+
+describe('第十九条 谈心谈话: how a requirement is shown', () => {
+  it('says why a requirement with nobody to talk does not apply, never 0/0（100%）', () => {
+    const lone = makeInput({ members: makeMembers(1, 'p') });
+    const coverage = talkCoverage(lone);
+    const views = Object.fromEntries(coverage.requirements.map((r) => [r.requirement, coverageView(r, coverage).text]));
+    expect(views).toMatchObject({ committeePairs: '未设支部委员会，不适用', memberMember: '支委以外的党员不足2人，不适用' });
+    expect(Object.values(views).join()).not.toContain('100%');
+    const secretaryOnly = makeInput({ branch: makeBranch({}, makeCommittee(['c1'])), members: [...makeMembers(1, 'c'), ...makeMembers(3, 'p')] });
+    const small = talkCoverage(secretaryOnly);
+    const of = (requirement: string) => small.requirements.find((r) => r.requirement === requirement)!;
+    expect(coverageView(of('committeePairs'), small)).toEqual({ applies: false, text: '支委不足2人，不适用' });
+    expect(coverageView(of('memberMember'), small)).toMatchObject({ applies: true, text: '已完成 0/3（0%）' });
   });
 });

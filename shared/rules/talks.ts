@@ -1,4 +1,5 @@
 import type { Talk } from '../model/talk';
+import { isReportedPeriod, reportingStartOf } from './ledgerStart';
 import { isInYear, periodLabel, referenceDate } from './periods';
 import { membersOnRoster, nameLookup, ownRecords } from './roster';
 import { SOURCES } from './sources';
@@ -115,6 +116,28 @@ function coverageOf(requirement: TalkRequirement, mode: string, required: number
   };
 }
 
+/**
+ * How one 谈心谈话 requirement is shown on the 工作台: `已完成 6/10（60%）` with its bar, or, when nobody has to
+ * talk (no committee, a single 支委, fewer than two 党员), why it does not apply — never "0/0（100%）".
+ */
+export type CoverageView = { applies: true; text: string; percent: number } | { applies: false; text: string };
+
+export function coverageView(requirement: TalkRequirementCoverage, coverage: Pick<TalkCoverage, 'committeeIds' | 'memberIds'>): CoverageView {
+  if (requirement.required > 0) {
+    return { applies: true, text: `已完成 ${requirement.met}/${requirement.required}（${requirement.percent}%）`, percent: requirement.percent };
+  }
+  const committee = coverage.committeeIds.length;
+  const others = coverage.memberIds.length - committee;
+  switch (requirement.requirement) {
+    case 'committeePairs':
+      return { applies: false, text: committee === 0 ? '未设支部委员会，不适用' : '支委不足2人，不适用' };
+    case 'committeeMember':
+      return { applies: false, text: committee === 0 ? '未设支部委员会，不适用' : others === 0 ? '没有支委以外的党员，不适用' : '不适用' };
+    case 'memberMember':
+      return { applies: false, text: others < 2 ? '支委以外的党员不足2人，不适用' : '不适用' };
+  }
+}
+
 export function talkCoverage(input: RuleInput): TalkCoverage {
   return coverageWith(input, true);
 }
@@ -220,7 +243,8 @@ function listNames(ids: string[], nameOf: (id: string) => string): string {
  */
 export function talkCoverageFindings(input: RuleInput): Finding[] {
   const { year, today, settings, branch } = input;
-  if (today < `${year}-01-01`) {
+  // A year not begun, or over before 台账起始日期 (or 成立日期), owes nothing.
+  if (today < `${year}-01-01` || !isReportedPeriod({ end: `${year}-12-31` }, reportingStartOf(input))) {
     return [];
   }
   const coverage = coverageWith(input, false);

@@ -1,5 +1,4 @@
 import { analysisPeriodLabel } from '@shared/analyses';
-import { generateDemoBranch } from '@shared/demo';
 import { formatDate, todayIso } from '@shared/dates';
 import { branchFieldsSchema, CURRENT_BRANCH_KEY, type Branch, type BranchFields } from '@shared/model';
 import { nowIso, writeAudit } from './audit';
@@ -74,6 +73,8 @@ export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promis
 /** 加载示例数据: the deterministic demo branch with its meetings and talks, written in one transaction and made current. */
 export async function loadDemoData(db: BranchLedgerDatabase, today: string = todayIso()): Promise<Branch> {
   const existing = await db.branches.filter((b) => b.isDemo).count();
+  // The generator and its name lists load when asked for, not with the app's first screen.
+  const { generateDemoBranch } = await import('@shared/demo');
   const demo = generateDemoBranch({ today, seed: 20250305 + existing, branchNumber: existing + 1 });
   await db.transaction('rw', [db.branches, db.members, db.meetings, db.talks, db.rectifications, db.attachments, db.analyses, db.auditLog, db.settings], async () => {
     await db.branches.add(demo.branch);

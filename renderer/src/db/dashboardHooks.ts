@@ -3,7 +3,9 @@
  * a talk, a member or a rule setting changed anywhere shows at once.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { RuleInput } from '@shared/rules';
+import { useMemo } from 'react';
+import type { Branch } from '@shared/model';
+import { ledgerStartOf, reportingStartOf, type LedgerStart, type LedgerStartInput, type RuleInput } from '@shared/rules';
 import { ruleInputFor } from '@shared/rules/input';
 import type { BranchLedgerDatabase } from './database';
 import { db } from './index';
@@ -50,4 +52,31 @@ export async function loadRuleInput(
 /** loadRuleInput, live; `undefined` while loading, `null` when the branch is gone. */
 export function useDashboardInput(branchId: string, year: number, today: string): RuleInput | null | undefined {
   return useLiveQuery(async () => (await loadRuleInput(db, branchId, year, today)) ?? null, [branchId, year, today]);
+}
+
+/** The branch's earliest meeting and talk and its analyses: what its 台账起始日期 is read from, live. */
+function useLedgerStartInput(branch: Branch): LedgerStartInput | undefined {
+  return useLiveQuery(async () => {
+    const [meeting, talk, analyses] = await Promise.all([
+      db.meetings.where('[branchId+startAt]').between([branch.id, ''], [branch.id, '\uffff']).first(),
+      db.talks.where('[branchId+date]').between([branch.id, ''], [branch.id, '\uffff']).first(),
+      db.analyses.where('branchId').equals(branch.id).toArray(),
+    ]);
+    return { branch, meetings: meeting ? [meeting] : [], talks: talk ? [talk] : [], analyses };
+  }, [branch]);
+}
+
+/**
+ * What an empty 台账起始日期 of `branch` stands for now: its creation day or its earliest meeting, talk or analysis
+ * (the set date left aside). `undefined` while loading.
+ */
+export function useAutomaticLedgerStart(branch: Branch): LedgerStart | undefined {
+  const input = useLedgerStartInput(branch);
+  return useMemo(() => (input ? ledgerStartOf({ ...input, branch: { ...input.branch, ledgerStartsOn: undefined } }) : undefined), [input]);
+}
+
+/** The first day anything can be reported missing for `branch` (reportingStartOf). `undefined` while loading. */
+export function useReportingStart(branch: Branch): string | undefined {
+  const input = useLedgerStartInput(branch);
+  return useMemo(() => (input ? reportingStartOf(input) : undefined), [input]);
 }

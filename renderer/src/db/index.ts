@@ -3,7 +3,6 @@
  * dependency-cruiser). One database per installation; tests make their own with createDatabase().
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { sortByPinyin } from '@shared/text/pinyin';
 import { BranchLedgerDatabase } from './database';
 import * as branches from './branches';
 import * as members from './members';
@@ -35,9 +34,18 @@ export const memberStore = {
   deleteEnteredByMistake: (id: string) => members.deleteMemberEnteredByMistake(db, id),
 };
 
+/**
+ * The pinyin tables (~140 kB gzip) load on first use, after the records are read, so that the first screen does
+ * not wait for them.
+ */
+const pinyin = () => import('@shared/text/pinyin');
+
 /** Every branch, in pinyin order of its name. `undefined` while loading. */
 export function useBranches() {
-  return useLiveQuery(async () => sortByPinyin(await db.branches.toArray(), (b) => b.name), []);
+  return useLiveQuery(async () => {
+    const list = await db.branches.toArray();
+    return (await pinyin()).sortByPinyin(list, (b) => b.name);
+  }, []);
 }
 
 /** The branch shown now; `null` when there is none yet (first run). `undefined` while loading. */
@@ -48,7 +56,11 @@ export function useCurrentBranch() {
 /** All members of a branch (current and 历史), in pinyin order. */
 export function useMembers(branchId: string | undefined) {
   return useLiveQuery(
-    async () => (branchId ? sortByPinyin(await members.listMembers(db, branchId), (m) => m.name) : []),
+    async () => {
+      if (!branchId) return [];
+      const list = await members.listMembers(db, branchId);
+      return (await pinyin()).sortByPinyin(list, (m) => m.name);
+    },
     [branchId],
   );
 }

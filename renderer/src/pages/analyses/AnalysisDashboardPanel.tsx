@@ -3,9 +3,11 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { attentionWithoutTalk, currentAndPreviousDue, type DuePeriod } from '@shared/analyses';
 import { formatDate, todayIso } from '@shared/dates';
+import { isReportedPeriod } from '@shared/rules';
 import { useBranch } from '../../components/BranchContext';
 import { useMembers } from '../../db';
 import { useAnalyses, useAnalysisSettings, useBranchTalksFrom } from '../../db/analysisHooks';
+import { useReportingStart } from '../../db/dashboardHooks';
 import { useNameOf } from '../meetings/people';
 import { useReveal } from './useReveal';
 import './analyses.css';
@@ -47,6 +49,8 @@ export function AnalysisDashboardPanel() {
   const nameOf = useNameOf(members);
   const reveal = useReveal();
   const today = todayIso();
+  // A period that ended before 台账起始日期 is not reported missing (shared/rules/ledgerStart.ts).
+  const reportingStart = useReportingStart(branch);
 
   const due = useMemo(() => (analyses && settings ? currentAndPreviousDue(analyses, settings.period, today) : undefined), [analyses, settings, today]);
   const waiting = useMemo(
@@ -61,7 +65,9 @@ export function AnalysisDashboardPanel() {
       ) : (
         <>
           <ul className="analysis-dashboard-list" aria-label="本期思想动态分析">
-            {due.previous.state === 'past' && !due.previous.analysis && <DueLine due={due.previous} current={false} />}
+            {due.previous.state === 'past' && !due.previous.analysis && reportingStart !== undefined && isReportedPeriod(due.previous.period, reportingStart) && (
+              <DueLine due={due.previous} current={false} />
+            )}
             <DueLine due={due.current} current />
           </ul>
           <Typography.Title level={5} style={{ marginTop: 12 }}>

@@ -1,6 +1,6 @@
 import { Card, Flex, Progress, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { MustTalkItem, RuleSettings, TalkCoverage } from '@shared/rules';
+import { coverageView, type MustTalkItem, type RuleSettings, type TalkCoverage } from '@shared/rules';
 
 function strokeOf(percent: number): string {
   return percent >= 100 ? '#52c41a' : percent >= 60 ? '#1677ff' : '#fa8c16';
@@ -28,17 +28,20 @@ export function TalkCoverageCard({
     >
       <Flex vertical gap={12}>
         {coverage.requirements.length === 0 && <Typography.Text type="secondary">谈心谈话的覆盖要求均设为不检查。</Typography.Text>}
-        {coverage.requirements.map((r) => (
-          <section key={r.requirement} aria-label={`${r.label}覆盖率`}>
-            <Flex justify="space-between">
-              <Link to={`/talks?tab=coverage&year=${year}`}>{r.label}</Link>
-              <Typography.Text type="secondary">
-                已完成 {r.met}/{r.required}（{r.percent}%）
-              </Typography.Text>
-            </Flex>
-            <Progress percent={r.percent} showInfo={false} strokeColor={strokeOf(r.percent)} aria-label={`${r.label}覆盖率 ${r.percent}%`} />
-          </section>
-        ))}
+        {coverage.requirements.map((r) => {
+          const view = coverageView(r, coverage);
+          return (
+            <section key={r.requirement} aria-label={`${r.label}覆盖率`}>
+              <Flex justify="space-between">
+                <Link to={`/talks?tab=coverage&year=${year}`}>{r.label}</Link>
+                <Typography.Text type="secondary">{view.text}</Typography.Text>
+              </Flex>
+              {view.applies && (
+                <Progress percent={view.percent} showInfo={false} strokeColor={strokeOf(view.percent)} aria-label={`${r.label}覆盖率 ${view.percent}%`} />
+              )}
+            </section>
+          );
+        })}
         <section aria-label="必谈事项">
           {settings.mustTalk.enabled ? (
             <Typography.Text>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
-import { DEFAULT_RULE_SETTINGS, meetingMatrix, runAllRules, type RuleInput } from '@shared/rules';
+import { defaultMeetingTitle } from '@shared/meetings';
+import { branchSchema } from '@shared/model';
+import { coverageView, DEFAULT_RULE_SETTINGS, meetingMatrix, runAllRules, talkCoverage, type RuleInput } from '@shared/rules';
 import { meetingsPerMonth } from './charts/chartOptions';
-import { dueItems } from './dueItems';
+import { dueItems, groupDueItems } from './dueItems';
 import { cellView, meetingListPath, newMeetingPath } from './matrixModel';
 
 const today = '2026-11-27';
@@ -67,8 +69,68 @@ describe('工作台 待办与提醒', () => {
     const committee = items.find((i) => i.message.startsWith('本月尚未召开支部委员会会议'))!;
     expect(committee).toMatchObject({ severity: 'info', link: { to: newMeetingPath('支部委员会') } });
     const group = items.find((i) => i.message.startsWith('第三党小组2026年7月'))!;
-    expect(group.link?.to).toContain('&group=');
+    expect(group.link).toMatchObject({ text: '补录', to: expect.stringContaining('&group=') });
     expect(items.find((i) => i.message.startsWith('该谈未谈'))?.link?.to).toBe('/talks?tab=mustTalk&year=2026');
+  });
+});
+
+/** A branch without records on 2026-12-03, its ledger kept since `start`. */
+function keptSince(start: string | undefined, createdAt = '2025-06-01T09:00:00+08:00'): RuleInput {
+  const branch = branchSchema.parse({ id: 'b', createdAt, updatedAt: createdAt, name: '中共测试支部委员会', ledgerStartsOn: start });
+  return { branch, members: [], meetings: [], talks: [], settings: DEFAULT_RULE_SETTINGS, today: '2026-12-03', year: 2026 };
+}
+
+describe('工作台 待办与提醒: grouped, 补录, calm on day one', () => {
+  it('groups by kind and period with counts, the most urgent kind first, periods in time order', () => {
+    const input = demoInput();
+    const groups = groupDueItems(dueItems(runAllRules(input), 2026));
+    expect(groups[0].severity).toBe('error');
+    expect(groups.find((g) => g.rule === 'meeting.partyGroup.monthly')?.label).toBe('党小组会');
+    const single = groups.find((g) => g.periods.length === 1)!;
+    expect(single.span).toBe(single.periods[0].label);
+    // A year kept without a meeting: 主题党日 missed in 11 months, folded into one kind.
+    const emptyYear = groupDueItems(dueItems(runAllRules(keptSince('2026-01-01')), 2026));
+    const several = emptyYear.find((g) => g.rule === 'meeting.themeDay.monthly' && g.severity === 'error')!;
+    expect(several.count).toBe(11);
+    expect(several.span).toBe('2026年1月—2026年11月');
+    expect(several.count).toBe(several.periods.reduce((n, p) => n + p.items.length, 0));
+    const keys = several.periods.map((p) => p.period);
+    expect(keys).toEqual([...keys].sort());
+
+    // Every line is in exactly one group.
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(dueItems(runAllRules(input), 2026).length);
+    // This month's 待办 is apart from the missed months of the same rule.
+    const committeeKinds = groups.filter((g) => g.rule === 'meeting.committee.monthly').map((g) => g.severity);
+    expect(committeeKinds).toEqual(['error', 'info']);
+  });
+
+  it('补录 of a missed month opens the form on that month, titled for it', () => {
+    const items = dueItems(runAllRules(keptSince('2026-01-01')), 2026);
+    const january = items.find((i) => i.message === '2026年1月未开展主题党日活动（每月至少1次）')!;
+    expect(january.link).toEqual({ text: '补录', to: `/meetings/new?type=${encodeURIComponent('主题党日')}&date=2026-01-01` });
+    const date = new URLSearchParams(january.link!.to.split('?')[1]).get('date')!;
+    expect(defaultMeetingTitle('主题党日', date)).toBe('2026年1月主题党日');
+    const firstQuarter = items.find((i) => i.message.startsWith('2026年第一季度未召开支部党员大会'))!;
+    expect(firstQuarter.link?.to).toContain('&date=2026-01-01');
+    // This month's is still open: a new record of today.
+    const december = items.find((i) => i.rule === 'meeting.themeDay.monthly' && i.severity === 'info')!;
+    expect(december.link).toEqual({ text: '新建会议记录', to: newMeetingPath('主题党日') });
+  });
+
+  it('shows a branch created today nothing to put right', () => {
+    const items = dueItems(runAllRules(keptSince(undefined, '2026-12-03T10:00:00+08:00')), 2026);
+    expect(items.filter((i) => i.severity !== 'info' && i.rule.startsWith('meeting.'))).toEqual([]);
+    expect(groupDueItems(items).every((g) => g.count === 1 || g.severity === 'info')).toBe(true);
+  });
+
+  it('says a talk requirement does not apply instead of 0/0（100%）', () => {
+    const coverage = talkCoverage(keptSince(undefined));
+    const views = coverage.requirements.map((r) => [r.requirement, coverageView(r, coverage)]);
+    expect(views).toContainEqual(['committeePairs', { applies: false, text: '未设支部委员会，不适用' }]);
+    expect(views.map(([, v]) => JSON.stringify(v)).join()).not.toContain('100%');
+    const demo = demoInput();
+    const demoCoverage = talkCoverage(demo);
+    expect(coverageView(demoCoverage.requirements[0], demoCoverage)).toEqual({ applies: true, text: '已完成 6/10（60%）', percent: 60 });
   });
 });
 

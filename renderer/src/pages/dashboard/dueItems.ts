@@ -1,4 +1,4 @@
-import { MEETING_REQUIREMENTS, type Finding, type Severity } from '@shared/rules';
+import { MEETING_REQUIREMENTS, periodLabel, periodOfKey, RULE_LABELS, type Finding, type RuleId, type Severity } from '@shared/rules';
 import { newMeetingPath } from './matrixModel';
 
 /**
@@ -9,6 +9,7 @@ import { newMeetingPath } from './matrixModel';
  */
 export interface DueItem {
   key: string;
+  rule: RuleId;
   severity: Severity;
   message: string;
   source: string;
@@ -28,7 +29,12 @@ function linkOf(finding: Finding, year: number): DueItem['link'] {
   const requirement = MEETING_REQUIREMENTS.find((r) => r.rule === finding.rule);
   if (requirement) {
     const group = finding.subject?.table === 'partyGroups' ? finding.subject.id : undefined;
-    return { to: newMeetingPath(requirement.type, group), text: '新建会议记录' };
+    // A period that is over: 补录 the meeting held then, on the period's first day (its title names that month);
+    // the running period: a new record of today.
+    const missed = finding.severity !== 'info' ? periodOfKey(finding.period) : undefined;
+    return missed
+      ? { to: newMeetingPath(requirement.type, group, missed.start), text: '补录' }
+      : { to: newMeetingPath(requirement.type, group), text: '新建会议记录' };
   }
   if (finding.rule === 'talk.coverage') {
     return { to: `/talks?tab=coverage&year=${year}`, text: '谈心谈话覆盖情况' };
@@ -72,6 +78,7 @@ export function dueItems(findings: readonly Finding[], year: number): DueItem[] 
     .filter(listed)
     .map((finding, index) => ({
       key: `${finding.rule}|${finding.period}|${finding.subject?.id ?? ''}|${index}`,
+      rule: finding.rule,
       severity: finding.severity,
       message: finding.message,
       source: finding.source,
@@ -81,4 +88,63 @@ export function dueItems(findings: readonly Finding[], year: number): DueItem[] 
     }))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.index - b.index)
     .map(({ index: _index, ...item }) => item);
+}
+
+/** The findings of one period within a group: `2026年1月` and its lines. */
+export interface DuePeriodGroup {
+  period: string;
+  label: string;
+  items: DueItem[];
+}
+
+/**
+ * One kind of finding (a rule, at one severity: the missed months of 主题党日 apart from this month's 待办), with
+ * its lines by period, oldest first. A group of one line is shown as that line; a larger one folds.
+ */
+export interface DueGroup {
+  key: string;
+  rule: RuleId;
+  severity: Severity;
+  /** `主题党日`: what the rule checks. */
+  label: string;
+  count: number;
+  periods: DuePeriodGroup[];
+  /** `2026年1月—2026年11月` (first and last period), or the one period. */
+  span: string;
+}
+
+/** Groups dueItems by kind and period, keeping their order (most urgent kind first); periods in time order. */
+export function groupDueItems(items: readonly DueItem[]): DueGroup[] {
+  const groups = new Map<string, { rule: RuleId; severity: Severity; byPeriod: Map<string, DueItem[]> }>();
+  for (const item of items) {
+    const key = `${item.rule}|${item.severity}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { rule: item.rule, severity: item.severity, byPeriod: new Map() };
+      groups.set(key, group);
+    }
+    const list = group.byPeriod.get(item.period);
+    if (list) {
+      list.push(item);
+    } else {
+      group.byPeriod.set(item.period, [item]);
+    }
+  }
+  return [...groups.entries()].map(([key, group]) => {
+    // Keys of one kind sort in time order as text (2026-01 < 2026-02, 2026-Q1 < 2026-Q2).
+    const periods = [...group.byPeriod.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([period, list]) => ({ period, label: periodLabel(period), items: list }));
+    const first = periods[0].label;
+    const last = periods[periods.length - 1].label;
+    return {
+      key,
+      rule: group.rule,
+      severity: group.severity,
+      label: RULE_LABELS[group.rule],
+      count: periods.reduce((sum, p) => sum + p.items.length, 0),
+      periods,
+      span: first === last ? first : `${first}—${last}`,
+    };
+  });
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { isActiveMember, type Branch } from '@shared/model';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { branchStore, useMembers } from '../../db';
+import { useAutomaticLedgerStart } from '../../db/dashboardHooks';
 import { BranchInfoFields } from './BranchInfoFields';
 import { branchFieldsOf, formValuesOf, type BranchFormValues } from './branchFormValues';
 import { CommitteeSection } from './CommitteeSection';
@@ -18,6 +19,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
   const [saving, setSaving] = useState(false);
   // Leaving with changes (menu, another tab's route, closing the window) asks first.
   const { dirty, markDirty, markClean } = useUnsavedChanges({ onLeave: () => form.resetFields() });
+  const automaticStart = useAutomaticLedgerStart(branch);
   // Unknown while the roster loads: the committee rules wait for it rather than flash the wrong one.
   const fullMemberCount = roster ? roster.filter((m) => isActiveMember(m) && m.category === '正式党员').length : undefined;
 
@@ -28,7 +30,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
       markClean();
       message.success('已保存');
     } catch (error) {
-      const rest = showProblemsOnForm(form, error, ['name', 'parentOrganisation', 'category', 'foundedOn']);
+      const rest = showProblemsOnForm(form, error, ['name', 'parentOrganisation', 'category', 'foundedOn', 'ledgerStartsOn']);
       if (rest === null) {
         message.error(failureMessage('保存', error));
       } else if (rest.length > 0) {
@@ -65,7 +67,7 @@ export function BranchInfoTab({ branch }: { branch: Branch }) {
         <Typography.Title id="basic-title" level={5}>
           基本信息
         </Typography.Title>
-        <BranchInfoFields />
+        <BranchInfoFields automaticStart={automaticStart} />
       </section>
       <Divider />
       <CommitteeSection members={members} fullMemberCount={fullMemberCount} />

@@ -70,7 +70,7 @@ function CreateBranchForm({ form, onSavingChange, onChanged, onCreated }: Create
       message.success(`已创建 ${branch.name}`);
       onCreated(branch);
     } catch (error) {
-      const rest = showProblemsOnForm(form, error, ['name', 'parentOrganisation', 'category', 'foundedOn']);
+      const rest = showProblemsOnForm(form, error, ['name', 'parentOrganisation', 'category', 'foundedOn', 'ledgerStartsOn']);
       if (rest === null) {
         message.error(failureMessage('创建支部', error));
       } else if (rest.length > 0) {

@@ -19,6 +19,7 @@ export function formValuesOf(branch: Branch): BranchFormValues {
     parentOrganisation: branch.parentOrganisation,
     category: branch.category,
     foundedOn: branch.foundedOn,
+    ledgerStartsOn: branch.ledgerStartsOn,
     committee: {
       electedOn: branch.committee.electedOn,
       approvedOn: branch.committee.approvedOn,

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '@shared/dates';
 import type { Talk } from '@shared/model';
 import {
+  coverageView,
   RULE_SETTING_CHOICES,
   SOURCES,
   TALK_REQUIREMENT_LABELS,
@@ -73,10 +74,10 @@ export function CoverageTab({ year, coverage, settings, talks, nameOf, onRecord,
               <Card size="small" title={label} aria-label={`${label}覆盖率`} role="region" style={{ height: '100%' }}>
                 {r ? (
                   <>
-                    <Progress percent={r.percent} status={r.percent >= 100 ? 'success' : 'normal'} aria-label={`${label}已完成${r.percent}%`} />
-                    <Typography.Paragraph style={{ margin: '8px 0 4px' }}>
-                      已完成 {r.met}/{r.required}（{r.percent}%）
-                    </Typography.Paragraph>
+                    {r.required > 0 && (
+                      <Progress percent={r.percent} status={r.percent >= 100 ? 'success' : 'normal'} aria-label={`${label}已完成${r.percent}%`} />
+                    )}
+                    <Typography.Paragraph style={{ margin: '8px 0 4px' }}>{coverageView(r, coverage).text}</Typography.Paragraph>
                     <Typography.Text type="secondary">
                       {modeLabel(requirement, settings)}，{times}。依据：{SOURCES.talks}
                     </Typography.Text>

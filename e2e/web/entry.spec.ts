@@ -11,6 +11,11 @@ function field(text: string): RegExp {
   return new RegExp(`^(\\* )?${text}$`);
 }
 
+/** The calendar button inside a date field (创建支部 has two date fields). */
+function calendarButtonOf(input: Locator): Locator {
+  return input.locator('xpath=..').getByRole('button', { name: '打开日历' });
+}
+
 /** Types as a person does, key by key, and checks nothing was rewritten while typing. */
 async function typeKeys(input: Locator, typed: string) {
   await input.click();
@@ -118,7 +123,7 @@ test.describe('日期输入', () => {
     const dialog = await openCreateBranch(page);
     const founded = dialog.getByLabel('成立日期');
     await typeKeys(founded, '2019.6.18');
-    await dialog.getByRole('button', { name: '打开日历' }).click();
+    await calendarButtonOf(founded).click();
     const calendar = page.locator('.ant-popover');
     await expect(calendar).toContainText('2019年6月');
     await page.screenshot({ path: '/tmp/entry-calendar.png' });
@@ -129,7 +134,7 @@ test.describe('日期输入', () => {
     await expect(calendar).toBeHidden();
 
     // Esc closes the calendar first, not the dialog.
-    await dialog.getByRole('button', { name: '打开日历' }).click();
+    await calendarButtonOf(founded).click();
     await expect(page.locator('.ant-popover')).toBeVisible();
     await founded.press('Escape');
     await expect(page.locator('.ant-popover')).toBeHidden();
@@ -142,7 +147,7 @@ test.describe('日期输入', () => {
       const now = new Date();
       return [iso(now), iso(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1))];
     });
-    await dialog.getByRole('button', { name: '打开日历' }).click();
+    await calendarButtonOf(founded).click();
     await expect(page.locator(`.ant-popover [title="${today}"]`)).not.toHaveClass(/ant-picker-cell-disabled/);
     const later = page.locator(`.ant-popover [title="${tomorrow}"]`);
     if ((await later.count()) > 0) {

@@ -26,6 +26,8 @@ const VALID_LI_ID = '110105198507200247';
 async function incompleteOnDashboard(page: Page): Promise<number> {
   await page.goto('/#/');
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  // The findings are drawn once the rules have run: count only then.
+  await expect(page.getByText(/^待办与提醒（\d{4}年）$/)).toBeVisible();
   const line = page.getByText(/\d+\s*名党员资料不全/).first();
   if ((await line.count()) === 0) {
     return 0;
@@ -253,16 +255,17 @@ test.describe('台账导入', () => {
     await search.fill('李秀英');
     await expect(page.getByText('当前显示 1 人', { exact: false })).toBeVisible();
     await expect(page.getByText('李秀英', { exact: true })).toBeVisible();
-    await expect(page.getByText('回族', { exact: true })).toBeVisible();
-    // The tag 资料不全 on her row (the search shows her alone) comes with the roster's part of issue 10.
+    // The tag 资料不全 on her row (the search shows her alone), and 待核对 for the number that fails its check.
     await expect(page.getByText('资料不全', { exact: true })).toBeVisible();
+    await expect(page.getByText('待核对', { exact: true })).toBeVisible();
     expect(await incompleteOnDashboard(page)).toBe(before + 1);
 
-    // Completing the record (the right number gives 出生日期) takes her off the 工作台's count.
+    // Completing the record (the right number gives 出生日期) takes her off the 工作台's count; 民族 is the corrected cell.
     await page.goto('/#/members');
     await search.fill('李秀英');
     await page.getByText('李秀英', { exact: true }).click();
     const detail = page.getByRole('dialog', { name: /^李秀英 / });
+    await expect(detail.getByText('回族', { exact: true })).toBeVisible();
     await detail.getByRole('button', { name: '编辑' }).click();
     const form = page.getByRole('dialog', { name: '编辑党员' });
     await form.getByLabel('公民身份号码', { exact: true }).fill(VALID_LI_ID);

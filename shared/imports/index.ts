@@ -9,4 +9,4 @@ export {
 } from './planMemberImport';
 export { problemKey } from './rectifications';
 export { applyPlan, branchFromLedgers, type LedgerBranch } from './materialize';
-export { applyOrganization, organizationSummary, type AppliedOrganization } from './organization';
+export { applyOrganization, organizationChanges, organizationSummary, type AppliedOrganization } from './organization';

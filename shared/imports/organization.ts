@@ -23,6 +23,30 @@ export function organizationSummary(org: ImportedOrganization): string {
   return `组织设置：更新${parts.join('、')}（按姓名对应花名册）`;
 }
 
+const committeeKey = (committee: Branch['committee']) =>
+  JSON.stringify([
+    committee.electedOn, committee.approvedOn, committee.approvalDocument, committee.termYears,
+    committee.members.map((m) => [m.memberId, m.role, m.duty ?? '']),
+  ]);
+const groupsKey = (groups: readonly PartyGroup[]) => JSON.stringify(groups.map((g) => [g.id, nameKey(g.name), g.leaderId ?? '']));
+
+/**
+ * What applying the 组织设置 to `branch` would change, in the user's words; empty when the file says what the branch
+ * already holds (a package re-imported into the data it came from is 跳过 here too, like its ledgers' rows).
+ */
+export function organizationChanges(branch: Branch, members: readonly Member[], org: ImportedOrganization): string[] {
+  const applied = applyOrganization(branch, members, org, () => 'new-party-group');
+  const after = applied.branch;
+  const changes: string[] = [];
+  if (after.parentOrganisation !== branch.parentOrganisation) changes.push('上级党组织');
+  if (after.category !== branch.category) changes.push('党组织类别');
+  if (after.foundedOn !== branch.foundedOn) changes.push('成立日期');
+  if (committeeKey(after.committee) !== committeeKey(branch.committee)) changes.push('支部委员会');
+  if (groupsKey(after.partyGroups) !== groupsKey(branch.partyGroups)) changes.push('党小组');
+  if (applied.members.length > 0) changes.push(`${applied.members.length}名党员所在的党小组`);
+  return changes;
+}
+
 export function applyOrganization(branch: Branch, members: readonly Member[], org: ImportedOrganization, newId: () => string): AppliedOrganization {
   const notes: string[] = [...org.warnings];
   const byName = new Map<string, Member[]>();

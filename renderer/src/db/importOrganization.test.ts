@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildLedgerWorkbook } from '@shared/exports';
 import { demoDataset, TEST_OPTIONS, TEST_TODAY } from '@shared/exports/testData';
-import { planLedgerImport } from '@shared/imports';
+import { organizationChanges, planLedgerImport } from '@shared/imports';
 import { readLedgerFile } from '@shared/ledgers';
 import { createBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
@@ -51,6 +51,12 @@ describe('importing 06_组织设置', () => {
       const wanted = data.members.filter((m) => !m.departure && m.partyGroupId === group.id).map((m) => m.name).sort();
       expect(members.filter((m) => m.partyGroupId === rebuilt.id).map((m) => m.name).sort()).toEqual(wanted);
     }
+
+    // Read back into the branch it rebuilt, the same 组织设置 changes nothing (跳过); another 书记 is a change.
+    expect(organizationChanges(branch, members, org)).toEqual([]);
+    const other = org.committee.find((c) => c.role !== '书记')!;
+    const swapped = { ...org, committee: org.committee.map((c) => (c.role === '书记' ? { ...c, name: other.name } : c.name === other.name ? { ...c, name: org.committee.find((x) => x.role === '书记')!.name } : c)) };
+    expect(organizationChanges(branch, members, swapped)).toEqual(['支部委员会']);
 
     await undoImport(db, result.batch.id);
     expect(await db.branches.get(branchId)).toEqual(before);

@@ -2,7 +2,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Progress, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '@shared/dates';
-import { organizationSummary, type PlannedRow } from '@shared/imports';
+import { organizationChanges, organizationSummary, type PlannedRow } from '@shared/imports';
 import { namesOtherBranch, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
 import { useBranch } from '../../components/BranchContext';
 import { useAnalysisSettings } from '../../db/analysisHooks';
@@ -158,7 +158,13 @@ export function ImportPanel() {
     phase.kind === 'preview' || phase.kind === 'committing' ? phase.preview : phase.kind === 'reading' ? phase.previous : undefined;
   const plans = useMemo(() => (preview ? applyChoices(preview, choices) : new Map<number, PlannedRow[]>()), [preview, choices]);
   const toWrite = useMemo(() => rowsToWrite(plans, excluded), [plans, excluded]);
-  const organization = preview?.result.organization;
+  const fileOrganization = preview?.result.organization;
+  // The 组织设置 is written only when it changes something: the same settings read back are 跳过.
+  const organizationUnchanged = useMemo(() => {
+    const current = preview?.context.branches.find((b) => b.id === branch.id);
+    return Boolean(fileOrganization && current && organizationChanges(current, preview?.context.members ?? [], fileOrganization).length === 0);
+  }, [preview, fileOrganization, branch.id]);
+  const organization = organizationUnchanged ? undefined : fileOrganization;
   const summary = useMemo(
     () => [...writeSummary(toWrite), ...(organization ? [organizationSummary(organization)] : [])],
     [toWrite, organization],
@@ -222,7 +228,7 @@ export function ImportPanel() {
       // Electron writes it into the backup folder. A browser has no folder: the backup is not offered as a
       // download here (撤销本次导入 restores the import exactly); 设置 → 数据备份 makes one on demand.
       await appBackup.beforeRiskyChange('before-import', platform.backupFolder);
-      await importStore.commit(branch.id, current.fileName, toWrite, current.result.organization);
+      await importStore.commit(branch.id, current.fileName, toWrite, organization);
       setPhase({ kind: 'idle' });
       setFile(null);
       message.success(`导入完成：${summary.join('；')}`);
@@ -311,6 +317,11 @@ export function ImportPanel() {
               </Flex>
             </Card>
           ))}
+          {organizationUnchanged && (
+            <Card size="small" title="组织设置">
+              <Typography.Text type="secondary">组织设置与本支部现有的一致，跳过</Typography.Text>
+            </Card>
+          )}
           {organization && (
             <Card size="small" title="组织设置">
               <Flex vertical gap={4}>

@@ -2,7 +2,7 @@
 // the same fault, traversal in a package. Each must get a bounded Chinese answer, never the memory.
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { craftZip, filled, utf8Bytes } from '../zip/craft';
+import { craftZip, filled, utf8Bytes, type CraftedEntry } from '../zip/craft';
 import { ISSUES_PER_KIND } from './issueCap';
 import { readLedgerFile } from './index';
 import { craftXlsx, rowsXml, SHEET_HEAD, SHEET_TAIL, sheetXml } from './read/craftXlsx';
@@ -17,10 +17,9 @@ function member(i: number, birth = '1990-01-01'): string[] {
 }
 
 /** A roster sheet whose rows come after a block of `filler` repeated `times` (a bomb between the rows). */
-function bombSheet(times: number): CraftedPart {
+function bombSheet(times: number): Omit<CraftedEntry, 'name'> {
   return { prefix: utf8Bytes(SHEET_HEAD + rowsXml([HEADER, member(1)])), bytes: filled(MB, 0x20), times, suffix: utf8Bytes(SHEET_TAIL) };
 }
-type CraftedPart = Parameters<typeof craftXlsx>[0][number]['part'];
 
 describe('ledger bombs', () => {
   it('refuses a worksheet that inflates to 1 GiB (1 MB on disk) at 200 MB, naming the sheet and its part, without the memory', async () => {

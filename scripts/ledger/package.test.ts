@@ -70,7 +70,7 @@ describe('verify', () => {
     const json = await run(runVerify, zip, '--json');
     expect(json.code).toBe(PACKAGE_EXIT_OK);
     const result = JSON.parse(json.stdout);
-    expect(Object.keys(result).sort()).toEqual(['branch', 'counts', 'ok', 'period', 'problems']);
+    expect(Object.keys(result).sort()).toEqual(['branch', 'counts', 'fingerprint', 'ok', 'period', 'problems']);
     expect(result).toMatchObject({ ok: true, problems: [], period: { label: '2025年度' } });
     expect(result.counts.members).toBe(25);
   });

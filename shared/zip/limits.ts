@@ -35,11 +35,15 @@ export const PACKAGE_ZIP_LIMITS: ZipLimits = {
   maxRatio: 500,
 };
 
-/** A .blbak backup: data.json of a big 机关党委 stays far below 256 MB, attachments below 50 MB each. */
+/**
+ * A .blbak backup: data.json of a big 机关党委 stays far below 256 MB, attachments below 50 MB each, and a restore
+ * holds everything at once (one transaction), so 2 GB in all. Attachments are stored, JSON compresses about
+ * tenfold: a ratio of 100 leaves room and stops bombs early.
+ */
 export const BACKUP_ZIP_LIMITS: ZipLimits = {
   maxEntries: 200_000,
   maxNameBytes: 1024,
   maxEntryBytes: 256 * MB,
-  maxTotalBytes: 4 * GB,
-  maxRatio: 500,
+  maxTotalBytes: 2 * GB,
+  maxRatio: 100,
 };

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { BACKUP_EXTENSION } from '@shared/backup';
 import { App } from './App';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { openAppDatabase } from './db/backupHooks';
 import { platform } from './platform';
 import './styles.css';
@@ -31,7 +32,9 @@ function render() {
       <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4, motion: !reduceMotion } }} button={{ autoInsertSpace: false }}>
         <AntApp>
           <HashRouter>
-            <App />
+            <PageErrorBoundary scope="app">
+              <App />
+            </PageErrorBoundary>
           </HashRouter>
         </AntApp>
       </ConfigProvider>

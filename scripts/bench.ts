@@ -13,6 +13,7 @@ import { IMPORT_RATIO_GOAL, measureImportInNode } from './bench/importNode';
 import { IMPORT_COMMIT_GOAL, measureImportCommitInChromium } from './bench/importCommitChromium';
 import { measurePackage } from './bench/package';
 import { measureExportMemoryInChromium } from './bench/exportMemoryChromium';
+import { measureHostileInNode } from './bench/hostile';
 
 interface Figure {
   name: string;
@@ -172,6 +173,9 @@ if (list.ok) {
 } else {
   skipped.push(`meeting list in Chromium: skipped — ${list.reason}`);
 }
+
+// Hostile files (sheet bombs, huge merges, 20,000-entry and 1 GiB-entry packages), each in its own process.
+figures.push(...measureHostileInNode());
 
 // The 检查材料包 of one branch-year with 200 photos against zipping the same files with fflate alone (goal ≤ 1.5×).
 figures.push(...(await measurePackage()));

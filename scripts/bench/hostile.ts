@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { readLedgerFile } from '../../shared/ledgers';
 import { craftXlsx, rowsXml, SHEET_HEAD, SHEET_TAIL } from '../../shared/ledgers/read/craftXlsx';
 import { verifyInspectionPackage } from '../../shared/package';
-import { craftZip, filled, utf8Bytes } from '../../shared/zip/craft';
+import { craftPackage } from '../../shared/package/craftPackage';
+import { filled, utf8Bytes } from '../../shared/zip/craft';
 import { sha256Hex } from '../../shared/zip/sha256';
 
 export const HOSTILE_GOAL_MS = 10_000;
@@ -25,21 +26,10 @@ function sheetBomb(gib: number, declaredSize?: number): Uint8Array {
 }
 
 function packageOf(files: { name: string; bytes: Uint8Array; times?: number; declaredSize?: number; size: number; sha256: string }[]): Uint8Array {
-  const manifest = {
-    format: 'branch-ledger-inspection-package',
-    version: 1,
-    appVersion: '0.1.0',
-    branch: { id: 'b1', name: '第一支部' },
-    period: { start: '2025-01-01', end: '2025-12-31', label: '2025年度' },
-    generatedAt: '2026-01-05T09:00:00+08:00',
-    options: { masked: false, includeAttention: false },
-    counts: { members: 0, meetings: 0, talks: 0, analyses: 0, analysisEntries: 0, rectifications: 0, attachments: 0, findings: 0 },
-    files: files.map((f) => ({ path: f.name, size: f.size, sha256: f.sha256 })),
-  };
-  return craftZip([
-    ...files.map((f) => ({ name: f.name, bytes: f.bytes, times: f.times, declaredSize: f.declaredSize })),
-    { name: 'manifest.json', bytes: utf8Bytes(JSON.stringify(manifest)) },
-  ]);
+  return craftPackage(
+    files.map(({ name, bytes, times, declaredSize }) => ({ name, bytes, times, declaredSize })),
+    files.map((f) => ({ path: f.name, size: f.size, sha256: f.sha256 })),
+  );
 }
 
 interface Case {

@@ -4,6 +4,7 @@
  * that may lie. The reader must survive every one of them.
  */
 import { Deflate } from 'fflate';
+import { concatBytes as concat, crc32 } from './zip';
 
 export interface CraftedEntry {
   name: string;
@@ -18,37 +19,8 @@ export interface CraftedEntry {
   declaredSize?: number;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    table[n] = c;
-  }
-  return table;
-})();
-
-function crcUpdate(crc: number, bytes: Uint8Array): number {
-  let c = ~crc;
-  for (let i = 0; i < bytes.length; i += 1) {
-    c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  }
-  return ~c >>> 0;
-}
-
 const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** Deflate output of `bytes` after `window` (the last 32 kB already written), ending on a byte (sync flush). */
 function deflatePiece(bytes: Uint8Array, window: Uint8Array | undefined, final: boolean): Uint8Array {
@@ -77,11 +49,11 @@ function encode(entry: CraftedEntry): { data: Uint8Array; crc: number; size: num
   // The CRC only while it is cheap: the readers under test do not check it, unzip tools do.
   let crc = 0;
   if (size <= 64 * 1024 * 1024) {
-    crc = crcUpdate(crc, prefix);
+    crc = crc32(prefix, crc);
     for (let i = 0; i < times; i += 1) {
-      crc = crcUpdate(crc, entry.bytes);
+      crc = crc32(entry.bytes, crc);
     }
-    crc = crcUpdate(crc, suffix);
+    crc = crc32(suffix, crc);
   }
   if (entry.store) {
     return { data: whole(), crc, size };

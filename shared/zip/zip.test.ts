@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { craftZip, filled, utf8Bytes } from './craft';
 import { pathProblems, unsafePathReason } from './names';
 import { Sha256Stream, sha256Hex } from './sha256';
-import { ZipArchive, ZipLimitError, zipLimitMessage, type ZipLimits } from './zip';
+import { crc32, ZipArchive, ZipLimitError, zipLimitMessage, type ZipLimits } from './zip';
 
 const MB = 1024 * 1024;
 const LIMITS: ZipLimits = { maxEntries: 100, maxNameBytes: 200, maxEntryBytes: 8 * MB, maxTotalBytes: 12 * MB, maxRatio: 500 };
@@ -90,6 +90,11 @@ describe('ZipArchive', () => {
     });
     expect(pieces).toBe(1);
     expect(produced).toBeLessThan(6 * MB);
+  });
+
+  it('crc32 gives the standard check value, whole or in pieces', () => {
+    expect(crc32(utf8Bytes('123456789'))).toBe(0xcbf43926);
+    expect(crc32(utf8Bytes('56789'), crc32(utf8Bytes('1234')))).toBe(0xcbf43926);
   });
 
   it('craftZip repeats a block exactly (the bench and tests rely on it)', () => {

@@ -43,6 +43,38 @@ export interface ZipEntry {
   localOffset: number;
 }
 
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) {
+      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (zip, PNG) of `bytes`, continuing from `crc` (0 to start). */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+  let c = ~crc >>> 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  }
+  return ~c >>> 0;
+}
+
+/** Pieces of bytes as one array. */
+export function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
 export type ZipLimitKind = 'entries' | 'name' | 'entry' | 'total' | 'ratio';
 
 /** A limit was reached; `path` names the entry (empty for the archive as a whole). */
@@ -230,23 +262,14 @@ export class ZipArchive {
   /** A whole entry as bytes: for small parts only (at most `maxBytes`, by default the limit of an entry). */
   readBytes(entry: ZipEntry, maxBytes = this.limits.maxEntryBytes): Uint8Array {
     const pieces: Uint8Array[] = [];
-    const size = this.stream(
+    this.stream(
       entry,
       (chunk) => {
         pieces.push(chunk);
       },
       maxBytes,
     );
-    if (pieces.length === 1) {
-      return pieces[0];
-    }
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const piece of pieces) {
-      out.set(piece, at);
-      at += piece.length;
-    }
-    return out;
+    return pieces.length === 1 ? pieces[0] : concatBytes(pieces);
   }
 
   private dataOf(entry: ZipEntry): Uint8Array {

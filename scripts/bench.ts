@@ -14,6 +14,7 @@ import { IMPORT_COMMIT_GOAL, measureImportCommitInChromium } from './bench/impor
 import { measurePackage } from './bench/package';
 import { measureExportMemoryInChromium } from './bench/exportMemoryChromium';
 import { measureHostileInNode } from './bench/hostile';
+import { measureHostileInChromium } from './bench/hostileChromium';
 
 interface Figure {
   name: string;
@@ -176,6 +177,13 @@ if (list.ok) {
 
 // Hostile files (sheet bombs, huge merges, 20,000-entry and 1 GiB-entry packages), each in its own process.
 figures.push(...measureHostileInNode());
+// The same files chosen in the built app (导入, 校验检查材料包): renderer peak memory, goal < 500 MB.
+const hostileChromium = await measureHostileInChromium();
+if (hostileChromium.ok) {
+  figures.push(...hostileChromium.figures);
+} else {
+  skipped.push(`hostile files in Chromium: skipped — ${hostileChromium.reason}`);
+}
 
 // The 检查材料包 of one branch-year with 200 photos against zipping the same files with fflate alone (goal ≤ 1.5×).
 figures.push(...(await measurePackage()));

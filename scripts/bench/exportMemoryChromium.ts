@@ -55,7 +55,7 @@ export interface ExportMemoryResult {
 export type ExportMemoryOutcome = ({ ok: true } & ExportMemoryResult) | { ok: false; reason: string };
 
 /** VmHWM and VmRSS of a process in MB; undefined when it is gone. */
-async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } | undefined> {
+export async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } | undefined> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
@@ -66,7 +66,7 @@ async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } |
 }
 
 /** Resets a process's peak RSS (VmHWM) to its current RSS; false when the kernel refuses. */
-async function resetPeak(pid: number): Promise<boolean> {
+export async function resetPeak(pid: number): Promise<boolean> {
   try {
     await writeFile(`/proc/${pid}/clear_refs`, '5');
     return true;

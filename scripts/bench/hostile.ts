@@ -52,7 +52,7 @@ export const HOSTILE_CASES: Record<string, Case> = {
   'sheet-1gib': { label: 'ledger whose worksheet inflates to 1 GiB (readLedgerFile)', craft: () => sheetBomb(1), answer: readAnswer },
   'sheet-3gib': { label: 'ledger whose worksheet inflates to 3 GiB (readLedgerFile)', craft: () => sheetBomb(3), answer: readAnswer },
   'sheet-3gib-lying': {
-    label: 'the same, its zip declaring 1 kB (inflated and scanned up to the limit)',
+    label: 'ledger whose worksheet inflates to 3 GiB, its zip declaring 1 kB (inflated and scanned up to the limit)',
     craft: () => sheetBomb(3, 1024),
     answer: readAnswer,
   },

@@ -41,6 +41,10 @@ describe('renderer recovery', () => {
     reloading.webContents.emit('unresponsive');
     await vi.waitFor(() => expect(reloading.webContents.reload).toHaveBeenCalledTimes(1));
     expect(reloading.webContents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
+    // The end it caused is not reported as a crash, nor reloaded twice.
+    reloading.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+    expect(reloading.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(reloading.dialog.showMessageBox).toHaveBeenCalledTimes(1);
     expect(reloading.dialog.showMessageBox).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ message: '页面没有响应', buttons: ['继续等待', '重新加载'] }));
     const waiting = setup(0);
     waiting.webContents.emit('unresponsive');

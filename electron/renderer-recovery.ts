@@ -30,10 +30,16 @@ export function installRendererRecovery(window: BrowserWindow, deps: RecoveryDep
   const now = deps.now ?? Date.now;
   let crashes: number[] = [];
   let asking = false;
+  // The user chose 重新加载 for a hung page: its end is expected and already handled.
+  let endingOnPurpose = false;
 
   window.webContents.on('render-process-gone', (_event, details) => {
     deps.log(`renderer process gone: ${details.reason} (exit code ${details.exitCode})`);
     if (details.reason === 'clean-exit' || window.isDestroyed()) {
+      return;
+    }
+    if (endingOnPurpose) {
+      endingOnPurpose = false;
       return;
     }
     const at = now();
@@ -75,7 +81,8 @@ export function installRendererRecovery(window: BrowserWindow, deps: RecoveryDep
       .then(({ response }) => {
         if (response === 1 && !window.isDestroyed()) {
           deps.log('reloading the unresponsive renderer at the user\'s request');
-          // A hung renderer cannot run a reload itself: end it; render-process-gone then reloads.
+          // A hung renderer cannot run a reload itself: end it, then load the page again (Electron's own recipe).
+          endingOnPurpose = true;
           window.webContents.forcefullyCrashRenderer();
           window.webContents.reload();
         }

@@ -61,9 +61,9 @@ export class ElementScanner {
       this.start.lastIndex = pos;
       const m = this.start.exec(this.buffer);
       if (!m) {
-        // Keep a start tag that may be cut in the middle.
+        // Keep a tag cut in the middle (a '<' with no '>' after it); drop everything else.
         const lt = this.buffer.lastIndexOf('<');
-        pos = lt >= pos ? lt : this.buffer.length;
+        pos = lt >= pos && this.buffer.indexOf('>', lt) < 0 ? lt : this.buffer.length;
         break;
       }
       if (m[4] === '/') {

@@ -75,6 +75,30 @@ export async function resetPeak(pid: number): Promise<boolean> {
   }
 }
 
+/** Samples each process's VmRSS every 100 ms; `stop()` resolves with the highest seen per pid (MB). */
+export function sampleRss(pids: readonly number[]): { stop: () => Promise<Map<number, number>> } {
+  const sampled = new Map<number, number>();
+  let sampling = true;
+  const running = (async () => {
+    while (sampling) {
+      for (const pid of pids) {
+        const memory = await memoryOf(pid);
+        if (memory) {
+          sampled.set(pid, Math.max(sampled.get(pid) ?? 0, memory.rssMb));
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      sampling = false;
+      await running;
+      return sampled;
+    },
+  };
+}
+
 export async function measureExportMemoryInChromium(meetingCount = 50_000, memberCount = 10_000): Promise<ExportMemoryOutcome> {
   if (process.platform !== 'linux') {
     return { ok: false, reason: 'the renderer memory is read from /proc: Linux only' };
@@ -204,27 +228,14 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
       resetAll = (await resetPeak(pid)) && resetAll;
       before.set(pid, (await memoryOf(pid))?.rssMb ?? 0);
     }
-    const sampled = new Map<number, number>();
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        for (const pid of renderers) {
-          const memory = await memoryOf(pid);
-          if (memory) {
-            sampled.set(pid, Math.max(sampled.get(pid) ?? 0, memory.rssMb));
-          }
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
+    const sampler = sampleRss(renderers);
 
     const started = performance.now();
     const downloading = page.waitForEvent('download', { timeout: 600_000 });
     await page.getByRole('button', { name: '导出Excel' }).click();
     const download = await downloading;
     const exportMs = performance.now() - started;
-    sampling = false;
-    await sampler;
+    const sampled = await sampler.stop();
     const peaks = new Map<number, number>();
     for (const pid of renderers) {
       peaks.set(pid, (await memoryOf(pid))?.hwmMb ?? 0);

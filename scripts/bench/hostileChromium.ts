@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { firstLine, openBuiltApp } from './builtApp';
-import { memoryOf, resetPeak } from './exportMemoryChromium';
+import { memoryOf, resetPeak, sampleRss } from './exportMemoryChromium';
 import { HOSTILE_CASES } from './hostile';
 
 export const HOSTILE_CHROMIUM_GOAL_MB = 500;
@@ -59,27 +59,14 @@ export async function measureHostileInChromium(): Promise<HostileChromiumOutcome
       for (const pid of renderers) {
         reset = (await resetPeak(pid)) && reset;
       }
-      const sampled = new Map<number, number>();
-      let sampling = true;
-      const sampler = (async () => {
-        while (sampling) {
-          for (const pid of renderers) {
-            const memory = await memoryOf(pid);
-            if (memory) {
-              sampled.set(pid, Math.max(sampled.get(pid) ?? 0, memory.rssMb));
-            }
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-      })();
+      const sampler = sampleRss(renderers);
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: hostile.button }).click();
       const started = performance.now();
       await (await chooser).setFiles(path);
       await page.getByText(hostile.answer).first().waitFor({ timeout: 60_000 });
       const ms = performance.now() - started;
-      sampling = false;
-      await sampler;
+      const sampled = await sampler.stop();
       let peak = 0;
       for (const pid of renderers) {
         const hwm = reset ? ((await memoryOf(pid))?.hwmMb ?? 0) : 0;

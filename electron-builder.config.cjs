@@ -31,6 +31,8 @@ const config = {
     enableNodeCliInspectArguments: false,
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
+    // file:// gets no extra privileges: the app is served from app://, nothing needs file:// at all.
+    grantFileProtocolExtraPrivileges: false,
   },
   win: {
     icon: 'build/icon.ico',

@@ -100,6 +100,15 @@ function toDialogFilters(filters: FileFilterPayload[] | undefined): FileFilter[]
   return filters?.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
 }
 
+/**
+ * The file name a page suggests, without any folder: `../../evil.zip`, `C:\\x\\a.zip` or `/tmp/a.zip` would
+ * otherwise point the dialog outside the documents folder. Only the name the user then confirms is written.
+ */
+export function suggestedFileName(name: string): string {
+  const base = path.posix.basename(name.replace(/\\/g, '/').replace(/^[A-Za-z]:/, ''));
+  return base === '' || base === '.' || base === '..' ? '未命名' : base;
+}
+
 /** Shows the save dialog; the path the user chose, or null when cancelled. */
 export async function askSavePath(
   context: DialogContext,
@@ -108,7 +117,7 @@ export async function askSavePath(
   const options: SaveDialogOptions = {
     title: '保存文件',
     buttonLabel: '保存',
-    defaultPath: path.join(context.defaultDir, request.suggestedName),
+    defaultPath: path.join(context.defaultDir, suggestedFileName(request.suggestedName)),
     filters: toDialogFilters(request.filters),
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };

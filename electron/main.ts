@@ -21,6 +21,7 @@ import { registerIpcHandlers, type IpcHandlers } from './ipc-handlers';
 import { createSaveStreams, type StreamOwner } from './save-streams';
 import { aboutDialogOptions, buildMenuTemplate } from './menu';
 import { registerAppScheme, serveAppProtocol } from './protocol';
+import { installRendererRecovery, userDataOverride } from './renderer-recovery';
 import { hardenSession, installWebContentsGuard } from './security';
 import { APP_ENTRY_URL } from './trusted-url';
 import { guardUnload } from './unload-guard';
@@ -28,8 +29,6 @@ import { createWindowOptions } from './window-options';
 import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
 
 const APP_USER_MODEL_ID = 'cn.branchledger.app';
-/** Tests point userData at a fresh temporary folder; nothing else sets this. */
-const USER_DATA_ENV = 'BRANCH_LEDGER_USER_DATA';
 
 // Bundled to dist-electron/main.cjs: the renderer build sits beside it in dist/renderer.
 const RENDERER_ROOT = path.join(__dirname, '..', 'dist', 'renderer');
@@ -159,9 +158,7 @@ async function createMainWindow(): Promise<void> {
   window.webContents.once('did-finish-load', () => {
     void requestPersistentStorage(window);
   });
-  window.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`[branch-ledger] renderer process gone: ${details.reason} (exit code ${details.exitCode})`);
-  });
+  installRendererRecovery(window, { dialog, log: (message) => console.error(`[branch-ledger] ${message}`) });
   await window.loadURL(APP_ENTRY_URL);
 }
 
@@ -179,10 +176,11 @@ async function start(): Promise<void> {
 }
 
 // Everything below runs before 'ready', in this order: data folder, sandbox, scheme, guards, lock.
-const userDataOverride = process.env[USER_DATA_ENV];
-if (userDataOverride) {
+// Tests point userData at a fresh temporary folder (BRANCH_LEDGER_USER_DATA); an installed app ignores it.
+const testUserData = userDataOverride(process.env, app.isPackaged);
+if (testUserData) {
   // Before the single-instance lock, which lives in userData: each test run is its own instance.
-  app.setPath('userData', path.resolve(userDataOverride));
+  app.setPath('userData', path.resolve(testUserData));
 }
 app.enableSandbox();
 registerAppScheme(protocol);

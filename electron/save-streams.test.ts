@@ -105,6 +105,29 @@ describe('save streams', () => {
     expect(written.subarray(big.byteLength).equals(big.subarray(0, 1000))).toBe(true);
   });
 
+  it('never writes outside the path the user chose: a suggested name with folders stays a bare name in the dialog', async () => {
+    const streams = createSaveStreams({ retry: noWait });
+    const owner = fakeOwner(1);
+    const outside = path.join(dir, '..', `outside-${path.basename(dir)}.zip`);
+    const cases: [string, string][] = [
+      ['../../evil.zip', 'evil.zip'],
+      ['..\\..\\evil.zip', 'evil.zip'],
+      ['/tmp/abs-evil.zip', 'abs-evil.zip'],
+      ['C:\\Windows\\evil.zip', 'evil.zip'],
+      ['..', '未命名'],
+    ];
+    for (const [suggestedName, shown] of cases) {
+      const context = dialogAnswering(path.join(dir, 'chosen.zip'));
+      const { handle } = await streams.open(context, { ...request, suggestedName }, owner);
+      expect(context.asked).toEqual([expect.objectContaining({ defaultPath: path.join(dir, shown) })]);
+      await streams.write({ handle: handle!, chunk: bytes(1, 2, 3) }, owner);
+      await streams.close({ handle: handle! }, owner);
+    }
+    expect(await readdir(dir)).toEqual(['chosen.zip']);
+    expect(existsSync(outside)).toBe(false);
+    expect(existsSync('/tmp/abs-evil.zip')).toBe(false);
+  });
+
   it('returns a null handle and creates nothing when the dialog is cancelled', async () => {
     const streams = createSaveStreams({ retry: noWait });
     await expect(streams.open(dialogAnswering(null), request, fakeOwner(1))).resolves.toEqual({ handle: null });

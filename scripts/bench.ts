@@ -17,6 +17,8 @@ import { coverageTable, measureImportCoverage } from './bench/importCoverage';
 import { IMPORT_PREVIEW_GOAL_MS, measureImportPreviewInChromium } from './bench/importPreviewChromium';
 import { FIRST_LOAD_GOAL_MS, measurePagesInChromium, PAGE_GOAL_MS } from './bench/pagesChromium';
 import { INITIAL_JS_GZIP_GOAL_KB } from './bench/bundleSize';
+import { measureHostileInNode } from './bench/hostile';
+import { measureHostileInChromium } from './bench/hostileChromium';
 
 interface Figure {
   name: string;
@@ -177,6 +179,16 @@ if (list.ok) {
   });
 } else {
   skipped.push(`meeting list in Chromium: skipped — ${list.reason}`);
+}
+
+// Hostile files (sheet bombs, huge merges, 20,000-entry and 1 GiB-entry packages), each in its own process.
+figures.push(...measureHostileInNode());
+// The same files chosen in the built app (导入, 校验检查材料包): renderer peak memory, goal < 500 MB.
+const hostileChromium = await measureHostileInChromium();
+if (hostileChromium.ok) {
+  figures.push(...hostileChromium.figures);
+} else {
+  skipped.push(`hostile files in Chromium: skipped — ${hostileChromium.reason}`);
 }
 
 // The 检查材料包 of one branch-year with 200 photos against zipping the same files with fflate alone (goal ≤ 1.5×).

@@ -175,7 +175,8 @@ test.describe('导出与检查材料包', () => {
     const choosing = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: '选择检查材料包…' }).click();
     await (await choosing).setFiles([file, altered]);
-    await expect(page.getByText(`校验通过：${path.basename(file)}`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(`与包内清单一致：${path.basename(file)}`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByLabel('材料包指纹').first()).toHaveText(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
     await expect(page.getByText('校验未通过：改动过的材料包.zip（1 个问题）')).toBeVisible();
     await expect(page.getByRole('list', { name: '改动过的材料包.zip 的问题' })).toContainText(target!);
 

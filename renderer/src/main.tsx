@@ -5,8 +5,11 @@ import dayjs from 'dayjs';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router';
+import { BACKUP_EXTENSION } from '@shared/backup';
 import { App } from './App';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { UnsavedChangesProvider } from './components/unsavedChanges';
+import { openAppDatabase } from './db/backupHooks';
 import { platform } from './platform';
 import './styles.css';
 
@@ -27,21 +30,36 @@ const router = createHashRouter([
   {
     path: '*',
     element: (
-      <UnsavedChangesProvider>
-        <App />
-      </UnsavedChangesProvider>
+      <PageErrorBoundary scope="app">
+        <UnsavedChangesProvider>
+          <App />
+        </UnsavedChangesProvider>
+      </PageErrorBoundary>
     ),
   },
 ]);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {/* Default blue primary: a red one makes every focused input look like an error. No space inserted into
-        two-character buttons (保存, not 保 存), so the accessible names are the words users read. */}
-    <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4, motion: !reduceMotion } }} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <RouterProvider router={router} />
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
-);
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      {/* Default blue primary: a red one makes every focused input look like an error. No space inserted into
+          two-character buttons (保存, not 保 存), so the accessible names are the words users read. */}
+      <ConfigProvider locale={zhCN} theme={{ token: { borderRadius: 4, motion: !reduceMotion } }} button={{ autoInsertSpace: false }}>
+        <AntApp>
+          <RouterProvider router={router} />
+        </AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+}
+
+// Nothing reads the database before this: an older installed schema is backed up before Dexie upgrades it. In a
+// browser there is no folder, and the backup is offered as a download.
+void openAppDatabase(platform.backupFolder)
+  .then(async (backup) => {
+    if (backup && !backup.savedToFolder) {
+      await platform.saveFile({ suggestedName: backup.name, data: backup.bytes, filters: [{ name: '支部台账备份', extensions: [BACKUP_EXTENSION] }] });
+    }
+  })
+  .catch((error: unknown) => console.warn('[支部台账] 升级前备份未能提供下载', error))
+  .finally(render);

@@ -55,7 +55,7 @@ export interface ExportMemoryResult {
 export type ExportMemoryOutcome = ({ ok: true } & ExportMemoryResult) | { ok: false; reason: string };
 
 /** VmHWM and VmRSS of a process in MB; undefined when it is gone. */
-async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } | undefined> {
+export async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } | undefined> {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
@@ -66,13 +66,37 @@ async function memoryOf(pid: number): Promise<{ hwmMb: number; rssMb: number } |
 }
 
 /** Resets a process's peak RSS (VmHWM) to its current RSS; false when the kernel refuses. */
-async function resetPeak(pid: number): Promise<boolean> {
+export async function resetPeak(pid: number): Promise<boolean> {
   try {
     await writeFile(`/proc/${pid}/clear_refs`, '5');
     return true;
   } catch {
     return false;
   }
+}
+
+/** Samples each process's VmRSS every 100 ms; `stop()` resolves with the highest seen per pid (MB). */
+export function sampleRss(pids: readonly number[]): { stop: () => Promise<Map<number, number>> } {
+  const sampled = new Map<number, number>();
+  let sampling = true;
+  const running = (async () => {
+    while (sampling) {
+      for (const pid of pids) {
+        const memory = await memoryOf(pid);
+        if (memory) {
+          sampled.set(pid, Math.max(sampled.get(pid) ?? 0, memory.rssMb));
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      sampling = false;
+      await running;
+      return sampled;
+    },
+  };
 }
 
 export async function measureExportMemoryInChromium(meetingCount = 50_000, memberCount = 10_000): Promise<ExportMemoryOutcome> {
@@ -204,27 +228,14 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
       resetAll = (await resetPeak(pid)) && resetAll;
       before.set(pid, (await memoryOf(pid))?.rssMb ?? 0);
     }
-    const sampled = new Map<number, number>();
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        for (const pid of renderers) {
-          const memory = await memoryOf(pid);
-          if (memory) {
-            sampled.set(pid, Math.max(sampled.get(pid) ?? 0, memory.rssMb));
-          }
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
+    const sampler = sampleRss(renderers);
 
     const started = performance.now();
     const downloading = page.waitForEvent('download', { timeout: 600_000 });
     await page.getByRole('button', { name: '导出Excel' }).click();
     const download = await downloading;
     const exportMs = performance.now() - started;
-    sampling = false;
-    await sampler;
+    const sampled = await sampler.stop();
     const peaks = new Map<number, number>();
     for (const pid of renderers) {
       peaks.set(pid, (await memoryOf(pid))?.hwmMb ?? 0);

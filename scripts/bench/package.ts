@@ -21,6 +21,7 @@ import {
   type PackageDeps,
   type PackageSource,
 } from '../../shared/package';
+import { concatBytes } from '../../shared/zip/zip';
 import { startMinutesPool } from './minutesPool';
 
 export interface PackageFigure {
@@ -121,15 +122,7 @@ async function timeBuild(source: PackageSource, deps: PackageDeps = {}): Promise
   return { ms, size: chunks.reduce((n, c) => n + c.byteLength, 0), bytes: chunks, peakBuffersMb: (peak - before) / 1024 / 1024 };
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
+const concat = concatBytes;
 
 /** The same entries zipped by fflate's streaming Zip alone: stored where the package stores, deflated where it deflates. */
 function timePlainZip(entries: Record<string, Uint8Array>, attachments: readonly AttachmentMeta[], only?: (path: string) => boolean): number {

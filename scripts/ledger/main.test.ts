@@ -388,8 +388,14 @@ describe('ledger demo-package and verify', () => {
 
     const intact = await run('verify', zip, '--json');
     expect(intact.code).toBe(0);
-    const report = JSON.parse(intact.stdout) as { ok: boolean; problems: unknown[]; counts: Record<string, number> };
+    const report = JSON.parse(intact.stdout) as { ok: boolean; problems: unknown[]; counts: Record<string, number>; fingerprint: string };
     expect(report.ok).toBe(true);
+    // The fingerprint is the hex SHA-256 of manifest.json, the one printed on the 报送单.
+    const { createHash } = await import('node:crypto');
+    const { unzipSync: unzip } = await import('fflate');
+    const { readFileSync: read } = await import('node:fs');
+    expect(report.fingerprint).toBe(createHash('sha256').update(unzip(read(zip))['manifest.json']).digest('hex'));
+    expect(built.stdout).toContain(`材料包指纹：${report.fingerprint.slice(0, 4)} ${report.fingerprint.slice(4, 8)}`);
     expect(report.problems).toEqual([]);
     expect(report.counts.meetings).toBeGreaterThan(0);
 
@@ -403,7 +409,9 @@ describe('ledger demo-package and verify', () => {
     writeFileSync(zip, zipSync(entries));
     const altered = await run('verify', zip);
     expect(altered.code).toBe(1);
-    expect(altered.stdout + altered.stderr).toContain(target);
+    expect(altered.stdout).toContain(`[被改动] ${target}：内容与文件清单记录的校验值不符`);
+    // The path once per problem.
+    expect(altered.stdout.split(target).length - 1).toBe(1);
   }, 60_000);
 });
 

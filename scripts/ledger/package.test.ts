@@ -65,12 +65,12 @@ describe('verify', () => {
   it('says an intact package is intact (exit 0), in Chinese or as JSON', async () => {
     const text = await run(runVerify, zip);
     expect(text.code).toBe(PACKAGE_EXIT_OK);
-    expect(text.stdout).toContain('结论：完好');
+    expect(text.stdout).toContain('结论：与包内清单一致');
     expect(text.stdout).toContain('期间：2025年度（2025年1月1日至2025年12月31日）');
     const json = await run(runVerify, zip, '--json');
     expect(json.code).toBe(PACKAGE_EXIT_OK);
     const result = JSON.parse(json.stdout);
-    expect(Object.keys(result).sort()).toEqual(['branch', 'counts', 'ok', 'period', 'problems']);
+    expect(Object.keys(result).sort()).toEqual(['branch', 'counts', 'fingerprint', 'ok', 'period', 'problems']);
     expect(result).toMatchObject({ ok: true, problems: [], period: { label: '2025年度' } });
     expect(result.counts.members).toBe(25);
   });

@@ -9,15 +9,14 @@ import { readFile, rename, rm, stat } from 'node:fs/promises';
 import dayjs from 'dayjs';
 import { formatDate, todayIso } from '../../shared/dates';
 import { generateDemoBranch } from '../../shared/demo';
-import { ledgerDataset, yearPeriod } from '../../shared/exports';
+import { groupFingerprint, ledgerDataset, yearPeriod } from '../../shared/exports';
 import { formatFileSize } from '../../shared/model/attachment';
 import {
   buildInspectionPackage,
+  countsText,
   generateDemoAttachments,
-  PACKAGE_COUNT_KEYS,
-  PACKAGE_COUNT_LABELS,
+  problemText,
   verifyInspectionPackage,
-  type PackageCounts,
   type PackageProblemKind,
   type PackageVerification,
 } from '../../shared/package';
@@ -33,9 +32,6 @@ export const DEMO_PACKAGE_USAGE = '用法：npm run ledger -- demo-package --out
 
 const KIND_LABELS: Record<PackageProblemKind, string> = { missing: '缺失', extra: '多出', altered: '被改动', invalid: '无法核验' };
 
-function countsLine(counts: PackageCounts): string {
-  return PACKAGE_COUNT_KEYS.map((key) => `${PACKAGE_COUNT_LABELS[key]} ${counts[key]}`).join('，');
-}
 
 /** The Chinese report of one verification. */
 export function formatVerification(file: string, result: PackageVerification): string {
@@ -43,14 +39,18 @@ export function formatVerification(file: string, result: PackageVerification): s
   if (result.branch && result.period && result.counts) {
     lines.push(`支部：${result.branch.name}`);
     lines.push(`期间：${result.period.label}（${formatDate(result.period.start)}至${formatDate(result.period.end)}）`);
-    lines.push(`内容：${countsLine(result.counts)}`);
+    lines.push(`内容：${countsText(result.counts)}`);
+  }
+  if (result.fingerprint) {
+    lines.push(`材料包指纹：${groupFingerprint(result.fingerprint)}`);
   }
   if (result.ok) {
-    lines.push('结论：完好。每个文件都与文件清单（manifest.json）记录的 SHA-256 校验值一致，没有缺少或多出的文件。');
+    lines.push('结论：与包内清单一致。每个文件都与文件清单（manifest.json）记录的 SHA-256 校验值一致，没有缺少或多出的文件。');
+    lines.push('这只说明材料包与它自带的清单相符：请核对上面的材料包指纹与签字的报送单是否逐字相同，不同则清单已被重新计算过。');
   } else {
     lines.push(`发现 ${result.problems.length} 个问题：`);
     for (const problem of result.problems) {
-      lines.push(`  [${KIND_LABELS[problem.kind]}] ${problem.message}`);
+      lines.push(`  [${KIND_LABELS[problem.kind]}] ${problemText(problem)}`);
     }
     lines.push('结论：材料包不完整、已被改动或不是支部台账的检查材料包。');
   }
@@ -190,8 +190,9 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
     await rename(partial, parsed.out);
     const size = (await stat(parsed.out)).size;
     io.stdout.write(
-      `已生成示例检查材料包：${parsed.out}（${formatFileSize(size)}，${result.manifest.files.length + 1} 个文件）\n` +
-        `支部：${result.manifest.branch.name}\n期间：${result.manifest.period.label}\n内容：${countsLine(result.manifest.counts)}\n` +
+      `已生成示例检查材料包：${parsed.out}（${formatFileSize(size)}，${result.manifest.files.length + (result.manifest.selfCheck ? 2 : 1)} 个文件）\n` +
+        `支部：${result.manifest.branch.name}\n期间：${result.manifest.period.label}\n内容：${countsText(result.manifest.counts)}\n` +
+        `材料包指纹：${groupFingerprint(result.fingerprint)}\n` +
         `建议的文件名：${result.fileName}\n`,
     );
     return PACKAGE_EXIT_OK;

@@ -6,7 +6,10 @@
  * caller never writes anything from a file that is damaged, altered or not ours.
  * Pure: the SHA-256 function is passed in (crypto.subtle in the renderer and in tests).
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { BACKUP_ZIP_LIMITS } from '../zip/limits';
+import { pathProblems } from '../zip/names';
+import { ZipArchive, ZipLimitError, zipLimitMessage } from '../zip/zip';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -21,6 +24,7 @@ import {
   type BackupManifest,
   type BackupReason,
 } from './manifest';
+import { invalidBackupRow } from './tables';
 
 /** SHA-256 of some bytes as 64 lowercase hex digits. */
 export type Sha256 = (data: Uint8Array) => Promise<string>;
@@ -33,8 +37,6 @@ export class BackupFormatError extends Error {
   }
 }
 
-/** Largest single entry we inflate; attachments are capped at 50 MB each, data.json of a big 机关党委 stays far below. */
-export const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 
 export type BackupRow = Record<string, unknown>;
 
@@ -126,19 +128,24 @@ export async function readBackupArchive(bytes: Uint8Array, sha256: Sha256): Prom
   if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     throw new BackupFormatError(`${NOT_OURS}（不是 zip 格式）`);
   }
-  let entries: Record<string, Uint8Array>;
+  // Limits and names before anything is inflated: a bomb or a traversal name is refused before a restore
+  // replaces anything (shared/zip: sizes checked as declared and again while inflating).
+  const entries: Record<string, Uint8Array> = {};
   try {
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        if (file.originalSize > MAX_ENTRY_BYTES) {
-          throw new BackupFormatError(`备份文件中的 ${file.name} 过大，无法读取`);
-        }
-        return true;
-      },
-    });
+    const archive = new ZipArchive(bytes, BACKUP_ZIP_LIMITS);
+    const unsafe = pathProblems(archive.entries.map((entry) => entry.name))[0];
+    if (unsafe) {
+      throw new BackupFormatError(`备份文件中的“${unsafe.path}”文件名不安全（${unsafe.reason}），可能已被改动`);
+    }
+    for (const entry of archive.entries) {
+      entries[entry.name] = archive.readBytes(entry);
+    }
   } catch (error) {
     if (error instanceof BackupFormatError) {
       throw error;
+    }
+    if (error instanceof ZipLimitError) {
+      throw new BackupFormatError(zipLimitMessage(error, '备份文件'), { cause: error });
     }
     throw new BackupFormatError('备份文件已损坏，无法解压', { cause: error });
   }
@@ -186,6 +193,10 @@ export async function readBackupArchive(bytes: Uint8Array, sha256: Sha256): Prom
     throw new BackupFormatError(`备份文件的数据（${DATA_ENTRY}）格式不对`);
   }
   const data = parsedData.data;
+  const invalid = invalidBackupRow(data.tables);
+  if (invalid) {
+    throw new BackupFormatError(`备份文件中的数据无法恢复：${invalid}。文件可能被手工改动过`);
+  }
   const tableNames = new Set([...Object.keys(data.tables), ...Object.keys(manifest.tables)]);
   for (const name of tableNames) {
     if ((data.tables[name]?.length ?? -1) !== manifest.tables[name]) {

@@ -1,3 +1,4 @@
 export * from './manifest';
 export * from './archive';
 export * from './rotation';
+export * from './tables';

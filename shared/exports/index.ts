@@ -24,6 +24,7 @@ export {
 } from './workbook';
 export { buildTemplateWorkbook, TEMPLATE_FILES, TEMPLATE_ROWS } from './templates';
 export { buildSelfCheckWorkbook, selfCheckRows, type SelfCheckRow } from './selfCheck';
+export { addPackageCover, groupFingerprint, FINGERPRINT_LABEL, COVER_SHEET, type PackageCover } from './packageCover';
 export { membersInPeriod } from './members';
 export { meetingsInPeriod, typeMonthMatrix } from './meetings';
 export { talksInPeriod } from './talks';

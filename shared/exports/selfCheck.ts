@@ -7,6 +7,7 @@ import { DEFAULT_RULE_SETTINGS, frequencyLabel, type RuleSettings } from '../rul
 import { SOURCES } from '../rules/sources';
 import { talkCoverage } from '../rules/talks';
 import { RULE_IDS, RULE_LABELS, type Finding, type RuleId, type RuleInput, type Severity } from '../rules/types';
+import { addPackageCover, type PackageCover } from './packageCover';
 import { addLedgerSheet, addRows, infoLine, newWorkbook, workbookBytes, WIDTH } from './sheet';
 import type { ExportOptions, ExportPeriod, LedgerDataset } from './types';
 
@@ -193,10 +194,16 @@ function addFindingsSheet(workbook: Workbook, findings: readonly Finding[], data
   );
 }
 
-/** 00_自检报告.xlsx: the rules of the period, one row each, then the list of every finding. */
-export async function buildSelfCheckWorkbook(findings: Finding[], data: LedgerDataset, options: ExportOptions): Promise<Uint8Array> {
+/**
+ * 00_自检报告.xlsx: the rules of the period, one row each, then the list of every finding; in a 检查材料包 the
+ * 报送单 with the package's fingerprint comes first (`cover`).
+ */
+export async function buildSelfCheckWorkbook(findings: Finding[], data: LedgerDataset, options: ExportOptions, cover?: PackageCover): Promise<Uint8Array> {
   const rows = selfCheckRows(findings, data, options);
   const workbook = await newWorkbook();
+  if (cover) {
+    addPackageCover(workbook, cover);
+  }
   const failing = rows.filter((r) => r.conclusion === '不符合').length;
   const sheet = addLedgerSheet(workbook, {
     name: '自检报告',

@@ -3,6 +3,7 @@ import { classifySheet, sheetWidth, type ColumnMatch, type SheetOverride } from 
 import { LEDGER_DEFINITIONS } from './definitions';
 import { branchInTitle } from './titles';
 import type { NoteBlock } from './notes';
+import { capIssues } from './issueCap';
 import { makeIssue, parseSheetRows, type ParsedRow, type Place, type SkippedRow } from './parseSheet';
 import { readCsv } from './read/csv';
 import { sniffFile } from './read/sniff';
@@ -152,6 +153,7 @@ function parseGrid(
     },
     override ?? {},
   );
+  capIssues(rows, issues, place);
   return { ...base, ledger: ledger.kind, ledgerLabel: ledger.label, rows, skippedRows: skipped, notes, issues };
 }
 
@@ -192,13 +194,13 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
   try {
     if (sniffed.kind === 'csv') {
       report(0, '正在读取文件…');
-      const { sheet, encoding } = readCsv(fileName, bytes);
+      const { sheet, encoding, tooLarge } = readCsv(fileName, bytes);
       result = {
         fileName,
         format: 'csv',
         encoding,
         sheets: parseAll([sheet], () => ({ file: fileName }), 0.2),
-        fileIssues: [],
+        fileIssues: tooLarge ? [makeIssue({ file: fileName }, 'warning', tooLarge)] : [],
       };
     } else if (sniffed.kind === 'package') {
       report(0, '正在解压检查材料包…');

@@ -21,6 +21,7 @@ import {
   ROWS_PER_PART,
   SELF_CHECK_FILE,
   type ExportOptions,
+  type PackageCover,
   type LedgerDataset,
 } from '../exports';
 import { buildMinutes, votingText, type MeetingMinutes } from '../meetings';
@@ -33,10 +34,15 @@ import {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
   PACKAGE_MANIFEST_ENTRY,
+  PACKAGE_COUNT_KEYS,
+  PACKAGE_COUNT_LABELS,
   packageManifestSchema,
+  type PackageCounts,
   type PackageFileEntry,
   type PackageManifest,
 } from './manifest';
+import { readSelfCheckContent } from './selfCheckContent';
+import { sha256Hex } from '../zip/sha256';
 import {
   ANALYSES_FOLDER,
   analysisReportName,
@@ -71,6 +77,11 @@ export type PackageSink = (chunk: Uint8Array) => void | Promise<void>;
 /** fraction 0…1 after each file, and what is being done (Chinese). */
 export type PackageProgress = (fraction: number, stage: string) => void;
 
+/** `党员 25，会议 59，…` for the 报送单. */
+export function countsText(counts: PackageCounts): string {
+  return PACKAGE_COUNT_KEYS.map((key) => `${PACKAGE_COUNT_LABELS[key]} ${counts[key]}`).join('，');
+}
+
 /** Makes the 记录.docx of one meeting from its 会议记录本 layout (plain data, so it can cross to another thread). */
 export type MinutesRenderer = (minutes: MeetingMinutes) => Promise<Uint8Array>;
 
@@ -95,6 +106,8 @@ export class PackageCancelledError extends Error {
 
 export interface PackageResult {
   manifest: PackageManifest;
+  /** SHA-256 of manifest.json (hex): printed on the 报送单, shown by verify. */
+  fingerprint: string;
   /** `<支部名称>_<期间>_党建台账.zip`. */
   fileName: string;
   /** Bytes handed to the sink. */
@@ -174,12 +187,6 @@ function planFiles(
   let attachmentCount = 0;
 
   const files: PlannedStep[] = [
-    {
-      path: SELF_CHECK_FILE,
-      stage: '生成自检报告',
-      deflate: true,
-      bytes: () => buildSelfCheckWorkbook([...findings], dataset, options),
-    },
     ...LEDGER_EXPORT_KINDS.map((kind) => ({
       stage: `生成${LEDGER_EXPORT_TITLES[kind]}`,
       count: Math.max(1, Math.ceil(ledgerRowCount(kind, dataset, options) / ROWS_PER_PART)),
@@ -305,7 +312,8 @@ export async function buildInspectionPackage(
       attachments: source.attachments,
     });
   const { files, attachmentCount } = planFiles(source, findings, deps.renderMinutes);
-  const total = files.reduce((sum, step) => sum + ('count' in step ? step.count : 1), 1);
+  // Every planned file, the 自检报告 and the manifest.
+  const total = files.reduce((sum, step) => sum + ('count' in step ? step.count : 1), 2);
   const mtime = zipTime(source.generatedAt);
 
   // fflate calls back synchronously while a file is pushed; the chunks wait here until the sink took them.
@@ -370,7 +378,29 @@ export async function buildInspectionPackage(
     }
   }
 
-  onProgress?.(done / total, '写入文件清单');
+  // The 自检报告 goes last: its 报送单 prints the fingerprint of the manifest, which binds the report by its content
+  // (selfCheckContent.ts). Made once with a placeholder to hash the content, then again with the fingerprint.
+  checkCancelled();
+  onProgress?.(done / total, '生成自检报告');
+  const counts: PackageCounts = {
+    members: ledgerRowCount('members', dataset, options),
+    meetings: ledgerRowCount('meetings', dataset, options),
+    talks: ledgerRowCount('talks', dataset, options),
+    analyses: analysesInPeriod(dataset, options).length,
+    analysisEntries: ledgerRowCount('analyses', dataset, options),
+    rectifications: ledgerRowCount('rectifications', dataset, options),
+    attachments: attachmentCount,
+    findings: findings.length,
+  };
+  const cover = (fingerprint: string): PackageCover => ({
+    branchName: dataset.branch.name,
+    periodLabel: options.period.label,
+    generatedOn: options.generatedOn,
+    contents: countsText(counts),
+    fingerprint,
+  });
+  const draft = await buildSelfCheckWorkbook([...findings], dataset, options, cover('0'.repeat(64)));
+  const { contentSha256 } = await readSelfCheckContent(draft);
   const manifest: PackageManifest = packageManifestSchema.parse({
     format: PACKAGE_FORMAT,
     version: PACKAGE_FORMAT_VERSION,
@@ -379,21 +409,18 @@ export async function buildInspectionPackage(
     period: { start: options.period.start, end: options.period.end, label: options.period.label },
     generatedAt: source.generatedAt,
     options: { masked: options.maskIdNumbers ?? false, includeAttention: options.includeAttentionDetails ?? false },
-    counts: {
-      members: ledgerRowCount('members', dataset, options),
-      meetings: ledgerRowCount('meetings', dataset, options),
-      talks: ledgerRowCount('talks', dataset, options),
-      analyses: analysesInPeriod(dataset, options).length,
-      analysisEntries: ledgerRowCount('analyses', dataset, options),
-      rectifications: ledgerRowCount('rectifications', dataset, options),
-      attachments: attachmentCount,
-      findings: findings.length,
-    },
+    counts,
+    selfCheck: { path: SELF_CHECK_FILE, contentSha256 },
     files: entries,
   } satisfies PackageManifest);
-  await write(PACKAGE_MANIFEST_ENTRY, strToU8(JSON.stringify(manifest, null, 2)), true);
+  const manifestBytes = strToU8(JSON.stringify(manifest, null, 2));
+  const fingerprint = sha256Hex(manifestBytes);
+  await write(SELF_CHECK_FILE, await buildSelfCheckWorkbook([...findings], dataset, options, cover(fingerprint)), true);
+  done += 1;
+  onProgress?.(done / total, '写入文件清单');
+  await write(PACKAGE_MANIFEST_ENTRY, manifestBytes, true);
   zip.end();
   await flush();
   onProgress?.(1, '完成');
-  return { manifest, fileName: packageFileName(dataset.branch.name, options.period.label), size };
+  return { manifest, fingerprint, fileName: packageFileName(dataset.branch.name, options.period.label), size };
 }

@@ -7,30 +7,11 @@ import { strToU8, zlibSync } from 'fflate';
 import type { DemoDataset } from '../demo';
 import { createRandom } from '../demo/random';
 import type { AttachmentMeta } from '../model/attachment';
+import { concatBytes, crc32 } from '../zip/zip';
 
 export interface DemoAttachments {
   attachments: AttachmentMeta[];
   bytes: Map<string, Uint8Array>;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) {
-    c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  }
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -71,13 +52,7 @@ export function demoPng(width: number, height: number, seed: number): Uint8Array
     chunk('IDAT', zlibSync(raw, { level: 6 })),
     chunk('IEND', new Uint8Array()),
   ];
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 export interface DemoAttachmentOptions {

@@ -8,8 +8,11 @@ import { z } from 'zod';
 import { INSPECTION_PACKAGE_FORMAT } from '../ledgers/read/package';
 
 export const PACKAGE_FORMAT = INSPECTION_PACKAGE_FORMAT;
-/** Raise when the layout changes; readers refuse versions they do not know. */
-export const PACKAGE_FORMAT_VERSION = 1;
+/**
+ * Raise when the layout changes; readers refuse versions they do not know. 2: the 自检报告 carries the package's
+ * fingerprint on its 报送单 and is bound by its content (`selfCheck`), not listed in `files`.
+ */
+export const PACKAGE_FORMAT_VERSION = 2;
 export const PACKAGE_MANIFEST_ENTRY = 'manifest.json';
 
 /**
@@ -42,7 +45,7 @@ export type PackageFileEntry = z.infer<typeof packageFileEntrySchema>;
 
 export const packageManifestSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
-  version: z.literal(PACKAGE_FORMAT_VERSION),
+  version: z.union([z.literal(1), z.literal(PACKAGE_FORMAT_VERSION)]),
   appVersion: z.string().min(1).max(40),
   branch: z.strictObject({ id: z.string().min(1), name: z.string().min(1) }),
   period: z.strictObject({ start: isoDate, end: isoDate, label: z.string().min(1) }),
@@ -50,7 +53,12 @@ export const packageManifestSchema = z.strictObject({
   generatedAt: z.string().min(10).max(40),
   options: z.strictObject({ masked: z.boolean(), includeAttention: z.boolean() }),
   counts: z.strictObject(Object.fromEntries(PACKAGE_COUNT_KEYS.map((key) => [key, z.number().int().nonnegative()])) as Record<PackageCountKey, z.ZodNumber>),
-  /** Every entry of the zip but manifest.json itself. */
+  /**
+   * Version 2: 00_自检报告.xlsx prints the fingerprint of this file, so it cannot be listed by its bytes; its content
+   * (every cell as read back, the fingerprint row left out) is hashed instead.
+   */
+  selfCheck: z.strictObject({ path: z.string().min(1).max(400), contentSha256: sha256HexSchema }).optional(),
+  /** Every entry of the zip but manifest.json itself (and, from version 2, the 自检报告). */
   files: z.array(packageFileEntrySchema).min(1),
 });
 export type PackageManifest = z.infer<typeof packageManifestSchema>;

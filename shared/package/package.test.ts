@@ -7,7 +7,10 @@ import { generateDemoAttachments, type DemoAttachments } from './demoAttachments
 import { packageManifestSchema, PACKAGE_MANIFEST_ENTRY } from './manifest';
 import { MINUTES_FILE } from './paths';
 import { readInspectionPackage } from './read';
-import { PackageFormatError, verifyInspectionPackage } from './verify';
+import { PackageFormatError, problemText, verifyInspectionPackage } from './verify';
+import { readXlsx } from '../ledgers/read/xlsx';
+import { cellText } from '../ledgers/values';
+import { sha256Hex } from '../zip/sha256';
 
 const TODAY = '2025-11-14';
 const GENERATED_AT = '2025-11-14T10:30:00+08:00';
@@ -139,7 +142,11 @@ describe('buildInspectionPackage', () => {
   it('lists every other file in manifest.json, written last, and marks Chinese names as UTF-8 (bit 11)', () => {
     const entries = unzipSync(built.bytes);
     const manifest = packageManifestSchema.parse(JSON.parse(strFromU8(entries[PACKAGE_MANIFEST_ENTRY])));
-    expect(manifest.files.map((f) => f.path).sort()).toEqual(Object.keys(entries).filter((n) => n !== PACKAGE_MANIFEST_ENTRY).sort());
+    // Every file but the manifest and the 自检报告, which carries the fingerprint and is bound by its content.
+    expect(manifest.files.map((f) => f.path).sort()).toEqual(
+      Object.keys(entries).filter((n) => n !== PACKAGE_MANIFEST_ENTRY && n !== '00_自检报告.xlsx').sort(),
+    );
+    expect(manifest.selfCheck).toEqual({ path: '00_自检报告.xlsx', contentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest.options).toEqual({ masked: false, includeAttention: false });
     expect(manifest.appVersion).toBe('0.1.0');
     expect(manifest.generatedAt).toBe(GENERATED_AT);
@@ -161,8 +168,8 @@ describe('buildInspectionPackage', () => {
         i += 45 + length;
       }
     }
-    expect(names.at(-1)).toBe(PACKAGE_MANIFEST_ENTRY);
-    expect(names.length).toBe(manifest.files.length + 1);
+    expect(names.slice(-2)).toEqual(['00_自检报告.xlsx', PACKAGE_MANIFEST_ENTRY]);
+    expect(names.length).toBe(manifest.files.length + 2);
   });
 
   it('loads each attachment only when its turn comes, after the previous files went to the sink', async () => {
@@ -247,6 +254,44 @@ describe('buildInspectionPackage', () => {
 });
 
 describe('verifyInspectionPackage', () => {
+  it('gives the fingerprint (SHA-256 of manifest.json) that the 报送单 of 00_自检报告 prints in groups of four', async () => {
+    const entries = unzipSync(built.bytes);
+    const fingerprint = sha256Hex(entries[PACKAGE_MANIFEST_ENTRY]);
+    expect(built.result.fingerprint).toBe(fingerprint);
+    const verification = await verifyInspectionPackage(built.bytes);
+    expect(verification).toMatchObject({ ok: true, fingerprint });
+    const report = await readXlsx(entries['00_自检报告.xlsx']);
+    expect(report.ok && report.sheets.map((sheet) => sheet.name)).toEqual(['报送单', '自检报告', '问题清单']);
+    const cover = report.ok ? report.sheets[0].rows.map((row) => row.map(cellText)) : [];
+    expect(cover).toContainEqual(['材料包指纹（SHA-256）', fingerprint.match(/.{4}/g)!.join(' ')]);
+    expect(cover.some((row) => row[0] === '支部书记（签字）')).toBe(true);
+  });
+
+  it('makes a recomputed manifest visible: the package is consistent again, but its fingerprint is not the signed one', async () => {
+    const target = Object.keys(unzipSync(built.bytes)).find((n) => n.endsWith('会议现场.png')) as string;
+    const forged = rezip(built.bytes, (entries) => {
+      const copy = entries[target].slice();
+      copy[copy.length - 20] ^= 0xff;
+      entries[target] = copy;
+      const manifest = JSON.parse(strFromU8(entries[PACKAGE_MANIFEST_ENTRY])) as { files: { path: string; sha256: string }[] };
+      manifest.files.find((f) => f.path === target)!.sha256 = sha256Hex(copy);
+      entries[PACKAGE_MANIFEST_ENTRY] = strToU8(JSON.stringify(manifest, null, 2));
+    });
+    const verification = await verifyInspectionPackage(forged);
+    expect(verification.fingerprint).not.toBe(built.result.fingerprint);
+    // The report's 报送单 still prints the signed fingerprint: the forgery shows inside the package too.
+    expect(verification.problems).toEqual([{ path: '00_自检报告.xlsx', kind: 'altered', message: '报送单上印的材料包指纹与本材料包不符' }]);
+  });
+
+  it('binds the 自检报告 by its content: another report in its place is altered', async () => {
+    const swapped = rezip(built.bytes, (entries) => {
+      entries['00_自检报告.xlsx'] = entries['01_党员花名册.xlsx'];
+    });
+    expect((await verifyInspectionPackage(swapped)).problems).toEqual([
+      { path: '00_自检报告.xlsx', kind: 'altered', message: '内容与文件清单记录的不符，已被改动' },
+    ]);
+  });
+
   it('reports an altered file by its path', async () => {
     const target = Object.keys(unzipSync(built.bytes)).find((n) => n.endsWith('会议现场.png')) as string;
     const altered = rezip(built.bytes, (entries) => {
@@ -256,7 +301,9 @@ describe('verifyInspectionPackage', () => {
     });
     const verification = await verifyInspectionPackage(altered);
     expect(verification.ok).toBe(false);
-    expect(verification.problems).toEqual([{ path: target, kind: 'altered', message: expect.stringContaining(target) }]);
+    expect(verification.problems).toEqual([{ path: target, kind: 'altered', message: '内容与文件清单记录的校验值不符，已被改动或损坏' }]);
+    // The path is named once.
+    expect(problemText(verification.problems[0])).toBe(`${target}：内容与文件清单记录的校验值不符，已被改动或损坏`);
   });
 
   it('finds one byte flipped inside the zip itself', async () => {
@@ -281,13 +328,13 @@ describe('verifyInspectionPackage', () => {
 
   it('reports a removed file as missing and an added one as extra', async () => {
     const removed = rezip(built.bytes, (entries) => delete entries['03_谈心谈话台账.xlsx']);
-    expect((await verifyInspectionPackage(removed)).problems).toEqual([{ path: '03_谈心谈话台账.xlsx', kind: 'missing', message: '缺少文件：03_谈心谈话台账.xlsx' }]);
+    expect((await verifyInspectionPackage(removed)).problems).toEqual([{ path: '03_谈心谈话台账.xlsx', kind: 'missing', message: '缺少文件' }]);
     const added = rezip(built.bytes, (entries) => {
       entries['会议记录/补充说明.txt'] = strToU8('后补的材料');
     });
     const verification = await verifyInspectionPackage(added);
     expect(verification.ok).toBe(false);
-    expect(verification.problems).toEqual([{ path: '会议记录/补充说明.txt', kind: 'extra', message: expect.stringContaining('会议记录/补充说明.txt') }]);
+    expect(verification.problems).toEqual([{ path: '会议记录/补充说明.txt', kind: 'extra', message: '材料包中多出了文件清单里没有的文件' }]);
   });
 
   it('calls a package with a corrupt or foreign manifest, or no zip at all, invalid', async () => {

@@ -1,9 +1,16 @@
 /**
- * Checking a 检查材料包 the way an inspector would: is it a zip, does it carry our manifest, and does every file
- * listed there exist with the same bytes (SHA-256), with nothing added. Entries are inflated one at a time, so
- * checking a package of hundreds of photos holds one photo at a time besides the package itself.
+ * Checking a 检查材料包 the way an inspector would: is it a zip, does it carry our manifest, are its names safe,
+ * and does every file listed there exist with the same bytes (SHA-256), with nothing added. What this proves is
+ * integrity against the package's own manifest ("与包内清单一致"); that nobody recomputed the manifest is shown by
+ * the fingerprint (SHA-256 of manifest.json), printed on the signed 报送单 and compared by the inspector.
+ * Entries are read through shared/zip under PACKAGE_ZIP_LIMITS and hashed as they inflate: time grows with the
+ * number and size of entries, memory stays flat with their size.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { SELF_CHECK_FILE } from '../exports/types';
+import { PACKAGE_ZIP_LIMITS } from '../zip/limits';
+import { pathProblems } from '../zip/names';
+import { Sha256Stream, sha256Hex } from '../zip/sha256';
+import { ZipArchive, ZipFormatError, ZipLimitError, zipLimitMessage, type ZipEntry } from '../zip/zip';
 import {
   PACKAGE_FORMAT,
   PACKAGE_FORMAT_VERSION,
@@ -12,7 +19,7 @@ import {
   type PackageCounts,
   type PackageManifest,
 } from './manifest';
-import { webCryptoSha256, type Sha256 } from './sha256';
+import { readSelfCheckContent } from './selfCheckContent';
 
 export type PackageProblemKind = 'missing' | 'extra' | 'altered' | 'invalid';
 
@@ -20,7 +27,7 @@ export interface PackageProblem {
   /** The file concerned; the package itself ('') when it cannot be read at all. */
   path: string;
   kind: PackageProblemKind;
-  /** Chinese, for the user. */
+  /** Chinese, for the user; does not repeat the path (see problemText). */
   message: string;
 }
 
@@ -29,11 +36,20 @@ export interface PackageVerification {
   branch: { id: string; name: string } | null;
   period: { start: string; end: string; label: string } | null;
   counts: PackageCounts | null;
+  /** SHA-256 of manifest.json (hex), null when there is no readable manifest. */
+  fingerprint: string | null;
   problems: PackageProblem[];
 }
 
-/** Largest single entry we inflate (attachments are capped at 50 MB; generous for the ledgers). */
-export const MAX_PACKAGE_ENTRY_BYTES = 1024 * 1024 * 1024;
+/** A problem in one line: `path：message` (the path once). */
+export function problemText(problem: PackageProblem): string {
+  return problem.path ? `${problem.path}：${problem.message}` : problem.message;
+}
+
+/** manifest.json of a package with 100,000 files is about 20 MB. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** The 自检报告 is read back whole (it is small: the rules and the findings of one period). */
+const MAX_SELF_CHECK_BYTES = 32 * 1024 * 1024;
 
 /** A package that cannot be read as one; the message is Chinese. */
 export class PackageFormatError extends Error {
@@ -47,52 +63,44 @@ export class PackageFormatError extends Error {
   }
 }
 
-interface EntryInfo {
-  name: string;
-  originalSize: number;
-}
-
 function isZip(bytes: Uint8Array): boolean {
   // A local file header (PK\3\4), or the end record of an empty archive (PK\5\6).
   return bytes.byteLength >= 22 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
 
-/** The entries of the zip (names and sizes from the central directory), nothing inflated. */
-function listEntries(bytes: Uint8Array): EntryInfo[] {
+/** The archive with its directory read (nothing inflated); throws PackageFormatError. */
+export function openPackage(bytes: Uint8Array): ZipArchive {
   if (bytes.byteLength === 0) {
     throw new PackageFormatError('文件是空的，不是检查材料包');
   }
   if (!isZip(bytes)) {
     throw new PackageFormatError('这不是检查材料包（不是 zip 格式）');
   }
-  const entries: EntryInfo[] = [];
   try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries.push({ name: file.name, originalSize: file.originalSize });
-        return false;
-      },
-    });
+    return new ZipArchive(bytes, PACKAGE_ZIP_LIMITS);
   } catch (error) {
+    if (error instanceof ZipLimitError) {
+      throw new PackageFormatError(zipLimitMessage(error, '检查材料包'), '', { cause: error });
+    }
     throw new PackageFormatError('检查材料包已损坏，无法读取其中的文件目录', '', { cause: error });
   }
-  return entries;
 }
 
-/** One entry's bytes (the last of that name), or undefined when it is not there. Throws when it cannot be inflated. */
-function extract(bytes: Uint8Array, path: string): Uint8Array | undefined {
-  return unzipSync(bytes, { filter: (file) => file.name === path })[path];
-}
+const decoder = new (globalThis as unknown as { TextDecoder: new (label: string) => { decode(input: Uint8Array): string } }).TextDecoder('utf-8');
 
-function readManifest(bytes: Uint8Array, entries: readonly EntryInfo[]): PackageManifest {
-  if (!entries.some((e) => e.name === PACKAGE_MANIFEST_ENTRY)) {
+function readManifest(archive: ZipArchive): { manifest: PackageManifest; fingerprint: string } {
+  const entry = archive.find(PACKAGE_MANIFEST_ENTRY);
+  if (!entry) {
     throw new PackageFormatError(`这不是检查材料包（缺少文件清单 ${PACKAGE_MANIFEST_ENTRY}）`, PACKAGE_MANIFEST_ENTRY);
   }
+  let bytes: Uint8Array;
   let raw: unknown;
   try {
-    raw = JSON.parse(strFromU8(extract(bytes, PACKAGE_MANIFEST_ENTRY) ?? new Uint8Array()));
+    bytes = archive.readBytes(entry, MAX_MANIFEST_BYTES);
+    raw = JSON.parse(decoder.decode(bytes));
   } catch (error) {
-    throw new PackageFormatError(`文件清单 ${PACKAGE_MANIFEST_ENTRY} 已损坏，无法读取`, PACKAGE_MANIFEST_ENTRY, { cause: error });
+    const why = error instanceof ZipLimitError ? zipLimitMessage(error, '检查材料包') : `文件清单 ${PACKAGE_MANIFEST_ENTRY} 已损坏，无法读取`;
+    throw new PackageFormatError(why, PACKAGE_MANIFEST_ENTRY, { cause: error });
   }
   const header = raw as { format?: unknown; version?: unknown } | null;
   if (header === null || typeof header !== 'object' || header.format !== PACKAGE_FORMAT) {
@@ -114,64 +122,130 @@ function readManifest(bytes: Uint8Array, entries: readonly EntryInfo[]): Package
     }
     seen.add(file.path);
   }
-  return parsed.data;
+  return { manifest: parsed.data, fingerprint: sha256Hex(bytes) };
 }
 
 /** The manifest of a package, checked against its schema (not the files: see verifyInspectionPackage). */
 export function readPackageManifest(bytes: Uint8Array): PackageManifest {
-  return readManifest(bytes, listEntries(bytes));
+  return readManifest(openPackage(bytes)).manifest;
 }
 
+/** Hashes one entry as it inflates; stops (altered) as soon as it is longer than the manifest says. */
+function hashEntry(archive: ZipArchive, entry: ZipEntry, expectedSize: number): { size: number; sha256: string } | { tooLong: true } {
+  const hash = new Sha256Stream();
+  let size = 0;
+  let tooLong = false;
+  archive.stream(entry, (chunk) => {
+    size += chunk.length;
+    if (size > expectedSize) {
+      tooLong = true;
+      return true;
+    }
+    hash.update(chunk);
+    return false;
+  });
+  return tooLong ? { tooLong: true } : { size, sha256: hash.hex() };
+}
+
+const ALTERED = '内容与文件清单记录的校验值不符，已被改动或损坏';
+
 /** Checks a package completely; never throws for a bad file (it is reported as 'invalid'). */
-export async function verifyInspectionPackage(bytes: Uint8Array, sha256: Sha256 = webCryptoSha256): Promise<PackageVerification> {
-  let entries: EntryInfo[];
+export async function verifyInspectionPackage(bytes: Uint8Array): Promise<PackageVerification> {
+  let archive: ZipArchive;
   let manifest: PackageManifest;
+  let fingerprint: string;
   try {
-    entries = listEntries(bytes);
-    manifest = readManifest(bytes, entries);
+    archive = openPackage(bytes);
+    ({ manifest, fingerprint } = readManifest(archive));
   } catch (error) {
     if (error instanceof PackageFormatError) {
-      return { ok: false, branch: null, period: null, counts: null, problems: [{ path: error.path, kind: 'invalid', message: error.message }] };
+      return { ok: false, branch: null, period: null, counts: null, fingerprint: null, problems: [{ path: error.path, kind: 'invalid', message: error.message }] };
     }
     throw error;
   }
 
   const problems: PackageProblem[] = [];
+  // Names first: a traversal or a name that collides on disk fails the package whatever its hash.
+  const unsafe = new Set<string>();
+  for (const { path, reason } of pathProblems([...new Set([...archive.entries.map((e) => e.name), ...manifest.files.map((f) => f.path)])])) {
+    unsafe.add(path);
+    problems.push({ path, kind: 'invalid', message: `文件名不安全：${reason}` });
+  }
+  const boundByContent = manifest.selfCheck?.path;
   const listed = new Set(manifest.files.map((f) => f.path));
-  const occurrences = new Map<string, EntryInfo[]>();
-  for (const entry of entries) {
-    occurrences.set(entry.name, [...(occurrences.get(entry.name) ?? []), entry]);
+  const occurrences = new Map<string, ZipEntry[]>();
+  for (const entry of archive.entries) {
+    const found = occurrences.get(entry.name);
+    if (found) {
+      found.push(entry);
+    } else {
+      occurrences.set(entry.name, [entry]);
+    }
   }
   for (const [name, found] of occurrences) {
-    if (name.endsWith('/') && !listed.has(name)) {
-      continue; // A folder entry added by a zip tool holds no content.
+    if (unsafe.has(name) || (name.endsWith('/') && !listed.has(name))) {
+      continue; // Reported above; a folder entry added by a zip tool holds no content.
     }
-    if (name !== PACKAGE_MANIFEST_ENTRY && !listed.has(name)) {
-      problems.push({ path: name, kind: 'extra', message: `材料包中多出了文件清单里没有的文件：${name}` });
+    if (name !== PACKAGE_MANIFEST_ENTRY && name !== boundByContent && !listed.has(name)) {
+      problems.push({ path: name, kind: 'extra', message: '材料包中多出了文件清单里没有的文件' });
     } else if (found.length > 1) {
-      problems.push({ path: name, kind: 'extra', message: `材料包中 ${name} 出现了 ${found.length} 次，可能已被改动` });
+      problems.push({ path: name, kind: 'extra', message: `出现了 ${found.length} 次，可能已被改动` });
     }
   }
   for (const file of manifest.files) {
+    if (unsafe.has(file.path)) {
+      continue;
+    }
     const found = occurrences.get(file.path);
     if (!found) {
-      problems.push({ path: file.path, kind: 'missing', message: `缺少文件：${file.path}` });
+      problems.push({ path: file.path, kind: 'missing', message: '缺少文件' });
       continue;
     }
-    if (found.some((e) => e.originalSize > MAX_PACKAGE_ENTRY_BYTES)) {
-      problems.push({ path: file.path, kind: 'invalid', message: `${file.path} 过大，无法核验` });
-      continue;
-    }
-    let content: Uint8Array | undefined;
     try {
-      content = extract(bytes, file.path);
-    } catch {
-      problems.push({ path: file.path, kind: 'altered', message: `${file.path} 已损坏，无法解压` });
-      continue;
-    }
-    if (!content || content.byteLength !== file.size || (await sha256(content)) !== file.sha256) {
-      problems.push({ path: file.path, kind: 'altered', message: `${file.path} 的内容与文件清单记录的校验值不符，已被改动或损坏` });
+      const hashed = hashEntry(archive, found[found.length - 1], file.size);
+      if ('tooLong' in hashed || hashed.size !== file.size || hashed.sha256 !== file.sha256) {
+        problems.push({ path: file.path, kind: 'altered', message: ALTERED });
+      }
+    } catch (error) {
+      if (error instanceof ZipLimitError) {
+        problems.push({ path: file.path, kind: 'invalid', message: zipLimitMessage(error, '检查材料包', '此文件').replace(/^检查材料包中的此文件/, '') });
+        if (error.kind === 'total') {
+          break;
+        }
+      } else if (error instanceof ZipFormatError) {
+        problems.push({ path: file.path, kind: 'altered', message: '已损坏，无法解压' });
+      } else {
+        throw error;
+      }
     }
   }
-  return { ok: problems.length === 0, branch: manifest.branch, period: manifest.period, counts: manifest.counts, problems };
+  if (manifest.selfCheck) {
+    problems.push(...(await checkSelfCheck(archive, manifest.selfCheck, fingerprint)));
+  }
+  return { ok: problems.length === 0, branch: manifest.branch, period: manifest.period, counts: manifest.counts, fingerprint, problems };
+}
+
+/** The 自检报告 of a version-2 package: present, its content as listed, its 报送单 printing this fingerprint. */
+async function checkSelfCheck(archive: ZipArchive, selfCheck: { path: string; contentSha256: string }, fingerprint: string): Promise<PackageProblem[]> {
+  const path = selfCheck.path;
+  if (path !== SELF_CHECK_FILE) {
+    return [{ path, kind: 'invalid', message: '文件清单所指的自检报告不是 00_自检报告.xlsx' }];
+  }
+  const entry = archive.find(path);
+  if (!entry) {
+    return [{ path, kind: 'missing', message: '缺少文件' }];
+  }
+  let content: Awaited<ReturnType<typeof readSelfCheckContent>>;
+  try {
+    content = await readSelfCheckContent(archive.readBytes(entry, MAX_SELF_CHECK_BYTES));
+  } catch {
+    return [{ path, kind: 'altered', message: '已损坏，无法读取' }];
+  }
+  if (content.contentSha256 !== selfCheck.contentSha256) {
+    return [{ path, kind: 'altered', message: '内容与文件清单记录的不符，已被改动' }];
+  }
+  if (content.printedFingerprint !== fingerprint) {
+    return [{ path, kind: 'altered', message: '报送单上印的材料包指纹与本材料包不符' }];
+  }
+  return [];
 }

@@ -4,6 +4,7 @@ import type { Branch } from '@shared/model';
 import { MODULES } from '../modules';
 import { BranchContext } from './BranchContext';
 import { BranchSwitcher } from './BranchSwitcher';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 export function AppLayout({ branch }: { branch: Branch }) {
   const navigate = useNavigate();
@@ -33,11 +34,13 @@ export function AppLayout({ branch }: { branch: Branch }) {
             />
           </Layout.Sider>
           <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
-            <Routes>
-              {MODULES.map((m) => (
-                <Route key={m.path} path={m.path === '/' ? '/' : `${m.path}/*`} element={m.element} />
-              ))}
-            </Routes>
+            <PageErrorBoundary resetKey={location.pathname}>
+              <Routes>
+                {MODULES.map((m) => (
+                  <Route key={m.path} path={m.path === '/' ? '/' : `${m.path}/*`} element={m.element} />
+                ))}
+              </Routes>
+            </PageErrorBoundary>
           </Layout.Content>
         </Layout>
       </Layout>

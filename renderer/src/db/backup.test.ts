@@ -3,14 +3,16 @@
 import 'fake-indexeddb/auto';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BranchLedgerDatabase } from './database';
+import { BranchLedgerDatabase, SCHEMA_VERSION } from './database';
 import { loadDemoData } from './branches';
 import {
   backupBeforeRiskyChange,
   backupBeforeSchemaUpgrade,
   createBackup,
   describeBackup,
+  openDatabase,
   restoreBackup,
+  sha256Hex,
   runDailyBackup,
   type BackupFolder,
 } from './backup';
@@ -216,5 +218,56 @@ describe('automatic backups', () => {
     expect(await dump(restored)).toEqual(before);
     restored.close();
     expect(await backupBeforeSchemaUpgrade('no-such-database', 2, folder)).toBeNull();
+  });
+
+  it('openDatabase takes the safety backup before Dexie runs a new version\'s upgrade, and none when current', async () => {
+    await fillDatabase();
+    const before = await dump(db);
+    db.close();
+    const folder = memoryFolder();
+    let filesWhenUpgrading = -1;
+    // The next schema version, as a later release would declare it.
+    class NextVersion extends BranchLedgerDatabase {
+      constructor(name: string) {
+        super(name);
+        this.version(SCHEMA_VERSION + 1)
+          .stores({ members: 'id, branchId, [branchId+idNumber], [branchId+name], [branchId+category], name' })
+          .upgrade(() => {
+            filesWhenUpgrading = folder.files.size;
+          });
+      }
+    }
+    const next = new NextVersion(db.name);
+    const backup = await openDatabase(next, folder, new Date('2025-03-05T02:00:00Z'));
+    expect(filesWhenUpgrading).toBe(1);
+    expect(backup?.name).toMatch(/^升级前备份_2025-03-05_/);
+    expect(next.verno).toBe(SCHEMA_VERSION + 1);
+    next.close();
+    const restored = freshDatabase();
+    await restoreBackup(restored, backup!.bytes);
+    expect(await dump(restored)).toEqual(before);
+    restored.close();
+    // Already at the newest version: nothing to back up.
+    const again = new NextVersion(db.name);
+    expect(await openDatabase(again, folder)).toBeNull();
+    expect(folder.files.size).toBe(1);
+    again.close();
+  });
+
+  it('refuses a backup whose data.json was edited and re-hashed into rows the model refuses, changing nothing', async () => {
+    await fillDatabase();
+    const bytes = await createBackup(db);
+    const before = await dump(db);
+    const entries = unzipSync(bytes);
+    const data = JSON.parse(strFromU8(entries['data.json'])) as { tables: Record<string, Record<string, unknown>[]> };
+    data.tables.members[0].partyPost = 42;
+    entries['data.json'] = strToU8(JSON.stringify(data));
+    const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { files: { path: string; size: number; sha256: string }[] };
+    const listed = manifest.files.find((f) => f.path === 'data.json')!;
+    listed.size = entries['data.json'].length;
+    listed.sha256 = await sha256Hex(entries['data.json']);
+    entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+    await expect(restoreBackup(db, zipSync(entries))).rejects.toThrow(/^备份文件中的数据无法恢复：党员第 1 条的字段 partyPost/);
+    expect(await dump(db)).toEqual(before);
   });
 });

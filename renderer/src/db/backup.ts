@@ -255,3 +255,14 @@ export async function backupBeforeSchemaUpgrade(
     installed.close();
   }
 }
+
+/**
+ * Opens a database the way the app must: when the installed database is older than the versions `database`
+ * declares, a safety backup of it is taken first (into the folder, or handed back for a download), and only then
+ * does Dexie run its upgrade. Resolves with that backup (null when none was needed).
+ */
+export async function openDatabase(database: Dexie, folder?: BackupFolder, now: Date = new Date()): Promise<AutomaticBackup | null> {
+  const backup = await backupBeforeSchemaUpgrade(database.name, database.verno, folder, now);
+  await database.open();
+  return backup;
+}

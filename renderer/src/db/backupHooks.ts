@@ -2,15 +2,17 @@
  * Backups bound to the app's database, and the React hooks of 设置 → 数据备份. The backup folder is passed
  * in (Platform.backupFolder in Electron, undefined in a browser): db/ does not import the platform.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { isAutomaticBackupName, type BackupReason } from '@shared/backup';
 import {
   backupBeforeRiskyChange,
   createBackup,
   describeBackup,
   isDatabaseEmpty,
+  openDatabase,
   restoreBackup,
   runDailyBackup,
+  type AutomaticBackup,
   type BackupFolder,
 } from './backup';
 import { db } from './index';
@@ -26,6 +28,20 @@ export const appBackup = {
     backupBeforeRiskyChange(db, reason, folder),
   runDaily: (folder: BackupFolder) => runDailyBackup(db, folder),
 };
+
+/**
+ * Opens the app's database before anything reads it: a safety backup first when Dexie is about to upgrade it.
+ * A backup that could not be written is reported (BackupNotice) and the database opens all the same: refusing to
+ * open would lock the secretary out of the ledger. Resolves with a backup to offer as a download (browser).
+ */
+export async function openAppDatabase(folder: BackupFolder | undefined): Promise<AutomaticBackup | null> {
+  try {
+    return await openDatabase(db, folder);
+  } catch (error) {
+    reportBackupProblem({ what: '数据库升级前的安全备份', message: messageOf(error) });
+    return null;
+  }
+}
 
 export interface BackupFolderEntryView {
   name: string;
@@ -77,6 +93,37 @@ export function useBackupFolderStatus(folder: FolderWithLocation | undefined): B
   return { ...state, refresh };
 }
 
+/** An automatic backup that failed in this session: told to the user on the 工作台, not only logged. */
+export interface BackupProblem {
+  /** Which backup, e.g. 今天的自动备份. */
+  what: string;
+  /** Why, as the error said it. */
+  message: string;
+}
+
+let backupProblem: BackupProblem | null = null;
+const problemListeners = new Set<() => void>();
+
+export function reportBackupProblem(problem: BackupProblem | null): void {
+  backupProblem = problem;
+  problemListeners.forEach((listener) => listener());
+}
+
+/** The last failed automatic backup of this session, or null. */
+export function useBackupProblem(): BackupProblem | null {
+  return useSyncExternalStore(
+    (listener) => {
+      problemListeners.add(listener);
+      return () => problemListeners.delete(listener);
+    },
+    () => backupProblem,
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The app session's daily backup runs once, however often the hook mounts. */
 let dailyRun: Promise<{ created: string | null; deleted: string[] }> | null = null;
 
@@ -92,6 +139,7 @@ export function useDailyBackup(folder: BackupFolder | undefined, onDone?: (creat
     let live = true;
     dailyRun ??= appBackup.runDaily(folder).catch((error: unknown) => {
       console.warn('[branch-ledger] daily backup failed:', error);
+      reportBackupProblem({ what: '今天的自动备份', message: messageOf(error) });
       dailyRun = null;
       return { created: null, deleted: [] };
     });

@@ -32,6 +32,12 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/**
+ * The newest schema version this code declares. The app opens its database through openDatabase (backup.ts),
+ * which takes a safety backup of an older installed database before Dexie upgrades it.
+ */
+export const SCHEMA_VERSION = 1;
+
 export class BranchLedgerDatabase extends Dexie {
   branches!: EntityTable<Branch, 'id'>;
   members!: EntityTable<Member, 'id'>;
@@ -46,7 +52,7 @@ export class BranchLedgerDatabase extends Dexie {
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
-    this.version(1).stores(SCHEMA_V1);
+    this.version(SCHEMA_VERSION).stores(SCHEMA_V1);
   }
 }
 

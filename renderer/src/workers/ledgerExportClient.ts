@@ -8,6 +8,7 @@
  */
 import type { ExportOptions, LedgerExportKind } from '@shared/exports/types';
 import type { LedgerKind } from '@shared/ledgers';
+import { READ_BUDGET, UNREADABLE_FILE, watchWorker, type WorkerBudget } from './workerBudget';
 import type { PackageCheck } from '../pages/ledgers/exportModel';
 
 /** ExportOptions without the rule settings: the worker reads the ones in force from the database. */
@@ -58,17 +59,27 @@ function run(
   transfer: Transferable[],
   onProgress: ProgressListener,
   onChunk?: (bytes: Uint8Array) => void,
+  /** Reading files the user chose (verify): a worker that dies or is stuck means the file, in one message. */
+  budget?: WorkerBudget,
 ): WorkerRun {
   const worker = new Worker(new URL('./ledgerExport.worker.ts', import.meta.url), { type: 'module' });
   let settle: { resolve: (r: LedgerExportResponse) => void; reject: (e: Error) => void } | undefined;
   const promise = new Promise<LedgerExportResponse>((resolve, reject) => {
     settle = { resolve, reject };
   });
+  const watchdog = budget
+    ? watchWorker(budget, () => {
+        settle?.reject(new Error(UNREADABLE_FILE));
+        finish();
+      })
+    : undefined;
   const finish = () => {
+    watchdog?.stop();
     worker.terminate();
     settle = undefined;
   };
   worker.onmessage = (event: MessageEvent<LedgerExportResponse>) => {
+    watchdog?.touch();
     const message = event.data;
     if (message.type === 'progress') {
       onProgress(message.percent, message.stage);
@@ -86,7 +97,7 @@ function run(
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    settle?.reject(new Error(`后台处理出错：${event.message || '未知错误'}，请重试`));
+    settle?.reject(new Error(budget ? UNREADABLE_FILE : `后台处理出错：${event.message || '未知错误'}，请重试`));
     finish();
   };
   worker.postMessage(request, transfer);
@@ -222,7 +233,7 @@ export function verifyPackagesInWorker(
     const whole = file.data.byteOffset === 0 && file.data.byteLength === file.data.buffer.byteLength && file.data.buffer instanceof ArrayBuffer;
     return { name: file.name, bytes: whole ? (file.data.buffer as ArrayBuffer) : file.data.slice().buffer };
   });
-  const job = run({ type: 'verify', files: copies }, copies.map((c) => c.bytes), onProgress);
+  const job = run({ type: 'verify', files: copies }, copies.map((c) => c.bytes), onProgress, undefined, READ_BUDGET);
   return {
     promise: job.promise.then((response) => {
       if (response.type !== 'checked') {

@@ -5,6 +5,7 @@
  */
 import type { ImportContext, PlannedRow } from '@shared/imports';
 import type { LedgerFileResult, SheetOverride } from '@shared/ledgers';
+import { READ_BUDGET, UNREADABLE_FILE, watchWorker, type WorkerBudget } from './workerBudget';
 
 export interface LedgerImportRequest {
   fileName: string;
@@ -44,6 +45,8 @@ export interface ReadInWorkerOptions {
   overrides?: Record<string, SheetOverride>;
   context?: ImportContext;
   onProgress: (percent: number, stage: string) => void;
+  /** Defaults to READ_BUDGET. */
+  budget?: WorkerBudget;
 }
 
 export function readInWorker(fileName: string, data: Uint8Array, options: ReadInWorkerOptions): ReadJob {
@@ -52,11 +55,18 @@ export function readInWorker(fileName: string, data: Uint8Array, options: ReadIn
   const promise = new Promise<LedgerImportOutput>((resolve, reject) => {
     settle = { resolve, reject };
   });
+  // A worker that dies or stays stuck is ended here and reported in one sentence; the page goes on.
+  const watchdog = watchWorker(options.budget ?? READ_BUDGET, () => {
+    settle?.reject(new Error(UNREADABLE_FILE));
+    finish();
+  });
   const finish = () => {
+    watchdog.stop();
     worker.terminate();
     settle = undefined;
   };
   worker.onmessage = (event: MessageEvent<LedgerImportResponse>) => {
+    watchdog.touch();
     const message = event.data;
     if (message.type === 'progress') {
       options.onProgress(message.percent, message.stage);
@@ -70,7 +80,11 @@ export function readInWorker(fileName: string, data: Uint8Array, options: ReadIn
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    settle?.reject(new Error('读取文件时出错，请重试'));
+    settle?.reject(new Error(UNREADABLE_FILE));
+    finish();
+  };
+  worker.onmessageerror = () => {
+    settle?.reject(new Error(UNREADABLE_FILE));
     finish();
   };
   // A copy of exactly the file's bytes, transferred: the caller's array stays usable (and is read again when

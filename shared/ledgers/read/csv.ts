@@ -1,5 +1,6 @@
 import { normalizeCellText } from '../normalize';
 import type { CellValue, SheetGrid } from '../types';
+import { MAX_ROWS_PER_SHEET, tooLargeMessage } from './xlsx';
 
 interface TextDecoderLike {
   decode(input: Uint8Array): string;
@@ -27,11 +28,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   }
 }
 
-/** RFC 4180 fields: quotes with "" inside, commas (or tabs) and line breaks inside quotes, CRLF/LF/CR rows. */
-export function parseDelimited(text: string): string[][] {
+/**
+ * RFC 4180 fields: quotes with "" inside, commas (or tabs) and line breaks inside quotes, CRLF/LF/CR rows. Stops
+ * once `maxRows` rows holding something have been read and one more is found (the caller refuses the file).
+ */
+export function parseDelimited(text: string, maxRows = Infinity): string[][] {
   const firstLine = text.slice(0, text.search(/\r|\n/) >>> 0);
   const delimiter = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
   const rows: string[][] = [];
+  let filled = 0;
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -59,6 +64,9 @@ export function parseDelimited(text: string): string[][] {
       }
       row.push(field);
       rows.push(row);
+      if (row.some(Boolean) && (filled += 1) > maxRows) {
+        return rows;
+      }
       row = [];
       field = '';
     } else {
@@ -72,15 +80,22 @@ export function parseDelimited(text: string): string[][] {
   return rows;
 }
 
-/** A CSV file as one sheet named after the file. Every cell is text: CSV has no types. */
-export function readCsv(fileName: string, bytes: Uint8Array): { sheet: SheetGrid; encoding: string } {
+/**
+ * A CSV file as one sheet named after the file. Every cell is text: CSV has no types. Over MAX_ROWS_PER_SHEET
+ * rows holding something, the sheet comes back empty with `tooLarge` saying why (as an .xlsx sheet would).
+ */
+export function readCsv(fileName: string, bytes: Uint8Array): { sheet: SheetGrid; encoding: string; tooLarge?: string } {
   const { text, encoding } = decodeText(bytes);
-  const rows = parseDelimited(text).map((fields) =>
+  const name = fileName.replace(/\.[^.]*$/, '') || fileName;
+  const fields = parseDelimited(text, MAX_ROWS_PER_SHEET);
+  if (fields.filter((row) => row.some(Boolean)).length > MAX_ROWS_PER_SHEET) {
+    return { sheet: { name, rows: [], merges: [] }, encoding, tooLarge: tooLargeMessage(name) };
+  }
+  const rows = fields.map((fields) =>
     fields.map((f): CellValue => {
       const t = normalizeCellText(f);
       return t ? { kind: 'text', text: t } : { kind: 'empty' };
     }),
   );
-  const name = fileName.replace(/\.[^.]*$/, '') || fileName;
   return { sheet: { name, rows, merges: [] }, encoding };
 }

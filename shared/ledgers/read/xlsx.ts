@@ -2,11 +2,23 @@ import type { Workbook, Worksheet, CellValue as ExcelCellValue } from 'exceljs';
 import { dateToParts } from '../dates';
 import { normalizeCellText } from '../normalize';
 import { EMPTY, type CellRange, type CellValue, type SheetGrid } from '../types';
-import { openWorkbook, readSheetXml } from './xlsxFast';
+import { EXCELJS_ZIP_LIMITS, LEDGER_ZIP_LIMITS } from '../../zip/limits';
+import { ZipArchive, ZipFormatError, ZipLimitError, zipLimitMessage } from '../../zip/zip';
+import { fillMerges } from './merges';
+import { ElementScanner } from './xmlStream';
+import { openWorkbook } from './xlsxFast';
 
 /** Sheets larger than this are refused rather than freezing the app. */
 export const MAX_ROWS_PER_SHEET = 50_000;
 export const MAX_COLUMNS = 200;
+
+/** ExcelJS makes a cell object for every cell of a merged range. */
+export const MAX_MERGED_CELLS_FOR_EXCELJS = 200_000;
+
+interface TextDecoderLike {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => TextDecoderLike }).TextDecoder;
 
 type ExcelJsModule = typeof import('exceljs');
 
@@ -89,7 +101,7 @@ function needsNumFmt(value: ExcelCellValue): boolean {
 /** How often, in rows, a sheet's conversion reports progress: often enough for a bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_ROWS = 2_000;
 
-function readSheet(worksheet: Worksheet, progress?: (rowsDone: number) => void): SheetGrid | { tooLarge: string } {
+function readSheet(worksheet: Worksheet, notes: string[], progress?: (rowsDone: number) => void): SheetGrid | { tooLarge: string } {
   const rowCount = worksheet.rowCount;
   if (rowCount > MAX_ROWS_PER_SHEET && worksheet.actualRowCount > MAX_ROWS_PER_SHEET) {
     return { tooLarge: tooLargeMessage(worksheet.name) };
@@ -130,16 +142,11 @@ function readSheet(worksheet: Worksheet, progress?: (rowsDone: number) => void):
       continue;
     }
     merges.push(range);
-    // Every cell of a merged range gets the master value (ExcelJS usually does this; make sure of it).
-    const master = rows[range.top]?.[range.left] ?? EMPTY;
-    for (let r = range.top; r <= Math.min(range.bottom, rows.length - 1); r += 1) {
-      for (let c = range.left; c <= Math.min(range.right, MAX_COLUMNS - 1); c += 1) {
-        while (rows[r].length <= c) {
-          rows[r].push(EMPTY);
-        }
-        rows[r][c] = master;
-      }
-    }
+  }
+  // Every cell of a merged range gets the master value (ExcelJS usually does this; make sure of it).
+  const note = fillMerges(worksheet.name, rows, merges, { maxRows: MAX_ROWS_PER_SHEET, maxColumns: MAX_COLUMNS, growRows: false });
+  if (note) {
+    notes.push(note);
   }
   return { name: worksheet.name, rows, merges };
 }
@@ -162,44 +169,115 @@ const UNZIP_SHARE = 0.15;
 
 const DAMAGED = '文件已损坏或不是有效的 Excel 工作簿，无法打开。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。';
 
-function tooLargeMessage(name: string): string {
+export function tooLargeMessage(name: string): string {
   return `工作表“${name}”超过 ${MAX_ROWS_PER_SHEET} 行，请确认是台账后分成几个文件导入`;
+}
+
+/** Progress is reported about this often while a part is inflated. */
+const PROGRESS_EVERY_BYTES = 1024 * 1024;
+
+/** Names a part for a message: a worksheet by its name and path, another part by its path. */
+function partLabel(path: string, sheets: readonly { name: string; path: string }[]): string {
+  const sheet = sheets.find((s) => s.path === path);
+  return sheet ? `工作表“${sheet.name}”（${path}）` : `“${path}”`;
+}
+
+function limitMessage(error: ZipLimitError, sheets: readonly { name: string; path: string }[]): string {
+  return `${zipLimitMessage(error, '工作簿', partLabel(error.path, sheets))}。正常的台账远小于这个上限，请确认选对了文件。`;
+}
+
+function limitResult(error: ZipLimitError, sheets: readonly { name: string; path: string }[] = []): XlsxReadResult {
+  return { ok: false, message: limitMessage(error, sheets) };
 }
 
 /** The direct reader (read/xlsxFast.ts); throws UnsupportedXlsx for anything it does not understand. */
 function readXlsxDirect(bytes: Uint8Array, onProgress: ReadProgress | undefined): XlsxReadResult {
-  const workbook = openWorkbook(bytes);
-  const total = workbook.sheets.reduce((n, sheet) => n + Math.max(1, sheet.xml.length), 0);
+  const workbook = openWorkbook(bytes, LEDGER_ZIP_LIMITS);
+  const total = workbook.sheets.reduce((n, sheet) => n + Math.max(1, sheet.declaredSize), 0);
   let before = 0;
   onProgress?.(UNZIP_SHARE, '解压读取工作簿');
   const sheets: SheetGrid[] = [];
   const warnings: string[] = [];
-  for (const { name, xml } of workbook.sheets) {
-    const stage = `转换工作表“${name}”`;
-    const weight = Math.max(1, xml.length);
-    // Progress by rows read against the sheet's declared size, else by the share of the XML.
-    const dimension = /<(?:\w+:)?dimension\b[^>]*\bref=["'][A-Z]+\d+:[A-Z]+(\d+)["']/i.exec(xml.slice(0, 2000));
-    const expectedRows = Math.max(1, Number(dimension?.[1] ?? 0));
-    const report = onProgress
-      ? (rowsDone: number) =>
-          onProgress(UNZIP_SHARE + ((1 - UNZIP_SHARE) * (before + weight * Math.min(1, rowsDone / expectedRows))) / total, stage)
-      : undefined;
-    report?.(0);
-    const sheet = readSheetXml(name, xml, workbook.context, {
-      maxRows: MAX_ROWS_PER_SHEET,
-      maxColumns: MAX_COLUMNS,
-      progress: report,
-      progressEvery: PROGRESS_EVERY_ROWS,
-    });
-    before += weight;
-    if ('tooLarge' in sheet) {
-      warnings.push(tooLargeMessage(name));
-    } else {
-      sheets.push(sheet);
+  try {
+    for (const sheetPart of workbook.sheets) {
+      const { name } = sheetPart;
+      const stage = `转换工作表“${name}”`;
+      // By bytes inflated against the size the zip declares (only for the bar: never trusted otherwise).
+      const weight = Math.max(1, sheetPart.declaredSize);
+      let latest = 0;
+      let reported = 0;
+      const report = (read: number) => {
+        reported = read;
+        onProgress?.(UNZIP_SHARE + ((1 - UNZIP_SHARE) * (before + Math.min(weight, read))) / total, stage);
+      };
+      report(0);
+      const sheet = sheetPart.read({
+        maxRows: MAX_ROWS_PER_SHEET,
+        maxColumns: MAX_COLUMNS,
+        // Every 2,000 rows, and every megabyte of a part that has few rows.
+        progress: () => report(latest),
+        progressEvery: PROGRESS_EVERY_ROWS,
+        onBytes: (read) => {
+          latest = read;
+          if (read - reported >= PROGRESS_EVERY_BYTES) {
+            report(read);
+          }
+        },
+        onNote: (note) => warnings.push(note),
+      });
+      before += weight;
+      if ('tooLarge' in sheet) {
+        warnings.push(tooLargeMessage(name));
+      } else {
+        sheets.push(sheet);
+      }
     }
+  } catch (error) {
+    if (error instanceof ZipLimitError) {
+      return limitResult(error, workbook.sheets);
+    }
+    throw error;
   }
   onProgress?.(1, '读取完成');
   return { ok: true, sheets, warnings, reader: 'direct' };
+}
+
+/**
+ * Whether ExcelJS may be given the file: it inflates every entry and builds a cell object for every cell of a
+ * merged range, so the file must be small when inflated whole and its merges of a sane size. Streams every entry
+ * (nothing kept) under EXCELJS_ZIP_LIMITS; the message says why not.
+ */
+function excelJsRefusal(bytes: Uint8Array): string | undefined {
+  try {
+    const archive = new ZipArchive(bytes, EXCELJS_ZIP_LIMITS);
+    let mergedCells = 0;
+    for (const entry of archive.entries) {
+      if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+        archive.stream(entry, () => undefined);
+        continue;
+      }
+      const decoder = new Decoder('utf-8');
+      const scanner = new ElementScanner(['mergeCell'], (_, attributes) => {
+        const range = parseRange(/ref=["']([^"']*)["']/.exec(attributes)?.[1] ?? '');
+        if (range) {
+          mergedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+        }
+      });
+      archive.stream(entry, (chunk) => {
+        scanner.push(decoder.decode(chunk, { stream: true }));
+      });
+    }
+    if (mergedCells > MAX_MERGED_CELLS_FOR_EXCELJS) {
+      return '工作簿中的合并单元格范围过大，远超出台账的大小，无法读取。请在 Excel 或 WPS 中取消多余的合并后另存，再导入。';
+    }
+  } catch (error) {
+    if (error instanceof ZipLimitError) {
+      return limitMessage(error, []);
+    }
+    // A zip we cannot even list: ExcelJS would not read it either.
+    return DAMAGED;
+  }
+  return undefined;
 }
 
 /** ExcelJS's full load, then its document model → grids: the fallback for files the direct reader declines. */
@@ -228,7 +306,7 @@ export async function readXlsxWithExcelJs(bytes: Uint8Array, onProgress?: ReadPr
       ? (rowsDone: number) => onProgress(LOAD_SHARE + ((1 - LOAD_SHARE) * (before + Math.min(rowsDone, weight))) / total, stage)
       : undefined;
     report?.(0);
-    const sheet = readSheet(worksheet, report);
+    const sheet = readSheet(worksheet, warnings, report);
     before += weight;
     if ('tooLarge' in sheet) {
       warnings.push(sheet.tooLarge);
@@ -250,8 +328,18 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxReadOptions | Rea
   onProgress?.(0, '解压读取工作簿');
   try {
     return readXlsxDirect(bytes, onProgress);
-  } catch {
-    // Declined (UnsupportedXlsx) or tripped over damage: ExcelJS has the last word.
+  } catch (error) {
+    if (error instanceof ZipLimitError) {
+      return limitResult(error);
+    }
+    if (error instanceof ZipFormatError) {
+      return { ok: false, message: DAMAGED };
+    }
+    // Declined (UnsupportedXlsx) or tripped over damage: ExcelJS has the last word, on a file known to be small.
+  }
+  const refusal = excelJsRefusal(bytes);
+  if (refusal) {
+    return { ok: false, message: refusal };
   }
   return readXlsxWithExcelJs(bytes, onProgress);
 }

@@ -9,17 +9,18 @@
  * dates the way ExcelJS's excelToDate does, merged ranges. Anything it does not understand throws
  * UnsupportedXlsx, and readXlsx falls back to ExcelJS, which then reads the file or says it is damaged.
  */
-import { unzipSync } from 'fflate';
+import { ZipArchive, type ZipEntry, type ZipLimits } from '../../zip/zip';
 import { dateToParts } from '../dates';
 import { normalizeCellText } from '../normalize';
 import { EMPTY, type CellRange, type CellValue, type SheetGrid } from '../types';
+import { fillMerges } from './merges';
+import { ElementScanner } from './xmlStream';
+import { UnsupportedXlsx } from './xlsxErrors';
 
-export class UnsupportedXlsx extends Error {
-  override name = 'UnsupportedXlsx';
-}
+export { UnsupportedXlsx } from './xlsxErrors';
 
 interface TextDecoderLike {
-  decode(input: Uint8Array): string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => TextDecoderLike }).TextDecoder;
 
@@ -129,18 +130,6 @@ function itemText(xml: string): string {
     text += m[1] ?? '';
   }
   return unescapeXml(text);
-}
-
-function sharedStrings(xml: string | undefined): string[] {
-  if (!xml) {
-    return [];
-  }
-  if (!/<\/(?:\w+:)?sst>\s*$/.test(xml.slice(-200))) {
-    throw new UnsupportedXlsx('shared strings incomplete');
-  }
-  const strings: string[] = [];
-  eachElement(xml, 'si', (_, body) => strings.push(body ? itemText(body) : ''));
-  return strings;
 }
 
 /** Number format of each cell style (index into cellXfs). */
@@ -262,38 +251,54 @@ function cellValue(attributes: { s?: string; t?: string }, inner: string, contex
 }
 
 const COMPLETE_WORKSHEET = /<\/(?:\w+:)?worksheet>\s*$/;
-const MERGE = /<(?:\w+:)?mergeCell\b([^>]*?)\/?>/g;
 
 export interface FastSheetOptions {
   maxRows: number;
   maxColumns: number;
   progress?: (rowsDone: number) => void;
   progressEvery: number;
+  /** A note for the user about the sheet (a merged range ignored). */
+  onNote?: (note: string) => void;
+  /** Inflated bytes of the part read so far (streamed parts only). */
+  onBytes?: (bytes: number) => void;
 }
 
-/** A worksheet's XML → its grid (or `tooLarge` when it has more rows holding values than allowed). */
-export function readSheetXml(name: string, xml: string, context: Context, options: FastSheetOptions): SheetGrid | { tooLarge: true } {
-  // A part cut short would make every lazy match run to the end of the text: only whole parts are scanned.
-  if (!COMPLETE_WORKSHEET.test(xml.slice(-200))) {
-    throw new UnsupportedXlsx(`worksheet ${name} is incomplete`);
-  }
-  const rows: CellValue[][] = [];
-  let nextRow = 0;
-  let done = 0;
-  let filled = 0;
-  let tooLarge = false;
-  eachElement(xml, 'row', (rowAttributes, body) => {
-    if (tooLarge) {
-      return;
+/**
+ * A worksheet's grid, built row by row as the XML arrives (ElementScanner hands over each <row> and <mergeCell>).
+ * `row` returns true once the sheet has more rows holding values than allowed: the caller stops inflating.
+ */
+class SheetBuilder {
+  readonly rows: CellValue[][] = [];
+  readonly merges: CellRange[] = [];
+  tooLarge = false;
+  private nextRow = 0;
+  private done = 0;
+  private filled = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly context: Context,
+    private readonly options: FastSheetOptions,
+  ) {}
+
+  visit = (element: string, attributes: string, body: string | undefined): boolean => {
+    if (element.endsWith('mergeCell')) {
+      this.merge(attributes);
+      return false;
     }
+    return this.row(attributes, body);
+  };
+
+  private row(rowAttributes: string, body: string | undefined): boolean {
+    const { options, context, rows } = this;
     const r = attr(rowAttributes, 'r');
-    const rowIndex = r === undefined ? nextRow : Number(r) - 1;
+    const rowIndex = r === undefined ? this.nextRow : Number(r) - 1;
     if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex > 1_048_575) {
       throw new UnsupportedXlsx(`row ${r}`);
     }
-    nextRow = rowIndex + 1;
+    this.nextRow = rowIndex + 1;
     if (!body) {
-      return;
+      return false;
     }
     const cells: CellValue[] = [];
     let nextCol = 0;
@@ -329,17 +334,17 @@ export function readSheetXml(name: string, xml: string, context: Context, option
     while (cells.length < width) {
       cells.push(EMPTY);
     }
-    done += 1;
-    if (options.progress && done % options.progressEvery === 0) {
+    this.done += 1;
+    if (options.progress && this.done % options.progressEvery === 0) {
       options.progress(rowIndex + 1);
     }
     if (!any) {
-      return;
+      return false;
     }
-    filled += 1;
-    if (filled > options.maxRows) {
-      tooLarge = true;
-      return;
+    this.filled += 1;
+    if (this.filled > options.maxRows) {
+      this.tooLarge = true;
+      return true;
     }
     while (rows.length < rowIndex) {
       rows.push([]);
@@ -348,69 +353,132 @@ export function readSheetXml(name: string, xml: string, context: Context, option
       throw new UnsupportedXlsx(`row ${rowIndex + 1} twice`);
     }
     rows[rowIndex] = cells;
-  });
-  if (tooLarge) {
-    return { tooLarge: true };
+    return false;
   }
-  const merges: CellRange[] = [];
-  MERGE.lastIndex = 0;
-  for (let m = MERGE.exec(xml); m; m = MERGE.exec(xml)) {
-    const [from, to] = (attr(m[1], 'ref') ?? '').replace(/\$/g, '').split(':');
+
+  private merge(attributes: string): void {
+    const [from, to] = (attr(attributes, 'ref') ?? '').replace(/\$/g, '').split(':');
     const a = decodeRef(from ?? '');
     const b = decodeRef(to ?? from ?? '');
     if (!a || !b) {
-      continue;
+      return;
     }
     const range = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
-    if (range.top === range.bottom && range.left === range.right) {
-      continue;
-    }
-    merges.push(range);
-    const master = rows[range.top]?.[range.left] ?? EMPTY;
-    if (master.kind === 'empty') {
-      continue;
-    }
-    // Rows inside a merge that hold nothing else still get the master value, as ExcelJS gives it.
-    for (let r = range.top; r <= Math.min(range.bottom, range.top + options.maxRows); r += 1) {
-      while (rows.length <= r) {
-        rows.push([]);
-      }
-      for (let c = range.left; c <= Math.min(range.right, options.maxColumns - 1); c += 1) {
-        while (rows[r].length <= c) {
-          rows[r].push(EMPTY);
-        }
-        rows[r][c] = master;
-      }
+    if (range.top !== range.bottom || range.left !== range.right) {
+      this.merges.push(range);
     }
   }
-  for (let r = 0; r < rows.length; r += 1) {
-    rows[r] ??= [];
+
+  finish(ending: string): SheetGrid | { tooLarge: true } {
+    if (this.tooLarge) {
+      return { tooLarge: true };
+    }
+    // A part cut short is damaged: only whole parts make a grid.
+    if (!COMPLETE_WORKSHEET.test(ending)) {
+      throw new UnsupportedXlsx(`worksheet ${this.name} is incomplete`);
+    }
+    const note = fillMerges(this.name, this.rows, this.merges, { maxRows: this.options.maxRows, maxColumns: this.options.maxColumns, growRows: true });
+    if (note) {
+      this.options.onNote?.(note);
+    }
+    for (let r = 0; r < this.rows.length; r += 1) {
+      this.rows[r] ??= [];
+    }
+    return { name: this.name, rows: this.rows, merges: this.merges };
   }
-  return { name, rows, merges };
+}
+
+const SHEET_ELEMENTS = ['row', 'mergeCell'];
+
+/** A worksheet's XML (whole, as a string) → its grid (or `tooLarge` when it has more rows holding values than allowed). */
+export function readSheetXml(name: string, xml: string, context: Context, options: FastSheetOptions): SheetGrid | { tooLarge: true } {
+  if (!COMPLETE_WORKSHEET.test(xml.slice(-200))) {
+    throw new UnsupportedXlsx(`worksheet ${name} is incomplete`);
+  }
+  const builder = new SheetBuilder(name, context, options);
+  const scanner = new ElementScanner(SHEET_ELEMENTS, builder.visit, Math.max(xml.length + 1, 1));
+  scanner.push(xml);
+  if (!builder.tooLarge) {
+    scanner.end();
+  }
+  return builder.finish(scanner.ending);
+}
+
+/** A worksheet streamed from the archive: inflated, decoded and scanned piece by piece; stops at the row limit. */
+function readSheetPart(archive: ZipArchive, entry: ZipEntry, name: string, context: Context, options: FastSheetOptions): SheetGrid | { tooLarge: true } {
+  const builder = new SheetBuilder(name, context, options);
+  const scanner = new ElementScanner(SHEET_ELEMENTS, builder.visit);
+  const decoder = new Decoder('utf-8');
+  let read = 0;
+  archive.stream(entry, (chunk) => {
+    read += chunk.length;
+    options.onBytes?.(read);
+    return scanner.push(decoder.decode(chunk, { stream: true }));
+  });
+  if (!builder.tooLarge) {
+    scanner.push(decoder.decode());
+    scanner.end();
+  }
+  return builder.finish(scanner.ending);
+}
+
+/** Shared strings streamed the same way: each <si> becomes its text as soon as it is complete. */
+function readSharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): string[] {
+  if (!entry) {
+    return [];
+  }
+  const strings: string[] = [];
+  const scanner = new ElementScanner(['si'], (_, __, body) => {
+    strings.push(body ? itemText(body) : '');
+  });
+  const decoder = new Decoder('utf-8');
+  archive.stream(entry, (chunk) => {
+    scanner.push(decoder.decode(chunk, { stream: true }));
+  });
+  scanner.push(decoder.decode());
+  scanner.end();
+  if (!/<\/(?:\w+:)?sst>\s*$/.test(scanner.ending)) {
+    throw new UnsupportedXlsx('shared strings incomplete');
+  }
+  return strings;
+}
+
+/** Parts read whole (workbook, relationships, styles): a real one is a few kB; larger is not a ledger. */
+export const MAX_SMALL_PART_BYTES = 16 * 1024 * 1024;
+
+export interface FastSheet {
+  name: string;
+  /** The part's path in the archive (for messages). */
+  path: string;
+  /** Inflated size the zip declares (for progress only: it is never trusted). */
+  declaredSize: number;
+  /** Reads the sheet, streaming its part. */
+  read(options: FastSheetOptions): SheetGrid | { tooLarge: true };
 }
 
 export interface FastWorkbook {
-  sheets: { name: string; xml: string }[];
+  sheets: FastSheet[];
   context: Context;
 }
 
-const WANTED = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i;
-
-/** Unzips the parts a grid needs and lists the worksheets in workbook order (chart sheets have no cells). */
-export function openWorkbook(bytes: Uint8Array): FastWorkbook {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (file) => WANTED.test(file.name) });
-  } catch (error) {
-    throw new UnsupportedXlsx(`unzip: ${String(error)}`);
-  }
+/**
+ * Opens an .xlsx under `limits`: the workbook, its relationships and styles are read whole (each at most
+ * MAX_SMALL_PART_BYTES), the shared strings streamed; worksheets are listed in workbook order (chart sheets have
+ * no cells) and streamed when read. Throws ZipLimitError at a limit, UnsupportedXlsx for what it does not know.
+ */
+export function openWorkbook(bytes: Uint8Array, limits: ZipLimits): FastWorkbook {
+  const archive = new ZipArchive(bytes, limits);
+  const byName = new Map(archive.entries.map((entry) => [entry.name.toLowerCase(), entry]));
   const decoder = new Decoder('utf-8');
-  const part = (name: string): string | undefined => {
-    const key = Object.keys(files).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key ? decoder.decode(files[key]) : undefined;
+  const small = (name: string): string | undefined => {
+    const entry = byName.get(name.toLowerCase());
+    if (!entry) {
+      return undefined;
+    }
+    return decoder.decode(archive.readBytes(entry, Math.min(limits.maxEntryBytes, MAX_SMALL_PART_BYTES)));
   };
-  const workbook = part('xl/workbook.xml');
-  const rels = part('xl/_rels/workbook.xml.rels');
+  const workbook = small('xl/workbook.xml');
+  const rels = small('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) {
     throw new UnsupportedXlsx('no workbook part');
   }
@@ -423,7 +491,7 @@ export function openWorkbook(bytes: Uint8Array): FastWorkbook {
       targets.set(id, { target, type: attr(m[1], 'Type') ?? '' });
     }
   }
-  const sheets: { name: string; xml: string }[] = [];
+  const listed: { name: string; entry: ZipEntry; path: string }[] = [];
   const SHEET = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
   for (let m = SHEET.exec(workbook); m; m = SHEET.exec(workbook)) {
     const name = attr(m[1], 'name');
@@ -436,12 +504,22 @@ export function openWorkbook(bytes: Uint8Array): FastWorkbook {
       continue;
     }
     const path = rel.target.startsWith('/') ? rel.target.slice(1) : `xl/${rel.target.replace(/^\.\//, '')}`;
-    const xml = part(path);
-    if (xml === undefined) {
+    const entry = byName.get(path.toLowerCase());
+    if (!entry) {
       throw new UnsupportedXlsx(`missing ${path}`);
     }
-    sheets.push({ name, xml });
+    listed.push({ name, entry, path: entry.name });
   }
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904=["'](1|true)["']/.test(workbook);
-  return { sheets, context: { strings: sharedStrings(part('xl/sharedStrings.xml')), formats: cellFormats(part('xl/styles.xml')), date1904 } };
+  const formats = cellFormats(small('xl/styles.xml'));
+  const context: Context = { strings: readSharedStrings(archive, byName.get('xl/sharedstrings.xml')), formats, date1904 };
+  return {
+    context,
+    sheets: listed.map(({ name, entry, path }) => ({
+      name,
+      path,
+      declaredSize: entry.declaredSize,
+      read: (options: FastSheetOptions) => readSheetPart(archive, entry, name, context, options),
+    })),
+  };
 }

@@ -14,6 +14,7 @@ import { RectificationDashboardPanel } from '../rectifications/RectificationDash
 import { ChartsCard } from './ChartsCard';
 import { DueList } from './DueList';
 import { dueItems } from './dueItems';
+import { BackupNotice } from './BackupNotice';
 import { MeetingMatrix } from './MeetingMatrix';
 import { TalkCoverageCard } from './TalkCoverageCard';
 import './dashboard.css';
@@ -70,6 +71,7 @@ export function DashboardPage() {
 
   return (
     <>
+      <BackupNotice />
       <Flex align="center" gap={16} wrap style={{ marginBottom: 8 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           工作台

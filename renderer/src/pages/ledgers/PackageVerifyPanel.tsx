@@ -1,6 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { groupFingerprint } from '@shared/exports/packageCover';
 import { platform } from '../../platform';
 import { ExportCancelledError, verifyPackagesInWorker, type ExportJob } from '../../workers/ledgerExportClient';
 import { comparePackages, type ComparisonRow, type PackageCheck } from './exportModel';
@@ -50,7 +51,7 @@ export function PackageVerifyPanel() {
           type="info"
           showIcon
           title="只读查看，不会导入本机数据"
-          description="选择一个或几个检查材料包（.zip）：逐个核对文件清单和校验值，看是否完整、有没有被改动，并把各包的支部、期间、数量和自检结论并排列出，便于对照。如确需把某个材料包中的台账导入本机，请在“导入”中选择该 .zip 文件，预览后再导入。"
+          description="选择一个或几个检查材料包（.zip）：逐个核对文件清单和校验值，看是否与包内清单一致（完整、未在清单之外被改动），显示材料包指纹供与签字的报送单核对，并把各包的支部、期间、数量和自检结论并排列出，便于对照。如确需把某个材料包中的台账导入本机，请在“导入”中选择该 .zip 文件，预览后再导入。"
         />
         {running ? (
           <ExportProgress title="正在校验检查材料包" percent={running.percent} stage={running.stage} onCancel={() => job.current?.cancel()} />
@@ -84,7 +85,19 @@ function PackageResults({ checks }: { checks: PackageCheck[] }) {
         <Flex vertical gap={8}>
           {checks.map((check) =>
             check.verification.ok ? (
-              <Alert key={check.fileName} type="success" showIcon title={`校验通过：${check.fileName}`} description="文件清单中的每个文件都在，内容与校验值一致，没有多出的文件。" />
+              <Alert
+                key={check.fileName}
+                type="success"
+                showIcon
+                title={`与包内清单一致：${check.fileName}`}
+                description={
+                  <Flex vertical gap={4}>
+                    <span>文件清单（manifest.json）中的每个文件都在，内容与其记录的校验值一致，没有多出的文件。</span>
+                    <span>这只说明材料包与它自带的清单相符。请把下面的材料包指纹与签字的报送单逐字核对：不同，则清单已被重新计算过。</span>
+                    <Fingerprint value={check.verification.fingerprint} />
+                  </Flex>
+                }
+              />
             ) : (
               <Alert
                 key={check.fileName}
@@ -92,13 +105,21 @@ function PackageResults({ checks }: { checks: PackageCheck[] }) {
                 showIcon
                 title={`校验未通过：${check.fileName}（${check.verification.problems.length} 个问题）`}
                 description={
-                  <ul aria-label={`${check.fileName} 的问题`} style={{ margin: 0, paddingInlineStart: 20 }}>
-                    {check.verification.problems.map((problem, index) => (
-                      <li key={`${problem.path}-${index}`}>
-                        {problem.path ? <Typography.Text code>{problem.path}</Typography.Text> : null} {problem.message}
-                      </li>
-                    ))}
-                  </ul>
+                  <Flex vertical gap={4}>
+                    <ul aria-label={`${check.fileName} 的问题`} style={{ margin: 0, paddingInlineStart: 20 }}>
+                      {check.verification.problems.map((problem, index) => (
+                        <li key={`${problem.path}-${index}`}>
+                          {problem.path ? (
+                            <>
+                              <Typography.Text code>{problem.path}</Typography.Text>：
+                            </>
+                          ) : null}
+                          {problem.message}
+                        </li>
+                      ))}
+                    </ul>
+                    <Fingerprint value={check.verification.fingerprint} />
+                  </Flex>
                 }
               />
             ),
@@ -132,6 +153,21 @@ function PackageResults({ checks }: { checks: PackageCheck[] }) {
         dataSource={comparison.rules}
       />
     </Flex>
+  );
+}
+
+/** The package's fingerprint as printed on its 报送单: SHA-256 of manifest.json in groups of four. */
+function Fingerprint({ value }: { value: string | null }) {
+  if (!value) {
+    return null;
+  }
+  return (
+    <span>
+      材料包指纹：
+      <Typography.Text code copyable={{ text: value }} aria-label="材料包指纹">
+        {groupFingerprint(value)}
+      </Typography.Text>
+    </span>
   );
 }
 

@@ -92,7 +92,7 @@ describe('file names', () => {
 });
 
 describe('checkPackage and comparePackages', () => {
-  it('reads an intact package: 校验通过, its branch, period, counts and one 结论 per rule', async () => {
+  it('reads an intact package: 与包内清单一致, its branch, period, counts and one 结论 per rule', async () => {
     const { bytes, name } = await demoPackage();
     const check = await checkPackage(name, bytes);
     expect(check.verification.ok).toBe(true);
@@ -107,7 +107,7 @@ describe('checkPackage and comparePackages', () => {
 
     const comparison = comparePackages([check]);
     const basics = Object.fromEntries(comparison.basics.map((row) => [row.key, row.cells[0]]));
-    expect(basics.verdict).toBe('校验通过');
+    expect(basics.verdict).toBe('与包内清单一致');
     expect(basics.branch).toBe(check.verification.branch?.name);
     expect(basics.period).toBe('2025年度');
     expect(basics.generatedAt).toBe('2025年9月15日 10:00');
@@ -136,7 +136,7 @@ describe('checkPackage and comparePackages', () => {
 
     const intact = await checkPackage(name, bytes);
     const comparison = comparePackages([intact, check]);
-    expect(comparison.basics.find((r) => r.key === 'verdict')?.cells).toEqual(['校验通过', '校验未通过（1 个问题）']);
+    expect(comparison.basics.find((r) => r.key === 'verdict')?.cells).toEqual(['与包内清单一致', '校验未通过（1 个问题）']);
   }, 60_000);
 
   it('reports a file that is not a package without throwing', async () => {
@@ -152,7 +152,7 @@ describe('checkPackage and comparePackages', () => {
   it('lines up rules by label across packages, leaving a dash where a package has no such row', () => {
     const base = (fileName: string, rows: { label: string; conclusion: string }[]): PackageCheck => ({
       fileName,
-      verification: { ok: true, branch: { id: fileName, name: fileName }, period: yearPeriod(2025), counts: null, problems: [] },
+      verification: { ok: true, branch: { id: fileName, name: fileName }, period: yearPeriod(2025), counts: null, fingerprint: null, problems: [] },
       selfCheck: rows,
     });
     const comparison = comparePackages([

@@ -131,7 +131,7 @@ export interface PackageComparison {
 }
 
 function verdictOf(check: PackageCheck): string {
-  return check.verification.ok ? '校验通过' : `校验未通过（${check.verification.problems.length} 个问题）`;
+  return check.verification.ok ? '与包内清单一致' : `校验未通过（${check.verification.problems.length} 个问题）`;
 }
 
 /**

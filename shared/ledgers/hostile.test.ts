@@ -74,18 +74,18 @@ describe('merges larger than the data', () => {
 });
 
 describe('floods of one fault', () => {
-  it(`lists the first ${ISSUES_PER_KIND} of a kind and says how many more, and the rows beyond are still not imported`, async () => {
+  it(`lists the first ${ISSUES_PER_KIND} of a kind and says how many more, and the rows beyond are treated like the listed ones`, async () => {
     const rows = [HEADER, ...Array.from({ length: 1_000 }, (_, i) => member(i + 1, '不详'))];
     const result = await readLedgerFile('花名册.xlsx', craftXlsx([{ name: '花名册', part: sheetXml(rows) }]), { today: TODAY });
     const [sheet] = result.sheets;
     const birthIssues = sheet.rows.flatMap((r) => r.issues).filter((i) => i.header === '出生日期');
     expect(birthIssues).toHaveLength(ISSUES_PER_KIND);
     const summary = sheet.issues.find((i) => i.message.startsWith('另有'));
-    expect(summary?.message).toMatch(/^另有 800 处同类问题未逐条列出（如“出生日期：.+”），这些行同样不会导入$/);
-    expect(summary?.severity).toBe(birthIssues[0].severity);
-    if (birthIssues[0].severity === 'error') {
-      expect(sheet.rows.filter((r) => r.record).length).toBe(0);
-    }
+    // An unreadable 出生日期 does not stop a member (identity decides): all 1,000 come in, the date left out.
+    expect(birthIssues[0].severity).toBe('warning');
+    expect(summary?.message).toMatch(/^另有 800 处同类问题未逐条列出（如“出生日期：.+”），这些行按同样方式处理$/);
+    expect(summary?.severity).toBe('warning');
+    expect(sheet.rows.filter((r) => r.record && r.record.birthDate === undefined)).toHaveLength(1_000);
   });
 
   it('refuses a CSV of more than 50,000 rows as it refuses such a sheet', async () => {

@@ -260,14 +260,14 @@ describe('automatic backups', () => {
     const before = await dump(db);
     const entries = unzipSync(bytes);
     const data = JSON.parse(strFromU8(entries['data.json'])) as { tables: Record<string, Record<string, unknown>[]> };
-    data.tables.members[0].partyPost = 42;
+    data.tables.members[0].gender = 42;
     entries['data.json'] = strToU8(JSON.stringify(data));
     const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { files: { path: string; size: number; sha256: string }[] };
     const listed = manifest.files.find((f) => f.path === 'data.json')!;
     listed.size = entries['data.json'].length;
     listed.sha256 = await sha256Hex(entries['data.json']);
     entries['manifest.json'] = strToU8(JSON.stringify(manifest));
-    await expect(restoreBackup(db, zipSync(entries))).rejects.toThrow(/^备份文件中的数据无法恢复：党员第 1 条的字段 partyPost/);
+    await expect(restoreBackup(db, zipSync(entries))).rejects.toThrow(/^备份文件中的数据无法恢复：党员第 1 条的字段 gender/);
     expect(await dump(db)).toEqual(before);
   });
 });

@@ -46,6 +46,13 @@ describe('00_自检报告', () => {
     }
   });
 
+  it('says 不适用 for talk coverage without a committee, never 0/0（100%）', () => {
+    const bare: LedgerDataset = { ...data, branch: { ...data.branch, committee: { ...data.branch.committee, members: [] } } };
+    const talk = selfCheckRows(findingsOf(bare), bare, TEST_OPTIONS).find((r) => r.rule === 'talk.coverage');
+    expect(talk?.actual).toContain('未设支部委员会，不适用');
+    expect(talk?.actual).not.toMatch(/0\/0/);
+  });
+
   it('leaves out findings of periods outside the export period', () => {
     const findings = findingsOf(data);
     const firstQuarter = { ...TEST_OPTIONS, period: { start: '2025-01-01', end: '2025-03-31', label: '2025年第一季度' } };

@@ -5,7 +5,7 @@ import { ANALYSIS_SOURCE } from '../rules/analyses';
 import { RECTIFICATION_SOURCES_TEXT } from '../rules/rectifications';
 import { DEFAULT_RULE_SETTINGS, frequencyLabel, type RuleSettings } from '../rules/settings';
 import { SOURCES } from '../rules/sources';
-import { talkCoverage } from '../rules/talks';
+import { coverageView, talkCoverage } from '../rules/talks';
 import { RULE_IDS, RULE_LABELS, type Finding, type RuleId, type RuleInput, type Severity } from '../rules/types';
 import { addPackageCover, type PackageCover } from './packageCover';
 import { addLedgerSheet, addRows, infoLine, newWorkbook, workbookBytes, WIDTH } from './sheet';
@@ -124,7 +124,11 @@ function actualOf(rule: RuleId, findings: readonly Finding[], context: { input: 
   }
   if (rule === 'talk.coverage') {
     const coverage = talkCoverage(context.input);
-    const parts = coverage.requirements.map((r) => `${r.label}${r.met}/${r.required}（${r.percent}%）`);
+    // The words of 工作台 and 覆盖情况: no 0/0（100%） where a requirement does not apply.
+    const parts = coverage.requirements.map((r) => {
+      const view = coverageView(r, coverage);
+      return view.applies ? `${r.label}${r.met}/${r.required}（${r.percent}%）` : `${r.label}${view.text}`;
+    });
     return `本年谈心谈话${coverage.talkCount}次${parts.length ? `；${parts.join('，')}` : ''}`;
   }
   if (findings.length === 0) {

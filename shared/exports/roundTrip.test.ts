@@ -270,3 +270,13 @@ describe('planned against the same data, every exported row is 跳过 (identical
     expect(new Set(keys).size).toBe(plan.length);
   });
 });
+
+describe('党内职务 read back', () => {
+  it('is said once, at its header, to be for checking only: the committee in 支部信息 decides', async () => {
+    const data = demoDataset();
+    const result = await readLedgerFile('01_党员花名册.xlsx', await buildLedgerWorkbook('members', data, TEST_OPTIONS), { today: TEST_TODAY });
+    const notes = result.sheets[0].issues.filter((i) => i.header === '党内职务');
+    expect(notes.map((i) => [i.severity, i.message])).toEqual([['warning', '党内职务以“设置 → 支部信息”中的支部委员会和党小组为准，本列只供核对，不导入']]);
+    expect(result.sheets[0].rows.every((r) => r.issues.every((i) => i.header !== '党内职务'))).toBe(true);
+  });
+});

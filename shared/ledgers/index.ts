@@ -116,6 +116,10 @@ function parseGrid(
   }
   const ledger = classification.ledger;
   for (const column of classification.columns) {
+    const notKept = ledger.columns.find((c) => c.field === column.field)?.notKept;
+    if (notKept && !column.duplicateOf) {
+      issues.push(makeIssue(place, 'warning', notKept, { row: classification.headerRows[0], column: column.column, header: column.header }));
+    }
     if (column.duplicateOf) {
       issues.push(
         makeIssue(place, 'warning', column.why ?? `与第${column.duplicateOf}列表示同一项，本列未导入`, {

@@ -97,6 +97,8 @@ export interface ColumnDefinition<F extends string = string> {
   required?: boolean;
   /** No two rows of a sheet may share a value (公民身份号码). */
   unique?: boolean;
+  /** Read for checking only, never stored, with the reason said once per sheet (党内职务: the committee decides). */
+  notKept?: string;
 }
 
 export interface LedgerDefinition<F extends string = string, R = unknown> {

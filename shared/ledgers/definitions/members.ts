@@ -141,6 +141,7 @@ const columns: ColumnDefinition<MemberColumnField>[] = [
     label: '党内职务',
     headers: ['党内职务', '支部职务', '党内职务(支委)'],
     parse: enumParser('党内职务', PARTY_POSTS, PARTY_POST_ALIASES),
+    notKept: '党内职务以“设置 → 支部信息”中的支部委员会和党小组为准，本列只供核对，不导入',
   },
   {
     field: 'jobTitle',

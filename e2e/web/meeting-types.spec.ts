@@ -32,6 +32,12 @@ test.describe('设置 → 会议类型', () => {
     await page.getByLabel('名称', { exact: true }).fill('读书班');
     await page.getByRole('button', { name: ADD }).click();
     await expect(page.getByText('已有会议类型“读书班”')).toBeVisible();
+    // The refused name is still typed: leaving asks first; 继续编辑 stays, then the field is cleared.
+    await menu.getByRole('menuitem', { name: '会议记录' }).click();
+    await expect(page.getByRole('dialog', { name: '有未保存的修改，确定离开吗？' })).toBeVisible();
+    await page.getByRole('button', { name: '继续编辑' }).click();
+    await expect(page.getByRole('tab', { name: '会议类型', selected: true })).toBeVisible();
+    await page.getByLabel('名称', { exact: true }).fill('');
 
     // ── 会议记录 → 新建会议 of type 读书班 ─────────────────────────────────────────────────────────────
     await menu.getByRole('menuitem', { name: '会议记录' }).click();

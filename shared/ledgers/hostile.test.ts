@@ -85,7 +85,7 @@ describe('floods of one fault', () => {
     expect(birthIssues[0].severity).toBe('warning');
     expect(summary?.message).toMatch(/^另有 800 处同类问题未逐条列出（如“出生日期：.+”），这些行按同样方式处理$/);
     expect(summary?.severity).toBe('warning');
-    expect(sheet.rows.filter((r) => r.record && r.record.birthDate === undefined)).toHaveLength(1_000);
+    expect(sheet.rows.filter((r) => r.record && (r.record as { birthDate?: string }).birthDate === undefined)).toHaveLength(1_000);
   });
 
   it('refuses a CSV of more than 50,000 rows as it refuses such a sheet', async () => {

@@ -1,6 +1,7 @@
 import { App, Alert, Button, Card, Empty, Flex, Form, Input, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import { MEETING_TYPES } from '@shared/model';
+import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { meetingTypeStore, useCustomMeetingTypes } from '../../db/meetingTypes';
 import { failureMessage } from './formProblems';
@@ -11,6 +12,9 @@ export function MeetingTypesTab() {
   const custom = useCustomMeetingTypes();
   const [form] = Form.useForm<{ name: string }>();
   const adding = useRef(false);
+  // A name typed and not yet added is asked about before leaving, like every other form.
+  const typed = Form.useWatch('name', form);
+  useUnsavedChanges({ dirty: Boolean(typed?.trim()), onLeave: () => form.resetFields() });
 
   const add = async ({ name }: { name: string }) => {
     if (adding.current) {

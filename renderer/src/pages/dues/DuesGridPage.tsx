@@ -82,7 +82,7 @@ export function DuesGridPage() {
         </Space>
       </Flex>
       <Card size="small">
-        <Form form={entry} layout="inline" initialValues={{ paidOn: today }}>
+        <Form form={entry} name="duesEntry" layout="inline" initialValues={{ paidOn: today }}>
           <DateField name="paidOn" label="录入的交纳日期" noFuture />
           <Form.Item name="collector" label="收款人">
             <Input style={{ width: 140 }} />

@@ -105,6 +105,7 @@ export function DuesTermsModal({ branchId, member, months, initial, settings, on
     >
       <Form<TermsValues>
         form={form}
+        name="duesTerms"
         layout="vertical"
         initialValues={{
           fromMonth: initial.fromMonth,
@@ -209,6 +210,7 @@ export function MarkMonthModal({ branchId, months, initialMonth, nameOf, onClose
       <Typography.Paragraph type="secondary">该月尚未交纳的党员按应交金额记为已交；已部分交纳的、尚未核定基数的不变，请逐笔核对。</Typography.Paragraph>
       <Form<MarkValues>
         form={form}
+        name="duesMark"
         layout="vertical"
         initialValues={{ month: initialMonth, paidOn: todayIso() }}
         onValuesChange={guard.markDirty}

@@ -1,4 +1,4 @@
-import { AuditOutlined, BulbOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, MessageOutlined, MoneyCollectOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BulbOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, MessageOutlined, MoneyCollectOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AnalysesPage } from './pages/analyses/AnalysesPage';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -9,6 +9,7 @@ import { MembersPage } from './pages/members/MembersPage';
 import { RectificationsPage } from './pages/rectifications/RectificationsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { TalksPage } from './pages/talks/TalksPage';
+import { TrainingPage } from './pages/training/TrainingPage';
 
 export interface AppModule {
   path: string;
@@ -29,6 +30,7 @@ export const MODULES: AppModule[] = [
   { path: '/analyses', label: '思想动态分析', icon: <BulbOutlined />, element: <AnalysesPage /> },
   { path: '/rectifications', label: '整改台账', icon: <AuditOutlined />, element: <RectificationsPage /> },
   { path: '/dues', label: '党费收缴', icon: <MoneyCollectOutlined />, element: <DuesPage /> },
+  { path: '/training', label: '学习学时', icon: <ReadOutlined />, element: <TrainingPage /> },
   { path: '/ledgers', label: '台账导入导出', icon: <FileExcelOutlined />, element: <LedgersPage /> },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 
-export const AUDITED_TABLES = ['branches', 'members', 'meetings', 'talks', 'analyses', 'rectifications', 'attachments'] as const;
+export const AUDITED_TABLES = ['branches', 'members', 'meetings', 'talks', 'analyses', 'rectifications', 'attachments', 'reviews', 'dues', 'training'] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;

@@ -5,13 +5,16 @@ import { useNavigate } from 'react-router';
 import { platform } from '../platform';
 import './printSheet.css';
 
-/** 返回 / 打印 / 下载Word above a print view (`.print-page` > `.print-sheet`), hidden on paper. */
-export function PrintToolbar({ backTo, download, children }: { backTo: string; download: () => Promise<void>; children?: ReactNode }) {
+/** 返回 / 打印 / 下载Word (when the view has a Word twin) above a print view (`.print-page` > `.print-sheet`), hidden on paper. */
+export function PrintToolbar({ backTo, download, children }: { backTo: string; download?: () => Promise<void>; children?: ReactNode }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState(false);
 
   async function downloadWord() {
+    if (!download) {
+      return;
+    }
     setDownloading(true);
     try {
       await download();
@@ -30,9 +33,11 @@ export function PrintToolbar({ backTo, download, children }: { backTo: string; d
       <Button type="primary" icon={<PrinterOutlined />} onClick={() => void platform.print()}>
         打印
       </Button>
-      <Button icon={<FileWordOutlined />} loading={downloading} onClick={() => void downloadWord()}>
-        下载Word
-      </Button>
+      {download && (
+        <Button icon={<FileWordOutlined />} loading={downloading} onClick={() => void downloadWord()}>
+          下载Word
+        </Button>
+      )}
       {children}
     </Space>
   );

@@ -41,8 +41,15 @@ describe('branches repository', () => {
     expect(await db.auditLog.filter((e) => e.table === 'meetings').count()).toBe(12);
     expect(await db.auditLog.filter((e) => e.table === 'talks').count()).toBe(29);
     expect((await currentBranch(db))?.id).toBe(demo.id);
+    // The three later ledgers: last year's 民主评议 results, a year of 党费 and this year's 学时.
+    for (const table of [db.reviews, db.dues, db.training]) {
+      const count = await table.where('branchId').equals(demo.id).count();
+      expect(count, table.name).toBeGreaterThan(0);
+      expect(await db.auditLog.filter((e) => e.table === table.name).count()).toBe(count);
+    }
     await deleteBranch(db, demo.id);
     expect(await db.members.count()).toBe(0);
+    expect([await db.reviews.count(), await db.dues.count(), await db.training.count()]).toEqual([0, 0, 0]);
     expect(await db.meetings.count()).toBe(0);
     expect(await db.talks.count()).toBe(0);
     expect(await db.branches.count()).toBe(1);

@@ -1,7 +1,7 @@
 import { analysisPeriodLabel } from '@shared/analyses';
 import { formatDate, todayIso } from '@shared/dates';
-import { branchFieldsSchema, CURRENT_BRANCH_KEY, type Branch, type BranchFields } from '@shared/model';
-import { nowIso, writeAudit } from './audit';
+import { branchFieldsSchema, CURRENT_BRANCH_KEY, type AuditedTable, type Branch, type BranchFields } from '@shared/model';
+import { nowIso, writeAudit, writeAuditMany, type AuditInput } from './audit';
 import { BRANCH_RECORD_TABLES, type BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError } from './errors';
 
@@ -73,16 +73,30 @@ export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promis
 /** 加载示例数据: the deterministic demo branch with its meetings and talks, written in one transaction and made current. */
 export async function loadDemoData(db: BranchLedgerDatabase, today: string = todayIso()): Promise<Branch> {
   const existing = await db.branches.filter((b) => b.isDemo).count();
-  // The generator and its name lists load when asked for, not with the app's first screen.
-  const { generateDemoBranch } = await import('@shared/demo');
-  const demo = generateDemoBranch({ today, seed: 20250305 + existing, branchNumber: existing + 1 });
-  await db.transaction('rw', [db.branches, db.members, db.meetings, db.talks, db.rectifications, db.attachments, db.analyses, db.auditLog, db.settings], async () => {
+  // The generators and their name lists load when asked for, not with the app's first screen.
+  const [{ generateDemoBranch }, { generateDemoDues }, { generateDemoReviews }, { generateDemoTraining }] = await Promise.all([
+    import('@shared/demo'),
+    import('@shared/demo/dues'),
+    import('@shared/demo/reviews'),
+    import('@shared/demo/training'),
+  ]);
+  const seed = 20250305 + existing;
+  const demo = generateDemoBranch({ today, seed, branchNumber: existing + 1 });
+  // The three later ledgers are generated here rather than in generateDemoBranch, whose output other modules' tests pin.
+  const reviews = generateDemoReviews(demo, { today, seed });
+  const dues = generateDemoDues(demo, { today, seed });
+  const training = generateDemoTraining(demo, { today, seed });
+  const tables = [db.branches, db.members, db.meetings, db.talks, db.rectifications, db.attachments, db.analyses, db.reviews, db.dues, db.training, db.auditLog, db.settings];
+  await db.transaction('rw', tables, async () => {
     await db.branches.add(demo.branch);
     await db.members.bulkAdd(demo.members);
     await db.meetings.bulkAdd(demo.meetings);
     await db.talks.bulkAdd(demo.talks);
     await db.rectifications.bulkAdd(demo.rectifications);
     await db.analyses.bulkAdd(demo.analyses);
+    await db.reviews.bulkAdd(reviews);
+    await db.dues.bulkAdd(dues);
+    await db.training.bulkAdd(training);
     await db.attachments.bulkAdd(demo.evidence.map((file) => ({ ...file.meta, data: new Blob([file.text], { type: file.meta.mimeType }) })));
     await writeAudit(db, { table: 'branches', action: 'create', recordId: demo.branch.id, branchId: demo.branch.id, summary: `加载示例数据：${demo.branch.name}` });
     for (const member of demo.members) {
@@ -108,12 +122,22 @@ export async function loadDemoData(db: BranchLedgerDatabase, today: string = tod
     for (const analysis of demo.analyses) {
       await writeAudit(db, { table: 'analyses', action: 'create', recordId: analysis.id, branchId: demo.branch.id, summary: `新增思想动态分析 ${analysisPeriodLabel(analysis)}（示例数据）` });
     }
+    const nameOfMember = (id: string) => nameOf.get(id) ?? '';
+    await writeAuditMany(db, [
+      ...reviews.map((r) => demoAudit('reviews', r, `新增民主评议结果 ${r.year}年度 ${nameOfMember(r.memberId)}`)),
+      ...dues.map((p) => demoAudit('dues', p, `新增党费记录 ${nameOfMember(p.memberId)} ${formatDate(p.month)}`)),
+      ...training.map((t) => demoAudit('training', t, `新增学时记录 ${nameOfMember(t.memberId)} ${formatDate(t.date)} ${t.activity} ${t.hours}学时`)),
+    ]);
     for (const file of demo.evidence) {
       await writeAudit(db, { table: 'attachments', action: 'create', recordId: file.meta.id, branchId: demo.branch.id, summary: `上传佐证材料 ${file.meta.name}（示例数据）` });
     }
     await db.settings.put({ key: CURRENT_BRANCH_KEY, value: demo.branch.id });
   });
   return demo.branch;
+}
+
+function demoAudit(table: AuditedTable, record: { id: string; branchId: string }, summary: string): AuditInput {
+  return { table, action: 'create', recordId: record.id, branchId: record.branchId, summary: `${summary}（示例数据）` };
 }
 
 export async function setCurrentBranch(db: BranchLedgerDatabase, id: string): Promise<void> {

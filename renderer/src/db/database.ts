@@ -4,12 +4,15 @@ import type {
   Attachment,
   AuditEntry,
   Branch,
+  DuesPayment,
   ImportBatch,
   Meeting,
   Member,
   Rectification,
+  ReviewResult,
   SettingRow,
   Talk,
+  TrainingRecord,
 } from '@shared/model';
 
 export const DATABASE_NAME = 'branch-ledger';
@@ -33,10 +36,23 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
+ * Version 2 adds the 民主评议党员, 党费收缴 and 学习培训学时 ledgers; the tables of version 1 are unchanged (Dexie
+ * keeps them when a version does not name them), so no upgrade function is needed.
+ */
+export const SCHEMA_V2_ADDED = {
+  /** One result per member per year. */
+  reviews: 'id, branchId, [branchId+year], [memberId+year]',
+  /** One payment per member per month (`month` is `YYYY-MM`). */
+  dues: 'id, branchId, [branchId+month], [memberId+month]',
+  /** One record per member per activity; `meetingId` finds what a meeting credited. */
+  training: 'id, branchId, [branchId+date], [memberId+date], meetingId',
+} as const;
+
+/**
  * The newest schema version this code declares. The app opens its database through openDatabase (backup.ts),
  * which takes a safety backup of an older installed database before Dexie upgrades it.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class BranchLedgerDatabase extends Dexie {
   branches!: EntityTable<Branch, 'id'>;
@@ -49,12 +65,16 @@ export class BranchLedgerDatabase extends Dexie {
   auditLog!: Table<AuditEntry, number>;
   importBatches!: EntityTable<ImportBatch, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  reviews!: EntityTable<ReviewResult, 'id'>;
+  dues!: EntityTable<DuesPayment, 'id'>;
+  training!: EntityTable<TrainingRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
-    this.version(SCHEMA_VERSION).stores(SCHEMA_V1);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2_ADDED);
   }
 }
 
 /** Tables that hold a branch's records, in the order a branch's data is removed. */
-export const BRANCH_RECORD_TABLES = ['members', 'meetings', 'talks', 'analyses', 'rectifications', 'attachments'] as const;
+export const BRANCH_RECORD_TABLES = ['members', 'meetings', 'talks', 'analyses', 'rectifications', 'attachments', 'reviews', 'dues', 'training'] as const;

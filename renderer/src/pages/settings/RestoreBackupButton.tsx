@@ -14,6 +14,9 @@ const TABLE_LABELS: [table: string, label: string, unit: string][] = [
   ['talks', '谈心谈话', '次'],
   ['analyses', '分析', '份'],
   ['rectifications', '整改', '项'],
+  ['reviews', '评议结果', '条'],
+  ['dues', '党费记录', '条'],
+  ['training', '学时记录', '条'],
   ['attachments', '附件', '个'],
 ];
 

@@ -18,6 +18,8 @@ export const MODULE_PATHS_FOR_BENCH: readonly PageMarker[] = [
   { path: '/talks', label: '谈心谈话', selector: '.ant-table-row', text: '' },
   { path: '/analyses', label: '思想动态分析', selector: '.ant-table-row', text: '' },
   { path: '/rectifications', label: '整改台账', selector: '.ant-card', text: '项：' },
+  { path: '/dues', label: '党费收缴', selector: '.dues-cell', text: '' },
+  { path: '/training', label: '学习学时', selector: '.ant-table-row', text: '' },
   { path: '/ledgers', label: '台账导入导出', selector: '.ant-tabs', text: '导入记录' },
   { path: '/settings', label: '设置', selector: '.ant-form', text: '支委会成员' },
 ];

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { todayIso } from '@shared/dates';
 import { duesOwed, formatPercent, formatYuan, isFixedCategory, monthColumnLabel, parseYuan, type DuesSettings } from '@shared/dues';
@@ -8,6 +8,7 @@ import { messageOf } from '../../components/messageOf';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { duesStore } from '../../db/duesHooks';
+import { GuardedFormModal } from '../../components/GuardedFormModal';
 
 
 /** A typed amount of 元: the form's rule, with parseYuan's message. */
@@ -92,17 +93,7 @@ export function DuesTermsModal({ branchId, member, months, initial, settings, on
   }
 
   return (
-    <Modal
-      open
-      title={`${member.name}的党费核定`}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={() => guard.confirmLeave(onClose)}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
+    <GuardedFormModal title={`${member.name}的党费核定`} saving={saving} form={form} guard={guard} onClose={onClose}>
       <Form<TermsValues>
         form={form}
         name="duesTerms"
@@ -138,7 +129,7 @@ export function DuesTermsModal({ branchId, member, months, initial, settings, on
           </Typography.Paragraph>
         )}
       </Form>
-    </Modal>
+    </GuardedFormModal>
   );
 }
 
@@ -196,17 +187,7 @@ export function MarkMonthModal({ branchId, months, initialMonth, nameOf, onClose
   }
 
   return (
-    <Modal
-      open
-      title="一键按应交标记已交"
-      okText="标记已交"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={() => guard.confirmLeave(onClose)}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
+    <GuardedFormModal title="一键按应交标记已交" okText="标记已交" saving={saving} form={form} guard={guard} onClose={onClose}>
       <Typography.Paragraph type="secondary">该月尚未交纳的党员按应交金额记为已交；已部分交纳的、尚未核定基数的不变，请逐笔核对。</Typography.Paragraph>
       <Form<MarkValues>
         form={form}
@@ -227,6 +208,6 @@ export function MarkMonthModal({ branchId, months, initialMonth, nameOf, onClose
           <Select allowClear options={DUES_METHODS.map((m) => ({ value: m, label: m }))} />
         </Form.Item>
       </Form>
-    </Modal>
+    </GuardedFormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatDate, todayIso } from '@shared/dates';
@@ -14,6 +14,7 @@ import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { YearSelect } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';
 import { trainingStore, useTraining, useTrainingSettings, type TrainingInput } from '../../db/trainingHooks';
+import { GuardedFormModal } from '../../components/GuardedFormModal';
 
 /** `/training?year=2025`: each member's 学时 of the year against the goal, and the records, added and edited here. */
 export function TrainingPage() {
@@ -149,17 +150,7 @@ function TrainingModal({ branchId, members, settings, record, memberId, onClose 
   }
 
   return (
-    <Modal
-      open
-      title={record ? '编辑学时记录' : '登记学时'}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={() => guard.confirmLeave(onClose)}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
+    <GuardedFormModal title={record ? '编辑学时记录' : '登记学时'} saving={saving} form={form} guard={guard} onClose={onClose}>
       <Form<TrainingInput>
         form={form}
         name="training"
@@ -197,6 +188,6 @@ function TrainingModal({ branchId, members, settings, record, memberId, onClose 
           </Space>
         </Form.Item>
       </Form>
-    </Modal>
+    </GuardedFormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { diffRecords, type AuditAction, type AuditedTable, type AuditEntry } from '@shared/model';
 import type { BranchLedgerDatabase } from './database';
+import { NotFoundError } from './errors';
 
 /** Who made a change: one user per installation; the name can be set in 设置. */
 export const DEFAULT_ACTOR = '本机用户';
@@ -117,4 +118,37 @@ export async function writeFieldUpdate<T extends AuditedRecord, K extends keyof 
     after: after as unknown as Record<string, unknown>,
   });
   return after;
+}
+
+/** The ledgers whose records belong to one member: 民主评议结果, 党费, 学时. */
+type MemberRecordTable = 'reviews' | 'dues' | 'training';
+
+/**
+ * Deletes one member's record (entered by mistake) in one transaction; the audit entry keeps the whole record.
+ * `what` names it when it is gone (该党费记录); `summary` words the audit line with the member's name.
+ */
+export async function deleteMemberRecord<T extends AuditedRecord & { memberId: string }>(
+  db: BranchLedgerDatabase,
+  table: MemberRecordTable,
+  id: string,
+  what: string,
+  summary: (before: T, memberName: string) => string,
+): Promise<void> {
+  const records = db.table<T, string>(table);
+  await db.transaction('rw', [records, db.members, db.auditLog], async () => {
+    const before = await records.get(id);
+    if (!before) {
+      throw new NotFoundError(what);
+    }
+    const member = await db.members.get(before.memberId);
+    await records.delete(id);
+    await writeAudit(db, {
+      table,
+      action: 'delete',
+      recordId: id,
+      branchId: before.branchId,
+      summary: summary(before, member?.name ?? ''),
+      before: before as unknown as Record<string, unknown>,
+    });
+  });
 }

@@ -18,7 +18,7 @@ import {
   type DuesPaymentFields,
   type DuesPaymentFieldsInput,
 } from '@shared/model';
-import { nowIso, writeAudit, writeAuditMany, writeFieldUpdate, type AuditInput } from './audit';
+import { deleteMemberRecord, nowIso, writeAudit, writeAuditMany, writeFieldUpdate, type AuditInput } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
 
@@ -178,22 +178,7 @@ export async function setPaidCell(db: BranchLedgerDatabase, branchId: string, in
 
 /** Deletes a member-month's record; the audit log keeps it. */
 export async function deleteDuesPayment(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await db.transaction('rw', TABLES(db), async () => {
-    const before = await db.dues.get(id);
-    if (!before) {
-      throw new NotFoundError('该党费记录');
-    }
-    const member = await db.members.get(before.memberId);
-    await db.dues.delete(id);
-    await writeAudit(db, {
-      table: 'dues',
-      action: 'delete',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `删除党费记录 ${member?.name ?? ''} ${monthText(before.month)}`,
-      before,
-    });
-  });
+  await deleteMemberRecord<DuesPayment>(db, 'dues', id, '该党费记录', (before, name) => `删除党费记录 ${name} ${monthText(before.month)}`);
 }
 
 export interface MarkMonthInput {

@@ -9,9 +9,9 @@ import {
 } from '@shared/model';
 import { excellentQuota, resultsByMember, reviewDate, reviewMeetingOf, reviewParticipants } from '@shared/reviews';
 import { meetingDate } from '@shared/rules/roster';
-import { nowIso, writeAudit, writeFieldUpdate } from './audit';
+import { deleteMemberRecord, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
-import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
+import { problemsFromZod, ValidationError, type FieldProblem } from './errors';
 
 /**
  * 民主评议党员结果: one per member per year. A save replaces the member-year's result; it is refused when the
@@ -116,22 +116,7 @@ export async function saveReviewResult(
 }
 
 export async function deleteReviewResult(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await db.transaction('rw', TABLES(db), async () => {
-    const before = await db.reviews.get(id);
-    if (!before) {
-      throw new NotFoundError('该评议结果');
-    }
-    const member = await db.members.get(before.memberId);
-    await db.reviews.delete(id);
-    await writeAudit(db, {
-      table: 'reviews',
-      action: 'delete',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `删除民主评议结果 ${before.year}年度 ${member?.name ?? ''}`,
-      before,
-    });
-  });
+  await deleteMemberRecord<ReviewResult>(db, 'reviews', id, '该评议结果', (before, name) => `删除民主评议结果 ${before.year}年度 ${name}`);
 }
 
 /** A branch's results of one year, by the `[branchId+year]` index. */

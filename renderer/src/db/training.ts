@@ -1,7 +1,7 @@
 import { formatDate } from '@shared/dates';
 import { TRAINING_FIELD_LABELS, trainingRecordFieldsSchema, type TrainingRecord, type TrainingRecordFields } from '@shared/model';
 import { creditMeeting, readTrainingSettings, TRAINING_SETTINGS_KEY, type TrainingSettings } from '@shared/training';
-import { nowIso, writeAudit, writeAuditMany, writeFieldUpdate } from './audit';
+import { deleteMemberRecord, nowIso, writeAudit, writeAuditMany, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError } from './errors';
 
@@ -58,22 +58,7 @@ export async function updateTraining(db: BranchLedgerDatabase, id: string, input
 }
 
 export async function deleteTraining(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await db.transaction('rw', TABLES(db), async () => {
-    const before = await db.training.get(id);
-    if (!before) {
-      throw new NotFoundError('该学时记录');
-    }
-    const member = await db.members.get(before.memberId);
-    await db.training.delete(id);
-    await writeAudit(db, {
-      table: 'training',
-      action: 'delete',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `删除学时记录 ${summaryOf(member?.name ?? '', before)}`,
-      before,
-    });
-  });
+  await deleteMemberRecord<TrainingRecord>(db, 'training', id, '该学时记录', (before, name) => `删除学时记录 ${summaryOf(name, before)}`);
 }
 
 export type CreditOutcome = { ok: true; credited: number; alreadyCredited: number } | { ok: false; message: string };

@@ -24,7 +24,7 @@ describe('dues.unpaid (党费规定: 按月交纳; 党章 第九条: 连续6个�
     expect(six).toHaveLength(1);
     expect(six[0]).toMatchObject({ rule: 'dues.unpaid', severity: 'error', period: '2025-11', source: '《中国共产党章程》第九条' });
     expect(six[0].message).toMatch(/^党员王伟已连续6个月未交纳党费（2025年6月至11月）/);
-    expect(six[0].subject).toEqual({ table: 'members', id: 'w' });
+    expect(six[0].subject).toEqual({ table: 'dues', year: 2025, memberId: 'w' });
   });
 
   it('two unpaid months are quiet; three (not consecutive) warn', () => {

@@ -3,10 +3,11 @@ import { monthsAfter, type DuesPayment } from '../model/dues';
 import type { Member } from '../model/member';
 import { indexPayments, memberDuesCells, monthsOfYear, shiftMonth } from '../dues/grid';
 import { formatYuan } from '../dues/money';
-import type { DuesSettings } from '../dues/settings';
+import { DEFAULT_DUES_SETTINGS, type DuesSettings } from '../dues/settings';
 import { formatDate } from '../dates';
-import { KIND_SOURCES, own, type KindFinding } from './kindRules';
-import { nameLookup } from './roster';
+import { SOURCES } from './sources';
+import type { Finding, RuleInput } from './types';
+import { nameLookup, own } from './roster';
 
 /**
  * The rules of 党费收缴 (DOMAIN §1.5, §1.6, §3.9, §8.7). Months are owed as the grid says (shared/dues/grid.ts:
@@ -31,11 +32,11 @@ const monthText = (month: string) => formatDate(month);
  * info (perhaps a typing slip, perhaps a gift to record as 自愿多交). A record owing dues for a month before 入党时间
  * is an info too (党费规定 第八条: from the day the 支部大会 accepts the member).
  */
-export function duesMismatch(input: DuesRuleInput): KindFinding[] {
+export function duesMismatch(input: DuesRuleInput): Finding[] {
   const nameOf = nameLookup(input.members);
   const memberOf = new Map(input.members.map((m) => [m.id, m]));
   const prefix = `${input.year}-`;
-  const findings: KindFinding[] = [];
+  const findings: Finding[] = [];
   for (const p of own(input.payments, input.branch.id)) {
     if (!p.month.startsWith(prefix)) {
       continue;
@@ -47,8 +48,8 @@ export function duesMismatch(input: DuesRuleInput): KindFinding[] {
         severity: 'info',
         period: p.month,
         message: `党员${member.name}${formatDate(member.joinedOn)}入党，${monthText(p.month)}不需交纳党费（党费从入党之月起交纳）`,
-        source: KIND_SOURCES.duesProbationary,
-        subject: { table: 'members', id: p.memberId },
+        source: SOURCES.duesProbationary,
+        subject: { table: 'dues', year: input.year, memberId: p.memberId },
       });
       continue;
     }
@@ -66,8 +67,8 @@ export function duesMismatch(input: DuesRuleInput): KindFinding[] {
       message: `党员${nameOf(p.memberId)}${monthText(p.month)}党费应交${formatYuan(p.owedFen)}，实交${formatYuan(p.paidFen)}${
         less ? '，未足额交纳' : '，多交部分可记为自愿多交'
       }`,
-      source: KIND_SOURCES.duesMonthly,
-      subject: { table: 'members', id: p.memberId },
+      source: SOURCES.duesMonthly,
+      subject: { table: 'dues', year: input.year, memberId: p.memberId },
     });
   }
   return findings;
@@ -99,7 +100,7 @@ function monthRangeText(from: string, to: string): string {
  * of `unpaidFlagMonths` (6) consecutive unpaid months ending in the year (it may start the year before) is an
  * error citing 党章 第九条 (无正当理由连续6个月不交纳党费 → 自行脱党), in place of the warning.
  */
-export function duesUnpaid(input: DuesRuleInput): KindFinding[] {
+export function duesUnpaid(input: DuesRuleInput): Finding[] {
   const payments = own(input.payments, input.branch.id);
   if (payments.length === 0) {
     return [];
@@ -112,19 +113,19 @@ export function duesUnpaid(input: DuesRuleInput): KindFinding[] {
   ].filter((m) => m >= firstMonth);
   const { byMember } = indexPayments(payments);
   const prefix = `${input.year}-`;
-  const findings: KindFinding[] = [];
+  const findings: Finding[] = [];
   for (const member of own(input.members, input.branch.id)) {
     const cells = memberDuesCells(member, byMember.get(member.id) ?? new Map(), window, { today: input.today });
     const unpaid = cells.filter((c) => c.state === 'unpaid').map((c) => c.month);
     const run = longestRun(unpaid);
-    const subject = { table: 'members' as const, id: member.id };
+    const subject = { table: 'dues' as const, year: input.year, memberId: member.id };
     if (run && run.length >= input.settings.unpaidFlagMonths && run.to.startsWith(prefix)) {
       findings.push({
         rule: 'dues.unpaid',
         severity: 'error',
         period: run.to,
         message: `党员${member.name}已连续${run.length}个月未交纳党费（${monthRangeText(run.from, run.to)}）：无正当理由连续6个月不交纳党费的，按自行脱党处理，请及时了解情况`,
-        source: KIND_SOURCES.duesSixMonths,
+        source: SOURCES.duesSixMonths,
         subject,
       });
       continue;
@@ -136,7 +137,7 @@ export function duesUnpaid(input: DuesRuleInput): KindFinding[] {
         severity: 'warning',
         period: String(input.year),
         message: `党员${member.name}${input.year}年有${inYear.length}个月未交纳党费（${inYear.map((m) => `${Number(m.slice(5, 7))}月`).join('、')}）`,
-        source: member.category === '预备党员' ? `${KIND_SOURCES.duesMonthly}；${KIND_SOURCES.duesProbationary}` : KIND_SOURCES.duesMonthly,
+        source: member.category === '预备党员' ? `${SOURCES.duesMonthly}；${SOURCES.duesProbationary}` : SOURCES.duesMonthly,
         subject,
       });
     }
@@ -149,7 +150,7 @@ export function duesUnpaid(input: DuesRuleInput): KindFinding[] {
  * month it is for is pointed out (a warning: the 规定 says 一般, and the money is taken, not refused). Counted in
  * calendar months: January's dues paid in July are 6 months back (fine), in August 7 (pointed out).
  */
-export function duesLateBackPay(input: DuesRuleInput): KindFinding[] {
+export function duesLateBackPay(input: DuesRuleInput): Finding[] {
   const nameOf = nameLookup(input.members);
   const prefix = `${input.year}-`;
   return own(input.payments, input.branch.id)
@@ -159,12 +160,18 @@ export function duesLateBackPay(input: DuesRuleInput): KindFinding[] {
       severity: 'warning' as const,
       period: p.paidOn?.slice(0, 7) ?? p.month,
       message: `党员${nameOf(p.memberId)}${monthText(p.month)}的党费于${formatDate(p.paidOn)}补交，已超过${input.settings.backPayMonths}个月`,
-      source: KIND_SOURCES.duesBackPay,
-      subject: { table: 'members' as const, id: p.memberId },
+      source: SOURCES.duesBackPay,
+      subject: { table: 'dues' as const, year: input.year, memberId: p.memberId },
     }));
 }
 
+/** The dues rules' part of RuleInput; undefined without 党费 records (nothing to check). */
+export function duesInputOf(input: RuleInput): DuesRuleInput | undefined {
+  const { branch, members, dues, today, year, duesSettings } = input;
+  return dues ? { branch, members, payments: dues, today, year, settings: duesSettings ?? DEFAULT_DUES_SETTINGS } : undefined;
+}
+
 /** Every rule of the kind, in the order reported. */
-export function duesFindings(input: DuesRuleInput): KindFinding[] {
+export function duesFindings(input: DuesRuleInput): Finding[] {
   return [...duesUnpaid(input), ...duesMismatch(input), ...duesLateBackPay(input)];
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '../demo';
+import { makePayment, makePayments } from '../dues/testFixtures';
+import { DEFAULT_DUES_SETTINGS } from '../dues/settings';
+import { makeReview } from '../reviews/testFixtures';
+import { makeTraining } from '../training/testFixtures';
+import { DEFAULT_TRAINING_SETTINGS } from '../training/settings';
 import { DEFAULT_RULE_SETTINGS, meetingMatrix, RULE_IDS, RULES, runAllRules, type RuleInput } from './index';
-import { makeMeeting, makeTalk } from './testFixtures';
+import { makeInput, makeMeeting, makeMember, makeTalk } from './testFixtures';
 
 function demoInput(today: string, year = Number(today.slice(0, 4))): RuleInput {
   const { branch, members } = generateDemoBranch({ today, memberCount: 25 });
@@ -78,5 +83,43 @@ describe('runAllRules', () => {
       '组织生活会',
       '民主评议党员',
     ]);
+  });
+});
+
+describe('runAllRules over 民主评议, 党费 and 学时', () => {
+  const members = [makeMember('w', { name: '王伟' }), makeMember('l', { name: '李娜' }), makeMember('z', { name: '张敏' })];
+  const base = makeInput({ members, meetings: [makeMeeting('review', '民主评议党员', '2025-12-20')], today: '2026-01-10', year: 2025 });
+  const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `2025-${String(from + i).padStart(2, '0')}`);
+  const kinds: Partial<RuleInput> = {
+    reviews: [makeReview('w', { grade: '优秀' }), makeReview('l', { grade: '基本合格' })],
+    dues: [...makePayments('w', months(1, 12)), ...makePayments('l', months(1, 12)), ...makePayments('z', months(1, 6)), makePayment('l', '2025-03', { id: 'l-short', paidFen: 100 })],
+    training: [makeTraining('t1', 'w', '2025-05-01', 32), makeTraining('t2', 'l', '2025-05-01', 40), makeTraining('t3', 'z', '2025-05-01', 20)],
+  };
+
+  it('runs the rules of the three kinds with the other rules, each finding linking to its year of the ledger', () => {
+    const findings = runAllRules({ ...base, ...kinds }).filter((f) => /^(review|dues|training)\./.test(f.rule));
+    expect(findings.map((f) => [f.rule, f.severity, f.subject])).toEqual([
+      ['review.missing', 'warning', { table: 'reviews', year: 2025, memberId: 'z' }],
+      ['review.disposal', 'warning', { table: 'reviews', year: 2025, memberId: 'l' }],
+      ['dues.mismatch', 'warning', { table: 'dues', year: 2025, memberId: 'l' }],
+      ['dues.unpaid', 'error', { table: 'dues', year: 2025, memberId: 'z' }],
+      ['training.hours', 'warning', { table: 'training', year: 2025, memberId: 'z' }],
+    ]);
+    // The member's name is in the finding (issue 12 §3, §4).
+    expect(findings.find((f) => f.rule === 'dues.unpaid')?.message).toMatch(/^党员张敏已连续6个月未交纳党费/);
+    expect(findings.find((f) => f.rule === 'training.hours')?.message).toBe('党员张敏2025年学习培训20学时，未达到32学时，差12学时');
+  });
+
+  it('checks nothing of a kind whose records are not given, and 每周一学 only when switched on', () => {
+    expect(runAllRules(base).filter((f) => /^(review|dues|training)\./.test(f.rule))).toEqual([]);
+    const weekly = { ...DEFAULT_TRAINING_SETTINGS, weeklyStudy: { enabled: true } };
+    const on = runAllRules({ ...base, ...kinds, trainingSettings: weekly }).filter((f) => f.rule === 'training.weeklyStudy');
+    expect(on).toHaveLength(52);
+    expect(on[0].subject).toEqual({ table: 'training', year: 2025 });
+  });
+
+  it('reads the 党费 thresholds from duesSettings', () => {
+    const lenient = { ...DEFAULT_DUES_SETTINGS, unpaidFlagMonths: 7, unpaidWarnMonths: 7 };
+    expect(runAllRules({ ...base, ...kinds, duesSettings: lenient }).filter((f) => f.rule === 'dues.unpaid')).toEqual([]);
   });
 });

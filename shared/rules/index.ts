@@ -4,6 +4,7 @@
  */
 import { analysisDue } from './analyses';
 import { branchSetup } from './branchSetup';
+import { duesInputOf, duesLateBackPay, duesMismatch, duesUnpaid } from './dues';
 import { rosterIncomplete } from './incomplete';
 import {
   committeeMonthly,
@@ -20,8 +21,10 @@ import { mustTalk } from './mustTalk';
 import { probationDue } from './probation';
 import { meetingQuorum } from './quorum';
 import { rectificationClosedWithoutEvidence, rectificationOverdue } from './rectifications';
+import { reviewDisposal, reviewExcellentQuota, reviewInputOf, reviewMissing } from './reviews';
 import { talkCoverageFindings } from './talks';
 import { termExpiry } from './term';
+import { trainingHours, trainingInputOf, trainingWeeklyStudy } from './training';
 import { RULE_IDS, type Finding, type Rule, type RuleId, type RuleInput } from './types';
 
 export * from './types';
@@ -40,6 +43,17 @@ export * from './branchSetup';
 export * from './incomplete';
 export * from './rectifications';
 export * from './analyses';
+export * from './reviews';
+export * from './dues';
+export * from './training';
+
+/** A rule of a ledger kind that takes its own part of RuleInput: nothing to check without the kind's records. */
+function ofKind<I>(part: (input: RuleInput) => I | undefined, rule: (input: I) => Finding[]): Rule {
+  return (input) => {
+    const own = part(input);
+    return own ? rule(own) : [];
+  };
+}
 
 /** Every rule by its id, in the order runAllRules reports them. */
 export const RULES: Readonly<Record<RuleId, Rule>> = {
@@ -60,6 +74,14 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'rectification.overdue': rectificationOverdue,
   'rectification.closedWithoutEvidence': rectificationClosedWithoutEvidence,
   'analysis.due': analysisDue,
+  'review.missing': ofKind(reviewInputOf, reviewMissing),
+  'review.excellentQuota': ofKind(reviewInputOf, reviewExcellentQuota),
+  'review.disposal': ofKind(reviewInputOf, reviewDisposal),
+  'dues.mismatch': ofKind(duesInputOf, duesMismatch),
+  'dues.unpaid': ofKind(duesInputOf, duesUnpaid),
+  'dues.lateBackPay': ofKind(duesInputOf, duesLateBackPay),
+  'training.hours': ofKind(trainingInputOf, trainingHours),
+  'training.weeklyStudy': ofKind(trainingInputOf, trainingWeeklyStudy),
 };
 
 const MEETING_FREQUENCY_RULES = new Set<RuleId>([

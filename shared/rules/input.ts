@@ -1,10 +1,15 @@
 import type { Analysis, AnalysisSettings } from '../model/analysis';
 import type { AttachmentMeta } from '../model/attachment';
 import type { Branch } from '../model/branch';
+import type { DuesPayment } from '../model/dues';
 import type { Meeting } from '../model/meeting';
 import type { Member } from '../model/member';
 import type { Rectification } from '../model/rectification';
+import type { ReviewResult } from '../model/review';
 import type { Talk } from '../model/talk';
+import type { TrainingRecord } from '../model/training';
+import type { DuesSettings } from '../dues/settings';
+import type { TrainingSettings } from '../training/settings';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from './settings';
 import type { RuleInput } from './types';
 
@@ -24,6 +29,15 @@ export interface RuleRecords {
   attachments?: readonly (Pick<AttachmentMeta, 'ownerTable' | 'ownerId'> & { branchId?: string })[];
   analyses?: readonly Analysis[];
   analysisSettings?: Pick<AnalysisSettings, 'period'>;
+  /**
+   * 民主评议结果, 党费 and 学时 of any year. A table not given is not judged (its rules check nothing), as a source
+   * that does not carry the kind cannot tell "none recorded" from "not kept here"; the app passes all three.
+   */
+  reviews?: readonly ReviewResult[];
+  dues?: readonly DuesPayment[];
+  training?: readonly TrainingRecord[];
+  duesSettings?: DuesSettings;
+  trainingSettings?: TrainingSettings;
 }
 
 export interface RuleJudgement {
@@ -46,6 +60,11 @@ export function ruleInputFor(records: RuleRecords, judgement: RuleJudgement): Ru
     attachments: own(records.attachments).map((a) => ({ ownerTable: a.ownerTable, ownerId: a.ownerId })),
     analyses: own(records.analyses),
     ...(records.analysisSettings ? { analysisSettings: records.analysisSettings } : {}),
+    ...(records.reviews ? { reviews: own(records.reviews) } : {}),
+    ...(records.dues ? { dues: own(records.dues) } : {}),
+    ...(records.training ? { training: own(records.training) } : {}),
+    ...(records.duesSettings ? { duesSettings: records.duesSettings } : {}),
+    ...(records.trainingSettings ? { trainingSettings: records.trainingSettings } : {}),
     settings: judgement.settings ?? DEFAULT_RULE_SETTINGS,
     today: judgement.today,
     year: judgement.year,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mustTalk, mustTalkItems } from './mustTalk';
 import { DEFAULT_RULE_SETTINGS } from './settings';
+import { makeReview } from '../reviews/testFixtures';
 import { makeInput, makeMeeting, makeMember, makeMembers, makeTalk } from './testFixtures';
 
 const secretary = makeMember('s');
@@ -56,6 +57,27 @@ describe('第十九条 + 六必谈: talks due after an event', () => {
       ['m1', 'democraticReview', 'done', 'r'],
       ['m2', 'democraticReview', 'done', 'r'],
       ['m3', 'democraticReview', 'overdue', 'r'],
+    ]);
+  });
+
+  it('a 民主评议 result fed back closes its 年度总结谈话 item; one not yet fed back keeps it open (reviewFeedbackItems)', () => {
+    const members = makeMembers(3);
+    const review = makeMeeting('r', '民主评议党员', '2025-11-10');
+    const reviews = [
+      makeReview('m1', { feedbackOn: '2025-11-20' }),
+      makeReview('m2', { feedbackOn: undefined }),
+      // 反馈 typed for a day still to come: not fed back yet.
+      makeReview('m3', { feedbackOn: '2026-01-05' }),
+    ];
+    const input = makeInput({ members, meetings: [review], reviews, today: '2025-12-31' });
+    expect(mustTalkItems(input).map((i) => [i.memberId, i.status, i.fedBackOn, i.talkId])).toEqual([
+      ['m1', 'done', '2025-11-20', undefined],
+      ['m2', 'overdue', undefined, undefined],
+      ['m3', 'overdue', undefined, undefined],
+    ]);
+    expect(mustTalk(input).map((f) => [f.subject?.id, f.message])).toEqual([
+      ['m2', '该谈未谈：党员m22025年11月10日参加民主评议党员，至今未进行年度总结谈话'],
+      ['m3', '该谈未谈：党员m32025年11月10日参加民主评议党员，至今未进行年度总结谈话'],
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { formatDate, toComparableDate } from '../dates';
 import type { TALK_KINDS } from '../model/talk';
 import { addDays, isInYear, referenceDate } from './periods';
-import { countsAs, isOnRoster, meetingDate, ownRecords } from './roster';
+import { reviewFeedbackItems } from './reviews';
+import { isOnRoster, ownRecords } from './roster';
 import { SOURCES } from './sources';
 import type { Finding, RuleInput } from './types';
 
@@ -9,7 +10,9 @@ import type { Finding, RuleInput } from './types';
  * 必谈 (六必谈, DOMAIN §3.4): events of the year after which a talk of a given kind is due with the member:
  * 接收为预备党员, 转正, 受处分 → 教育谈话; 组织关系转入 → 交流谈话; 民主评议党员 → 年度总结谈话 with everyone
  * on the roster. The item stays open ("该谈未谈") until a talk of that kind with the member (as 谈话人 or
- * 谈话对象) is recorded on or after the event; a talk in the next year closes it too. Events before the
+ * 谈话对象) is recorded on or after the event; a talk in the next year closes it too. The 民主评议 items come
+ * from reviewFeedbackItems: a result fed back (反馈日期 on or after the meeting) closes its item as the talk
+ * does, so a result not yet fed back keeps it open. Events before the
  * member came to this branch, and members no longer on the roster, are left out.
  */
 
@@ -40,6 +43,8 @@ export interface MustTalkItem {
   status: MustTalkStatus;
   /** The first talk that closed the item. */
   talkId?: string;
+  /** 民主评议: the result's 反馈日期 when it closed the item. */
+  fedBackOn?: string;
 }
 
 export function mustTalkItems(input: RuleInput): MustTalkItem[] {
@@ -74,17 +79,17 @@ export function mustTalkItems(input: RuleInput): MustTalkItem[] {
     }
     return due;
   };
-  // Several sessions of 民主评议 open the items once, at the first.
-  const review = meetings
-    .filter((m) => countsAs(m, '民主评议党员') && inYear(meetingDate(m)))
-    .reduce<(typeof meetings)[number] | undefined>((first, m) => (!first || meetingDate(m) < meetingDate(first) ? m : first), undefined);
+  // Several sessions of 民主评议 open the items once, at the first; each with the member's 反馈日期.
+  const reviewed = new Map(
+    reviewFeedbackItems({ branch: input.branch, members, meetings, results: input.reviews ?? [], today, year }).map((item) => [item.memberId, item]),
+  );
 
   const items: MustTalkItem[] = [];
   for (const member of members) {
     if (!isOnRoster(member, stillHere)) {
       continue;
     }
-    const events: { trigger: MustTalkTrigger; date: string; meetingId?: string }[] = [];
+    const events: { trigger: MustTalkTrigger; date: string; meetingId?: string; fedBackOn?: string }[] = [];
     const add = (trigger: MustTalkTrigger, value: string | undefined) => {
       const date = value ? toComparableDate(value) : undefined;
       // Only events while the member was in this branch: the old branch talks about the earlier ones.
@@ -96,13 +101,15 @@ export function mustTalkItems(input: RuleInput): MustTalkItem[] {
     add('confirmed', member.confirmedOn);
     add('transferredIn', member.transferredInOn);
     add('disciplined', member.disciplinedOn);
-    if (review && isOnRoster(member, meetingDate(review), true)) {
-      events.push({ trigger: 'democraticReview', date: meetingDate(review), meetingId: review.id });
+    const review = reviewed.get(member.id);
+    if (review) {
+      events.push({ trigger: 'democraticReview', date: review.date, meetingId: review.meetingId, fedBackOn: review.fedBackOn });
     }
 
     for (const event of events) {
       const kind = MUST_TALK_TRIGGERS[event.trigger].kind;
       const talk = (talksOf.get(member.id) ?? []).find((t) => t.kind === kind && t.date >= event.date);
+      const fedBackOn = event.fedBackOn !== undefined && event.fedBackOn >= event.date && event.fedBackOn <= today ? event.fedBackOn : undefined;
       const dueBy = dueByOf(event.date);
       items.push({
         memberId: member.id,
@@ -111,8 +118,9 @@ export function mustTalkItems(input: RuleInput): MustTalkItem[] {
         kind,
         meetingId: event.meetingId,
         dueBy,
-        status: talk ? 'done' : today <= dueBy ? 'pending' : 'overdue',
+        status: talk || fedBackOn ? 'done' : today <= dueBy ? 'pending' : 'overdue',
         talkId: talk?.id,
+        ...(fedBackOn ? { fedBackOn } : {}),
       });
     }
   }

@@ -19,7 +19,8 @@ describe('review.excellentQuota (优秀 ≤ ⌊N/3⌋ of the 正式党员 review
     expect(findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
       ['review.excellentQuota', 'error', '2025年度评定为优秀的党员2名，超过参评正式党员3名的三分之一（最多1名）'],
     ]);
-    expect(findings[0].subject).toEqual({ table: 'meetings', id: 'review' });
+    // The link opens the year's 民主评议 results, where the 等次 are changed.
+    expect(findings[0].subject).toEqual({ table: 'reviews', year: 2025 });
   });
 
   it('N = 4: still one (⌊4/3⌋ = 1); 预备党员 do not count in N', () => {
@@ -43,7 +44,7 @@ describe('review.missing (支部工作条例 第十八条)', () => {
     const results = [makeReview('m1'), makeReview('m2', { grade: undefined, selfAssessment: '自评' })];
     const findings = reviewMissing(input({ members, results }));
     expect(findings.map((f) => [f.rule, f.severity, f.message, f.subject])).toEqual([
-      ['review.missing', 'warning', '党员李娜参加了2025年度民主评议党员，尚未录入支部评定等次', { table: 'members', id: 'm2' }],
+      ['review.missing', 'warning', '党员李娜参加了2025年度民主评议党员，尚未录入支部评定等次', { table: 'reviews', year: 2025, memberId: 'm2' }],
     ]);
     expect(findings[0].source).toMatch(/第十八条/);
   });
@@ -75,5 +76,14 @@ describe('反馈民主评议结果 (六必谈: 年度总结谈话)', () => {
       { memberId: 'm2', date: '2025-12-20', meetingId: 'review', fedBackOn: undefined },
     ]);
     expect(reviewFeedbackItems(input({ members, results, meetings: [] }))).toEqual([]);
+  });
+
+  it('takes a result decided at the meeting whatever its 评议年度 (a January meeting reviews the year before)', () => {
+    const january = makeMeeting('january', '民主评议党员', '2026-01-15');
+    const results = [makeReview('m1', { year: 2025, meetingId: 'january', feedbackOn: '2026-01-20' }), makeReview('m2', { year: 2025 })];
+    expect(reviewFeedbackItems(input({ members: makeMembers(2), results, meetings: [january], year: 2026, today: '2026-02-01' }))).toEqual([
+      { memberId: 'm1', date: '2026-01-15', meetingId: 'january', fedBackOn: '2026-01-20' },
+      { memberId: 'm2', date: '2026-01-15', meetingId: 'january', fedBackOn: undefined },
+    ]);
   });
 });

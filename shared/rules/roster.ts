@@ -157,9 +157,12 @@ export function ownRecords(input: RuleInput): {
   talks: readonly Talk[];
 } {
   const id = input.branch.id;
-  const own = <T extends { branchId: string }>(records: readonly T[]): readonly T[] =>
-    records.every((r) => r.branchId === id) ? records : records.filter((r) => r.branchId === id);
-  return { members: own(input.members), meetings: own(input.meetings), talks: own(input.talks) };
+  return { members: own(input.members, id), meetings: own(input.meetings, id), talks: own(input.talks, id) };
+}
+
+/** The records of one branch (the list itself when it holds no other: rules run over thousands of records). */
+export function own<T extends { branchId: string }>(records: readonly T[], branchId: string): readonly T[] {
+  return records.every((r) => r.branchId === branchId) ? records : records.filter((r) => r.branchId === branchId);
 }
 
 /** id → name, for messages; an unknown id shows as 未知党员. */

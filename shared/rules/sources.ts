@@ -3,6 +3,7 @@
  * 《中国共产党支部工作条例（试行）》 (2018) unless another regulation is named.
  */
 const BRANCH_REGULATION = '《中国共产党支部工作条例（试行）》';
+const DUES_REGULATION = '《关于中国共产党党费收缴、使用和管理的规定》';
 
 export const SOURCES = {
   /** 有正式党员3人以上的，都应当成立党支部; 党员人数一般不超过50人. */
@@ -37,4 +38,19 @@ export const SOURCES = {
   memberRecords: '党员基本信息采集要求（全国党员管理信息系统《党员基本信息采集表》）',
   /** A stricter local floor, not an article. */
   localRule: '地方党组织常见要求（条例未规定具体次数）',
+  /** 优秀 ≤ 1/3: the usual 组织部门 rule for 民主评议, not an article of the 条例. */
+  reviewQuota: '民主评议党员有关规定（评定为优秀的党员一般不超过参评正式党员的三分之一）',
+  /** 基本合格 → 限期改进; 不合格 → 教育转化, 限期改正, 劝退 or 除名 (党章 第九条). */
+  reviewDisposal: '《中国共产党章程》第九条；民主评议党员有关规定（基本合格的限期改进，不合格的按规定组织处置）',
+  /** 党员应按月交纳党费, at the table's rate (第一条–第六条), 预备党员 from 支部大会通过之日 (第八条). */
+  duesMonthly: `${DUES_REGULATION}（党员应按月足额交纳党费）`,
+  duesProbationary: `${DUES_REGULATION}第八条`,
+  /** 无正当理由连续6个月不交纳党费 → 自行脱党. */
+  duesSixMonths: '《中国共产党章程》第九条',
+  /** 补交党费一般不超过6个月. */
+  duesBackPay: `${DUES_REGULATION}（补交党费一般不超过6个月）`,
+  /** 32 / 56 学时 a year. */
+  trainingHours: '《2019—2023年全国党员教育培训工作规划》（党员每年集中学习培训不少于32学时，基层党组织书记和班子成员不少于56学时）',
+  /** 每周一学: a local practice. */
+  weeklyStudy: '地方党组织常见要求（“每周一学”，条例未规定）',
 } as const;

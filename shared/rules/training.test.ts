@@ -14,7 +14,7 @@ describe('training.hours (党员教育培训工作规划: 党员 ≥ 32 学时, 
     const records = [makeTraining('1', 'a', '2025-06-01', 32), makeTraining('2', 'b', '2025-06-01', 31.5)];
     const findings = trainingHours(input({ members, records }));
     expect(findings.map((f) => [f.rule, f.severity, f.period, f.message, f.subject])).toEqual([
-      ['training.hours', 'warning', '2025', '党员李娜2025年学习培训31.5学时，未达到32学时，差0.5学时', { table: 'members', id: 'b' }],
+      ['training.hours', 'warning', '2025', '党员李娜2025年学习培训31.5学时，未达到32学时，差0.5学时', { table: 'training', year: 2025, memberId: 'b' }],
     ]);
     expect(findings[0].source).toMatch(/32学时/);
   });
@@ -37,6 +37,8 @@ describe('training.hours (党员教育培训工作规划: 党员 ≥ 32 学时, 
     const settings = trainingSettingsSchema.parse({ memberGoalHours: 20 });
     expect(trainingHours(input({ members, records, settings }))).toEqual([]);
     expect(trainingHours(input({ members, today: '2024-12-31' }))).toEqual([]);
+    // A branch whose ledger starts in 2026 owes no 学时 of 2025.
+    expect(trainingHours(input({ members, branch: makeBranch({ ledgerStartsOn: '2026-01-01' }) }))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Workbook } from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { makePayment } from '../dues/testFixtures';
 import { readLedgerFile } from '../ledgers';
 import { RULE_IDS, RULE_LABELS } from '../rules';
 import { buildSelfCheckWorkbook, periodKeyRange, selfCheckRows } from './selfCheck';
@@ -41,9 +42,37 @@ describe('00_自检报告', () => {
     // Every conclusion follows the worst finding of its rule.
     for (const row of rows) {
       const own = findings.filter((f) => f.rule === row.rule);
+      if (row.conclusion === '不检查') {
+        // 民主评议, 党费, 学时 are not in this dataset; 每周一学 is off by default.
+        expect(row.rule, row.rule).toMatch(/^(review|dues|training)\./);
+        expect(own).toEqual([]);
+        continue;
+      }
       const expected = own.some((f) => f.severity === 'error') ? '不符合' : own.some((f) => f.severity === 'warning') ? '需注意' : own.length ? '提醒' : '符合';
       expect(row.conclusion, row.rule).toBe(expected);
     }
+  });
+
+  it('has the rows of 民主评议, 党费 and 学时 with their requirement, and says when the package holds no such records', () => {
+    const unpaid = data.members.find((m) => !m.departure && m.category === '正式党员');
+    if (!unpaid) throw new Error('the demo has 正式党员');
+    const months = ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
+    // Everyone else paid the first half year; one member nothing since December (6 months over on 15 June).
+    const dues = data.members
+      .filter((m) => !m.departure && m.id !== unpaid.id)
+      .flatMap((m) => months.map((month) => makePayment(m.id, month, { branchId: data.branch.id, id: `${m.id}-${month}` })));
+    const withDues = { ...data, dues };
+    const rows = selfCheckRows(findingsOf(withDues), withDues, TEST_OPTIONS);
+    const row = rows.find((r) => r.rule === 'dues.unpaid');
+    expect(row?.label).toBe('党费按月交纳');
+    expect(row?.requirement).toBe('按月交纳党费（一年中3个月以上未交提醒，连续6个月未交列为问题）');
+    expect(row?.conclusion).toBe('不符合');
+    expect(row?.gaps).toEqual([expect.stringMatching(new RegExp(`^2025年5月：党员${unpaid.name}已连续6个月未交纳党费`))]);
+    // No 学时 in this package: not judged, rather than 符合.
+    const hours = rows.find((r) => r.rule === 'training.hours');
+    expect(hours?.requirement).toBe('党员每年学习培训不少于32学时，书记和支委不少于56学时');
+    expect([hours?.conclusion, hours?.actual]).toEqual(['不检查', '未包含该台账记录，未检查']);
+    expect(rows.find((r) => r.rule === 'training.weeklyStudy')?.conclusion).toBe('不检查');
   });
 
   it('says 不适用 for talk coverage without a committee, never 0/0（100%）', () => {

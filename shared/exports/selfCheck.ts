@@ -7,6 +7,9 @@ import { DEFAULT_RULE_SETTINGS, frequencyLabel, type RuleSettings } from '../rul
 import { SOURCES } from '../rules/sources';
 import { coverageView, talkCoverage } from '../rules/talks';
 import { RULE_IDS, RULE_LABELS, type Finding, type RuleId, type RuleInput, type Severity } from '../rules/types';
+import { ruleInputFor } from '../rules/input';
+import { DEFAULT_DUES_SETTINGS } from '../dues/settings';
+import { DEFAULT_TRAINING_SETTINGS } from '../training/settings';
 import { addPackageCover, type PackageCover } from './packageCover';
 import { addLedgerSheet, addRows, infoLine, newWorkbook, workbookBytes, WIDTH } from './sheet';
 import type { ExportOptions, ExportPeriod, LedgerDataset } from './types';
@@ -30,8 +33,30 @@ export interface SelfCheckRow {
 
 const SEVERITY_LABELS: Record<Severity, string> = { error: '不符合', warning: '需注意', info: '提醒' };
 
-/** What each rule requires, in words; the meeting rules take their frequency from the settings in use. */
-function requirementOf(rule: RuleId, settings: RuleSettings): { text: string; source: string; checked: boolean } {
+/** The records each rule of a ledger kind reads: without them in the package, the rule is not judged. */
+const KIND_TABLE_OF: Partial<Record<RuleId, 'reviews' | 'dues' | 'training'>> = {
+  'review.missing': 'reviews',
+  'review.excellentQuota': 'reviews',
+  'review.disposal': 'reviews',
+  'dues.mismatch': 'dues',
+  'dues.unpaid': 'dues',
+  'dues.lateBackPay': 'dues',
+  'training.hours': 'training',
+  'training.weeklyStudy': 'training',
+};
+
+/**
+ * What each rule requires, in words, and whether it is judged (`unchecked` says why not); the meeting rules take
+ * their frequency from the settings in use, 党费 and 学时 from theirs.
+ */
+function requirementOf(rule: RuleId, input: RuleInput): { text: string; source: string; checked: boolean; unchecked?: string } {
+  const { settings } = input;
+  const table = KIND_TABLE_OF[rule];
+  if (table && input[table] === undefined) {
+    return { ...requirementOf(rule, { ...input, [table]: [] }), checked: false, unchecked: '未包含该台账记录，未检查' };
+  }
+  const dues = input.duesSettings ?? DEFAULT_DUES_SETTINGS;
+  const training = input.trainingSettings ?? DEFAULT_TRAINING_SETTINGS;
   const meeting = MEETING_REQUIREMENTS.find((r) => r.rule === rule);
   if (meeting) {
     const frequency = settings[meeting.setting];
@@ -62,6 +87,26 @@ function requirementOf(rule: RuleId, settings: RuleSettings): { text: string; so
       return { text: '销号须有完成情况、佐证材料和审核人', source: RECTIFICATION_SOURCES_TEXT.closure, checked: true };
     case 'analysis.due':
       return { text: '按期开展党员思想动态分析', source: ANALYSIS_SOURCE, checked: true };
+    case 'review.missing':
+      return { text: '召开民主评议党员会议后，每名正式党员评定等次（预备党员不评定等次）', source: SOURCES.democraticReview, checked: true };
+    case 'review.excellentQuota':
+      return { text: '评定为优秀的党员一般不超过参评正式党员的三分之一', source: SOURCES.reviewQuota, checked: true };
+    case 'review.disposal':
+      return { text: '评定为基本合格、不合格的党员有处置措施', source: SOURCES.reviewDisposal, checked: true };
+    case 'dues.mismatch':
+      return { text: '按党费规定的基数和比例足额交纳党费', source: SOURCES.duesMonthly, checked: true };
+    case 'dues.unpaid':
+      return {
+        text: `按月交纳党费（一年中${dues.unpaidWarnMonths}个月以上未交提醒，连续${dues.unpaidFlagMonths}个月未交列为问题）`,
+        source: `${SOURCES.duesMonthly}；${SOURCES.duesSixMonths}`,
+        checked: true,
+      };
+    case 'dues.lateBackPay':
+      return { text: `补交党费一般不超过${dues.backPayMonths}个月`, source: SOURCES.duesBackPay, checked: true };
+    case 'training.hours':
+      return { text: `党员每年学习培训不少于${training.memberGoalHours}学时，书记和支委不少于${training.leaderGoalHours}学时`, source: SOURCES.trainingHours, checked: true };
+    case 'training.weeklyStudy':
+      return { text: '每周开展一次集中学习（每周一学）', source: SOURCES.weeklyStudy, checked: training.weeklyStudy.enabled };
     default:
       return { text: RULE_LABELS[rule], source: '', checked: true };
   }
@@ -94,19 +139,9 @@ function overlaps(key: string, period: Pick<ExportPeriod, 'start' | 'end'>): boo
   return range.start <= period.end && range.end >= period.start;
 }
 
+/** The records of the package as the rules read them (ruleInputFor, as for the findings), for the counts of 实际. */
 function ruleInputOf(data: LedgerDataset, options: ExportOptions, settings: RuleSettings): RuleInput {
-  return {
-    branch: data.branch,
-    members: data.members,
-    meetings: data.meetings,
-    talks: data.talks,
-    settings,
-    today: options.generatedOn,
-    year: Number(options.period.end.slice(0, 4)),
-    rectifications: data.rectifications,
-    analyses: data.analyses,
-    analysisSettings: data.analysisSettings,
-  };
+  return ruleInputFor(data, { year: Number(options.period.end.slice(0, 4)), today: options.generatedOn, settings });
 }
 
 /** 实际: counted from the records where a count says something, otherwise what the findings add up to. */
@@ -165,13 +200,13 @@ export function selfCheckRows(findings: readonly Finding[], data: LedgerDataset,
   const inPeriod = findings.filter((f) => overlaps(f.period, options.period));
   return RULE_IDS.map((rule) => {
     const own = inPeriod.filter((f) => f.rule === rule);
-    const requirement = requirementOf(rule, settings);
+    const requirement = requirementOf(rule, input);
     return {
       rule,
       label: RULE_LABELS[rule],
       requirement: requirement.text,
       source: own[0]?.source ?? requirement.source,
-      actual: requirement.checked ? actualOf(rule, own, { input, period: options.period, matrix }) : '按设置不检查',
+      actual: requirement.checked ? actualOf(rule, own, { input, period: options.period, matrix }) : (requirement.unchecked ?? '按设置不检查'),
       conclusion: conclusionOf(own, requirement.checked),
       gaps: own.map((f) => `${periodLabel(f.period)}：${f.message}`),
     };

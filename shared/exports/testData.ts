@@ -1,5 +1,6 @@
 import { generateDemoBranch } from '../demo';
-import { DEFAULT_RULE_SETTINGS, runAllRules, type Finding } from '../rules';
+import { runAllRules, type Finding } from '../rules';
+import { ruleInputFor } from '../rules/input';
 import { yearPeriod } from './period';
 import { ledgerDataset, type ExportOptions, type LedgerDataset } from './types';
 
@@ -15,16 +16,5 @@ export const TEST_OPTIONS: ExportOptions = { period: yearPeriod(2025), generated
 
 /** Every finding of the rules over a dataset in 2025, judged on TEST_TODAY: what 00_自检报告 is built from. */
 export function findingsOf(data: LedgerDataset): Finding[] {
-  return runAllRules({
-    branch: data.branch,
-    members: data.members,
-    meetings: data.meetings,
-    talks: data.talks,
-    settings: DEFAULT_RULE_SETTINGS,
-    today: TEST_TODAY,
-    year: 2025,
-    rectifications: data.rectifications,
-    analyses: data.analyses,
-    analysisSettings: data.analysisSettings,
-  });
+  return runAllRules(ruleInputFor(data, { year: 2025, today: TEST_TODAY }));
 }

@@ -4,7 +4,7 @@
  * The app and the CLI both call this, so the same data gives the same 自检报告.
  */
 import type { AttachmentMeta } from '../model/attachment';
-import { runAllRules, type Finding, type RuleSettings } from '../rules';
+import { runAllRules, subjectKey, type Finding, type RuleSettings } from '../rules';
 import { ruleInputFor } from '../rules/input';
 import type { LedgerDataset, ExportPeriod } from '../exports';
 
@@ -54,19 +54,8 @@ export function packageFindings(input: PackageFindingsInput): Finding[] {
   const findings: Finding[] = [];
   for (let year = first; year <= last; year += 1) {
     const found = runAllRules(
-      ruleInputFor(
-        {
-          branch: dataset.branch,
-          members: dataset.members,
-          meetings: dataset.meetings,
-          talks: dataset.talks,
-          rectifications: dataset.rectifications,
-          analyses: dataset.analyses,
-          analysisSettings: dataset.analysisSettings,
-          attachments: input.attachments ?? [],
-        },
-        { year, today: input.today, settings: input.ruleSettings },
-      ),
+      // The whole dataset: every table it carries that the rules read is judged (民主评议, 党费, 学时 included).
+      ruleInputFor({ ...dataset, attachments: input.attachments ?? [] }, { year, today: input.today, settings: input.ruleSettings }),
     );
     for (const finding of found) {
       const range = periodKeyRange(finding.period);
@@ -74,7 +63,7 @@ export function packageFindings(input: PackageFindingsInput): Finding[] {
         continue;
       }
       // Rules that look at today whatever the year (届满, 转正) say the same for every year: keep one.
-      const key = `${finding.rule}|${finding.period}|${finding.subject?.id ?? ''}|${finding.message}`;
+      const key = `${finding.rule}|${finding.period}|${subjectKey(finding.subject)}|${finding.message}`;
       if (!seen.has(key)) {
         seen.add(key);
         findings.push(finding);

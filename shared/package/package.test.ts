@@ -6,6 +6,7 @@ import { analysesInPeriod, buildInspectionPackage, PackageCancelledError, type P
 import { generateDemoAttachments, type DemoAttachments } from './demoAttachments';
 import { packageManifestSchema, PACKAGE_MANIFEST_ENTRY } from './manifest';
 import { MINUTES_FILE } from './paths';
+import { RULE_IDS } from '../rules';
 import { readInspectionPackage } from './read';
 import { PackageFormatError, problemText, verifyInspectionPackage } from './verify';
 import { readXlsx } from '../ledgers/read/xlsx';
@@ -243,7 +244,8 @@ describe('buildInspectionPackage', () => {
     expect(contents.verification.ok).toBe(true);
     expect(contents.manifest.branch.name).toBe(demo.branch.name);
     expect(contents.rules.map((r) => r.label)).toContain('支部党员大会');
-    expect(contents.rules).toHaveLength(17); // 16 + roster.incomplete
+    // One row per rule, 民主评议, 党费 and 学时 included.
+    expect(contents.rules).toHaveLength(RULE_IDS.length);
     expect(contents.rules.every((r) => ['符合', '不符合', '需注意', '提醒', '不检查'].includes(r.conclusion))).toBe(true);
     expect(contents.findings).toHaveLength(contents.manifest.counts.findings);
     expect(contents.rules.flatMap((r) => r.gaps)).toHaveLength(contents.manifest.counts.findings);

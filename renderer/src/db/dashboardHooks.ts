@@ -11,13 +11,17 @@ import type { BranchLedgerDatabase } from './database';
 import { db } from './index';
 import { listMembers } from './members';
 import { getAnalysisSettings } from './analyses';
+import { getDuesSettings, listDues } from './dues';
 import { getRuleSettings } from './ruleSettings';
 import { listTalksFrom } from './talks';
+import { getTrainingSettings, listTraining } from './training';
 
 /**
  * The RuleInput of a branch for `year`, judged on `today`: the branch, all its members (历史 included: the
  * rules judge who was on the roster when), the year's meetings, the talks from the year's first day on (a 必谈
- * of the year may be held early the next), the rule settings, the 整改 tasks with their files and the 思想动态分析. `undefined` when the branch does not exist.
+ * of the year may be held early the next), the rule settings, the 整改 tasks with their files, the 思想动态分析, the
+ * 民主评议结果 (all years: a January meeting decides the year before's), the 党费 records (all years: a run of unpaid
+ * months may start the year before), the year's 学时 and the 党费/学时 settings. `undefined` when the branch does not exist.
  */
 export async function loadRuleInput(
   database: BranchLedgerDatabase,
@@ -25,7 +29,7 @@ export async function loadRuleInput(
   year: number,
   today: string,
 ): Promise<RuleInput | undefined> {
-  const [branch, members, meetings, talks, settings, rectifications, attachments, analyses, analysisSettings] = await Promise.all([
+  const [branch, members, meetings, talks, settings, rectifications, attachments, analyses, analysisSettings, reviews, dues, training, duesSettings, trainingSettings] = await Promise.all([
     database.branches.get(branchId),
     listMembers(database, branchId),
     database.meetings
@@ -43,9 +47,17 @@ export async function loadRuleInput(
       .toArray((rows) => rows.map((a) => ({ ownerTable: a.ownerTable, ownerId: a.ownerId }))),
     database.analyses.where('branchId').equals(branchId).toArray(),
     getAnalysisSettings(database),
+    database.reviews.where('branchId').equals(branchId).toArray(),
+    listDues(database, branchId),
+    listTraining(database, branchId, year),
+    getDuesSettings(database),
+    getTrainingSettings(database),
   ]);
   return branch
-    ? ruleInputFor({ branch, members, meetings, talks, rectifications, attachments, analyses, analysisSettings }, { year, today, settings })
+    ? ruleInputFor(
+        { branch, members, meetings, talks, rectifications, attachments, analyses, analysisSettings, reviews, dues, training, duesSettings, trainingSettings },
+        { year, today, settings },
+      )
     : undefined;
 }
 

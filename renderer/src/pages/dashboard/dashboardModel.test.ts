@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
+import { generateDemoDues } from '@shared/demo/dues';
+import { generateDemoTraining } from '@shared/demo/training';
 import { defaultMeetingTitle } from '@shared/meetings';
 import { branchSchema } from '@shared/model';
-import { coverageView, DEFAULT_RULE_SETTINGS, meetingMatrix, runAllRules, talkCoverage, type RuleInput } from '@shared/rules';
+import { coverageView, DEFAULT_RULE_SETTINGS, meetingMatrix, runAllRules, talkCoverage, type Finding, type RuleInput } from '@shared/rules';
 import { meetingsPerMonth } from './charts/chartOptions';
 import { dueItems, groupDueItems } from './dueItems';
 import { cellView, meetingListPath, newMeetingPath } from './matrixModel';
@@ -141,5 +143,27 @@ describe('工作台 charts', () => {
     expect(counts.types).toEqual(['支部党员大会', '支部委员会', '党小组会', '党课', '主题党日']);
     expect(counts.counts['支部委员会']).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0]);
     expect(counts.total).toBe(58);
+  });
+});
+
+describe('工作台 待办与提醒: 民主评议, 党费 and 学时', () => {
+  it('groups their findings by kind like the others, each linking to its page on the year', () => {
+    const demo = generateDemoBranch({ today });
+    const dues = generateDemoDues(demo, { today });
+    const training = generateDemoTraining(demo, { today });
+    const input: RuleInput = { ...demoInput(), dues, training, reviews: [] };
+    const groups = groupDueItems(dueItems(runAllRules(input), 2026));
+    const unpaid = groups.find((g) => g.rule === 'dues.unpaid');
+    expect(unpaid).toMatchObject({ label: '党费按月交纳', severity: 'warning', count: 1 });
+    expect(unpaid?.periods[0].items[0].link).toEqual({ to: '/dues?year=2026', text: '党费收缴' });
+    const hours = groups.find((g) => g.rule === 'training.hours');
+    expect(hours).toMatchObject({ label: '学习培训学时', severity: 'info', span: '2026年' });
+    expect(hours?.count).toBeGreaterThan(1);
+    expect(hours?.periods[0].items.every((i) => i.link?.to === '/training?year=2026' && /学时/.test(i.message))).toBe(true);
+  });
+
+  it('links a year of 民主评议 results to /reviews', () => {
+    const finding: Finding = { rule: 'review.excellentQuota', severity: 'error', period: '2025', message: '优秀过多', source: '依据', subject: { table: 'reviews', year: 2025 } };
+    expect(dueItems([finding], 2026)[0].link).toEqual({ to: '/reviews?year=2025', text: '民主评议结果' });
   });
 });

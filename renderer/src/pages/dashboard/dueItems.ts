@@ -1,4 +1,14 @@
-import { MEETING_REQUIREMENTS, periodLabel, periodOfKey, RULE_LABELS, type Finding, type RuleId, type Severity } from '@shared/rules';
+import {
+  MEETING_REQUIREMENTS,
+  periodLabel,
+  periodOfKey,
+  RULE_LABELS,
+  subjectKey,
+  type Finding,
+  type RuleId,
+  type Severity,
+  type YearLedgerTable,
+} from '@shared/rules';
 import { newMeetingPath } from './matrixModel';
 
 /**
@@ -25,6 +35,13 @@ export const SEVERITY_TAGS: Record<Severity, { text: string; color: string }> = 
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** The page of each ledger kept per year, opened on the finding's year (`/dues?year=2025`). */
+const YEAR_LEDGER_PAGES: Record<YearLedgerTable, { path: string; text: string }> = {
+  reviews: { path: '/reviews', text: '民主评议结果' },
+  dues: { path: '/dues', text: '党费收缴' },
+  training: { path: '/training', text: '学习学时' },
+};
+
 function linkOf(finding: Finding, year: number): DueItem['link'] {
   const requirement = MEETING_REQUIREMENTS.find((r) => r.rule === finding.rule);
   if (requirement) {
@@ -50,6 +67,12 @@ function linkOf(finding: Finding, year: number): DueItem['link'] {
     return { to: '/members?incomplete=1', text: '补全党员资料' };
   }
   switch (subject?.table) {
+    case 'reviews':
+    case 'dues':
+    case 'training': {
+      const page = YEAR_LEDGER_PAGES[subject.table];
+      return { to: `${page.path}?year=${subject.year}`, text: page.text };
+    }
     case 'members':
       return { to: `/members/${subject.id}`, text: '查看党员' };
     case 'meetings':
@@ -77,7 +100,7 @@ export function dueItems(findings: readonly Finding[], year: number): DueItem[] 
   return findings
     .filter(listed)
     .map((finding, index) => ({
-      key: `${finding.rule}|${finding.period}|${finding.subject?.id ?? ''}|${index}`,
+      key: `${finding.rule}|${finding.period}|${subjectKey(finding.subject)}|${index}`,
       rule: finding.rule,
       severity: finding.severity,
       message: finding.message,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '../../shared/demo';
+import { makePayment } from '../../shared/dues/testFixtures';
 import { RULE_SETTINGS_KEY } from '../../shared/rules';
 import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, main } from './main';
 import type { CheckReport } from './check';
@@ -79,7 +80,12 @@ function parseJson(result: Run) {
   return JSON.parse(result.stdout) as {
     year: number;
     today: string;
-    branches: { id: string; name: string; file: string; findings: { rule: string; severity: string; period: string; message: string; source: string }[] }[];
+    branches: {
+      id: string;
+      name: string;
+      file: string;
+      findings: { rule: string; severity: string; period: string; message: string; source: string; subject?: { table: string; id?: string; year?: number; memberId?: string } }[];
+    }[];
     issues: { file: string; table: string; index?: number; field?: string; message: string }[];
   };
 }
@@ -120,6 +126,29 @@ describe('ledger self-check', () => {
     for (const finding of branch.findings) {
       expect(Object.keys(finding)).toEqual(expect.arrayContaining(['rule', 'severity', 'period', 'message', 'source']));
     }
+  });
+
+  it('judges the 党费 of an export: a member six months unpaid is listed as kind dues, by name, with 党章 第九条', async () => {
+    const branchId = demo.branches[0].id;
+    const target = demo.members.find((m) => !m.departure && (m.joinedOn ?? '9') < '2024-08-01')!;
+    const months = ['2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02'];
+    // Everyone else paid every month since joining; the one member only August.
+    const dues = demo.members.flatMap((m) =>
+      months
+        .filter((month) => (m.id === target.id ? month === '2024-08' : month >= (m.joinedOn ?? '').slice(0, 7)))
+        .map((month) => makePayment(m.id, month, { id: `${m.id}-${month}`, branchId })),
+    );
+    writeFileSync(file('dues.json'), JSON.stringify({ ...demo, dues }));
+    const report = parseJson(await run('self-check', file('dues.json'), '--year', '2025', '--json'));
+    expect(report.issues).toEqual([]);
+    const unpaid = report.branches[0].findings.filter((f) => f.rule === 'dues.unpaid');
+    expect(unpaid).toEqual([
+      expect.objectContaining({ severity: 'error', period: '2025-02', source: '《中国共产党章程》第九条', subject: { table: 'dues', year: 2025, memberId: target.id } }),
+    ]);
+    expect(unpaid[0].message).toMatch(new RegExp(`^党员${target.name}已连续6个月未交纳党费（2024年9月至2025年2月）`));
+    // The file without 党费 records: the dues rules judge nothing (not every member unpaid).
+    const without = parseJson(await run('self-check', file('plain.json'), '--year', '2025', '--json'));
+    expect(without.branches[0].findings.filter((f) => f.rule.startsWith('dues.'))).toEqual([]);
   });
 
   it('reads the dexie backup format to the same findings, undefined values and outbound tables included', async () => {

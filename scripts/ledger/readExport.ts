@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 
 /** The tables self-check reads; other tables of the export (auditLog, importBatches …) are left alone. */
-export const CHECKED_TABLES = ['branches', 'members', 'meetings', 'talks', 'rectifications', 'analyses', 'attachments', 'settings'] as const;
+export const CHECKED_TABLES = ['branches', 'members', 'meetings', 'talks', 'rectifications', 'analyses', 'reviews', 'dues', 'training', 'attachments', 'settings'] as const;
 export type CheckedTable = (typeof CHECKED_TABLES)[number];
 
 /** Ledger files self-check reads through the import pipeline (selfCheck.ts), not as JSON. */
@@ -32,7 +32,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function emptyTables(): Record<CheckedTable, unknown[]> {
-  return { branches: [], members: [], meetings: [], talks: [], rectifications: [], analyses: [], attachments: [], settings: [] };
+  return { branches: [], members: [], meetings: [], talks: [], rectifications: [], analyses: [], reviews: [], dues: [], training: [], attachments: [], settings: [] };
 }
 
 function unescapeKey(part: string): string {

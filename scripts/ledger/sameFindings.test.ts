@@ -14,12 +14,12 @@ const TODAY = '2025-11-20';
 const YEAR = 2025;
 
 describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
-  it('gives the same findings on the same records, 思想动态分析 included', async () => {
+  it('gives the same findings on the same records, 思想动态分析, 民主评议, 党费 and 学时 included', async () => {
     const db = freshDatabase();
     const demo = await loadDemoData(db, TODAY);
     const dashboard = runAllRules((await loadRuleInput(db, demo.id, YEAR, TODAY))!);
 
-    const [branch, members, meetings, talks, analyses, rectifications, attachments] = await Promise.all([
+    const [branch, members, meetings, talks, analyses, rectifications, attachments, reviews, dues, training] = await Promise.all([
       db.branches.get(demo.id),
       db.members.toArray(),
       db.meetings.toArray(),
@@ -27,10 +27,15 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
       db.analyses.toArray(),
       db.rectifications.toArray(),
       db.attachments.toArray(),
+      db.reviews.toArray(),
+      db.dues.toArray(),
+      db.training.toArray(),
     ]);
     const analysisSettings = await getAnalysisSettings(db);
+    // A dataset carrying the three kinds (as the package's will once its kind lists hold them) has them judged.
+    const dataset = { branch: branch!, members, meetings, talks, analyses, rectifications, analysisSettings, reviews, dues, training };
     const inPackage = packageFindings({
-      dataset: { branch: branch!, members, meetings, talks, analyses, rectifications, analysisSettings },
+      dataset,
       period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` } as never,
       today: TODAY,
       attachments,
@@ -41,7 +46,7 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
       {
         format: 'plain',
         notes: [],
-        tables: { branches: [branch], members, meetings, talks, rectifications, analyses, attachments, settings },
+        tables: { branches: [branch], members, meetings, talks, rectifications, analyses, reviews, dues, training, attachments, settings },
       },
       { year: YEAR, today: TODAY },
     );
@@ -53,5 +58,8 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
     expect(inPackage.map(key)).toEqual(ofYear.map(key));
     // The CLI once left analyses out: the rule about them is judged there too.
     expect(dashboard.some((f) => f.rule === 'analysis.due') || analyses.length > 0).toBe(true);
+    // The demo's member three months behind with 党费 and those short of 学时 are found everywhere.
+    expect(cli.branches[0].findings.filter((f) => f.rule === 'dues.unpaid')).toHaveLength(1);
+    expect(cli.branches[0].findings.some((f) => f.rule === 'training.hours')).toBe(true);
   });
 });

@@ -7,11 +7,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { DUES_SETTINGS_KEY, readDuesSettings } from '../../shared/dues/settings';
 import { branchFromLedgers } from '../../shared/imports';
 import { readLedgerFile, type LedgerFileResult } from '../../shared/ledgers';
 import { readAnalysisSettings, ANALYSIS_SETTINGS_KEY } from '../../shared/model';
 import { runAllRules, type Finding } from '../../shared/rules';
 import { ruleInputFor } from '../../shared/rules/input';
+import { readTrainingSettings, TRAINING_SETTINGS_KEY } from '../../shared/training/settings';
 import { LEDGER_EXTENSIONS, LedgerFileError, readExportFile, type CheckedTable, type ExportTables } from './readExport';
 import { ruleSettingsOf, validateTables, type DataIssue } from './validate';
 
@@ -68,16 +70,21 @@ export function selfCheckExport(
   orphans('talks', records.talks);
   orphans('rectifications', records.rectifications);
   orphans('analyses', records.analyses);
+  orphans('reviews', records.reviews);
+  orphans('dues', records.dues);
+  orphans('training', records.training);
 
-  const analysisRow = records.settings.find((row) => row.key === ANALYSIS_SETTINGS_KEY);
-  const analysisSettings = readAnalysisSettings(analysisRow?.value);
+  const stored = (key: string) => records.settings.find((row) => row.key === key)?.value;
+  const analysisSettings = readAnalysisSettings(stored(ANALYSIS_SETTINGS_KEY));
+  const duesSettings = readDuesSettings(stored(DUES_SETTINGS_KEY));
+  const trainingSettings = readTrainingSettings(stored(TRAINING_SETTINGS_KEY));
   const branches = records.branches.map((branch) => ({
     id: branch.id,
     name: branch.name,
     file,
     findings: runAllRules(
       ruleInputFor(
-        { ...records, branch, analysisSettings },
+        { ...records, branch, analysisSettings, duesSettings, trainingSettings },
         { year: options.year, today: options.today, settings: settings.settings },
       ),
     ),

@@ -7,6 +7,8 @@ import {
   ANALYSIS_FIELD_LABELS,
   analysisSchema,
   branchSchema,
+  DUES_FIELD_LABELS,
+  duesPaymentSchema,
   MEETING_FIELD_LABELS,
   meetingSchema,
   MEMBER_FIELD_LABELS,
@@ -14,16 +16,23 @@ import {
   ATTACHMENT_OWNER_TABLES,
   RECTIFICATION_FIELD_LABELS,
   rectificationSchema,
+  REVIEW_FIELD_LABELS,
+  reviewResultSchema,
   settingRowSchema,
   TALK_FIELD_LABELS,
   talkSchema,
+  TRAINING_FIELD_LABELS,
+  trainingRecordSchema,
   type Analysis,
   type Branch,
+  type DuesPayment,
   type Meeting,
   type Member,
   type Rectification,
+  type ReviewResult,
   type SettingRow,
   type Talk,
+  type TrainingRecord,
 } from '../../shared/model';
 import {
   DEFAULT_RULE_SETTINGS,
@@ -60,6 +69,9 @@ export interface ValidRecords {
   talks: Talk[];
   rectifications: Rectification[];
   analyses: Analysis[];
+  reviews: ReviewResult[];
+  dues: DuesPayment[];
+  training: TrainingRecord[];
   /** Only which record each file belongs to: a task's files are its 佐证材料. */
   attachments: AttachmentOwner[];
   settings: SettingRow[];
@@ -72,6 +84,9 @@ export const TABLE_NAMES: Record<CheckedTable, string> = {
   talks: '谈心谈话',
   rectifications: '整改任务',
   analyses: '思想动态分析',
+  reviews: '民主评议结果',
+  dues: '党费',
+  training: '学习学时',
   attachments: '附件',
   settings: '设置',
 };
@@ -100,6 +115,9 @@ const FIELD_LABELS: Record<CheckedTable, Record<string, string>> = {
   talks: { ...META_LABELS, ...TALK_FIELD_LABELS },
   rectifications: { ...META_LABELS, ...RECTIFICATION_FIELD_LABELS },
   analyses: { ...META_LABELS, ...ANALYSIS_FIELD_LABELS },
+  reviews: { ...META_LABELS, ...REVIEW_FIELD_LABELS },
+  dues: { ...META_LABELS, ...DUES_FIELD_LABELS },
+  training: { ...META_LABELS, ...TRAINING_FIELD_LABELS },
   attachments: { ...META_LABELS, ownerTable: '所属台账', ownerId: '所属记录' },
   settings: { key: '设置项', value: '设置值' },
 };
@@ -111,6 +129,9 @@ const SCHEMAS = {
   talks: talkSchema,
   rectifications: rectificationSchema,
   analyses: analysisSchema,
+  reviews: reviewResultSchema,
+  dues: duesPaymentSchema,
+  training: trainingRecordSchema,
   // The file bytes are not needed (nor checked) for self-check: only whose file it is.
   attachments: attachmentOwnerSchema,
   settings: settingRowSchema,
@@ -170,6 +191,9 @@ export function validateTables(file: string, exported: ExportTables): { records:
     talks: validateTable(file, 'talks', tables.talks, SCHEMAS.talks, issues),
     rectifications: validateTable(file, 'rectifications', tables.rectifications, SCHEMAS.rectifications, issues),
     analyses: validateTable(file, 'analyses', tables.analyses, SCHEMAS.analyses, issues),
+    reviews: validateTable(file, 'reviews', tables.reviews, SCHEMAS.reviews, issues),
+    dues: validateTable(file, 'dues', tables.dues, SCHEMAS.dues, issues),
+    training: validateTable(file, 'training', tables.training, SCHEMAS.training, issues),
     attachments: validateTable(file, 'attachments', tables.attachments, SCHEMAS.attachments, issues),
     settings: validateTable(file, 'settings', tables.settings, SCHEMAS.settings, issues),
   };

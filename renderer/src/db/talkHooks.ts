@@ -3,7 +3,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Meeting } from '@shared/model';
+import type { Meeting, ReviewResult } from '@shared/model';
 import type { RuleSettings } from '@shared/rules/settings';
 import { db } from './index';
 import { useRuleSettings } from './ruleSettings';
@@ -41,6 +41,8 @@ export interface TalkRuleRecords {
   talks: Awaited<ReturnType<typeof talks.listTalksFrom>>;
   /** Meetings of the year (the 民主评议党员 one triggers 年度总结谈话). */
   meetings: Meeting[];
+  /** 民主评议结果 (all years: a January meeting decides the year before's): a result fed back closes its 必谈. */
+  reviews: ReviewResult[];
   settings: RuleSettings;
 }
 
@@ -52,16 +54,17 @@ export function useTalkRuleRecords(branchId: string | undefined, year: number): 
   const settings = useRuleSettings();
   const records = useLiveQuery(async () => {
     if (!branchId) {
-      return { talks: [], meetings: [] };
+      return { talks: [], meetings: [], reviews: [] };
     }
-    const [yearTalks, meetings] = await Promise.all([
+    const [yearTalks, meetings, reviews] = await Promise.all([
       talks.listTalksFrom(db, branchId, `${year}-01-01`),
       db.meetings
         .where('[branchId+startAt]')
         .between([branchId, `${year}-01-01`], [branchId, `${year}-12-31\uffff`], true, true)
         .toArray(),
+      db.reviews.where('branchId').equals(branchId).toArray(),
     ]);
-    return { talks: yearTalks, meetings };
+    return { talks: yearTalks, meetings, reviews };
   }, [branchId, year]);
   return useMemo(() => (records && settings ? { ...records, settings } : undefined), [records, settings]);
 }

@@ -67,6 +67,8 @@ export function MustTalkTab({ year, items, settings, nameOf, onRecord, onOpenTal
                 <Button size="small" type="link" onClick={() => onOpenTalk(item.talkId!)}>
                   查看谈话
                 </Button>
+              ) : item.fedBackOn ? (
+                <Typography.Text type="secondary">{formatDate(item.fedBackOn)}已反馈评议结果</Typography.Text>
               ) : (
                 <Button size="small" type="primary" ghost onClick={() => onRecord(prefillForMustTalk(item, branch))}>
                   记录谈话

@@ -52,7 +52,7 @@ export function TalksPage() {
   const input = useMemo<RuleInput | undefined>(
     () =>
       members && records
-        ? { branch, members, meetings: records.meetings, talks: records.talks, settings: records.settings, today, year }
+        ? { branch, members, meetings: records.meetings, talks: records.talks, reviews: records.reviews, settings: records.settings, today, year }
         : undefined,
     [branch, members, records, today, year],
   );

@@ -13,6 +13,7 @@ import { messageOf } from '../../components/messageOf';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { YearSelect } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';
+import { useMeetings } from '../../db/meetingHooks';
 import { trainingStore, useTraining, useTrainingSettings, type TrainingInput } from '../../db/trainingHooks';
 import { GuardedFormModal } from '../../components/GuardedFormModal';
 
@@ -27,12 +28,14 @@ export function TrainingPage() {
   const members = useMembers(branch.id);
   const records = useTraining(branch.id, year);
   const settings = useTrainingSettings();
+  // 每周一学 counts the year's 集中学习 meetings, as on 工作台.
+  const meetings = useMeetings(branch.id, { year });
   const [editing, setEditing] = useState<{ record?: TrainingRecord; memberId?: string } | null>(null);
 
   const rows = useMemo(() => (members && records && settings ? hoursByMember(branch, members, records, year, settings) : undefined), [branch, members, records, settings, year]);
   const findings = useMemo(
-    () => (members && records && settings ? trainingFindings({ branch, members, records, today, year, settings }) : []),
-    [branch, members, records, settings, today, year],
+    () => (members && records && settings && meetings ? trainingFindings({ branch, members, records, meetings, today, year, settings }) : []),
+    [branch, members, records, meetings, settings, today, year],
   );
   if (!rows || !records || !settings || !members) {
     return <Skeleton active />;

@@ -129,6 +129,21 @@ test.describe('工作台', () => {
     await expect(page.getByRole('heading', { name: '新建支部委员会' })).toBeVisible();
   });
 
+  test('示例数据：学时不足的党员归并为一类待办，展开后链接到当年的学习学时', async ({ page }) => {
+    await gotoApp(page);
+    await page.getByRole('button', { name: '加载示例数据' }).click();
+    const { year } = await now(page);
+    const todo = page.getByRole('list', { name: '待办与提醒' });
+    const hours = todo.getByRole('listitem').filter({ hasText: /^.*学习培训学时：\d+ 项/ }).first();
+    await expect(hours).toContainText(`${year}年`);
+    await hours.getByRole('button', { name: /^展开 \d+ 项$/ }).click();
+    const line = hours.getByRole('listitem').filter({ hasText: new RegExp(`^党员.+${year}年学习培训[\\d.]+学时，距32学时还差[\\d.]+学时`) }).first();
+    await expect(line).toContainText('全国党员教育培训工作规划');
+    await line.getByRole('link', { name: '学习学时' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/training\\?year=${year}$`));
+    await expect(page.getByRole('heading', { name: '学习培训学时' })).toBeVisible();
+  });
+
   test('年度选择：上一年只有示例的组织生活会和民主评议', async ({ page }) => {
     await gotoApp(page);
     await page.getByRole('button', { name: '加载示例数据' }).click();

@@ -169,4 +169,21 @@ test.describe('谈心谈话', () => {
     await form.getByRole('button', { name: button('取消') }).click();
     await page.screenshot({ path: '/tmp/talks-musttalk.png' });
   });
+
+  test('民主评议结果已反馈的党员，年度总结谈话必谈事项已完成；未反馈的仍待谈', async ({ page }) => {
+    await openTalksWithDemoBranch(page);
+    const y = Number((await today(page)).typed.slice(0, 4));
+    // The demo's 民主评议党员 was held last December; all but two results were fed back in the 年度总结谈话.
+    await page.goto(`/#/talks?tab=mustTalk&year=${y - 1}`);
+    const rows = page.getByRole('row').filter({ hasText: '参加民主评议党员' });
+    const open = rows.filter({ has: page.getByRole('button', { name: '记录谈话' }) });
+    await expect(open).toHaveCount(2);
+    await expect(rows.filter({ hasText: '已反馈' })).toHaveCount(0);
+    await page.getByRole('switch', { name: '显示已谈事项' }).click();
+    const fedBack = rows.filter({ hasText: /已反馈\d{4}年\d{1,2}月\d{1,2}日/ });
+    await expect(fedBack.first()).toBeVisible();
+    await expect(fedBack.first()).toContainText('已谈');
+    await expect(open).toHaveCount(2);
+    await page.screenshot({ path: '/tmp/talks-review-feedback.png', fullPage: true });
+  });
 });

@@ -68,7 +68,12 @@ export function MustTalkTab({ year, items, settings, nameOf, onRecord, onOpenTal
                   查看谈话
                 </Button>
               ) : item.fedBackOn ? (
-                <Typography.Text type="secondary">{formatDate(item.fedBackOn)}已反馈评议结果</Typography.Text>
+                // Closed by the 民主评议 result's 反馈日期 (no talk recorded): when it was fed back.
+                <Typography.Text type="secondary">
+                  已反馈
+                  <br />
+                  {formatDate(item.fedBackOn)}
+                </Typography.Text>
               ) : (
                 <Button size="small" type="primary" ghost onClick={() => onRecord(prefillForMustTalk(item, branch))}>
                   记录谈话

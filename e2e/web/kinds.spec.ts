@@ -182,3 +182,42 @@ test('学习学时: a 集中学习 recorded through 会议记录 credits its att
   const records = page.getByRole('table', { name: '2026年学时记录' });
   await expect(records.getByRole('row').filter({ hasText: title })).toHaveCount(Math.min(credited, 20));
 });
+
+test('设置 → 学时 and 党费规定: a bad value refused in Chinese, a goal changed and followed by 学习学时, 恢复默认', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openWithDemoBranch(page, '/training', '学习培训学时', '学习学时');
+  const totals = page.getByRole('table', { name: '2026年学时统计' });
+  await expect(totals.getByRole('row').filter({ hasText: '32学时' }).first()).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '学时' }).click();
+  await expect(page).toHaveURL(/#\/settings\/training$/);
+  const goal = page.getByLabel('党员每年学时');
+  await expect(goal).toHaveValue('32');
+  await goal.fill('');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('请填写党员每年学时')).toBeVisible();
+  await goal.fill('40');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '学习学时' }).click();
+  await expect(totals.getByRole('row').filter({ hasText: '40学时' }).first()).toBeVisible();
+  await expect(totals.getByRole('row').filter({ hasText: /\t32学时/ })).toHaveCount(0);
+
+  await page.getByRole('menuitem', { name: '设置' }).click();
+  await page.getByRole('tab', { name: '党费规定' }).click();
+  await expect(page.getByLabel('在职党员第1档上限')).toHaveValue('3000.00');
+  await page.getByLabel('在职党员第1档比例').fill('0.55');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('在职党员第1档比例：比例精确到0.1%')).toBeVisible();
+  await page.screenshot({ path: '/tmp/dues-settings.png', fullPage: true });
+  await page.getByRole('button', { name: '撤销修改' }).click();
+  await expect(page.getByLabel('在职党员第1档比例')).toHaveValue('0.5');
+
+  await page.getByRole('tab', { name: '学时' }).click();
+  await page.getByRole('tabpanel', { name: '学时' }).getByRole('button', { name: '恢复默认' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '恢复默认' }).click();
+  await expect(page.getByText('已恢复为默认值')).toBeVisible();
+  await expect(page.getByLabel('党员每年学时')).toHaveValue('32');
+});

@@ -18,6 +18,15 @@ function fieldOf(problem: string): FieldName | undefined {
   return problem === 'votes' ? ['votes', 'excellent'] : FIELDS.find((f) => f === problem);
 }
 
+/** A count of 测评票 as typed: a whole number from 0, or blank; never rounded or clamped behind the user's back. */
+const voteRule = (label: string) => ({
+  validator: async (_: unknown, value: unknown) => {
+    if (value !== null && value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+      throw new Error(`${label}票数应为0或正整数`);
+    }
+  },
+});
+
 interface Props {
   branchId: string;
   year: number;
@@ -90,8 +99,8 @@ export function ReviewModal({ branchId, year, row, meeting, members, excellentOt
         <Form.Item label="民主测评票" extra="各等次的票数，未统计的留空">
           <Space wrap>
             {VOTE_KEYS.map((key) => (
-              <Form.Item key={key} name={['votes', key]} noStyle>
-                <InputNumber aria-label={`测评票${REVIEW_VOTE_LABELS[key]}`} addonBefore={REVIEW_VOTE_LABELS[key]} min={0} precision={0} style={{ width: 150 }} />
+              <Form.Item key={key} name={['votes', key]} noStyle rules={[voteRule(REVIEW_VOTE_LABELS[key])]}>
+                <InputNumber aria-label={`测评票${REVIEW_VOTE_LABELS[key]}`} addonBefore={REVIEW_VOTE_LABELS[key]} style={{ width: 150 }} />
               </Form.Item>
             ))}
           </Space>

@@ -1,13 +1,13 @@
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatDate, todayIso } from '@shared/dates';
 import { needsDisposal, NOT_GRADED, REVIEW_VOTE_LABELS } from '@shared/model';
 import { reviewFindings } from '@shared/rules/reviews';
 import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
 import { messageOf } from '../../components/messageOf';
-import { YearSelect } from '../../components/YearSelect';
+import { useYearParam, YearSelect } from '../../components/YearSelect';
 import { useMembers } from '../../db';
 import { useMeetings } from '../../db/meetingHooks';
 import { reviewStore, useReviews, useReviewYear } from '../../db/reviewHooks';
@@ -24,10 +24,8 @@ const ellipsis = { showTitle: true } as const;
 export function ReviewsPage() {
   const branch = useBranch();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
   const today = todayIso();
-  const currentYear = Number(today.slice(0, 4));
-  const year = Number(params.get('year')) || currentYear;
+  const { year, currentYear, setYear } = useYearParam(today);
   const members = useMembers(branch.id);
   const results = useReviews(branch.id, year);
   const reviewYear = useReviewYear(branch.id, year);
@@ -56,7 +54,7 @@ export function ReviewsPage() {
           <Typography.Title level={4} style={{ margin: 0 }}>
             民主评议党员
           </Typography.Title>
-          <YearSelect label="评议年度" value={year} current={currentYear} onChange={(y) => setParams({ year: String(y) })} />
+          <YearSelect label="评议年度" value={year} current={currentYear} onChange={setYear} />
         </Space>
         <Typography.Text type="secondary">
           {reviewYear.meetingId && reviewYear.meetingDate ? (

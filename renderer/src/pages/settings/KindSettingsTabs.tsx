@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Space, Switch, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { DEFAULT_DUES_SETTINGS, FIXED_DUES_CATEGORIES, type DuesSettings } from '@shared/dues';
 import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '@shared/training';
@@ -9,6 +9,7 @@ import { saveDuesSettings, saveTrainingSettings } from '../../db/kindSettings';
 import { sameSetting } from '../../db/ruleSettings';
 import { useTrainingSettings } from '../../db/trainingHooks';
 import { failureMessage } from './formProblems';
+import { SettingsActions } from './SettingsActions';
 import {
   DUES_MONTH_LABELS,
   duesSettingsOf,
@@ -31,7 +32,8 @@ interface SettingsFormProps<Values, Settings> {
   settingsOf: (values: Values) => SettingsOutcome<Settings>;
   save: (settings: Settings) => Promise<Settings>;
   name: string;
-  intro: ReactNode;
+  /** Where the defaults come from and what follows a change. */
+  intro: { title: string; description: string };
   children: ReactNode;
 }
 
@@ -80,7 +82,7 @@ function SettingsForm<Values extends object, Settings>({ stored, defaults, value
 
   return (
     <div style={{ maxWidth: 900 }}>
-      {intro}
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={intro.title} description={intro.description} />
       <Form<Values>
         form={form}
         name={name}
@@ -91,20 +93,14 @@ function SettingsForm<Values extends object, Settings>({ stored, defaults, value
       >
         {children}
         {tableProblems.length > 0 && <Alert type="error" showIcon title="无法保存" description={tableProblems.join('；')} style={{ marginTop: 16 }} />}
-        <Flex gap={12} align="center" wrap style={{ position: 'sticky', bottom: 0, padding: '12px 0', marginTop: 8, background: '#f5f5f5' }}>
-          <Button type="primary" htmlType="submit" loading={saving} disabled={!dirty}>
-            保存
-          </Button>
-          <Button disabled={!dirty || saving} onClick={undo}>
-            撤销修改
-          </Button>
-          <Popconfirm title="恢复默认" description="把本页设置全部恢复为默认值？" okText="恢复默认" cancelText="取消" onConfirm={() => store(defaults, '已恢复为默认值')}>
-            <Button danger disabled={sameSetting(stored, defaults) && !dirty} loading={saving}>
-              恢复默认
-            </Button>
-          </Popconfirm>
-          {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
-        </Flex>
+        <SettingsActions
+          saving={saving}
+          unsaved={dirty ? '有未保存的修改' : ''}
+          onUndo={undo}
+          onRestore={() => store(defaults, '已恢复为默认值')}
+          restoreQuestion="把本页设置全部恢复为默认值？"
+          atDefaults={sameSetting(stored, defaults)}
+        />
       </Form>
     </div>
   );
@@ -125,72 +121,65 @@ export function DuesSettingsTab() {
       settingsOf={duesSettingsOf}
       save={saveDuesSettings}
       name="duesSettings"
-      intro={
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="按《关于中国共产党党费收缴、使用和管理的规定》设默认值"
-          description="上级党组织有具体规定的，在这里修改。保存后党费收缴的应交计算和检查立即按新标准；已核定的应交金额不变，重新核定时按新标准计算。对本机所有支部适用。"
-        />
-      }
+      intro={{
+        title: '按《关于中国共产党党费收缴、使用和管理的规定》设默认值',
+        description: '上级党组织有具体规定的，在这里修改。保存后党费收缴的应交计算和检查立即按新标准；已核定的应交金额不变，重新核定时按新标准计算。对本机所有支部适用。',
+      }}
     >
-      {
-        <Flex vertical gap={16}>
-          {RATED_TABLES.map(({ category, key }) => (
-            <Card key={key} size="small" title={`${category}党员（${category === '在职' ? '按税后月工资收入' : '按离退休费'}）`}>
-              <Form.List name={key}>
-                {(fields, { add, remove }) => (
-                  <Flex vertical gap={8}>
-                    {fields.map((field, index) => {
-                      const last = index === fields.length - 1;
-                      const label = `${category}党员第${index + 1}档`;
-                      return (
-                        <div key={field.key} style={{ display: 'grid', gridTemplateColumns: '330px 320px 40px', alignItems: 'start' }}>
-                          {last ? (
-                            <Typography.Text style={{ lineHeight: '32px' }}>{fields.length > 1 ? '超过上一档' : '全部收入'}</Typography.Text>
-                          ) : (
-                            <Form.Item name={[field.name, 'upTo']} label="月收入不超过（含本数）" layout="horizontal" style={{ marginBottom: 0 }}>
-                              <Input aria-label={`${label}上限`} inputMode="decimal" suffix="元" style={{ width: 130 }} />
-                            </Form.Item>
-                          )}
-                          <Form.Item name={[field.name, 'percent']} label="交纳比例" layout="horizontal" style={{ marginBottom: 0 }}>
-                            <InputNumber aria-label={`${label}比例`} step={0.5} suffix="%" style={{ width: 110 }} />
+      <Flex vertical gap={16}>
+        {RATED_TABLES.map(({ category, key }) => (
+          <Card key={key} size="small" title={`${category}党员（${category === '在职' ? '按税后月工资收入' : '按离退休费'}）`}>
+            <Form.List name={key}>
+              {(fields, { add, remove }) => (
+                <Flex vertical gap={8}>
+                  {fields.map((field, index) => {
+                    const last = index === fields.length - 1;
+                    const label = `${category}党员第${index + 1}档`;
+                    return (
+                      <div key={field.key} style={{ display: 'grid', gridTemplateColumns: '330px 320px 40px', alignItems: 'start' }}>
+                        {last ? (
+                          <Typography.Text style={{ lineHeight: '32px' }}>{fields.length > 1 ? '超过上一档' : '全部收入'}</Typography.Text>
+                        ) : (
+                          <Form.Item name={[field.name, 'upTo']} label="月收入不超过（含本数）" layout="horizontal" style={{ marginBottom: 0 }}>
+                            <Input aria-label={`${label}上限`} inputMode="decimal" suffix="元" style={{ width: 130 }} />
                           </Form.Item>
-                          {fields.length > 1 && <Button type="text" aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}
-                        </div>
-                      );
-                    })}
-                    <div>
-                      <Button icon={<PlusOutlined />} onClick={() => add({}, Math.max(0, fields.length - 1))}>
-                        增加一档
-                      </Button>
-                    </div>
-                  </Flex>
-                )}
-              </Form.List>
-            </Card>
-          ))}
-          <Card size="small" title="按固定金额交纳（每月）">
-            <Space wrap size="large">
-              {FIXED_DUES_CATEGORIES.map((category) => (
-                <Form.Item key={category} name={['fixed', category]} label={`${category}党员`} style={{ marginBottom: 0 }}>
-                  <Input inputMode="decimal" suffix="元" style={{ width: 120 }} />
-                </Form.Item>
-              ))}
-            </Space>
+                        )}
+                        <Form.Item name={[field.name, 'percent']} label="交纳比例" layout="horizontal" style={{ marginBottom: 0 }}>
+                          <InputNumber aria-label={`${label}比例`} step={0.5} suffix="%" style={{ width: 110 }} />
+                        </Form.Item>
+                        {fields.length > 1 && <Button type="text" aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}
+                      </div>
+                    );
+                  })}
+                  <div>
+                    <Button icon={<PlusOutlined />} onClick={() => add({}, Math.max(0, fields.length - 1))}>
+                      增加一档
+                    </Button>
+                  </div>
+                </Flex>
+              )}
+            </Form.List>
           </Card>
-          <Card size="small" title="党费收缴检查">
-            <Space wrap size="large">
-              {Object.entries(DUES_MONTH_LABELS).map(([key, label]) => (
-                <Form.Item key={key} name={key} label={label} style={{ marginBottom: 0 }}>
-                  <InputNumber suffix="个月" style={{ width: 120 }} />
-                </Form.Item>
-              ))}
-            </Space>
-          </Card>
-        </Flex>
-      }
+        ))}
+        <Card size="small" title="按固定金额交纳（每月）">
+          <Space wrap size="large">
+            {FIXED_DUES_CATEGORIES.map((category) => (
+              <Form.Item key={category} name={['fixed', category]} label={`${category}党员`} style={{ marginBottom: 0 }}>
+                <Input inputMode="decimal" suffix="元" style={{ width: 120 }} />
+              </Form.Item>
+            ))}
+          </Space>
+        </Card>
+        <Card size="small" title="党费收缴检查">
+          <Space wrap size="large">
+            {Object.entries(DUES_MONTH_LABELS).map(([key, label]) => (
+              <Form.Item key={key} name={key} label={label} style={{ marginBottom: 0 }}>
+                <InputNumber suffix="个月" style={{ width: 120 }} />
+              </Form.Item>
+            ))}
+          </Space>
+        </Card>
+      </Flex>
     </SettingsForm>
   );
 }
@@ -210,34 +199,27 @@ export function TrainingSettingsTab() {
       settingsOf={trainingSettingsOf}
       save={saveTrainingSettings}
       name="trainingSettings"
-      intro={
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="按《全国党员教育培训工作规划》设默认值"
-          description="党员每年集中学习培训不少于32学时，基层党组织书记和班子成员不少于56学时；半天计4学时、一天计8学时。上级有具体规定的在这里修改，对本机所有支部适用。"
-        />
-      }
+      intro={{
+        title: '按《全国党员教育培训工作规划》设默认值',
+        description: '党员每年集中学习培训不少于32学时，基层党组织书记和班子成员不少于56学时；半天计4学时、一天计8学时。上级有具体规定的在这里修改，对本机所有支部适用。',
+      }}
     >
-      {
-        <Flex vertical gap={16}>
-          <Card size="small" title="学时要求与计时">
-            <Space wrap size="large">
-              {HOURS_KEYS.map((key) => (
-                <Form.Item key={key} name={key} label={TRAINING_LABELS[key]} style={{ marginBottom: 0 }}>
-                  <InputNumber step={key === 'halfDayHours' || key === 'fullDayHours' ? 0.5 : 1} suffix="学时" style={{ width: 130 }} />
-                </Form.Item>
-              ))}
-            </Space>
-          </Card>
-          <Card size="small" title="每周一学">
-            <Form.Item name="weeklyStudy" label="检查每周是否开展集中学习" valuePropName="checked" extra="部分地方要求“每周一学”；默认不检查。" style={{ marginBottom: 0 }}>
-              <Switch checkedChildren="检查" unCheckedChildren="不检查" />
-            </Form.Item>
-          </Card>
-        </Flex>
-      }
+      <Flex vertical gap={16}>
+        <Card size="small" title="学时要求与计时">
+          <Space wrap size="large">
+            {HOURS_KEYS.map((key) => (
+              <Form.Item key={key} name={key} label={TRAINING_LABELS[key]} style={{ marginBottom: 0 }}>
+                <InputNumber step={key === 'halfDayHours' || key === 'fullDayHours' ? 0.5 : 1} suffix="学时" style={{ width: 130 }} />
+              </Form.Item>
+            ))}
+          </Space>
+        </Card>
+        <Card size="small" title="每周一学">
+          <Form.Item name="weeklyStudy" label="检查每周是否开展集中学习" valuePropName="checked" extra="部分地方要求“每周一学”；默认不检查。" style={{ marginBottom: 0 }}>
+            <Switch checkedChildren="检查" unCheckedChildren="不检查" />
+          </Form.Item>
+        </Card>
+      </Flex>
     </SettingsForm>
   );
 }

@@ -9,7 +9,7 @@ import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
 import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
-import { useYearParam, YearSelect } from '../../components/YearSelect';
+import { useYearParam, YearPageHeader } from '../../components/YearSelect';
 import { useMembers } from '../../db';
 import { duesStore, useDues, useDuesSettings } from '../../db/duesHooks';
 import { CELL_STATE_LABELS, DuesGrid } from './DuesGrid';
@@ -60,13 +60,7 @@ export function DuesGridPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            党费收缴
-          </Typography.Title>
-          <YearSelect label="年度" value={year} current={currentYear} onChange={setYear} />
-        </Space>
+      <YearPageHeader title="党费收缴" year={year} currentYear={currentYear} onYear={setYear}>
         <Space wrap>
           <Button type="primary" icon={<CheckSquareOutlined />} onClick={() => setMarking(true)}>
             一键按应交标记已交
@@ -78,7 +72,7 @@ export function DuesGridPage() {
             收缴情况报告
           </Button>
         </Space>
-      </Flex>
+      </YearPageHeader>
       <Card size="small">
         <Form form={entry} name="duesEntry" layout="inline" initialValues={{ paidOn: today }}>
           <DateField name="paidOn" label="录入的交纳日期" noFuture />

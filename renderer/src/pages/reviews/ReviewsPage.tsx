@@ -7,7 +7,7 @@ import { reviewFindings } from '@shared/rules/reviews';
 import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
 import { messageOf } from '../../components/messageOf';
-import { useYearParam, YearSelect } from '../../components/YearSelect';
+import { useYearParam, YearPageHeader } from '../../components/YearSelect';
 import { useMembers } from '../../db';
 import { useMeetings } from '../../db/meetingHooks';
 import { reviewStore, useReviews, useReviewYear } from '../../db/reviewHooks';
@@ -49,13 +49,7 @@ export function ReviewsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            民主评议党员
-          </Typography.Title>
-          <YearSelect label="评议年度" value={year} current={currentYear} onChange={setYear} />
-        </Space>
+      <YearPageHeader title="民主评议党员" yearLabel="评议年度" year={year} currentYear={currentYear} onYear={setYear}>
         <Typography.Text type="secondary">
           {reviewYear.meetingId && reviewYear.meetingDate ? (
             <>
@@ -65,7 +59,7 @@ export function ReviewsPage() {
             `${year}年度尚未召开民主评议党员会议，参评名单按${formatDate(reviewYear.date)}的党员名单`
           )}
         </Typography.Text>
-      </Flex>
+      </YearPageHeader>
       <Descriptions
         bordered
         size="small"

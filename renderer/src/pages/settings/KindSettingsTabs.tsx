@@ -37,11 +37,17 @@ interface SettingsFormProps<Values, Settings> {
   children: ReactNode;
 }
 
+/** A skeleton while the stored settings load; the form afresh (keyed by the stored value) after each save. */
+function SettingsForm<Values extends object, Settings>(props: Omit<SettingsFormProps<Values, Settings>, 'stored'> & { stored: Settings | undefined }) {
+  const { stored } = props;
+  return stored === undefined ? <Skeleton active /> : <LoadedSettingsForm key={JSON.stringify(stored)} {...props} stored={stored} />;
+}
+
 /**
  * A settings form as 设置 → 规则 has it: 保存, 撤销修改, 恢复默认; a bad value is refused with its reason on the
- * field and nothing is stored. Mounted afresh (keyed by the stored value) after each save.
+ * field and nothing is stored.
  */
-function SettingsForm<Values extends object, Settings>({ stored, defaults, valuesOf, settingsOf, save, name, intro, children }: SettingsFormProps<Values, Settings>) {
+function LoadedSettingsForm<Values extends object, Settings>({ stored, defaults, valuesOf, settingsOf, save, name, intro, children }: SettingsFormProps<Values, Settings>) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
@@ -109,12 +115,8 @@ function SettingsForm<Values extends object, Settings>({ stored, defaults, value
 /** 设置 → 党费规定: the rate tables, the fixed sums and the dues rules' months; 党费收缴 follows at once. */
 export function DuesSettingsTab() {
   const stored = useDuesSettings();
-  if (!stored) {
-    return <Skeleton active />;
-  }
   return (
     <SettingsForm<DuesSettingsValues, DuesSettings>
-      key={JSON.stringify(stored)}
       stored={stored}
       defaults={DEFAULT_DUES_SETTINGS}
       valuesOf={duesValuesOf}
@@ -187,12 +189,8 @@ export function DuesSettingsTab() {
 /** 设置 → 学时: the yearly goals, the usual 计时 and 每周一学; 学习学时 and its check follow at once. */
 export function TrainingSettingsTab() {
   const stored = useTrainingSettings();
-  if (!stored) {
-    return <Skeleton active />;
-  }
   return (
     <SettingsForm<TrainingSettingsValues, TrainingSettings>
-      key={JSON.stringify(stored)}
       stored={stored}
       defaults={DEFAULT_TRAINING_SETTINGS}
       valuesOf={trainingValuesOf}

@@ -10,7 +10,7 @@ import { FindingList } from '../../components/FindingList';
 import { DateField } from '../../components/IsoDatePicker';
 import { messageOf } from '../../components/messageOf';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
-import { useYearParam, YearSelect } from '../../components/YearSelect';
+import { useYearParam, YearPageHeader } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';
 import { trainingStore, useTraining, useTrainingSettings, type TrainingInput } from '../../db/trainingHooks';
 import { GuardedFormModal } from '../../components/GuardedFormModal';
@@ -39,17 +39,11 @@ export function TrainingPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            学习培训学时
-          </Typography.Title>
-          <YearSelect label="年度" value={year} current={currentYear} onChange={setYear} />
-        </Space>
+      <YearPageHeader title="学习培训学时" year={year} currentYear={currentYear} onYear={setYear}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
           登记学时
         </Button>
-      </Flex>
+      </YearPageHeader>
       <Table
         size="small"
         rowKey={(r) => r.member.id}

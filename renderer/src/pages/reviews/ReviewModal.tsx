@@ -20,11 +20,10 @@ function fieldOf(problem: string): FieldName | undefined {
 
 /** A count of 测评票 as typed: a whole number from 0, or blank; never rounded or clamped behind the user's back. */
 const voteRule = (label: string) => ({
-  validator: async (_: unknown, value: unknown) => {
-    if (value !== null && value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
-      throw new Error(`${label}票数应为0或正整数`);
-    }
-  },
+  validator: (_: unknown, value: unknown) =>
+    value === null || value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 0)
+      ? Promise.resolve()
+      : Promise.reject(new Error(`${label}票数应为0或正整数`)),
 });
 
 interface Props {

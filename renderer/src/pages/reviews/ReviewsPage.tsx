@@ -158,7 +158,7 @@ export function ReviewsPage() {
                     okText="删除"
                     okButtonProps={{ danger: true }}
                     cancelText="取消"
-                    onConfirm={() => reviewStore.remove(result.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
+                    onConfirm={() => void reviewStore.remove(result.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
                   >
                     <Button size="small" type="link" danger aria-label={`删除${member.name}的评议结果`}>
                       删除

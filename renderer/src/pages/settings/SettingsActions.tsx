@@ -24,7 +24,7 @@ export function SettingsActions({ saving, unsaved, onSave, onUndo, onRestore, re
       <Button disabled={!dirty || saving} onClick={onUndo}>
         撤销修改
       </Button>
-      <Popconfirm title="恢复默认" description={restoreQuestion} okText="恢复默认" cancelText="取消" onConfirm={onRestore}>
+      <Popconfirm title="恢复默认" description={restoreQuestion} okText="恢复默认" cancelText="取消" onConfirm={() => void onRestore()}>
         <Button danger disabled={atDefaults && !dirty} loading={saving}>
           恢复默认
         </Button>

@@ -86,7 +86,7 @@ export function TrainingPage() {
                     title="删除这条学时记录？"
                     okText="删除"
                     cancelText="取消"
-                    onConfirm={() => trainingStore.remove(r.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
+                    onConfirm={() => void trainingStore.remove(r.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
                   >
                     <Button size="small" type="link" danger>
                       删除

@@ -71,7 +71,7 @@ export function ReviewsPage() {
           {
             key: 'missing',
             label: '未评定等次',
-            children: figures.missing > 0 ? <Typography.Text type="danger">{figures.missing}名</Typography.Text> : '无',
+            children: figures.missing > 0 ? <Typography.Text type={reviewYear.meetingId ? 'danger' : undefined}>{figures.missing}名</Typography.Text> : '无',
           },
           {
             key: 'excellent',
@@ -92,7 +92,8 @@ export function ReviewsPage() {
         dataSource={rows}
         pagination={false}
         scroll={{ x: 1580 }}
-        rowClassName={(r) => (r.missing ? 'review-row-missing' : '')}
+        // Before the year's meeting a missing 等次 is not yet due: listed, not flagged.
+        rowClassName={(r) => (r.missing && reviewYear.meetingId ? 'review-row-missing' : '')}
         locale={{ emptyText: `${year}年度没有参评党员` }}
         columns={[
           {
@@ -110,7 +111,7 @@ export function ReviewsPage() {
           {
             title: '支部评定等次',
             width: 110,
-            render: (_, r) => (r.missing ? <Tag color="red">未评定</Tag> : (r.result?.grade ?? (r.graded ? '' : NOT_GRADED))),
+            render: (_, r) => (r.missing ? <Tag color={reviewYear.meetingId ? 'red' : undefined}>未评定</Tag> : (r.result?.grade ?? (r.graded ? '' : NOT_GRADED))),
           },
           {
             title: '测评票',

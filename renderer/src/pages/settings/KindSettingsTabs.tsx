@@ -147,7 +147,7 @@ export function DuesSettingsTab() {
                           </Form.Item>
                         )}
                         <Form.Item name={[field.name, 'percent']} label="交纳比例" layout="horizontal" style={{ marginBottom: 0 }}>
-                          <InputNumber aria-label={`${label}比例`} step={0.5} suffix="%" style={{ width: 110 }} />
+                          <InputNumber aria-label={`${label}比例`} suffix="%" style={{ width: 110 }} />
                         </Form.Item>
                         {fields.length > 1 && <Button type="text" aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}
                       </div>
@@ -207,7 +207,7 @@ export function TrainingSettingsTab() {
           <Space wrap size="large">
             {HOURS_KEYS.map((key) => (
               <Form.Item key={key} name={key} label={TRAINING_LABELS[key]} style={{ marginBottom: 0 }}>
-                <InputNumber step={key === 'halfDayHours' || key === 'fullDayHours' ? 0.5 : 1} suffix="学时" style={{ width: 130 }} />
+                <InputNumber suffix="学时" style={{ width: 130 }} />
               </Form.Item>
             ))}
           </Space>

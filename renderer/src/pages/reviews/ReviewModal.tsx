@@ -46,7 +46,7 @@ export function ReviewModal({ branchId, year, row, meeting, members, excellentOt
   const [form] = Form.useForm<ReviewFormValues>();
   const guard = useUnsavedChanges();
   const [saving, setSaving] = useState(false);
-  const grade = Form.useWatch('grade', form) ?? row.result?.grade;
+  const grade = Form.useWatch('grade', form);
   const disposal = Form.useWatch('disposal', form);
   const meetingId = row.result ? row.result.meetingId : meeting?.id;
   const feedbackPeople = members.filter((m) => !m.departure || m.id === row.result?.feedbackById);

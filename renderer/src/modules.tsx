@@ -1,4 +1,4 @@
-import { AuditOutlined, BulbOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, MessageOutlined, MoneyCollectOutlined, ReadOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BulbOutlined, CalendarOutlined, DashboardOutlined, FileExcelOutlined, MessageOutlined, MoneyCollectOutlined, ReadOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Skeleton } from 'antd';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 
@@ -30,7 +30,7 @@ function lazyModule(load: () => Promise<{ default: ComponentType }>): Pick<AppMo
 }
 
 /**
- * The left menu, in the product's order (工作台, 党员花名册, 会议记录, 谈心谈话, 思想动态分析, 整改台账, 党费收缴, 学习学时, 台账导入导出, 设置).
+ * The left menu, in the product's order (工作台, 党员花名册, 会议记录, 谈心谈话, 思想动态分析, 整改台账, 民主评议, 党费收缴, 学习学时, 台账导入导出, 设置).
  * A module is listed here only once it works: no placeholder pages.
  */
 export const MODULES: AppModule[] = [
@@ -40,6 +40,7 @@ export const MODULES: AppModule[] = [
   { path: '/talks', label: '谈心谈话', icon: <MessageOutlined />, ...lazyModule(() => import('./pages/talks/TalksPage').then((m) => ({ default: m.TalksPage }))) },
   { path: '/analyses', label: '思想动态分析', icon: <BulbOutlined />, ...lazyModule(() => import('./pages/analyses/AnalysesPage').then((m) => ({ default: m.AnalysesPage }))) },
   { path: '/rectifications', label: '整改台账', icon: <AuditOutlined />, ...lazyModule(() => import('./pages/rectifications/RectificationsPage').then((m) => ({ default: m.RectificationsPage }))) },
+  { path: '/reviews', label: '民主评议', icon: <SolutionOutlined />, ...lazyModule(() => import('./pages/reviews/ReviewsPage').then((m) => ({ default: m.ReviewsPage }))) },
   { path: '/dues', label: '党费收缴', icon: <MoneyCollectOutlined />, ...lazyModule(() => import('./pages/dues/DuesPage').then((m) => ({ default: m.DuesPage }))) },
   { path: '/training', label: '学习学时', icon: <ReadOutlined />, ...lazyModule(() => import('./pages/training/TrainingPage').then((m) => ({ default: m.TrainingPage }))) },
   { path: '/ledgers', label: '台账导入导出', icon: <FileExcelOutlined />, ...lazyModule(() => import('./pages/ledgers/LedgersPage').then((m) => ({ default: m.LedgersPage }))) },

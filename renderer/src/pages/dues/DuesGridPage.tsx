@@ -1,7 +1,7 @@
 import { CheckSquareOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { todayIso } from '@shared/dates';
 import { duesGrid, duesYearSummary, formatYuan } from '@shared/dues';
 import { duesFindings } from '@shared/rules/dues';
@@ -9,7 +9,7 @@ import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
 import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
-import { YearSelect } from '../../components/YearSelect';
+import { useYearParam, YearPageHeader } from '../../components/YearSelect';
 import { useMembers } from '../../db';
 import { duesStore, useDues, useDuesSettings } from '../../db/duesHooks';
 import { CELL_STATE_LABELS, DuesGrid } from './DuesGrid';
@@ -24,10 +24,8 @@ const LEGEND = ['paid', 'unpaid', 'partial', 'overpaid', 'due'] as const;
 export function DuesGridPage() {
   const branch = useBranch();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
   const today = todayIso();
-  const currentYear = Number(today.slice(0, 4));
-  const year = Number(params.get('year')) || currentYear;
+  const { year, currentYear, setYear } = useYearParam(today);
   const members = useMembers(branch.id);
   const payments = useDues(branch.id);
   const settings = useDuesSettings();
@@ -62,13 +60,7 @@ export function DuesGridPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            党费收缴
-          </Typography.Title>
-          <YearSelect label="年度" value={year} current={currentYear} onChange={(y) => setParams({ year: String(y) })} />
-        </Space>
+      <YearPageHeader title="党费收缴" year={year} currentYear={currentYear} onYear={setYear}>
         <Space wrap>
           <Button type="primary" icon={<CheckSquareOutlined />} onClick={() => setMarking(true)}>
             一键按应交标记已交
@@ -80,7 +72,7 @@ export function DuesGridPage() {
             收缴情况报告
           </Button>
         </Space>
-      </Flex>
+      </YearPageHeader>
       <Card size="small">
         <Form form={entry} name="duesEntry" layout="inline" initialValues={{ paidOn: today }}>
           <DateField name="paidOn" label="录入的交纳日期" noFuture />

@@ -12,6 +12,7 @@ import { MeetingAttachments } from './Attachments';
 import { MeetingTypeTags } from './meetingTypeTag';
 import { useNameOf } from './people';
 import { CreditHoursButton } from '../training/CreditHoursButton';
+import { ReviewResultsLink } from '../reviews/ReviewResultsLink';
 import { downloadMinutes, useMeetingFacts, type MeetingFacts } from './useMinutes';
 
 function Verdict({ ok, yes, no }: { ok: boolean | null; yes: string; no: string }) {
@@ -274,6 +275,7 @@ export function MeetingDetailPage() {
           </Button>
           <Button onClick={() => void navigate(`/rectifications/new?from=meetings&id=${meeting.id}`)}>生成整改任务</Button>
           <CreditHoursButton meeting={meeting} />
+          <ReviewResultsLink meeting={meeting} />
           <Popconfirm
             title="删除这条会议记录？"
             description="附件一并删除；修改记录中保留被删除的内容。"

@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Flex, Popconfirm, Radio, Skeleton, Tag, Typography } from 'antd';
+import { App, Alert, Card, Flex, Radio, Skeleton, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   DEFAULT_RULE_SETTINGS,
@@ -12,6 +12,7 @@ import {
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { saveRuleSettings, sameSetting, useRuleSettings } from '../../db/ruleSettings';
 import { failureMessage } from './formProblems';
+import { SettingsActions } from './SettingsActions';
 
 const GROUPS = ['会议频次', '会议表决', '谈心谈话', '换届与转正', '组织设置'] as const;
 const KEYS = Object.keys(RULE_SETTING_CHOICES) as RuleSettingKey[];
@@ -168,26 +169,15 @@ export function RuleSettingsTab() {
           </Card>
         ))}
       </Flex>
-      <Flex gap={12} align="center" wrap style={{ position: 'sticky', bottom: 0, padding: '12px 0', marginTop: 8, background: '#f5f5f5' }}>
-        <Button type="primary" loading={saving} disabled={changedKeys.length === 0} onClick={() => void save(current, '已保存')}>
-          保存
-        </Button>
-        <Button disabled={changedKeys.length === 0 || saving} onClick={() => setEdits({})}>
-          撤销修改
-        </Button>
-        <Popconfirm
-          title="恢复默认"
-          description="把全部规则恢复为条例默认值？"
-          okText="恢复默认"
-          cancelText="取消"
-          onConfirm={() => save(DEFAULT_RULE_SETTINGS, '已恢复为条例默认值')}
-        >
-          <Button danger disabled={atDefaults && changedKeys.length === 0} loading={saving}>
-            恢复默认
-          </Button>
-        </Popconfirm>
-        {changedKeys.length > 0 && <Typography.Text type="warning">有 {changedKeys.length} 项未保存的修改</Typography.Text>}
-      </Flex>
+      <SettingsActions
+        saving={saving}
+        unsaved={changedKeys.length > 0 ? `有 ${changedKeys.length} 项未保存的修改` : ''}
+        onSave={() => void save(current, '已保存')}
+        onUndo={() => setEdits({})}
+        onRestore={() => save(DEFAULT_RULE_SETTINGS, '已恢复为条例默认值')}
+        restoreQuestion="把全部规则恢复为条例默认值？"
+        atDefaults={atDefaults}
+      />
     </div>
   );
 }

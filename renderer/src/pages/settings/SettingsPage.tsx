@@ -6,13 +6,17 @@ import { BackupTab } from './BackupTab';
 import { BranchManagementTab } from './BranchManagementTab';
 import { RuleSettingsTab } from './RuleSettingsTab';
 import { MeetingTypesTab } from './MeetingTypesTab';
+import { DuesSettingsTab, TrainingSettingsTab } from './KindSettingsTabs';
 
-/** 设置: /settings is 支部信息, /settings/branches is 支部管理, /settings/rules is 规则 (so 工作台 can link to each). */
+/** The tabs under their own paths, /settings/<key> (支部信息 is /settings itself). */
+const TAB_KEYS = ['branches', 'rules', 'dues', 'training', 'meeting-types', 'backup'] as const;
+
+/** 设置: /settings is 支部信息, /settings/branches is 支部管理, /settings/rules is 规则, /settings/dues 党费规定, /settings/training 学时 (so 工作台 can link to each). */
 export function SettingsPage() {
   const branch = useBranch();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const activeKey = pathname.startsWith('/settings/branches') ? 'branches' : pathname.startsWith('/settings/rules') ? 'rules' : pathname.startsWith('/settings/backup') ? 'backup' : pathname.startsWith('/settings/meeting-types') ? 'meeting-types' : 'info';
+  const activeKey = TAB_KEYS.find((key) => pathname.startsWith(`/settings/${key}`)) ?? 'info';
 
   return (
     <>
@@ -27,6 +31,8 @@ export function SettingsPage() {
           { key: 'info', label: '支部信息', children: <BranchInfoTab key={branch.id} branch={branch} /> },
           { key: 'branches', label: '支部管理', children: <BranchManagementTab current={branch} /> },
           { key: 'rules', label: '规则', children: <RuleSettingsTab /> },
+          { key: 'dues', label: '党费规定', children: <DuesSettingsTab /> },
+          { key: 'training', label: '学时', children: <TrainingSettingsTab /> },
           { key: 'meeting-types', label: '会议类型', children: <MeetingTypesTab /> },
           { key: 'backup', label: '数据备份', children: <BackupTab /> },
         ]}

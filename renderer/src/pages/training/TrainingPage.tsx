@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { formatDate, todayIso } from '@shared/dates';
 import { TRAINING_FORMS, type Member, type TrainingRecord } from '@shared/model';
 import { trainingFindings } from '@shared/rules/training';
@@ -11,7 +10,7 @@ import { FindingList } from '../../components/FindingList';
 import { DateField } from '../../components/IsoDatePicker';
 import { messageOf } from '../../components/messageOf';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
-import { YearSelect } from '../../components/YearSelect';
+import { useYearParam, YearPageHeader } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';
 import { useMeetings } from '../../db/meetingHooks';
 import { trainingStore, useTraining, useTrainingSettings, type TrainingInput } from '../../db/trainingHooks';
@@ -21,10 +20,8 @@ import { GuardedFormModal } from '../../components/GuardedFormModal';
 export function TrainingPage() {
   const branch = useBranch();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
   const today = todayIso();
-  const currentYear = Number(today.slice(0, 4));
-  const year = Number(params.get('year')) || currentYear;
+  const { year, currentYear, setYear } = useYearParam(today);
   const members = useMembers(branch.id);
   const records = useTraining(branch.id, year);
   const settings = useTrainingSettings();
@@ -45,17 +42,11 @@ export function TrainingPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Space wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            学习培训学时
-          </Typography.Title>
-          <YearSelect label="年度" value={year} current={currentYear} onChange={(y) => setParams({ year: String(y) })} />
-        </Space>
+      <YearPageHeader title="学习培训学时" year={year} currentYear={currentYear} onYear={setYear}>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
           登记学时
         </Button>
-      </Flex>
+      </YearPageHeader>
       <Table
         size="small"
         rowKey={(r) => r.member.id}
@@ -98,7 +89,7 @@ export function TrainingPage() {
                     title="删除这条学时记录？"
                     okText="删除"
                     cancelText="取消"
-                    onConfirm={() => trainingStore.remove(r.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
+                    onConfirm={() => void trainingStore.remove(r.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
                   >
                     <Button size="small" type="link" danger>
                       删除

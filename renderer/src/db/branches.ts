@@ -3,7 +3,8 @@ import { formatDate, todayIso } from '@shared/dates';
 import { branchFieldsSchema, CURRENT_BRANCH_KEY, type AuditedTable, type Branch, type BranchFields } from '@shared/model';
 import { nowIso, writeAudit, writeAuditMany, type AuditInput } from './audit';
 import { BRANCH_RECORD_TABLES, type BranchLedgerDatabase } from './database';
-import { NotFoundError, problemsFromZod, ValidationError } from './errors';
+import { problemsFromZod, ValidationError } from './errors';
+import { createRecord, getRecord, newRecordMeta, removeRecord, updateRecord } from './records';
 
 function parseBranch(input: BranchFields) {
   const parsed = branchFieldsSchema.safeParse(input);
@@ -16,10 +17,7 @@ function parseBranch(input: BranchFields) {
 export async function createBranch(db: BranchLedgerDatabase, input: BranchFields): Promise<Branch> {
   const fields = parseBranch(input);
   return db.transaction('rw', db.branches, db.auditLog, db.settings, async () => {
-    const at = nowIso();
-    const branch: Branch = { ...fields, id: crypto.randomUUID(), createdAt: at, updatedAt: at };
-    await db.branches.add(branch);
-    await writeAudit(db, { table: 'branches', action: 'create', recordId: branch.id, branchId: branch.id, summary: `创建支部 ${branch.name}` });
+    const branch = await createRecord(db, 'branches', { ...fields, ...newRecordMeta() }, `创建支部 ${fields.name}`);
     await db.settings.put({ key: CURRENT_BRANCH_KEY, value: branch.id });
     return branch;
   });
@@ -27,15 +25,8 @@ export async function createBranch(db: BranchLedgerDatabase, input: BranchFields
 
 export async function updateBranch(db: BranchLedgerDatabase, id: string, input: BranchFields): Promise<Branch> {
   const fields = parseBranch(input);
-  return db.transaction('rw', db.branches, db.auditLog, async () => {
-    const before = await db.branches.get(id);
-    if (!before) {
-      throw new NotFoundError('该支部');
-    }
-    const after: Branch = { ...before, ...fields, isDemo: before.isDemo, updatedAt: nowIso() };
-    await db.branches.put(after);
-    await writeAudit(db, { table: 'branches', action: 'update', recordId: id, branchId: id, summary: '修改支部信息', before, after });
-    return after;
+  return updateRecord(db, 'branches', id, {
+    next: (before) => ({ after: { ...before, ...fields, isDemo: before.isDemo, updatedAt: nowIso() }, summary: '修改支部信息' }),
   });
 }
 
@@ -46,22 +37,11 @@ export async function updateBranch(db: BranchLedgerDatabase, id: string, input: 
 export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promise<void> {
   const tables = [db.branches, db.auditLog, db.settings, ...BRANCH_RECORD_TABLES.map((name) => db.table(name))];
   await db.transaction('rw', tables, async () => {
-    const branch = await db.branches.get(id);
-    if (!branch) {
-      throw new NotFoundError('该支部');
-    }
+    const branch = await getRecord(db, 'branches', id);
     for (const name of BRANCH_RECORD_TABLES) {
       await db.table(name).where('branchId').equals(id).delete();
     }
-    await db.branches.delete(id);
-    await writeAudit(db, {
-      table: 'branches',
-      action: 'delete',
-      recordId: id,
-      branchId: id,
-      summary: `删除支部 ${branch.name}${branch.isDemo ? '（示例数据）' : ''}及其全部记录`,
-      before: branch,
-    });
+    await removeRecord(db, 'branches', branch, `删除支部 ${branch.name}${branch.isDemo ? '（示例数据）' : ''}及其全部记录`);
     const current = await db.settings.get(CURRENT_BRANCH_KEY);
     if (current?.value === id) {
       const next = await db.branches.toCollection().first();

@@ -1,4 +1,7 @@
+import { generateDemoBranch, type DemoDataset } from '@shared/demo';
+import type { Branch, Member } from '@shared/model';
 import { BranchLedgerDatabase } from './database';
+import { ValidationError } from './errors';
 
 let counter = 0;
 
@@ -6,4 +9,43 @@ let counter = 0;
 export function freshDatabase(): BranchLedgerDatabase {
   counter += 1;
   return new BranchLedgerDatabase(`test-${Date.now()}-${counter}`);
+}
+
+export interface DemoSetup {
+  db: BranchLedgerDatabase;
+  demo: DemoDataset;
+  branch: Branch;
+  /** The members written (all the demo's, or those `members` chose). */
+  members: Member[];
+}
+
+/**
+ * A fresh database holding the demo branch of `today` and its members; `members` picks or reshapes the members
+ * written, `talks` writes the demo's talks too.
+ */
+export async function demoDatabase(
+  today: string,
+  options: { members?: (members: Member[]) => Member[]; talks?: boolean } = {},
+): Promise<DemoSetup> {
+  const db = freshDatabase();
+  const demo = generateDemoBranch({ today });
+  const members = options.members ? options.members(demo.members) : demo.members;
+  await db.branches.add(demo.branch);
+  await db.members.bulkAdd(members);
+  if (options.talks) {
+    await db.talks.bulkAdd(demo.talks);
+  }
+  return { db, demo, branch: demo.branch, members };
+}
+
+/** The ValidationError a write was refused with; any other outcome fails the test. */
+export async function refusal(work: Promise<unknown>): Promise<ValidationError> {
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof ValidationError)) {
+    throw new Error(`expected a ValidationError, got ${error === undefined ? 'success' : String(error)}`);
+  }
+  return error;
 }

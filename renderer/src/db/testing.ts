@@ -49,3 +49,27 @@ export async function refusal(work: Promise<unknown>): Promise<ValidationError> 
   }
   return error;
 }
+
+/**
+ * Stores `会议照片.png` (id `photo-1`, these bytes, and a thumbnail when given) on the first meeting of the
+ * database, as a stored row: for tests of what reads attachments back (package, backup).
+ */
+export async function storeMeetingPhoto(db: BranchLedgerDatabase, branchId: string, bytes: Uint8Array<ArrayBuffer>, thumbnail?: Uint8Array<ArrayBuffer>): Promise<void> {
+  const meeting = await db.meetings.toCollection().first();
+  if (!meeting) {
+    throw new Error('storeMeetingPhoto needs a meeting (load the demo data first)');
+  }
+  await db.attachments.add({
+    id: 'photo-1',
+    branchId,
+    ownerTable: 'meetings',
+    ownerId: meeting.id,
+    name: '会议照片.png',
+    mimeType: 'image/png',
+    size: bytes.byteLength,
+    kind: '照片',
+    createdAt: '2025-03-05T10:00:00+08:00',
+    data: new Blob([bytes], { type: 'image/png' }),
+    ...(thumbnail ? { thumbnail: new Blob([thumbnail], { type: 'image/jpeg' }) } : {}),
+  });
+}

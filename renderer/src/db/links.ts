@@ -73,6 +73,18 @@ function defineLink<F extends RecordTable>(spec: Link<F>): LinkOps {
   };
 }
 
+/** A list of ids in an analysis (its 关联整改任务, its 关联谈心谈话). */
+function analysisListLink(field: 'rectificationIds' | 'talkIds', to: RecordTable, removedWithTarget: string): LinkOps {
+  return defineLink<'analyses'>({
+    from: 'analyses',
+    to,
+    has: (analysis, id) => (analysis[field] ?? []).includes(id),
+    add: (analysis, id) => ((analysis[field] ?? []).includes(id) ? undefined : { ...analysis, [field]: [...(analysis[field] ?? []), id] }),
+    remove: (analysis, id) => ({ ...analysis, [field]: analysis[field].filter((linked) => linked !== id) }),
+    removedWithTarget,
+  });
+}
+
 /** Every link cleared when the record it names is deleted. */
 const LINKS: readonly LinkOps[] = [
   /** A talk's 关联整改任务 (set when a task is raised from the talk). */
@@ -88,23 +100,9 @@ const LINKS: readonly LinkOps[] = [
     removedWithTarget: '关联的整改任务已删除',
   }),
   /** An analysis' 关联整改任务 (raised from it, or chosen in its form). */
-  defineLink<'analyses'>({
-    from: 'analyses',
-    to: 'rectifications',
-    has: (analysis, id) => (analysis.rectificationIds ?? []).includes(id),
-    add: (analysis, id) => ((analysis.rectificationIds ?? []).includes(id) ? undefined : { ...analysis, rectificationIds: [...(analysis.rectificationIds ?? []), id] }),
-    remove: (analysis, id) => ({ ...analysis, rectificationIds: analysis.rectificationIds.filter((r) => r !== id) }),
-    removedWithTarget: '关联的整改任务已删除',
-  }),
+  analysisListLink('rectificationIds', 'rectifications', '关联的整改任务已删除'),
   /** An analysis' 关联谈心谈话 (chosen in its form). */
-  defineLink<'analyses'>({
-    from: 'analyses',
-    to: 'talks',
-    has: (analysis, id) => (analysis.talkIds ?? []).includes(id),
-    add: (analysis, id) => ((analysis.talkIds ?? []).includes(id) ? undefined : { ...analysis, talkIds: [...(analysis.talkIds ?? []), id] }),
-    remove: (analysis, id) => ({ ...analysis, talkIds: analysis.talkIds.filter((t) => t !== id) }),
-    removedWithTarget: '关联的谈心谈话已删除',
-  }),
+  analysisListLink('talkIds', 'talks', '关联的谈心谈话已删除'),
 ];
 
 function linkBetween(from: RecordTable, to: RecordTable): LinkOps | undefined {

@@ -49,6 +49,16 @@ async function problemsOf(work: Promise<unknown>): Promise<{ field: string; mess
   return (await refusal(work)).problems;
 }
 
+/** A 提醒谈话 of today, to raise a task from. */
+function remindingTalk() {
+  return addTalk(
+    db,
+    branch.id,
+    { date: TODAY, location: '活动室', talkerId: members[0].id, intervieweeIds: [members[10].id], kind: '提醒谈话', form: '个别', content: '谈工作作风' },
+    TODAY,
+  );
+}
+
 const file = (name = '学习记录.pdf') => ({ name, mimeType: 'application/pdf', data: new Blob(['%PDF-1.4 学习记录'], { type: 'application/pdf' }) });
 
 /** A task moved to 已完成待验收 with 完成情况. */
@@ -83,12 +93,7 @@ describe('整改任务 repository', () => {
     expect(fromMeeting.origin).toEqual({ table: 'meetings', id: meeting.id });
     expect((await rectificationHistory(db, fromMeeting.id))[0].summary).toContain('（来自会议记录）');
 
-    const talk = await addTalk(
-      db,
-      branch.id,
-      { date: TODAY, location: '活动室', talkerId: members[0].id, intervieweeIds: [members[10].id], kind: '提醒谈话', form: '个别', content: '谈工作作风' },
-      TODAY,
-    );
+    const talk = await remindingTalk();
     const fromTalk = await addRectification(db, branch.id, input(), { table: 'talks', id: talk.id });
     expect((await db.talks.get(talk.id))?.rectificationId).toBe(fromTalk.id);
 
@@ -203,12 +208,7 @@ describe('整改任务 repository', () => {
   });
 
   it('deletes an open task with its evidence and clears the link from its talk', async () => {
-    const talk = await addTalk(
-      db,
-      branch.id,
-      { date: TODAY, location: '活动室', talkerId: members[0].id, intervieweeIds: [members[10].id], kind: '提醒谈话', form: '个别', content: '谈工作作风' },
-      TODAY,
-    );
+    const talk = await remindingTalk();
     const task = await addRectification(db, branch.id, input(), { table: 'talks', id: talk.id });
     await addEvidence(db, task.id, file());
     await deleteRectification(db, task.id);

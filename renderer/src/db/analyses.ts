@@ -17,7 +17,7 @@ import { historyOf } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { deleteRecord } from './deletion';
 import { problemsFromZod, ValidationError, type FieldProblem } from './errors';
-import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord } from './records';
+import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type TableName } from './records';
 
 /**
  * 思想动态分析: one record per branch and period with its per-member entries. Every change is checked here (the
@@ -50,7 +50,7 @@ function parseFields(input: AnalysisInput): AnalysisFields {
   return parsed.data;
 }
 
-const TABLES = ['analyses', 'branches', 'members', 'talks', 'rectifications', 'settings', 'auditLog'];
+const TABLES: TableName[] = ['analyses', 'branches', 'members', 'talks', 'rectifications', 'settings', 'auditLog'];
 
 /** The settings of 思想状况 and the 定期 period, each part at its default when missing or broken. */
 export async function getAnalysisSettings(db: BranchLedgerDatabase): Promise<AnalysisSettings> {

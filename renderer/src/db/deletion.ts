@@ -1,11 +1,11 @@
 import { ownsAttachments, removeAttachmentsOf } from './attachments';
 import type { BranchLedgerDatabase } from './database';
 import { tablesLinkingTo, unlinkAll } from './links';
-import { branchIdOf, getRecord, removeRecord, tableNames, type RecordOf, type RecordTable } from './records';
+import { branchIdOf, getRecord, removeRecord, tableNames, type RecordOf, type RecordTable, type TableName } from './records';
 
 export interface RecordDelete<R> {
   /** Tables the delete reads besides its own (the roster for a name …), for the transaction's scope. */
-  reads?: readonly string[];
+  reads?: readonly TableName[];
   /** Refuses the delete (e.g. a 已销号 task stays on file). */
   check?: (before: R) => void | Promise<void>;
   /** The audit line, e.g. `删除谈心谈话 2025年3月5日 王伟与李芳（交流谈话）`. */
@@ -22,7 +22,8 @@ export async function deleteRecord<T extends RecordTable>(
   id: string,
   del: RecordDelete<RecordOf<T>>,
 ): Promise<void> {
-  const scope = tableNames(table, 'auditLog', ...(ownsAttachments(table) ? ['attachments'] : []), ...tablesLinkingTo(table), ...(del.reads ?? []));
+  const files: TableName[] = ownsAttachments(table) ? ['attachments'] : [];
+  const scope = tableNames(table, 'auditLog', ...files, ...tablesLinkingTo(table), ...(del.reads ?? []));
   await db.transaction('rw', scope, async () => {
     const before = await getRecord(db, table, id);
     await del.check?.(before);

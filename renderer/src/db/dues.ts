@@ -22,7 +22,7 @@ import { nowIso, writeAuditMany, type AuditInput } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { deleteMemberRecord } from './deletion';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
-import { createRecord, newRecordMeta, writeFieldUpdate } from './records';
+import { createRecord, newRecordMeta, writeFieldUpdate, type TableName } from './records';
 
 /**
  * 党费收缴: one record per member per month. A save replaces the member-month's record (the grid has one cell
@@ -31,7 +31,7 @@ import { createRecord, newRecordMeta, writeFieldUpdate } from './records';
 
 export type DuesInput = DuesPaymentFieldsInput;
 
-const TABLES = ['dues', 'members', 'auditLog'];
+const TABLES: TableName[] = ['dues', 'members', 'auditLog'];
 
 /** The settings in force (设置 keeps what differs from the 党费规定). */
 export async function getDuesSettings(db: BranchLedgerDatabase): Promise<DuesSettings> {

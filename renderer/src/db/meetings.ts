@@ -14,7 +14,7 @@ import { historyOf } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { deleteRecord } from './deletion';
 import { problemsFromZod, ValidationError, type FieldProblem } from './errors';
-import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord } from './records';
+import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type TableName } from './records';
 
 export type MeetingInput = MeetingFieldsInput;
 
@@ -73,7 +73,7 @@ async function validate(db: BranchLedgerDatabase, branchId: string, input: Meeti
   return fields;
 }
 
-const TABLES = ['meetings', 'members', 'branches', 'auditLog'];
+const TABLES: TableName[] = ['meetings', 'members', 'branches', 'auditLog'];
 
 export async function addMeeting(db: BranchLedgerDatabase, branchId: string, input: MeetingInput): Promise<Meeting> {
   return db.transaction('rw', TABLES, async () => {

@@ -60,8 +60,13 @@ const RECORD_SCHEMAS: Readonly<Record<RecordTable, z.ZodType>> = {
   training: trainingRecordSchema,
 };
 
-/** The records' tables by name, once each, for a transaction's scope. */
-export function tableNames(...names: readonly string[]): string[] {
+/** The name of every table of the database (a typo is a compile error, not a failed transaction). */
+export type TableName = {
+  [K in keyof BranchLedgerDatabase]: BranchLedgerDatabase[K] extends Table<infer _R, infer _Key, infer _Insert> ? K : never;
+}[keyof BranchLedgerDatabase];
+
+/** Tables by name, once each, for a transaction's scope. */
+export function tableNames(...names: readonly TableName[]): TableName[] {
   return [...new Set(names)];
 }
 
@@ -140,7 +145,7 @@ export async function putChange<T extends RecordTable>(
 
 export interface RecordUpdate<R> {
   /** Tables the change reads besides its own (the roster, the branch …), for the transaction's scope. */
-  reads?: readonly string[];
+  reads?: readonly TableName[];
   /** Refuses the change before it is built (e.g. a 已销号 task is read-only). */
   check?: (before: R) => void | Promise<void>;
   /** The next version and its audit line; undefined when nothing changes (nothing is written). */

@@ -26,7 +26,7 @@ import type { BranchLedgerDatabase } from './database';
 import { deleteRecord } from './deletion';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
 import { link } from './links';
-import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord } from './records';
+import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type TableName } from './records';
 
 /**
  * 整改台账: tasks, their workflow, 整改进展 and 佐证材料. Every change is checked here (the page only helps) and
@@ -101,7 +101,7 @@ async function checkOrigin(db: BranchLedgerDatabase, branchId: string, origin: R
   }
 }
 
-const EDIT_TABLES = ['rectifications', 'branches', 'meetings', 'talks', 'analyses', 'auditLog'];
+const EDIT_TABLES: TableName[] = ['rectifications', 'branches', 'meetings', 'talks', 'analyses', 'auditLog'];
 
 /** 新增整改任务; raised from a record, the task links back to it (and a talk or analysis to the task). */
 export async function addRectification(

@@ -6,7 +6,7 @@ import { historyOf } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { deleteRecord } from './deletion';
 import { problemsFromZod, ValidationError, type FieldProblem } from './errors';
-import { createRecord, fieldChange, newRecordMeta, updateRecord } from './records';
+import { createRecord, fieldChange, newRecordMeta, updateRecord, type TableName } from './records';
 
 export type TalkInput = TalkFieldsInput;
 
@@ -67,7 +67,7 @@ async function summaryOf(db: BranchLedgerDatabase, talk: TalkFields): Promise<st
   return `${formatDate(talk.date)} ${names[0]}与${whom}（${talk.kind}）`;
 }
 
-const TABLES = ['talks', 'members', 'auditLog'];
+const TABLES: TableName[] = ['talks', 'members', 'auditLog'];
 
 export async function addTalk(
   db: BranchLedgerDatabase,

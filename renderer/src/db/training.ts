@@ -5,13 +5,13 @@ import { nowIso, writeAuditMany } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { deleteMemberRecord } from './deletion';
 import { problemsFromZod, ValidationError } from './errors';
-import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord } from './records';
+import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type TableName } from './records';
 
 /** 学习培训学时: one record per member per activity; a 集中学习 or 党课 credits its attendees in one step. */
 
 export type TrainingInput = Omit<TrainingRecordFields, 'meetingId'>;
 
-const TABLES = ['training', 'members', 'auditLog'];
+const TABLES: TableName[] = ['training', 'members', 'auditLog'];
 
 export async function getTrainingSettings(db: BranchLedgerDatabase): Promise<TrainingSettings> {
   return readTrainingSettings((await db.settings.get(TRAINING_SETTINGS_KEY))?.value);

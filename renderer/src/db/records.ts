@@ -62,7 +62,7 @@ const RECORD_SCHEMAS: Readonly<Record<RecordTable, z.ZodType>> = {
 
 /** The name of every table of the database (a typo is a compile error, not a failed transaction). */
 export type TableName = {
-  [K in keyof BranchLedgerDatabase]: BranchLedgerDatabase[K] extends Table<infer _R, infer _Key, infer _Insert> ? K : never;
+  [K in keyof BranchLedgerDatabase]: BranchLedgerDatabase[K] extends Table ? K : never;
 }[keyof BranchLedgerDatabase];
 
 /** Tables by name, once each, for a transaction's scope. */

@@ -45,7 +45,8 @@ export async function refusal(work: Promise<unknown>): Promise<ValidationError> 
     (e: unknown) => e,
   );
   if (!(error instanceof ValidationError)) {
-    throw new Error(`expected a ValidationError, got ${error === undefined ? 'success' : String(error)}`);
+    const got = error === undefined ? 'success' : error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
+    throw new Error(`expected a ValidationError, got ${got}`);
   }
   return error;
 }

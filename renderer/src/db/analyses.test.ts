@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { generateDemoBranch } from '@shared/demo';
 import type { Branch, Member } from '@shared/model';
 import {
   addAnalysis,
@@ -14,7 +13,7 @@ import {
 } from './analyses';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, ValidationError } from './errors';
-import { freshDatabase } from './testing';
+import { demoDatabase, refusal } from './testing';
 
 const TODAY = '2025-03-05';
 let db: BranchLedgerDatabase;
@@ -22,13 +21,7 @@ let branch: Branch;
 let members: Member[];
 
 beforeEach(async () => {
-  db = freshDatabase();
-  const demo = generateDemoBranch({ today: TODAY });
-  branch = demo.branch;
-  members = demo.members;
-  await db.branches.add(branch);
-  await db.members.bulkAdd(members);
-  await db.talks.bulkAdd(demo.talks);
+  ({ db, branch, members } = await demoDatabase(TODAY, { talks: true }));
 });
 
 function quarter(fields: Partial<AnalysisInput> = {}): AnalysisInput {
@@ -48,12 +41,7 @@ function quarter(fields: Partial<AnalysisInput> = {}): AnalysisInput {
 }
 
 async function problemsOf(work: Promise<unknown>): Promise<string[]> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).problems.map((p) => `${p.field}: ${p.message}`);
+  return (await refusal(work)).problems.map((p) => `${p.field}: ${p.message}`);
 }
 
 describe('analyses repository', () => {

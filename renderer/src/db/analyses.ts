@@ -13,9 +13,11 @@ import {
   type AnalysisSettings,
 } from '@shared/model';
 import { wasOnRosterBetween } from '@shared/rules/roster';
-import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
+import { historyOf } from './audit';
 import type { BranchLedgerDatabase } from './database';
-import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
+import { deleteRecord } from './deletion';
+import { problemsFromZod, ValidationError, type FieldProblem } from './errors';
+import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type TableName } from './records';
 
 /**
  * 思想动态分析: one record per branch and period with its per-member entries. Every change is checked here (the
@@ -48,15 +50,7 @@ function parseFields(input: AnalysisInput): AnalysisFields {
   return parsed.data;
 }
 
-const READ_TABLES = (db: BranchLedgerDatabase) => [
-  db.analyses,
-  db.branches,
-  db.members,
-  db.talks,
-  db.rectifications,
-  db.settings,
-  db.auditLog,
-];
+const TABLES: TableName[] = ['analyses', 'branches', 'members', 'talks', 'rectifications', 'settings', 'auditLog'];
 
 /** The settings of 思想状况 and the 定期 period, each part at its default when missing or broken. */
 export async function getAnalysisSettings(db: BranchLedgerDatabase): Promise<AnalysisSettings> {
@@ -179,30 +173,18 @@ export async function addAnalysis(
   options: { previousId?: string } = {},
 ): Promise<Analysis> {
   const fields = parseFields(input);
-  return db.transaction('rw', READ_TABLES(db), async () => {
-    if (!(await db.branches.get(branchId))) {
-      throw new NotFoundError('该支部');
-    }
+  return db.transaction('rw', TABLES, async () => {
+    await getRecord(db, 'branches', branchId);
     await check(db, branchId, fields);
     const previous = options.previousId ? await db.analyses.get(options.previousId) : undefined;
-    const at = nowIso();
     const analysis = withoutEmpty({
       ...fields,
-      id: crypto.randomUUID(),
+      ...newRecordMeta(),
       branchId,
-      createdAt: at,
-      updatedAt: at,
       previousId: previous?.branchId === branchId ? previous.id : undefined,
     });
-    await db.analyses.add(analysis);
-    await writeAudit(db, {
-      table: 'analyses',
-      action: 'create',
-      recordId: analysis.id,
-      branchId,
-      summary: `新增思想动态分析 ${analysisPeriodLabel(analysis)}（登记党员${analysis.entries.length}人）`,
-    });
-    return analysis;
+    const summary = `新增思想动态分析 ${analysisPeriodLabel(analysis)}（登记党员${analysis.entries.length}人）`;
+    return createRecord(db, 'analyses', analysis, summary);
   });
 }
 
@@ -211,35 +193,20 @@ const FIELD_KEYS = Object.keys(analysisFieldsSchema.shape) as (keyof AnalysisFie
 /** Edits what the form shows. Links to 整改任务 made from the task side stay unless the input lists them. */
 export async function updateAnalysis(db: BranchLedgerDatabase, id: string, input: AnalysisInput): Promise<Analysis> {
   const parsed = parseFields(input);
-  return db.transaction('rw', READ_TABLES(db), async () => {
-    const before = await db.analyses.get(id);
-    if (!before) {
-      throw new NotFoundError('该思想动态分析');
-    }
-    const fields: AnalysisFields =
-      input.rectificationIds === undefined ? { ...parsed, rectificationIds: before.rectificationIds ?? [] } : parsed;
-    await check(db, before.branchId, fields, before);
-    return writeFieldUpdate(db, { table: 'analyses', before, fields, keys: FIELD_KEYS, labels: ANALYSIS_FIELD_LABELS, finish: withoutEmpty });
+  return updateRecord(db, 'analyses', id, {
+    reads: TABLES,
+    next: async (before) => {
+      const fields: AnalysisFields =
+        input.rectificationIds === undefined ? { ...parsed, rectificationIds: before.rectificationIds ?? [] } : parsed;
+      await check(db, before.branchId, fields, before);
+      return fieldChange(before, { fields, keys: FIELD_KEYS, labels: ANALYSIS_FIELD_LABELS, finish: withoutEmpty });
+    },
   });
 }
 
 /** Deletes an analysis; the audit log keeps the whole record. Tasks raised from it keep their own record. */
 export async function deleteAnalysis(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.analyses, db.auditLog], async () => {
-    const before = await db.analyses.get(id);
-    if (!before) {
-      throw new NotFoundError('该思想动态分析');
-    }
-    await db.analyses.delete(id);
-    await writeAudit(db, {
-      table: 'analyses',
-      action: 'delete',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `删除思想动态分析 ${analysisPeriodLabel(before)}`,
-      before,
-    });
-  });
+  await deleteRecord(db, 'analyses', id, { summary: (before) => `删除思想动态分析 ${analysisPeriodLabel(before)}` });
 }
 
 /** A branch's analyses, newest period first. */

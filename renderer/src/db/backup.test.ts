@@ -16,7 +16,7 @@ import {
   runDailyBackup,
   type BackupFolder,
 } from './backup';
-import { freshDatabase } from './testing';
+import { freshDatabase, storeMeetingPhoto } from './testing';
 
 let db: BranchLedgerDatabase;
 beforeEach(() => {
@@ -30,19 +30,7 @@ const photoBytes = new Uint8Array(256 * 3).map((_, i) => (i * 37) % 256);
 
 async function fillDatabase(): Promise<void> {
   const branch = await loadDemoData(db, '2025-03-05');
-  await db.attachments.add({
-    id: 'photo-1',
-    branchId: branch.id,
-    ownerTable: 'meetings',
-    ownerId: (await db.meetings.toCollection().first())!.id,
-    name: '会议照片.png',
-    mimeType: 'image/png',
-    size: photoBytes.byteLength,
-    kind: '照片',
-    createdAt: '2025-03-05T10:00:00+08:00',
-    data: new Blob([photoBytes], { type: 'image/png' }),
-    thumbnail: new Blob([photoBytes.slice(0, 10)], { type: 'image/jpeg' }),
-  });
+  await storeMeetingPhoto(db, branch.id, photoBytes, photoBytes.slice(0, 10));
 }
 
 /** Every table with Blobs turned into their bytes and type, so that toEqual compares contents. */

@@ -1,9 +1,10 @@
 import { analysisPeriodLabel } from '@shared/analyses';
 import { formatDate, todayIso } from '@shared/dates';
 import { branchFieldsSchema, CURRENT_BRANCH_KEY, type AuditedTable, type Branch, type BranchFields } from '@shared/model';
-import { nowIso, writeAudit, writeAuditMany, type AuditInput } from './audit';
+import { nowIso, writeAuditMany, type AuditInput } from './audit';
 import { BRANCH_RECORD_TABLES, type BranchLedgerDatabase } from './database';
-import { NotFoundError, problemsFromZod, ValidationError } from './errors';
+import { problemsFromZod, ValidationError } from './errors';
+import { createRecord, getRecord, newRecordMeta, removeRecord, updateRecord } from './records';
 
 function parseBranch(input: BranchFields) {
   const parsed = branchFieldsSchema.safeParse(input);
@@ -16,10 +17,7 @@ function parseBranch(input: BranchFields) {
 export async function createBranch(db: BranchLedgerDatabase, input: BranchFields): Promise<Branch> {
   const fields = parseBranch(input);
   return db.transaction('rw', db.branches, db.auditLog, db.settings, async () => {
-    const at = nowIso();
-    const branch: Branch = { ...fields, id: crypto.randomUUID(), createdAt: at, updatedAt: at };
-    await db.branches.add(branch);
-    await writeAudit(db, { table: 'branches', action: 'create', recordId: branch.id, branchId: branch.id, summary: `创建支部 ${branch.name}` });
+    const branch = await createRecord(db, 'branches', { ...fields, ...newRecordMeta() }, `创建支部 ${fields.name}`);
     await db.settings.put({ key: CURRENT_BRANCH_KEY, value: branch.id });
     return branch;
   });
@@ -27,15 +25,8 @@ export async function createBranch(db: BranchLedgerDatabase, input: BranchFields
 
 export async function updateBranch(db: BranchLedgerDatabase, id: string, input: BranchFields): Promise<Branch> {
   const fields = parseBranch(input);
-  return db.transaction('rw', db.branches, db.auditLog, async () => {
-    const before = await db.branches.get(id);
-    if (!before) {
-      throw new NotFoundError('该支部');
-    }
-    const after: Branch = { ...before, ...fields, isDemo: before.isDemo, updatedAt: nowIso() };
-    await db.branches.put(after);
-    await writeAudit(db, { table: 'branches', action: 'update', recordId: id, branchId: id, summary: '修改支部信息', before, after });
-    return after;
+  return updateRecord(db, 'branches', id, {
+    next: (before) => ({ after: { ...before, ...fields, isDemo: before.isDemo, updatedAt: nowIso() }, summary: '修改支部信息' }),
   });
 }
 
@@ -46,22 +37,11 @@ export async function updateBranch(db: BranchLedgerDatabase, id: string, input: 
 export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promise<void> {
   const tables = [db.branches, db.auditLog, db.settings, ...BRANCH_RECORD_TABLES.map((name) => db.table(name))];
   await db.transaction('rw', tables, async () => {
-    const branch = await db.branches.get(id);
-    if (!branch) {
-      throw new NotFoundError('该支部');
-    }
+    const branch = await getRecord(db, 'branches', id);
     for (const name of BRANCH_RECORD_TABLES) {
       await db.table(name).where('branchId').equals(id).delete();
     }
-    await db.branches.delete(id);
-    await writeAudit(db, {
-      table: 'branches',
-      action: 'delete',
-      recordId: id,
-      branchId: id,
-      summary: `删除支部 ${branch.name}${branch.isDemo ? '（示例数据）' : ''}及其全部记录`,
-      before: branch,
-    });
+    await removeRecord(db, 'branches', branch, `删除支部 ${branch.name}${branch.isDemo ? '（示例数据）' : ''}及其全部记录`);
     const current = await db.settings.get(CURRENT_BRANCH_KEY);
     if (current?.value === id) {
       const next = await db.branches.toCollection().first();
@@ -98,39 +78,23 @@ export async function loadDemoData(db: BranchLedgerDatabase, today: string = tod
     await db.dues.bulkAdd(dues);
     await db.training.bulkAdd(training);
     await db.attachments.bulkAdd(demo.evidence.map((file) => ({ ...file.meta, data: new Blob([file.text], { type: file.meta.mimeType }) })));
-    await writeAudit(db, { table: 'branches', action: 'create', recordId: demo.branch.id, branchId: demo.branch.id, summary: `加载示例数据：${demo.branch.name}` });
-    for (const member of demo.members) {
-      await writeAudit(db, { table: 'members', action: 'create', recordId: member.id, branchId: demo.branch.id, summary: `新增党员 ${member.name}（示例数据）` });
-    }
-    for (const meeting of demo.meetings) {
-      await writeAudit(db, { table: 'meetings', action: 'create', recordId: meeting.id, branchId: demo.branch.id, summary: `新增${meeting.type} ${meeting.title}（示例数据）` });
-    }
     const nameOf = new Map(demo.members.map((m) => [m.id, m.name]));
-    for (const talk of demo.talks) {
-      const whom = talk.intervieweeIds.map((id) => nameOf.get(id)).join('、');
-      await writeAudit(db, {
-        table: 'talks',
-        action: 'create',
-        recordId: talk.id,
-        branchId: demo.branch.id,
-        summary: `新增谈心谈话 ${formatDate(talk.date)} ${nameOf.get(talk.talkerId)}与${whom}（${talk.kind}）（示例数据）`,
-      });
-    }
-    for (const task of demo.rectifications) {
-      await writeAudit(db, { table: 'rectifications', action: 'create', recordId: task.id, branchId: demo.branch.id, summary: `新增整改任务 ${task.problem.slice(0, 20)}（示例数据）` });
-    }
-    for (const analysis of demo.analyses) {
-      await writeAudit(db, { table: 'analyses', action: 'create', recordId: analysis.id, branchId: demo.branch.id, summary: `新增思想动态分析 ${analysisPeriodLabel(analysis)}（示例数据）` });
-    }
     const nameOfMember = (id: string) => nameOf.get(id) ?? '';
+    const talkSummary = (talk: (typeof demo.talks)[number]) =>
+      `新增谈心谈话 ${formatDate(talk.date)} ${nameOfMember(talk.talkerId)}与${talk.intervieweeIds.map(nameOfMember).join('、')}（${talk.kind}）`;
+    // One bulk write, in the order the records were added.
     await writeAuditMany(db, [
+      { table: 'branches', action: 'create', recordId: demo.branch.id, branchId: demo.branch.id, summary: `加载示例数据：${demo.branch.name}` },
+      ...demo.members.map((m) => demoAudit('members', m, `新增党员 ${m.name}`)),
+      ...demo.meetings.map((m) => demoAudit('meetings', m, `新增${m.type} ${m.title}`)),
+      ...demo.talks.map((t) => demoAudit('talks', t, talkSummary(t))),
+      ...demo.rectifications.map((r) => demoAudit('rectifications', r, `新增整改任务 ${r.problem.slice(0, 20)}`)),
+      ...demo.analyses.map((a) => demoAudit('analyses', a, `新增思想动态分析 ${analysisPeriodLabel(a)}`)),
       ...reviews.map((r) => demoAudit('reviews', r, `新增民主评议结果 ${r.year}年度 ${nameOfMember(r.memberId)}`)),
       ...dues.map((p) => demoAudit('dues', p, `新增党费记录 ${nameOfMember(p.memberId)} ${formatDate(p.month)}`)),
       ...training.map((t) => demoAudit('training', t, `新增学时记录 ${nameOfMember(t.memberId)} ${formatDate(t.date)} ${t.activity} ${t.hours}学时`)),
+      ...demo.evidence.map((file) => demoAudit('attachments', file.meta, `上传佐证材料 ${file.meta.name}`)),
     ]);
-    for (const file of demo.evidence) {
-      await writeAudit(db, { table: 'attachments', action: 'create', recordId: file.meta.id, branchId: demo.branch.id, summary: `上传佐证材料 ${file.meta.name}（示例数据）` });
-    }
     await db.settings.put({ key: CURRENT_BRANCH_KEY, value: demo.branch.id });
   });
   return demo.branch;

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { generateDemoBranch } from '@shared/demo';
 import type { Branch, Member } from '@shared/model';
 import type { BranchLedgerDatabase } from './database';
 import { listDues, markDuesMonthPaid, saveDuesPayment, setDuesTerms, setPaidCell } from './dues';
 import { ValidationError } from './errors';
-import { freshDatabase } from './testing';
+import { demoDatabase, refusal } from './testing';
 
 const TODAY = '2025-03-05';
 let db: BranchLedgerDatabase;
@@ -14,18 +13,13 @@ let branch: Branch;
 let members: Member[];
 
 beforeEach(async () => {
-  db = freshDatabase();
-  const demo = generateDemoBranch({ today: TODAY });
-  branch = demo.branch;
-  members = demo.members.slice(1, 4).map((m) => ({ ...m, joinedOn: '2010-01-05', transferredInOn: undefined, departure: undefined }));
-  await db.branches.add(branch);
-  await db.members.bulkAdd(members);
+  ({ db, branch, members } = await demoDatabase(TODAY, {
+    members: (all) => all.slice(1, 4).map((m) => ({ ...m, joinedOn: '2010-01-05', transferredInOn: undefined, departure: undefined })),
+  }));
 });
 
 async function problemsOf(work: Promise<unknown>) {
-  const error = await work.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).problems;
+  return (await refusal(work)).problems;
 }
 
 const terms = { category: '在职' as const, baseFen: 500000, percent: 1, owedFen: 5000 };

@@ -18,9 +18,11 @@ import {
   type DuesPaymentFields,
   type DuesPaymentFieldsInput,
 } from '@shared/model';
-import { deleteMemberRecord, nowIso, writeAudit, writeAuditMany, writeFieldUpdate, type AuditInput } from './audit';
+import { nowIso, writeAuditMany, type AuditInput } from './audit';
 import type { BranchLedgerDatabase } from './database';
+import { deleteMemberRecord } from './deletion';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
+import { createRecord, newRecordMeta, writeFieldUpdate, type TableName } from './records';
 
 /**
  * 党费收缴: one record per member per month. A save replaces the member-month's record (the grid has one cell
@@ -29,7 +31,7 @@ import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } fr
 
 export type DuesInput = DuesPaymentFieldsInput;
 
-const TABLES = (db: BranchLedgerDatabase) => [db.dues, db.members, db.auditLog];
+const TABLES: TableName[] = ['dues', 'members', 'auditLog'];
 
 /** The settings in force (设置 keeps what differs from the 党费规定). */
 export async function getDuesSettings(db: BranchLedgerDatabase): Promise<DuesSettings> {
@@ -73,11 +75,11 @@ const FIELD_KEYS = Object.keys(DUES_FIELD_LABELS) as (keyof DuesPaymentFields)[]
 /** Records the member-month: a new record, or the fields over the one stored for it. */
 export async function saveDuesPayment(db: BranchLedgerDatabase, branchId: string, input: DuesInput): Promise<DuesPayment> {
   const fields = validate(input);
-  return db.transaction('rw', TABLES(db), async () => {
+  return db.transaction('rw', TABLES, async () => {
     const name = await memberName(db, branchId, fields.memberId);
     const before = await getDuesPayment(db, fields.memberId, fields.month);
     if (before) {
-      return writeFieldUpdate(db, { table: 'dues', before, fields, keys: FIELD_KEYS, labels: DUES_FIELD_LABELS });
+      return writeFieldUpdate(db, 'dues', before, { fields, keys: FIELD_KEYS, labels: DUES_FIELD_LABELS });
     }
     return saveNew(db, branchId, name, fields);
   });
@@ -100,7 +102,7 @@ export interface DuesTermsInput {
  */
 export async function setDuesTerms(db: BranchLedgerDatabase, branchId: string, input: DuesTermsInput): Promise<number> {
   const { memberId, fromMonth, ...terms } = input;
-  return db.transaction('rw', TABLES(db), async () => {
+  return db.transaction('rw', TABLES, async () => {
     const name = await memberName(db, branchId, memberId);
     const yearEnd = `${fromMonth.slice(0, 4)}-12`;
     const records = await db.dues.where('[memberId+month]').between([memberId, fromMonth], [memberId, yearEnd], true, true).toArray();
@@ -115,7 +117,7 @@ export async function setDuesTerms(db: BranchLedgerDatabase, branchId: string, i
         continue;
       }
       const fields = validate({ ...record, ...terms, baseFen: terms.baseFen, percent: terms.percent });
-      const after = await writeFieldUpdate(db, { table: 'dues', before: record, fields, keys: FIELD_KEYS, labels: DUES_FIELD_LABELS });
+      const after = await writeFieldUpdate(db, 'dues', record, { fields, keys: FIELD_KEYS, labels: DUES_FIELD_LABELS });
       written += after === record ? 0 : 1;
     }
     return written;
@@ -123,17 +125,7 @@ export async function setDuesTerms(db: BranchLedgerDatabase, branchId: string, i
 }
 
 async function saveNew(db: BranchLedgerDatabase, branchId: string, name: string, fields: DuesPaymentFields): Promise<DuesPayment> {
-  const at = nowIso();
-  const payment: DuesPayment = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
-  await db.dues.add(payment);
-  await writeAudit(db, {
-    table: 'dues',
-    action: 'create',
-    recordId: payment.id,
-    branchId,
-    summary: `新增党费记录 ${name} ${monthText(fields.month)} ${paidText(fields)}`,
-  });
-  return payment;
+  return createRecord(db, 'dues', { ...fields, ...newRecordMeta(), branchId }, `新增党费记录 ${name} ${monthText(fields.month)} ${paidText(fields)}`);
 }
 
 export interface PaidCellInput {
@@ -151,7 +143,7 @@ export interface PaidCellInput {
  * from the member's nearest record); without any, the member's 人员类别 and 核定基数 must be set first.
  */
 export async function setPaidCell(db: BranchLedgerDatabase, branchId: string, input: PaidCellInput, today: string = todayIso()): Promise<DuesPayment> {
-  return db.transaction('rw', TABLES(db), async () => {
+  return db.transaction('rw', TABLES, async () => {
     const member = await db.members.get(input.memberId);
     if (!member || member.branchId !== branchId) {
       throw new ValidationError([{ field: 'memberId', message: '该人员不是本支部党员' }]);
@@ -160,7 +152,7 @@ export async function setPaidCell(db: BranchLedgerDatabase, branchId: string, in
     const paid = input.paidFen === undefined ? { paidFen: undefined, paidOn: undefined } : { paidFen: input.paidFen, paidOn: input.paidOn, collector: input.collector };
     if (before) {
       const fields = validate({ ...before, ...paid, collector: paid.paidFen === undefined ? before.collector : (input.collector ?? before.collector) });
-      return writeFieldUpdate(db, { table: 'dues', before, fields, keys: FIELD_KEYS, labels: DUES_FIELD_LABELS });
+      return writeFieldUpdate(db, 'dues', before, { fields, keys: FIELD_KEYS, labels: DUES_FIELD_LABELS });
     }
     if (input.paidFen === undefined) {
       throw new NotFoundError(`${member.name}${monthText(input.month)}的党费记录`);
@@ -178,7 +170,7 @@ export async function setPaidCell(db: BranchLedgerDatabase, branchId: string, in
 
 /** Deletes a member-month's record; the audit log keeps it. */
 export async function deleteDuesPayment(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await deleteMemberRecord<DuesPayment>(db, 'dues', id, '该党费记录', (before, name) => `删除党费记录 ${name} ${monthText(before.month)}`);
+  await deleteMemberRecord(db, 'dues', id, (before, name) => `删除党费记录 ${name} ${monthText(before.month)}`);
 }
 
 export interface MarkMonthInput {
@@ -201,7 +193,7 @@ export async function markDuesMonthPaid(
   if (!isoDateSchema.safeParse(input.paidOn).success) {
     throw new ValidationError([{ field: 'paidOn', message: '请填写交纳日期' }]);
   }
-  return db.transaction('rw', TABLES(db), async () => {
+  return db.transaction('rw', TABLES, async () => {
     const members = await db.members.where('branchId').equals(branchId).toArray();
     const payments = await db.dues.where('branchId').equals(branchId).toArray();
     const grid = duesGrid(members, payments, Number(input.month.slice(0, 4)), { today });

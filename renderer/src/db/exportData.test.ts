@@ -7,7 +7,7 @@ import { loadDemoData } from './branches';
 import type { BranchLedgerDatabase } from './database';
 import { currentBranch } from './branches';
 import { listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from './exportData';
-import { freshDatabase } from './testing';
+import { freshDatabase, storeMeetingPhoto } from './testing';
 
 let db: BranchLedgerDatabase;
 beforeEach(() => {
@@ -92,18 +92,7 @@ describe('attachments for the package', () => {
   it('lists metadata without bytes, then loads one file\'s exact bytes', async () => {
     const branch = await loadDemoData(db, TODAY);
     const bytes = new Uint8Array(300).map((_, i) => (i * 7) % 256);
-    await db.attachments.add({
-      id: 'photo-1',
-      branchId: branch.id,
-      ownerTable: 'meetings',
-      ownerId: (await db.meetings.toCollection().first())!.id,
-      name: '会议照片.png',
-      mimeType: 'image/png',
-      size: bytes.byteLength,
-      kind: '照片',
-      createdAt: '2025-03-05T10:00:00+08:00',
-      data: new Blob([bytes], { type: 'image/png' }),
-    });
+    await storeMeetingPhoto(db, branch.id, bytes);
     const metas = await listAttachmentMeta(db, branch.id);
     expect(metas.length).toBe(await db.attachments.where('branchId').equals(branch.id).count());
     const photo = metas.find((m) => m.id === 'photo-1')!;

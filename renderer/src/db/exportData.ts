@@ -2,7 +2,7 @@
  * What an export reads from the database: one branch's LedgerDataset (shared/exports), its rule settings, and
  * its attachments (metadata first, the bytes one file at a time).
  *
- * Imports only ./database (no dexie-react-hooks, no React): the export worker opens its own BranchLedgerDatabase
+ * Imports only ./database and ./attachments (no dexie-react-hooks, no React): the export worker opens its own BranchLedgerDatabase
  * and calls these, so the records are read where the workbook is built and never cross the thread boundary.
  *
  * Memory: meetings and talks, the two tables that grow into tens of thousands, are read through their
@@ -11,9 +11,12 @@
  * period: a roster member of any time in the period, a rectification open during it).
  */
 import type { LedgerDataset } from '@shared/exports/types';
-import { ANALYSIS_SETTINGS_KEY, readAnalysisSettings, type AttachmentMeta } from '@shared/model';
+import { ANALYSIS_SETTINGS_KEY, readAnalysisSettings } from '@shared/model';
 import { readRuleSettings, RULE_SETTINGS_KEY, type RuleSettings } from '@shared/rules/settings';
 import type { BranchLedgerDatabase } from './database';
+
+/** The package reads the branch's files through these (attachments.ts), metadata first, the bytes one at a time. */
+export { listAttachmentMeta, loadAttachmentBytes } from './attachments';
 
 /** Calendar dates, both inclusive (`YYYY-MM-DD`). */
 export interface DateWindow {
@@ -72,27 +75,4 @@ export async function readExportData(db: BranchLedgerDatabase, branchId: string,
       ruleSettings: readRuleSettings(ruleRow?.value),
     };
   });
-}
-
-/** The branch's attachments without their bytes (the Blobs stay in IndexedDB until loadAttachmentBytes). */
-export async function listAttachmentMeta(db: BranchLedgerDatabase, branchId: string): Promise<AttachmentMeta[]> {
-  const metas: AttachmentMeta[] = [];
-  // each() hands over one row at a time; only the metadata is kept (the row's Blob is a handle, not the bytes).
-  await db.attachments
-    .where('branchId')
-    .equals(branchId)
-    .each((row) => {
-      const { data: _data, thumbnail: _thumbnail, ...meta } = row;
-      metas.push(meta);
-    });
-  return metas;
-}
-
-/** One attachment's bytes; throws a Chinese message naming the file when it is gone. */
-export async function loadAttachmentBytes(db: BranchLedgerDatabase, id: string): Promise<Uint8Array> {
-  const row = await db.attachments.get(id);
-  if (!row) {
-    throw new Error(`附件（编号 ${id}）已不在本机数据中，请重新生成检查材料包`);
-  }
-  return new Uint8Array(await row.data.arrayBuffer());
 }

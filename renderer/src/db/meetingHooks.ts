@@ -6,9 +6,11 @@ import { useMemo } from 'react';
 import { filterMeetings, type MeetingFilters } from '@shared/meetings/search';
 import type { AttachmentKind, AttachmentOwnerTable } from '@shared/model';
 import { db } from './index';
+import * as attachments from './attachments';
 import * as meetings from './meetings';
 
-export type { MeetingInput, AttachmentInput } from './meetings';
+export type { MeetingInput } from './meetings';
+export type { AttachmentInput } from './attachments';
 /** The rule settings (quorum and pass thresholds …) in force: one hook for every page, in ruleSettings.ts. */
 export { useRuleSettings } from './ruleSettings';
 export type { MeetingFilters } from '@shared/meetings/search';
@@ -17,9 +19,9 @@ export const meetingStore = {
   add: (branchId: string, input: meetings.MeetingInput) => meetings.addMeeting(db, branchId, input),
   update: (id: string, input: meetings.MeetingInput) => meetings.updateMeeting(db, id, input),
   remove: (id: string) => meetings.deleteMeeting(db, id),
-  addAttachment: (input: meetings.AttachmentInput) => meetings.addAttachment(db, input),
-  setAttachmentKind: (id: string, kind: AttachmentKind) => meetings.setAttachmentKind(db, id, kind),
-  removeAttachment: (id: string) => meetings.removeAttachment(db, id),
+  addAttachment: (input: attachments.AttachmentInput) => attachments.addAttachment(db, input),
+  setAttachmentKind: (id: string, kind: AttachmentKind) => attachments.setAttachmentKind(db, id, kind),
+  removeAttachment: (id: string) => attachments.removeAttachment(db, id),
 };
 
 /**
@@ -46,5 +48,5 @@ export function useMeetingHistory(id: string | undefined) {
 
 /** A record's attachments (with Blobs), oldest first. */
 export function useAttachments(ownerTable: AttachmentOwnerTable, ownerId: string | undefined) {
-  return useLiveQuery(async () => (ownerId ? meetings.listAttachments(db, ownerTable, ownerId) : []), [ownerTable, ownerId]);
+  return useLiveQuery(async () => (ownerId ? attachments.listAttachments(db, ownerTable, ownerId) : []), [ownerTable, ownerId]);
 }

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MEETING_TYPES, type Meeting } from '@shared/model';
 import type { BranchLedgerDatabase } from './database';
-import { ValidationError } from './errors';
 import {
   addMeetingType,
   countMeetingsOfType,
@@ -11,7 +10,7 @@ import {
   MEETING_TYPES_KEY,
   removeMeetingType,
 } from './meetingTypes';
-import { freshDatabase } from './testing';
+import { freshDatabase, refusal } from './testing';
 
 let db: BranchLedgerDatabase;
 beforeEach(() => {
@@ -35,13 +34,8 @@ function meeting(id: string, type: string, alsoCountsAs: string[] = []): Meeting
   };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).message;
+async function refusalMessage(promise: Promise<unknown>): Promise<string> {
+  return (await refusal(promise)).message;
 }
 
 describe('meeting types', () => {
@@ -59,10 +53,10 @@ describe('meeting types', () => {
 
   it('refuses a duplicate, a built-in, a too short or too long name', async () => {
     await addMeetingType(db, '读书班');
-    expect(await refusal(addMeetingType(db, '读书班 '))).toContain('已有会议类型');
-    expect(await refusal(addMeetingType(db, '党课'))).toContain('内置');
-    expect(await refusal(addMeetingType(db, ' 会 '))).toContain('至少2个字');
-    expect(await refusal(addMeetingType(db, '会'.repeat(21)))).toContain('不超过20个字');
+    expect(await refusalMessage(addMeetingType(db, '读书班 '))).toContain('已有会议类型');
+    expect(await refusalMessage(addMeetingType(db, '党课'))).toContain('内置');
+    expect(await refusalMessage(addMeetingType(db, ' 会 '))).toContain('至少2个字');
+    expect(await refusalMessage(addMeetingType(db, '会'.repeat(21)))).toContain('不超过20个字');
     expect(await getCustomMeetingTypes(db)).toEqual(['读书班']);
   });
 
@@ -81,14 +75,14 @@ describe('meeting types', () => {
   });
 
   it('never removes a built-in type', async () => {
-    expect(await refusal(removeMeetingType(db, '党课'))).toContain('内置会议类型，不能删除');
+    expect(await refusalMessage(removeMeetingType(db, '党课'))).toContain('内置会议类型，不能删除');
   });
 
   it('refuses to remove a type meetings still use, naming how many', async () => {
     await addMeetingType(db, '读书班');
     await db.meetings.bulkAdd([meeting('m1', '读书班'), meeting('m2', '主题党日', ['读书班']), meeting('m3', '党课')]);
     expect(await countMeetingsOfType(db, '读书班')).toBe(2);
-    expect(await refusal(removeMeetingType(db, '读书班'))).toBe('还有2次会议使用“读书班”，不能删除');
+    expect(await refusalMessage(removeMeetingType(db, '读书班'))).toBe('还有2次会议使用“读书班”，不能删除');
     expect(await getCustomMeetingTypes(db)).toEqual(['读书班']);
     await db.meetings.bulkDelete(['m1', 'm2']);
     await removeMeetingType(db, '读书班');

@@ -10,9 +10,11 @@ import {
 } from '@shared/model';
 import { departureSchema } from '@shared/model';
 import { formatDate, todayIso } from '@shared/dates';
-import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
+import { historyOf, nowIso } from './audit';
 import type { BranchLedgerDatabase } from './database';
-import { NotFoundError, problemsFromZod, ValidationError } from './errors';
+import { deleteRecord } from './deletion';
+import { problemsFromZod, ValidationError } from './errors';
+import { createRecord, fieldChange, newRecordMeta, updateRecord } from './records';
 
 export type MemberInput = Partial<MemberFields>;
 
@@ -58,11 +60,7 @@ export async function addMember(
 ): Promise<Member> {
   return db.transaction('rw', db.members, db.auditLog, async () => {
     const fields = await validate(db, branchId, input, undefined, today);
-    const at = nowIso();
-    const member: Member = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
-    await db.members.add(member);
-    await writeAudit(db, { table: 'members', action: 'create', recordId: member.id, branchId, summary: `新增党员 ${member.name}` });
-    return member;
+    return createRecord(db, 'members', { ...fields, ...newRecordMeta(), branchId }, `新增党员 ${fields.name}`);
   });
 }
 
@@ -74,13 +72,11 @@ export async function updateMember(
   input: MemberInput,
   today: string = todayIso(),
 ): Promise<Member> {
-  return db.transaction('rw', db.members, db.auditLog, async () => {
-    const before = await db.members.get(id);
-    if (!before) {
-      throw new NotFoundError('该党员');
-    }
-    const fields = await validate(db, before.branchId, { ...input, departure: before.departure }, id, today);
-    return writeFieldUpdate(db, { table: 'members', before, fields, keys: MEMBER_FIELD_KEYS, labels: MEMBER_FIELD_LABELS });
+  return updateRecord(db, 'members', id, {
+    next: async (before) => {
+      const fields = await validate(db, before.branchId, { ...input, departure: before.departure }, id, today);
+      return fieldChange(before, { fields, keys: MEMBER_FIELD_KEYS, labels: MEMBER_FIELD_LABELS });
+    },
   });
 }
 
@@ -91,58 +87,27 @@ export async function moveToHistory(db: BranchLedgerDatabase, id: string, depart
     throw new ValidationError(problemsFromZod(parsed.error));
   }
   const departure = parsed.data;
-  return db.transaction('rw', db.members, db.auditLog, async () => {
-    const before = await db.members.get(id);
-    if (!before) {
-      throw new NotFoundError('该党员');
-    }
-    const after: Member = { ...before, departure, updatedAt: nowIso() };
-    await db.members.put(after);
-    await writeAudit(db, {
-      table: 'members',
-      action: 'update',
-      recordId: id,
-      branchId: before.branchId,
+  return updateRecord(db, 'members', id, {
+    next: (before) => ({
+      after: { ...before, departure, updatedAt: nowIso() },
       summary: `移入历史党员（${departure.reason}，${formatDate(departure.date)}）`,
-      before,
-      after,
-    });
-    return after;
+    }),
   });
 }
 
 /** Back on the roster, e.g. a 历史党员 moved there by mistake. */
 export async function restoreFromHistory(db: BranchLedgerDatabase, id: string): Promise<Member> {
-  return db.transaction('rw', db.members, db.auditLog, async () => {
-    const before = await db.members.get(id);
-    if (!before) {
-      throw new NotFoundError('该党员');
-    }
-    const after: Member = { ...before, updatedAt: nowIso() };
-    delete after.departure;
-    await db.members.put(after);
-    await writeAudit(db, { table: 'members', action: 'update', recordId: id, branchId: before.branchId, summary: '恢复为在册党员', before, after });
-    return after;
+  return updateRecord(db, 'members', id, {
+    next: (before) => {
+      const { departure: _left, ...after } = before;
+      return { after: { ...after, updatedAt: nowIso() }, summary: '恢复为在册党员' };
+    },
   });
 }
 
 /** Only for a record entered by mistake: the audit log keeps the whole record. */
 export async function deleteMemberEnteredByMistake(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.members, db.auditLog, async () => {
-    const before = await db.members.get(id);
-    if (!before) {
-      throw new NotFoundError('该党员');
-    }
-    await db.members.delete(id);
-    await writeAudit(db, {
-      table: 'members',
-      action: 'delete',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `删除误录入的党员 ${before.name}`,
-      before,
-    });
-  });
+  await deleteRecord(db, 'members', id, { summary: (before) => `删除误录入的党员 ${before.name}` });
 }
 
 export async function listMembers(db: BranchLedgerDatabase, branchId: string): Promise<Member[]> {

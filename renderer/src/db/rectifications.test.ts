@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { generateDemoBranch } from '@shared/demo';
 import type { Branch, Member, Rectification } from '@shared/model';
 import type { BranchLedgerDatabase } from './database';
-import { NotFoundError, ValidationError } from './errors';
+import { NotFoundError } from './errors';
 import { addMeeting } from './meetings';
 import {
   addEvidence,
@@ -21,7 +20,7 @@ import {
   type RectificationInput,
 } from './rectifications';
 import { addTalk } from './talks';
-import { freshDatabase } from './testing';
+import { demoDatabase, refusal } from './testing';
 
 const TODAY = '2025-03-05';
 let db: BranchLedgerDatabase;
@@ -29,12 +28,7 @@ let branch: Branch;
 let members: Member[];
 
 beforeEach(async () => {
-  db = freshDatabase();
-  const demo = generateDemoBranch({ today: TODAY });
-  branch = demo.branch;
-  members = demo.members;
-  await db.branches.add(branch);
-  await db.members.bulkAdd(members);
+  ({ db, branch, members } = await demoDatabase(TODAY));
 });
 
 function input(fields: Partial<RectificationInput> = {}): RectificationInput {
@@ -52,13 +46,17 @@ function input(fields: Partial<RectificationInput> = {}): RectificationInput {
 }
 
 async function problemsOf(work: Promise<unknown>): Promise<{ field: string; message: string }[]> {
-  try {
-    await work;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).problems;
-  }
-  throw new Error('expected a ValidationError');
+  return (await refusal(work)).problems;
+}
+
+/** A 提醒谈话 of today, to raise a task from. */
+function remindingTalk() {
+  return addTalk(
+    db,
+    branch.id,
+    { date: TODAY, location: '活动室', talkerId: members[0].id, intervieweeIds: [members[10].id], kind: '提醒谈话', form: '个别', content: '谈工作作风' },
+    TODAY,
+  );
 }
 
 const file = (name = '学习记录.pdf') => ({ name, mimeType: 'application/pdf', data: new Blob(['%PDF-1.4 学习记录'], { type: 'application/pdf' }) });
@@ -95,12 +93,7 @@ describe('整改任务 repository', () => {
     expect(fromMeeting.origin).toEqual({ table: 'meetings', id: meeting.id });
     expect((await rectificationHistory(db, fromMeeting.id))[0].summary).toContain('（来自会议记录）');
 
-    const talk = await addTalk(
-      db,
-      branch.id,
-      { date: TODAY, location: '活动室', talkerId: members[0].id, intervieweeIds: [members[10].id], kind: '提醒谈话', form: '个别', content: '谈工作作风' },
-      TODAY,
-    );
+    const talk = await remindingTalk();
     const fromTalk = await addRectification(db, branch.id, input(), { table: 'talks', id: talk.id });
     expect((await db.talks.get(talk.id))?.rectificationId).toBe(fromTalk.id);
 
@@ -215,12 +208,7 @@ describe('整改任务 repository', () => {
   });
 
   it('deletes an open task with its evidence and clears the link from its talk', async () => {
-    const talk = await addTalk(
-      db,
-      branch.id,
-      { date: TODAY, location: '活动室', talkerId: members[0].id, intervieweeIds: [members[10].id], kind: '提醒谈话', form: '个别', content: '谈工作作风' },
-      TODAY,
-    );
+    const talk = await remindingTalk();
     const task = await addRectification(db, branch.id, input(), { table: 'talks', id: talk.id });
     await addEvidence(db, task.id, file());
     await deleteRectification(db, task.id);

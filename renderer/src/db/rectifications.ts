@@ -4,14 +4,12 @@ import {
   RECTIFICATION_FIELD_LABELS,
   rectificationFieldsSchema,
   rectificationOriginSchema,
-  type Analysis,
   type AttachmentMeta,
   type ProgressEntry,
   type Rectification,
   type RectificationFields,
   type RectificationFieldsInput,
   type RectificationOrigin,
-  type Talk,
 } from '@shared/model';
 import {
   ACTION_DEFINITIONS,
@@ -22,10 +20,13 @@ import {
   transitionProblems,
   type RectificationAction,
 } from '@shared/rectifications';
-import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
+import { addAttachment, countAttachments, countAttachmentsByOwner, listAttachments, removeAttachment, type AttachmentInput } from './attachments';
+import { historyOf, nowIso, writeAudit } from './audit';
 import type { BranchLedgerDatabase } from './database';
+import { deleteRecord } from './deletion';
 import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
-import { addAttachment, listAttachments, removeAttachment, type AttachmentInput } from './meetings';
+import { link } from './links';
+import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type TableName } from './records';
 
 /**
  * 整改台账: tasks, their workflow, 整改进展 and 佐证材料. Every change is checked here (the page only helps) and
@@ -87,28 +88,20 @@ function parseFields(input: RectificationInput): RectificationFields {
 }
 
 /** The record a task is raised from, checked to exist in the same branch. */
-async function originRecord(db: BranchLedgerDatabase, branchId: string, origin: RectificationOrigin) {
+async function checkOrigin(db: BranchLedgerDatabase, branchId: string, origin: RectificationOrigin): Promise<void> {
   const parsed = rectificationOriginSchema.safeParse(origin);
   if (!parsed.success) {
     throw new ValidationError([{ field: 'origin', message: '来源记录不正确' }]);
   }
-  const record = (await db.table(origin.table).get(origin.id)) as { branchId: string } | undefined;
-  if (!record || record.branchId !== branchId) {
+  const record = await db.table<{ branchId: string }, string>(origin.table).get(origin.id);
+  if (record?.branchId !== branchId) {
     throw new ValidationError([
       { field: 'origin', message: `来源${ORIGIN_TABLE_LABELS[origin.table]}不存在或不属于本支部` },
     ]);
   }
-  return record;
 }
 
-const EDIT_TABLES = (db: BranchLedgerDatabase) => [
-  db.rectifications,
-  db.branches,
-  db.meetings,
-  db.talks,
-  db.analyses,
-  db.auditLog,
-];
+const EDIT_TABLES: TableName[] = ['rectifications', 'branches', 'meetings', 'talks', 'analyses', 'auditLog'];
 
 /** 新增整改任务; raised from a record, the task links back to it (and a talk or analysis to the task). */
 export async function addRectification(
@@ -118,43 +111,24 @@ export async function addRectification(
   origin?: RectificationOrigin,
 ): Promise<Rectification> {
   const fields = parseFields(input);
-  return db.transaction('rw', EDIT_TABLES(db), async () => {
-    if (!(await db.branches.get(branchId))) {
-      throw new NotFoundError('该支部');
+  return db.transaction('rw', EDIT_TABLES, async () => {
+    await getRecord(db, 'branches', branchId);
+    if (origin) {
+      await checkOrigin(db, branchId, origin);
     }
-    const source = origin ? await originRecord(db, branchId, origin) : undefined;
-    const at = nowIso();
     const task: Rectification = {
       ...fields,
-      id: crypto.randomUUID(),
+      ...newRecordMeta(),
       branchId,
-      createdAt: at,
-      updatedAt: at,
       progress: [],
       status: '未启动',
       origin: origin ? { table: origin.table, id: origin.id } : undefined,
     };
-    await db.rectifications.add(task);
     const from = origin ? `（来自${ORIGIN_TABLE_LABELS[origin.table]}）` : '';
-    await writeAudit(db, {
-      table: 'rectifications',
-      action: 'create',
-      recordId: task.id,
-      branchId,
-      summary: `新增整改任务 ${shortProblem(task.problem)}${from}`,
-    });
-
+    await createRecord(db, 'rectifications', task, `新增整改任务 ${shortProblem(task.problem)}${from}`);
     // The record the task came from links back to it, in the same transaction, with its own audit entry.
-    const linkBack = async (table: 'talks' | 'analyses', before: Talk | Analysis, after: Talk | Analysis) => {
-      await db.table(table).put(after);
-      await writeAudit(db, { table, action: 'update', recordId: before.id, branchId, summary: `关联整改任务 ${shortProblem(task.problem)}`, before, after });
-    };
-    if (origin?.table === 'talks' && source && !(source as Talk).rectificationId) {
-      await linkBack('talks', source as Talk, { ...(source as Talk), rectificationId: task.id, updatedAt: at });
-    }
-    if (origin?.table === 'analyses' && source) {
-      const before = source as Analysis;
-      await linkBack('analyses', before, { ...before, rectificationIds: [...(before.rectificationIds ?? []), task.id], updatedAt: at });
+    if (origin) {
+      await link(db, origin, { table: 'rectifications', id: task.id }, `关联整改任务 ${shortProblem(task.problem)}`);
     }
     return task;
   });
@@ -169,21 +143,15 @@ export async function updateRectification(
   input: RectificationInput,
 ): Promise<Rectification> {
   const fields = parseFields(input);
-  return db.transaction('rw', db.rectifications, db.auditLog, async () => {
-    const before = await db.rectifications.get(id);
-    if (!before) {
-      throw new NotFoundError('该整改任务');
-    }
-    const kept = keptFieldProblems(before, fields);
-    if (kept.length > 0) {
-      throw new ValidationError(kept);
-    }
-    return writeFieldUpdate(db, { table: 'rectifications', before, fields, keys: FORM_FIELDS, labels: RECTIFICATION_FIELD_LABELS });
+  return updateRecord(db, 'rectifications', id, {
+    check: (before) => {
+      const kept = keptFieldProblems(before, fields);
+      if (kept.length > 0) {
+        throw new ValidationError(kept);
+      }
+    },
+    next: (before) => fieldChange(before, { fields, keys: FORM_FIELDS, labels: RECTIFICATION_FIELD_LABELS }),
   });
-}
-
-async function evidenceCountOf(db: BranchLedgerDatabase, id: string): Promise<number> {
-  return db.attachments.where('[ownerTable+ownerId]').equals(['rectifications', id]).count();
 }
 
 /**
@@ -197,47 +165,47 @@ export async function changeStatus(
   input: StatusChangeInput = {},
   today: string = todayIso(),
 ): Promise<Rectification> {
-  return db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
-    const before = await db.rectifications.get(id);
-    if (!before) {
-      throw new NotFoundError('该整改任务');
-    }
-    const outcome = input.outcome?.trim() || undefined;
-    const reviewer = input.reviewer?.trim() || undefined;
-    const problems = transitionProblems(before, action, {
-      today,
-      evidenceCount: await evidenceCountOf(db, id),
-      outcome: action === 'submit' || action === 'close' ? (outcome ?? before.outcome) : undefined,
-      reviewer,
-      closedOn: input.closedOn,
-    });
-    if (problems.length > 0) {
-      throw new ValidationError(problems);
-    }
-    const after: Rectification = { ...before, status: ACTION_DEFINITIONS[action].to, updatedAt: nowIso() };
-    if ((action === 'submit' || action === 'close') && outcome) {
-      after.outcome = outcome;
-    }
-    if (action === 'close') {
-      after.reviewer = reviewer;
-      after.closedOn = input.closedOn;
-    }
-    const note = input.note?.trim();
-    if (action === 'return' && note) {
-      after.progress = sortProgress([...before.progress, { date: today, text: `退回整改：${note}` }]);
-    }
-    await db.rectifications.put(after);
-    await writeAudit(db, {
-      table: 'rectifications',
-      action: 'update',
-      recordId: id,
-      branchId: before.branchId,
-      summary: actionSummary(action, { reviewer, closedOn: input.closedOn, note }),
-      before,
-      after,
-    });
-    return after;
+  const outcome = input.outcome?.trim() || undefined;
+  const reviewer = input.reviewer?.trim() || undefined;
+  const note = input.note?.trim();
+  return updateRecord(db, 'rectifications', id, {
+    reads: ['attachments'],
+    check: async (before) => {
+      const problems = transitionProblems(before, action, {
+        today,
+        evidenceCount: await countAttachments(db, 'rectifications', id),
+        outcome: action === 'submit' || action === 'close' ? (outcome ?? before.outcome) : undefined,
+        reviewer,
+        closedOn: input.closedOn,
+      });
+      if (problems.length > 0) {
+        throw new ValidationError(problems);
+      }
+    },
+    next: (before) => {
+      const after: Rectification = { ...before, status: ACTION_DEFINITIONS[action].to, updatedAt: nowIso() };
+      if ((action === 'submit' || action === 'close') && outcome) {
+        after.outcome = outcome;
+      }
+      if (action === 'close') {
+        after.reviewer = reviewer;
+        after.closedOn = input.closedOn;
+      }
+      if (action === 'return' && note) {
+        after.progress = sortProgress([...before.progress, { date: today, text: `退回整改：${note}` }]);
+      }
+      return { after, summary: actionSummary(action, { reviewer, closedOn: input.closedOn, note }) };
+    },
   });
+}
+
+/** 已销号 is final (issue 11): what it was closed on stays as it was. */
+function refuseClosed(field: string, message: string) {
+  return (task: Rectification) => {
+    if (task.status === '已销号') {
+      throw new ValidationError([{ field, message }]);
+    }
+  };
 }
 
 async function progressChange(
@@ -245,27 +213,12 @@ async function progressChange(
   id: string,
   change: (task: Rectification) => { progress: ProgressEntry[]; summary: string },
 ): Promise<Rectification> {
-  return db.transaction('rw', db.rectifications, db.auditLog, async () => {
-    const before = await db.rectifications.get(id);
-    if (!before) {
-      throw new NotFoundError('该整改任务');
-    }
-    if (before.status === '已销号') {
-      throw new ValidationError([{ field: 'progress', message: '已销号的任务不能再修改整改进展' }]);
-    }
-    const { progress, summary } = change(before);
-    const after: Rectification = { ...before, progress, updatedAt: nowIso() };
-    await db.rectifications.put(after);
-    await writeAudit(db, {
-      table: 'rectifications',
-      action: 'update',
-      recordId: id,
-      branchId: before.branchId,
-      summary,
-      before,
-      after,
-    });
-    return after;
+  return updateRecord(db, 'rectifications', id, {
+    check: refuseClosed('progress', '已销号的任务不能再修改整改进展'),
+    next: (before) => {
+      const { progress, summary } = change(before);
+      return { after: { ...before, progress, updatedAt: nowIso() }, summary };
+    },
   });
 }
 
@@ -309,26 +262,15 @@ export async function removeProgress(db: BranchLedgerDatabase, id: string, index
 }
 
 /** 已销号 is final: what it was closed on stays as it was (issue 11), neither added to nor taken from. */
-const CLOSED_EVIDENCE = '已销号的任务，佐证材料只能查看和下载，不能再上传或删除';
+const refuseClosedEvidence = refuseClosed('evidence', '已销号的任务，佐证材料只能查看和下载，不能再上传或删除');
 
 /** Stores a file as 佐证材料 of the task (size guard of addAttachment), logged on the task too. */
 export async function addEvidence(db: BranchLedgerDatabase, id: string, file: EvidenceInput): Promise<AttachmentMeta> {
   return db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
-    const task = await db.rectifications.get(id);
-    if (!task) {
-      throw new NotFoundError('该整改任务');
-    }
-    if (task.status === '已销号') {
-      throw new ValidationError([{ field: 'evidence', message: CLOSED_EVIDENCE }]);
-    }
+    const task = await getRecord(db, 'rectifications', id);
+    refuseClosedEvidence(task);
     const meta = await addAttachment(db, { ...file, ownerTable: 'rectifications', ownerId: id, kind: '佐证材料' });
-    await writeAudit(db, {
-      table: 'rectifications',
-      action: 'update',
-      recordId: id,
-      branchId: task.branchId,
-      summary: `上传佐证材料 ${meta.name}`,
-    });
+    await writeAudit(db, { table: 'rectifications', action: 'update', recordId: id, branchId: task.branchId, summary: `上传佐证材料 ${meta.name}` });
     return meta;
   });
 }
@@ -337,101 +279,28 @@ export async function addEvidence(db: BranchLedgerDatabase, id: string, file: Ev
 export async function removeEvidence(db: BranchLedgerDatabase, attachmentId: string): Promise<void> {
   await db.transaction('rw', db.rectifications, db.attachments, db.auditLog, async () => {
     const file = await db.attachments.get(attachmentId);
-    if (!file || file.ownerTable !== 'rectifications') {
+    if (file?.ownerTable !== 'rectifications') {
       throw new NotFoundError('该佐证材料');
     }
     const task = await db.rectifications.get(file.ownerId);
-    if (task?.status === '已销号') {
-      throw new ValidationError([{ field: 'evidence', message: CLOSED_EVIDENCE }]);
+    if (task) {
+      refuseClosedEvidence(task);
     }
     await removeAttachment(db, attachmentId);
     if (task) {
-      await writeAudit(db, {
-        table: 'rectifications',
-        action: 'update',
-        recordId: task.id,
-        branchId: task.branchId,
-        summary: `删除佐证材料 ${file.name}`,
-      });
+      await writeAudit(db, { table: 'rectifications', action: 'update', recordId: task.id, branchId: task.branchId, summary: `删除佐证材料 ${file.name}` });
     }
   });
 }
 
 /**
- * Deletes a task entered by mistake, with its 佐证材料; links from talks and analyses are cleared. A 已销号 task
- * stays on file (inspections read the 销号 record).
+ * Deletes a task entered by mistake, with its 佐证材料; links from talks and analyses are cleared (links.ts). A
+ * 已销号 task stays on file (inspections read the 销号 record).
  */
 export async function deleteRectification(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.rectifications, db.attachments, db.talks, db.analyses, db.auditLog], async () => {
-    const before = await db.rectifications.get(id);
-    if (!before) {
-      throw new NotFoundError('该整改任务');
-    }
-    if (before.status === '已销号') {
-      throw new ValidationError([{ field: 'status', message: '已销号的整改任务须留档，不能删除' }]);
-    }
-    const { branchId } = before;
-    for (const file of await db.attachments.where('[ownerTable+ownerId]').equals(['rectifications', id]).toArray()) {
-      await db.attachments.delete(file.id);
-      const { data: _data, thumbnail: _thumbnail, ...meta } = file;
-      await writeAudit(db, {
-        table: 'attachments',
-        action: 'delete',
-        recordId: file.id,
-        branchId,
-        summary: `随整改任务删除佐证材料 ${file.name}`,
-        before: meta,
-      });
-    }
-    const at = nowIso();
-    for (const talk of await db.talks
-      .where('branchId')
-      .equals(branchId)
-      .filter((t) => t.rectificationId === id)
-      .toArray()) {
-      const after: Talk = { ...talk, updatedAt: at };
-      delete after.rectificationId;
-      await db.talks.put(after);
-      await writeAudit(db, {
-        table: 'talks',
-        action: 'update',
-        recordId: talk.id,
-        branchId,
-        summary: '关联的整改任务已删除',
-        before: talk,
-        after,
-      });
-    }
-    for (const analysis of await db.analyses
-      .where('branchId')
-      .equals(branchId)
-      .filter((a) => (a.rectificationIds ?? []).includes(id))
-      .toArray()) {
-      const after: Analysis = {
-        ...analysis,
-        rectificationIds: analysis.rectificationIds.filter((r) => r !== id),
-        updatedAt: at,
-      };
-      await db.analyses.put(after);
-      await writeAudit(db, {
-        table: 'analyses',
-        action: 'update',
-        recordId: analysis.id,
-        branchId,
-        summary: '关联的整改任务已删除',
-        before: analysis,
-        after,
-      });
-    }
-    await db.rectifications.delete(id);
-    await writeAudit(db, {
-      table: 'rectifications',
-      action: 'delete',
-      recordId: id,
-      branchId,
-      summary: `删除整改任务 ${shortProblem(before.problem)}`,
-      before,
-    });
+  await deleteRecord(db, 'rectifications', id, {
+    check: refuseClosed('status', '已销号的整改任务须留档，不能删除'),
+    summary: (before) => `删除整改任务 ${shortProblem(before.problem)}`,
   });
 }
 
@@ -442,17 +311,8 @@ export async function listRectifications(db: BranchLedgerDatabase, branchId: str
 }
 
 /** Number of 佐证材料 per task of a branch (metadata only is needed, but IndexedDB returns whole rows). */
-export async function evidenceCounts(db: BranchLedgerDatabase, branchId: string): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await db.attachments
-    .where('branchId')
-    .equals(branchId)
-    .each((file) => {
-      if (file.ownerTable === 'rectifications') {
-        counts.set(file.ownerId, (counts.get(file.ownerId) ?? 0) + 1);
-      }
-    });
-  return counts;
+export function evidenceCounts(db: BranchLedgerDatabase, branchId: string): Promise<Map<string, number>> {
+  return countAttachmentsByOwner(db, branchId, 'rectifications');
 }
 
 export function listEvidence(db: BranchLedgerDatabase, id: string) {

@@ -2,9 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BRANCH_ID, makeMeeting, makeMember } from '@shared/rules/testFixtures';
 import type { BranchLedgerDatabase } from './database';
-import { ValidationError } from './errors';
 import { deleteReviewResult, listReviews, quotaMessage, reviewYearOf, saveReviewResult } from './reviews';
-import { freshDatabase } from './testing';
+import { freshDatabase, refusal } from './testing';
 
 const TODAY = '2026-02-01';
 let db: BranchLedgerDatabase;
@@ -24,9 +23,7 @@ beforeEach(async () => {
 });
 
 async function problemsOf(work: Promise<unknown>) {
-  const error = await work.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).problems;
+  return (await refusal(work)).problems;
 }
 
 describe('reviews repository', () => {

@@ -9,9 +9,10 @@ import {
 } from '@shared/model';
 import { excellentQuota, resultsByMember, reviewDate, reviewMeetingOf, reviewParticipants } from '@shared/reviews';
 import { meetingDate } from '@shared/rules/roster';
-import { deleteMemberRecord, nowIso, writeAudit, writeFieldUpdate } from './audit';
 import type { BranchLedgerDatabase } from './database';
+import { deleteMemberRecord } from './deletion';
 import { problemsFromZod, ValidationError, type FieldProblem } from './errors';
+import { createRecord, newRecordMeta, writeFieldUpdate } from './records';
 
 /**
  * 民主评议党员结果: one per member per year. A save replaces the member-year's result; it is refused when the
@@ -99,24 +100,15 @@ export async function saveReviewResult(
     const { fields, name } = await validate(db, branchId, input, today);
     const before = await db.reviews.where('[memberId+year]').equals([fields.memberId, fields.year]).first();
     if (before) {
-      return writeFieldUpdate(db, { table: 'reviews', before, fields, keys: FIELD_KEYS, labels: REVIEW_FIELD_LABELS });
+      return writeFieldUpdate(db, 'reviews', before, { fields, keys: FIELD_KEYS, labels: REVIEW_FIELD_LABELS });
     }
-    const at = nowIso();
-    const result: ReviewResult = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
-    await db.reviews.add(result);
-    await writeAudit(db, {
-      table: 'reviews',
-      action: 'create',
-      recordId: result.id,
-      branchId,
-      summary: `新增民主评议结果 ${fields.year}年度 ${name}${fields.grade ? ` ${fields.grade}` : ''}`,
-    });
-    return result;
+    const summary = `新增民主评议结果 ${fields.year}年度 ${name}${fields.grade ? ` ${fields.grade}` : ''}`;
+    return createRecord(db, 'reviews', { ...fields, ...newRecordMeta(), branchId }, summary);
   });
 }
 
 export async function deleteReviewResult(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await deleteMemberRecord<ReviewResult>(db, 'reviews', id, '该评议结果', (before, name) => `删除民主评议结果 ${before.year}年度 ${name}`);
+  await deleteMemberRecord(db, 'reviews', id, (before, name) => `删除民主评议结果 ${before.year}年度 ${name}`);
 }
 
 /** A branch's results of one year, by the `[branchId+year]` index. */

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
 import type { Branch, Member } from '@shared/model';
 import type { BranchLedgerDatabase } from './database';
-import { NotFoundError, ValidationError } from './errors';
+import { NotFoundError } from './errors';
 import { addTalk, deleteTalk, listTalks, listTalksFrom, talkHistory, updateTalk, type TalkInput } from './talks';
-import { freshDatabase } from './testing';
+import { demoDatabase, refusal } from './testing';
 
 const TODAY = '2025-03-05';
 let db: BranchLedgerDatabase;
@@ -16,14 +16,9 @@ let secretary: Member;
 let member: Member;
 
 beforeEach(async () => {
-  db = freshDatabase();
-  const demo = generateDemoBranch({ today: TODAY });
-  branch = demo.branch;
-  members = demo.members;
+  ({ db, branch, members } = await demoDatabase(TODAY));
   secretary = members[0];
   member = members[10];
-  await db.branches.add(branch);
-  await db.members.bulkAdd(members);
 });
 
 function talk(fields: Partial<TalkInput> = {}): TalkInput {
@@ -42,9 +37,7 @@ function talk(fields: Partial<TalkInput> = {}): TalkInput {
 }
 
 async function problemsOf(work: Promise<unknown>) {
-  const error = await work.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).problems;
+  return (await refusal(work)).problems;
 }
 
 describe('talks repository', () => {

@@ -2,9 +2,11 @@ import Dexie from 'dexie';
 import { formatDate, todayIso } from '@shared/dates';
 import { TALK_FIELD_LABELS, talkFieldsSchema, type Talk, type TalkFields, type TalkFieldsInput } from '@shared/model';
 import { checkTalk, sortTalksNewestFirst, talkYearRange } from '@shared/talks';
-import { historyOf, nowIso, writeAudit, writeFieldUpdate } from './audit';
+import { historyOf } from './audit';
 import type { BranchLedgerDatabase } from './database';
-import { NotFoundError, problemsFromZod, ValidationError, type FieldProblem } from './errors';
+import { deleteRecord } from './deletion';
+import { problemsFromZod, ValidationError, type FieldProblem } from './errors';
+import { createRecord, fieldChange, newRecordMeta, updateRecord, type TableName } from './records';
 
 export type TalkInput = TalkFieldsInput;
 
@@ -65,7 +67,7 @@ async function summaryOf(db: BranchLedgerDatabase, talk: TalkFields): Promise<st
   return `${formatDate(talk.date)} ${names[0]}与${whom}（${talk.kind}）`;
 }
 
-const TABLES = (db: BranchLedgerDatabase) => [db.talks, db.members, db.auditLog];
+const TABLES: TableName[] = ['talks', 'members', 'auditLog'];
 
 export async function addTalk(
   db: BranchLedgerDatabase,
@@ -73,19 +75,9 @@ export async function addTalk(
   input: TalkInput,
   today: string = todayIso(),
 ): Promise<Talk> {
-  return db.transaction('rw', TABLES(db), async () => {
+  return db.transaction('rw', TABLES, async () => {
     const fields = await validate(db, branchId, input, today);
-    const at = nowIso();
-    const talk: Talk = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
-    await db.talks.add(talk);
-    await writeAudit(db, {
-      table: 'talks',
-      action: 'create',
-      recordId: talk.id,
-      branchId,
-      summary: `新增谈心谈话 ${await summaryOf(db, talk)}`,
-    });
-    return talk;
+    return createRecord(db, 'talks', { ...fields, ...newRecordMeta(), branchId }, `新增谈心谈话 ${await summaryOf(db, fields)}`);
   });
 }
 
@@ -97,34 +89,19 @@ export async function updateTalk(
   input: TalkInput,
   today: string = todayIso(),
 ): Promise<Talk> {
-  return db.transaction('rw', TABLES(db), async () => {
-    const before = await db.talks.get(id);
-    if (!before) {
-      throw new NotFoundError('该谈话记录');
-    }
-    // The form has no 整改 field yet: an edit keeps the link unless the input names another one.
-    const fields = await validate(db, before.branchId, { rectificationId: before.rectificationId, ...input }, today);
-    return writeFieldUpdate(db, { table: 'talks', before, fields, keys: TALK_FIELD_KEYS, labels: TALK_FIELD_LABELS });
+  return updateRecord(db, 'talks', id, {
+    reads: TABLES,
+    next: async (before) => {
+      // The form has no 整改 field yet: an edit keeps the link unless the input names another one.
+      const fields = await validate(db, before.branchId, { rectificationId: before.rectificationId, ...input }, today);
+      return fieldChange(before, { fields, keys: TALK_FIELD_KEYS, labels: TALK_FIELD_LABELS });
+    },
   });
 }
 
-/** Deletes a talk; the audit log keeps the whole record. */
+/** Deletes a talk; the audit log keeps the whole record, and analyses that named it no longer do. */
 export async function deleteTalk(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await db.transaction('rw', TABLES(db), async () => {
-    const before = await db.talks.get(id);
-    if (!before) {
-      throw new NotFoundError('该谈话记录');
-    }
-    await db.talks.delete(id);
-    await writeAudit(db, {
-      table: 'talks',
-      action: 'delete',
-      recordId: id,
-      branchId: before.branchId,
-      summary: `删除谈心谈话 ${await summaryOf(db, before)}`,
-      before,
-    });
-  });
+  await deleteRecord(db, 'talks', id, { reads: TABLES, summary: async (before) => `删除谈心谈话 ${await summaryOf(db, before)}` });
 }
 
 /** A branch's talks of one year (or all), newest first, by the `[branchId+date]` index. */

@@ -2,9 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BRANCH_ID, makeMeeting, makeMember } from '@shared/rules/testFixtures';
 import type { BranchLedgerDatabase } from './database';
-import { ValidationError } from './errors';
 import { addTraining, creditMeetingHours, deleteTraining, listTraining, updateTraining } from './training';
-import { freshDatabase } from './testing';
+import { freshDatabase, refusal } from './testing';
 
 let db: BranchLedgerDatabase;
 const members = [makeMember('a', { name: '安娜' }), makeMember('b', { name: '白杨' }), makeMember('c', { name: '陈晨' })];
@@ -34,10 +33,10 @@ describe('training repository', () => {
   });
 
   it('refuses quarter hours and a member of another branch', async () => {
-    const error = await addTraining(db, BRANCH_ID, { date: '2025-03-05', memberId: 'a', activity: '学习', form: '支部学习', hours: 1.25 }).catch((e: unknown) => e);
-    expect((error as ValidationError).problems).toEqual([{ field: 'hours', message: '学时以0.5为单位' }]);
-    const other = await addTraining(db, 'elsewhere', { date: '2025-03-05', memberId: 'a', activity: '学习', form: '支部学习', hours: 2 }).catch((e: unknown) => e);
-    expect((other as ValidationError).problems[0].message).toBe('该人员不是本支部党员');
+    const error = await refusal(addTraining(db, BRANCH_ID, { date: '2025-03-05', memberId: 'a', activity: '学习', form: '支部学习', hours: 1.25 }));
+    expect(error.problems).toEqual([{ field: 'hours', message: '学时以0.5为单位' }]);
+    const other = await refusal(addTraining(db, 'elsewhere', { date: '2025-03-05', memberId: 'a', activity: '学习', form: '支部学习', hours: 2 }));
+    expect(other.problems[0].message).toBe('该人员不是本支部党员');
     expect(await db.training.count()).toBe(0);
   });
 

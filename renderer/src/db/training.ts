@@ -1,15 +1,17 @@
 import { formatDate } from '@shared/dates';
 import { TRAINING_FIELD_LABELS, trainingRecordFieldsSchema, type TrainingRecord, type TrainingRecordFields } from '@shared/model';
 import { creditMeeting, readTrainingSettings, TRAINING_SETTINGS_KEY, type TrainingSettings } from '@shared/training';
-import { deleteMemberRecord, nowIso, writeAudit, writeAuditMany, writeFieldUpdate } from './audit';
+import { nowIso, writeAuditMany } from './audit';
 import type { BranchLedgerDatabase } from './database';
-import { NotFoundError, problemsFromZod, ValidationError } from './errors';
+import { deleteMemberRecord } from './deletion';
+import { problemsFromZod, ValidationError } from './errors';
+import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type TableName } from './records';
 
 /** 学习培训学时: one record per member per activity; a 集中学习 or 党课 credits its attendees in one step. */
 
 export type TrainingInput = Omit<TrainingRecordFields, 'meetingId'>;
 
-const TABLES = (db: BranchLedgerDatabase) => [db.training, db.members, db.auditLog];
+const TABLES: TableName[] = ['training', 'members', 'auditLog'];
 
 export async function getTrainingSettings(db: BranchLedgerDatabase): Promise<TrainingSettings> {
   return readTrainingSettings((await db.settings.get(TRAINING_SETTINGS_KEY))?.value);
@@ -33,13 +35,9 @@ function summaryOf(name: string, record: Pick<TrainingRecordFields, 'date' | 'ac
 }
 
 export async function addTraining(db: BranchLedgerDatabase, branchId: string, input: TrainingInput): Promise<TrainingRecord> {
-  return db.transaction('rw', TABLES(db), async () => {
+  return db.transaction('rw', TABLES, async () => {
     const { fields, name } = await validate(db, branchId, input);
-    const at = nowIso();
-    const record: TrainingRecord = { ...fields, id: crypto.randomUUID(), branchId, createdAt: at, updatedAt: at };
-    await db.training.add(record);
-    await writeAudit(db, { table: 'training', action: 'create', recordId: record.id, branchId, summary: `新增学时记录 ${summaryOf(name, record)}` });
-    return record;
+    return createRecord(db, 'training', { ...fields, ...newRecordMeta(), branchId }, `新增学时记录 ${summaryOf(name, fields)}`);
   });
 }
 
@@ -47,18 +45,17 @@ const EDITED_KEYS = (Object.keys(TRAINING_FIELD_LABELS) as (keyof TrainingRecord
 
 /** Edits a record; the meeting that credited it stays linked. */
 export async function updateTraining(db: BranchLedgerDatabase, id: string, input: TrainingInput): Promise<TrainingRecord> {
-  return db.transaction('rw', TABLES(db), async () => {
-    const before = await db.training.get(id);
-    if (!before) {
-      throw new NotFoundError('该学时记录');
-    }
-    const { fields } = await validate(db, before.branchId, input, before.meetingId);
-    return writeFieldUpdate(db, { table: 'training', before, fields, keys: EDITED_KEYS, labels: TRAINING_FIELD_LABELS });
+  return updateRecord(db, 'training', id, {
+    reads: TABLES,
+    next: async (before) => {
+      const { fields } = await validate(db, before.branchId, input, before.meetingId);
+      return fieldChange(before, { fields, keys: EDITED_KEYS, labels: TRAINING_FIELD_LABELS });
+    },
   });
 }
 
 export async function deleteTraining(db: BranchLedgerDatabase, id: string): Promise<void> {
-  await deleteMemberRecord<TrainingRecord>(db, 'training', id, '该学时记录', (before, name) => `删除学时记录 ${summaryOf(name, before)}`);
+  await deleteMemberRecord(db, 'training', id, (before, name) => `删除学时记录 ${summaryOf(name, before)}`);
 }
 
 export type CreditOutcome = { ok: true; credited: number; alreadyCredited: number } | { ok: false; message: string };
@@ -68,11 +65,8 @@ export type CreditOutcome = { ok: true; credited: number; alreadyCredited: numbe
  * credited for the meeting are not credited twice. A meeting with only a headcount credits nobody and says why.
  */
 export async function creditMeetingHours(db: BranchLedgerDatabase, meetingId: string, hours: number): Promise<CreditOutcome> {
-  return db.transaction('rw', [db.meetings, ...TABLES(db)], async () => {
-    const meeting = await db.meetings.get(meetingId);
-    if (!meeting) {
-      throw new NotFoundError('该会议');
-    }
+  return db.transaction('rw', ['meetings', ...TABLES], async () => {
+    const meeting = await getRecord(db, 'meetings', meetingId);
     const existing = await db.training.where('meetingId').equals(meetingId).toArray();
     const result = creditMeeting(meeting, hours, { now: nowIso(), newId: () => crypto.randomUUID(), existing });
     if (!result.ok) {

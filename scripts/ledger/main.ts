@@ -10,14 +10,8 @@ import { checkLedgerFile } from './check';
 import { runDemoPackage, runVerify } from './package';
 import { formatCheckJson, formatCheckText } from './checkFormat';
 import { formatJson, formatText } from './format';
+import type { LedgerIo } from './io';
 import { selfCheckFiles } from './selfCheck';
-
-export interface LedgerIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Today's date, `YYYY-MM-DD`, when --today is not given; defaults to the local calendar day. */
-  today?: () => string;
-}
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;

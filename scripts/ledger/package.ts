@@ -20,7 +20,7 @@ import {
   type PackageProblemKind,
   type PackageVerification,
 } from '../../shared/package';
-import type { LedgerIo } from './main';
+import type { LedgerIo } from './io';
 import { scanArgs, UsageError } from './args';
 
 export const PACKAGE_EXIT_OK = 0;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { RulesPageResult } from './rulesPage';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { messageOf } from '../../shared/errors';
 
 
 export type RulesChromiumOutcome =
@@ -46,7 +47,7 @@ export async function measureRulesInChromium(today: string, runs = 3): Promise<R
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {
-    const first = String(error instanceof Error ? error.message : error).split('\n')[0];
+    const first = messageOf(error).split('\n')[0];
     return { ok: false, reason: `Chromium did not start: ${first}` };
   }
   try {

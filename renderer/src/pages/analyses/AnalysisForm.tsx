@@ -34,6 +34,7 @@ import {
   type EntryPrefill,
 } from './formModel';
 import { useReveal } from './useReveal';
+import { messageOf } from '@shared/errors';
 
 const { TextArea } = Input;
 
@@ -197,7 +198,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(`保存失败：${messageOf(error)}`);
       }
     } finally {
       setSaving(false);

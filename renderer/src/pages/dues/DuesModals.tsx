@@ -4,7 +4,7 @@ import { todayIso } from '@shared/dates';
 import { duesOwed, formatPercent, formatYuan, isFixedCategory, monthColumnLabel, parseYuan, type DuesSettings } from '@shared/dues';
 import { DUES_CATEGORIES, DUES_METHODS, type DuesCategory, type DuesMethod } from '@shared/model';
 import { DateField } from '../../components/IsoDatePicker';
-import { messageOf } from '../../components/messageOf';
+import { messageOf } from '@shared/errors';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { duesStore } from '../../db/duesHooks';

@@ -29,6 +29,7 @@ import {
   type MeetingFormValues,
 } from './formModel';
 import { personOptions, personSearch } from './people';
+import { messageOf } from '@shared/errors';
 
 const { TextArea } = Input;
 
@@ -118,7 +119,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         try {
           await meetingStore.addAttachment({ ownerTable: 'meetings', ownerId: saved.id, ...file });
         } catch (error) {
-          failed.push(error instanceof Error ? error.message : String(error));
+          failed.push(messageOf(error));
         }
       }
       if (failed.length > 0) {
@@ -137,7 +138,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(`保存失败：${messageOf(error)}`);
       }
     } finally {
       setSaving(false);

@@ -5,6 +5,7 @@ import { DEPARTURE_REASONS, type DepartureReason, type Member } from '@shared/mo
 import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
+import { messageOf } from '@shared/errors';
 
 interface DepartureModalProps {
   open: boolean;
@@ -77,7 +78,7 @@ function DepartureForm({
             .map((p) => ({ name: p.field as keyof DepartureValues, errors: [/[\u4e00-\u9fff]/.test(p.message) ? p.message : '填写不正确'] })),
         );
       } else {
-        message.error(`操作失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(`操作失败：${messageOf(error)}`);
       }
     } finally {
       onSavingChange(false);

@@ -31,6 +31,7 @@ import {
   type MemberFormField,
   type MemberFormValues,
 } from './memberFormModel';
+import { messageOf } from '@shared/errors';
 
 interface MemberFormDrawerProps {
   open: boolean;
@@ -218,7 +219,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
         }
         message.error(elsewhere.length > 0 ? `未保存：${elsewhere.join('；')}` : '未保存，请按提示修改');
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(`保存失败：${messageOf(error)}`);
       }
     } finally {
       saving.current = false;

@@ -7,6 +7,7 @@ import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { rectificationStore } from '../../db/rectificationHooks';
+import { messageOf } from '@shared/errors';
 
 interface ProgressValues {
   date?: string;
@@ -32,7 +33,7 @@ export function ProgressLog({ task }: { task: Rectification }) {
       if (error instanceof ValidationError) {
         form.setFields(error.problems.filter((p) => p.field === 'date' || p.field === 'text').map((p) => ({ name: p.field as keyof ProgressValues, errors: [p.message] })));
       }
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     } finally {
       setSaving(false);
     }
@@ -42,7 +43,7 @@ export function ProgressLog({ task }: { task: Rectification }) {
     try {
       await rectificationStore.removeProgress(task.id, index);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     }
   }
 

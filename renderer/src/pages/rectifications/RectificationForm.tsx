@@ -11,6 +11,7 @@ import { useMembers, ValidationError } from '../../db';
 import { rectificationStore, useOriginRecord, useRectification, type OriginRecord } from '../../db/rectificationHooks';
 import { FORM_FIELDS, inputOfValues, nameOptions, newTaskValues, valuesOfTask, type RectificationFormValues } from './formModel';
 import { describeOrigin } from './OriginLink';
+import { messageOf } from '@shared/errors';
 
 const { TextArea } = Input;
 const L = RECTIFICATION_FIELD_LABELS;
@@ -49,7 +50,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
         form.setFields(error.problems.filter((p) => fields.includes(p.field)).map((p) => ({ name: p.field as keyof RectificationFormValues, errors: [p.message] })));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(`保存失败：${messageOf(error)}`);
       }
     } finally {
       setSaving(false);

@@ -10,6 +10,7 @@ import { talkStore } from '../../db/talkHooks';
 import { inputOfValues, isFormField, newTalkValues, valuesOfTalk, type TalkFormValues } from './formModel';
 import { IntervieweeSelect } from './IntervieweeSelect';
 import { personOptions, personSearch } from './people';
+import { messageOf } from '@shared/errors';
 
 const { TextArea } = Input;
 const KIND_OPTIONS = TALK_KINDS.map((k) => ({ value: k, label: k }));
@@ -107,7 +108,7 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved
         form.setFields(error.problems.filter((p) => isFormField(p.field)).map((p) => ({ name: p.field as keyof TalkFormValues, errors: [p.message] })));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(`保存失败：${messageOf(error)}`);
       }
     } finally {
       onSaving(false);

@@ -2,7 +2,7 @@ import { App, Button, Form, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Meeting } from '@shared/model';
 import { creditingFormOf } from '@shared/training';
-import { messageOf } from '../../components/messageOf';
+import { messageOf } from '@shared/errors';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { trainingStore, useTrainingOfMeeting } from '../../db/trainingHooks';
 

@@ -9,7 +9,7 @@ import { DURATION_UNITS, hoursByMember, hoursOf, type TrainingSettings } from '@
 import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
 import { DateField } from '../../components/IsoDatePicker';
-import { messageOf } from '../../components/messageOf';
+import { messageOf } from '@shared/errors';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { YearSelect } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';

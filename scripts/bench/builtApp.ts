@@ -63,7 +63,7 @@ export interface BuiltApp {
   pageErrors: string[];
   /** Requests outside the origin, aborted. */
   blockedRequests(): number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export type BuiltAppOutcome = { ok: true; app: BuiltApp } | { ok: false; reason: string };

@@ -122,18 +122,18 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const request = indexedDB.open('branch-ledger');
           request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
         });
         const done = (tx: IDBTransaction) =>
           new Promise<void>((resolve, reject) => {
             tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-            tx.onabort = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
+            tx.onabort = () => reject(tx.error ?? new Error('IndexedDB request failed'));
           });
         const row = await new Promise<{ value?: unknown } | undefined>((resolve, reject) => {
           const request = db.transaction('settings', 'readonly').objectStore('settings').get('currentBranchId');
           request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined);
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
         });
         const branchId = row?.value;
         if (typeof branchId !== 'string') {

@@ -54,19 +54,19 @@ export async function measureMeetingListInChromium(count = 50_000): Promise<Meet
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('branch-ledger');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
       const done = (tx: IDBTransaction) =>
         new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
+          tx.onabort = () => reject(tx.error ?? new Error('IndexedDB request failed'));
         });
       const readTx = db.transaction('settings', 'readonly');
       const row = await new Promise<{ value?: unknown } | undefined>((resolve, reject) => {
         const request = readTx.objectStore('settings').get('currentBranchId');
         request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
       const branchId = row?.value;
       if (typeof branchId !== 'string') {

@@ -150,15 +150,19 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
   stream.on('error', (error) => {
     streamError = error;
   });
+  /** The stream reports a failure through its 'error' event, at any await: checked before and after each step. */
+  const throwIfFailed = () => {
+    if (streamError) {
+      throw streamError;
+    }
+  };
   const opened = new Promise<void>((resolve) => {
     stream.once('open', () => resolve());
     stream.once('error', () => resolve());
   });
   try {
     await opened;
-    if (streamError) {
-      throw streamError;
-    }
+    throwIfFailed();
     const result = await buildInspectionPackage(
       {
         dataset: ledgerDataset(demo),
@@ -175,18 +179,14 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
         },
       },
       async (chunk) => {
-        if (streamError) {
-          throw streamError;
-        }
+        throwIfFailed();
         if (!stream.write(chunk)) {
           await new Promise<void>((resolve) => stream.once('drain', resolve));
         }
       },
     );
     await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    if (streamError) {
-      throw streamError;
-    }
+    throwIfFailed();
     await rename(partial, parsed.out);
     const size = (await stat(parsed.out)).size;
     io.stdout.write(

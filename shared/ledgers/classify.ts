@@ -304,7 +304,7 @@ export function classifySheet(
     }
   }
   const userChose = Boolean(override.kind || override.headerRows || override.columns);
-  let pick = (best ?? (userChose ? (override.kind ? forced : nearMiss) : undefined)) as Candidate | undefined;
+  let pick = (best ?? (userChose ? (override.kind ? forced : nearMiss) : undefined));
   if (!pick && override.kind && chosen[0]) {
     // The user said which ledger it is but no header matched: offer row 1 (or theirs) to map by hand.
     const headerRows = override.headerRows?.slice(0, 2) ?? [1];
@@ -335,7 +335,7 @@ export function classifySheet(
   if (best) {
     return { ledger: best.definition, headerRows: best.headerRows, columns: best.columns };
   }
-  const miss = nearMiss as Candidate | undefined;
+  const miss = nearMiss;
   if (miss) {
     return {
       headerRows: miss.headerRows,

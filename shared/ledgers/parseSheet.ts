@@ -171,7 +171,9 @@ export function parseSheetRows<R>(
       if (spec.unique) {
         const seen = uniqueSeen.get(spec.field) ?? new Map<string, number>();
         uniqueSeen.set(spec.field, seen);
-        const key = String(result.value);
+        // Unique fields hold text or numbers; a structured value compares by its content, not as '[object Object]'.
+        const { value } = result;
+        const key = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
         const first = seen.get(key);
         if (first !== undefined) {
           // Not a refusal: which of the two is right is for the plan (冲突) or the secretary to say.

@@ -19,9 +19,10 @@ export function createBrowserPlatform(): Platform {
         input.type = 'file';
         input.multiple = request.multiple ?? false;
         input.accept = (request.filters ?? []).flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
-        input.addEventListener('change', async () => {
+        input.addEventListener('change', () => {
           const files = Array.from(input.files ?? []);
-          resolve(await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
+          // Resolving with the reading itself: a file that cannot be read rejects openFiles instead of leaving it hanging.
+          resolve(Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
         });
         input.addEventListener('cancel', () => resolve([]));
         input.click();

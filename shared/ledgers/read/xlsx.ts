@@ -1,4 +1,5 @@
 import type { Workbook, Worksheet, CellValue as ExcelCellValue } from 'exceljs';
+import { createTextDecoder } from '../../text/encoding';
 import { dateToParts } from '../dates';
 import { normalizeCellText } from '../normalize';
 import { EMPTY, type CellRange, type CellValue, type SheetGrid } from '../types';
@@ -14,11 +15,6 @@ export const MAX_COLUMNS = 200;
 
 /** ExcelJS makes a cell object for every cell of a merged range. */
 export const MAX_MERGED_CELLS_FOR_EXCELJS = 200_000;
-
-interface TextDecoderLike {
-  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
-}
-const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => TextDecoderLike }).TextDecoder;
 
 type ExcelJsModule = typeof import('exceljs');
 
@@ -63,8 +59,8 @@ export function toCellValue(value: ExcelCellValue | undefined, numFmt?: string):
           message: '这是公式，文件里没有保存计算结果。请在 Excel 或 WPS 中打开文件、保存后再导入（或把公式复制后“粘贴为数值”）',
         };
       }
-      if (typeof result === 'object' && 'error' in (result as object)) {
-        return { kind: 'error', message: `公式计算出错（${String((result as { error: unknown }).error)}），请先在 Excel 中改正` };
+      if (typeof result === 'object' && 'error' in result) {
+        return { kind: 'error', message: `公式计算出错（${String(result.error)}），请先在 Excel 中改正` };
       }
       return toCellValue(result as ExcelCellValue, numFmt);
     }
@@ -256,7 +252,7 @@ function excelJsRefusal(bytes: Uint8Array): string | undefined {
         archive.stream(entry, () => undefined);
         continue;
       }
-      const decoder = new Decoder('utf-8');
+      const decoder = createTextDecoder('utf-8');
       const scanner = new ElementScanner(['mergeCell'], (_, attributes) => {
         const range = parseRange(/ref=["']([^"']*)["']/.exec(attributes)?.[1] ?? '');
         if (range) {
@@ -289,7 +285,7 @@ export async function readXlsxWithExcelJs(bytes: Uint8Array, onProgress?: ReadPr
     // lists over whole columns in many templates), conditional formats and extensions are never read: skip them.
     await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0], {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
-    } as Parameters<Workbook['xlsx']['load']>[1]);
+    });
   } catch {
     return { ok: false, message: DAMAGED };
   }

@@ -44,7 +44,11 @@ function shorten(value: unknown): string {
   if (value === undefined || value === null || value === '') {
     return '（空）';
   }
-  const text = Array.isArray(value) ? value.join('、') : String(value);
+  const text = Array.isArray(value)
+    ? value.join('、')
+    : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
@@ -152,7 +156,7 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
         </Space>
       </Flex>
       <Typography.Paragraph type="secondary">
-        {branch.name}　{formatDate(analysis.periodStart)}至{formatDate(analysis.periodEnd)}
+        {branch.name}{'\u3000'}{formatDate(analysis.periodStart)}至{formatDate(analysis.periodEnd)}
       </Typography.Paragraph>
 
       <Tabs

@@ -432,7 +432,9 @@ export function MeetingFormPage() {
     return meeting
       ? valuesOfMeeting(meeting)
       : newMeetingValues(type, branch, members, group, startDay ? dayjs(startDay) : undefined);
-    // Computed once per record: later live updates must not reset what the user is typing.
+    // Computed once per record (keyed by what identifies it, not by the live objects): later live updates must
+    // not reset what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately keyed by identity, see above
   }, [members === undefined, meeting === undefined, meeting?.id, id, type, group, startDay, branch.id]);
 
   if (id && meeting === null) {

@@ -77,7 +77,7 @@ export function toMemberInput(values: MemberFormValues): Partial<MemberFields> {
   if (input.category === '预备党员') {
     delete input.confirmedOn;
   }
-  return input as Partial<MemberFields>;
+  return input;
 }
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;

@@ -36,7 +36,7 @@ export const FORM_FIELDS: readonly (keyof RectificationFields)[] = [
 ];
 
 export function valuesOfTask(task: Rectification): RectificationFormValues {
-  return Object.fromEntries(FORM_FIELDS.map((field) => [field, task[field]])) as RectificationFormValues;
+  return Object.fromEntries(FORM_FIELDS.map((field) => [field, task[field]]));
 }
 
 /**

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { TALK_FIELD_LABELS, TALK_FORMS, TALK_KINDS, type Member, type Talk } from '@shared/model';
 import { intervieweeProblem, relationLabel, type TalkPrefill } from '@shared/talks';
 import { useBranch } from '../../components/BranchContext';
+import { oneOf } from '@shared/oneOf';
 import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
@@ -158,7 +159,9 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved
             rules={[
               ({ getFieldValue }) => ({
                 validator: async (_rule, value?: string[]) => {
-                  const problem = intervieweeProblem(getFieldValue('talkerId'), value ?? [], getFieldValue('form'));
+                  const talkerId: unknown = getFieldValue('talkerId');
+                  const form = oneOf(TALK_FORMS, getFieldValue('form')) ?? '个别';
+                  const problem = intervieweeProblem(typeof talkerId === 'string' ? talkerId : undefined, value ?? [], form);
                   return problem ? Promise.reject(new Error(problem)) : undefined;
                 },
               }),

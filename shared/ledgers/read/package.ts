@@ -32,7 +32,8 @@ export function readPackageWorkbooks(bytes: Uint8Array): PackageWorkbooks {
     const manifest = archive.find(MANIFEST);
     let format: unknown;
     try {
-      format = manifest ? (JSON.parse(createTextDecoder('utf-8').decode(archive.readBytes(manifest, MAX_MANIFEST_BYTES))) as { format?: unknown }).format : undefined;
+      const parsed: unknown = manifest ? JSON.parse(createTextDecoder('utf-8').decode(archive.readBytes(manifest, MAX_MANIFEST_BYTES))) : undefined;
+      format = typeof parsed === 'object' && parsed !== null && 'format' in parsed ? parsed.format : undefined;
     } catch (error) {
       if (error instanceof ZipLimitError) {
         throw error;

@@ -21,6 +21,7 @@ type ExcelJsModule = typeof import('exceljs');
 // ExcelJS is large: load it only when a workbook is actually read (the renderer code-splits it; Node and workers
 // get the CommonJS build, whose exports sit on `default`).
 async function loadExcelJs(): Promise<ExcelJsModule> {
+  // The namespace type has no `default`, where the CommonJS build puts its exports.
   const mod = (await import('exceljs')) as ExcelJsModule & { default?: ExcelJsModule };
   return mod.default ?? mod;
 }
@@ -52,7 +53,7 @@ export function toCellValue(value: ExcelCellValue | undefined, numFmt?: string):
       return text(value.richText.map((run) => run.text ?? '').join(''));
     }
     if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
+      const result: unknown = value.result;
       if (result === undefined || result === null) {
         return {
           kind: 'error',
@@ -62,18 +63,18 @@ export function toCellValue(value: ExcelCellValue | undefined, numFmt?: string):
       if (typeof result === 'object' && 'error' in result) {
         return { kind: 'error', message: `公式计算出错（${String(result.error)}），请先在 Excel 中改正` };
       }
-      return toCellValue(result as ExcelCellValue, numFmt);
+      return toCellValue(result as ExcelCellValue, numFmt); // a cached formula result is a plain cell value
     }
     if ('error' in value) {
       return { kind: 'error', message: `单元格显示错误值 ${String(value.error)}，请先在 Excel 中改正` };
     }
     if ('text' in value) {
-      const t = (value as { text: unknown }).text;
+      const t: unknown = value.text;
       if (typeof t === 'string') {
         return text(t);
       }
       if (t && typeof t === 'object' && 'richText' in t) {
-        return toCellValue(t as ExcelCellValue);
+        return toCellValue(t as ExcelCellValue); // a hyperlink's text may be rich text, itself a cell value
       }
     }
   }
@@ -131,6 +132,7 @@ function readSheet(worksheet: Worksheet, notes: string[], progress?: (rowsDone: 
     }
   });
   const merges: CellRange[] = [];
+  // ExcelJS keeps the merged ranges on the model without declaring them in its types.
   const mergeRefs = (worksheet.model as { merges?: string[] }).merges ?? [];
   for (const ref of mergeRefs) {
     const range = parseRange(ref);

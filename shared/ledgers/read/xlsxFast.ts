@@ -45,7 +45,7 @@ function unescapeXml(text: string): string {
     return text;
   }
   return text.replace(ENTITY, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name as string],
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name ?? ''],
   );
 }
 
@@ -78,7 +78,7 @@ function cellAttributes(attributes: string): { r?: string; s?: string; t?: strin
   const found: { r?: string; s?: string; t?: string } = {};
   CELL_ATTRIBUTE.lastIndex = 0;
   for (let m = CELL_ATTRIBUTE.exec(attributes); m; m = CELL_ATTRIBUTE.exec(attributes)) {
-    found[m[1] as 'r' | 's' | 't'] = m[2] ?? m[3];
+    found[m[1] as 'r' | 's' | 't'] = m[2] ?? m[3]; // CELL_ATTRIBUTE captures only r, s or t
   }
   return found;
 }

@@ -11,6 +11,7 @@ import {
   teamStatistics,
 } from '@shared/analyses';
 import { formatDate } from '@shared/dates';
+import { oneOf } from '@shared/oneOf';
 import { ANALYSIS_FIELD_LABELS, isSensitiveState, type Analysis, type AnalysisSettings, type AuditEntry } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { ChangeHistoryTimeline, type DescribedChange } from '../../components/ChangeHistoryTimeline';
@@ -40,6 +41,11 @@ function Multiline({ text }: { text?: string }) {
   return text ? <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span> : <Typography.Text type="secondary">未填写</Typography.Text>;
 }
 
+/** A changed date as the history shows it. */
+function dateText(value: unknown): string {
+  return (typeof value === 'string' && formatDate(value)) || '（空）';
+}
+
 function shorten(value: unknown): string {
   if (value === undefined || value === null || value === '') {
     return '（空）';
@@ -66,7 +72,7 @@ function describeChanges(changes: AuditEntry['changes']): DescribedChange[] {
         return { field, label: labels[field], before: count(before), after: field === 'entries' ? `${count(after)}（内容已修改）` : count(after) };
       }
       if (field === 'periodStart' || field === 'periodEnd' || field === 'submittedOn') {
-        return { field, label: labels[field], before: formatDate(before as string) || '（空）', after: formatDate(after as string) || '（空）' };
+        return { field, label: labels[field], before: dateText(before), after: dateText(after) };
       }
       return { field, label: labels[field], before: shorten(before), after: shorten(after) };
     });
@@ -101,8 +107,7 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
   const talks = useBranchTalksFrom(branch.id);
   const tasks = useBranchRectifications(branch.id);
   const reveal = useReveal();
-  const tabParam = params.get('tab') as TabKey | null;
-  const tab: TabKey = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : 'content';
+  const tab: TabKey = oneOf(TAB_KEYS, params.get('tab')) ?? 'content';
 
   const label = analysisPeriodLabel(analysis);
   const statistics = useMemo(() => teamStatistics(members ?? [], analysis.periodEnd, branch), [members, analysis.periodEnd, branch]);

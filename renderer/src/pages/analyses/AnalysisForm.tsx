@@ -35,6 +35,7 @@ import {
 } from './formModel';
 import { useReveal } from './useReveal';
 import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 
@@ -190,11 +191,9 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
       void navigate(`/analyses/${saved.id}`, { replace: !analysis });
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(
-          error.problems
-            .map((p) => ({ ...p, field: formFieldOf(p.field, formValues.periodKind) }))
-            .filter((p) => FORM_FIELDS.includes(p.field))
-            .map((p) => ({ name: p.field as keyof AnalysisFormValues, errors: [p.message] })),
+        setFieldProblems(
+          form,
+          error.problems.map((p) => ({ ...p, field: formFieldOf(p.field, formValues.periodKind) })).filter((p) => FORM_FIELDS.includes(p.field)),
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {

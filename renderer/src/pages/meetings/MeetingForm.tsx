@@ -30,6 +30,7 @@ import {
 } from './formModel';
 import { personOptions, personSearch } from './people';
 import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 
@@ -133,8 +134,9 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
     } catch (error) {
       if (error instanceof ValidationError) {
         const fields: readonly string[] = FORM_FIELDS;
-        form.setFields(
-          error.problems.filter((p) => fields.includes(p.field)).map((p) => ({ name: formFieldOf(p.field) as keyof MeetingFormValues, errors: [p.message] })),
+        setFieldProblems(
+          form,
+          error.problems.filter((p) => fields.includes(p.field)).map((p) => ({ ...p, field: formFieldOf(p.field) })),
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {

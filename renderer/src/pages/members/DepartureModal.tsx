@@ -6,6 +6,7 @@ import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
 import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 interface DepartureModalProps {
   open: boolean;
@@ -72,10 +73,11 @@ function DepartureForm({
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(
+        setFieldProblems(
+          form,
           error.problems
             .filter((p) => ['reason', 'date', 'note'].includes(p.field))
-            .map((p) => ({ name: p.field as keyof DepartureValues, errors: [/[\u4e00-\u9fff]/.test(p.message) ? p.message : '填写不正确'] })),
+            .map((p) => ({ ...p, message: messageOf(p.message, '填写不正确') })),
         );
       } else {
         message.error(`操作失败：${messageOf(error)}`);

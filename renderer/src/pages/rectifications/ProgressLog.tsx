@@ -8,6 +8,7 @@ import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { rectificationStore } from '../../db/rectificationHooks';
 import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 interface ProgressValues {
   date?: string;
@@ -31,7 +32,7 @@ export function ProgressLog({ task }: { task: Rectification }) {
       message.success('已添加整改进展');
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.filter((p) => p.field === 'date' || p.field === 'text').map((p) => ({ name: p.field as keyof ProgressValues, errors: [p.message] })));
+        setFieldProblems(form, error.problems.filter((p) => p.field === 'date' || p.field === 'text'));
       }
       message.error(messageOf(error));
     } finally {

@@ -12,6 +12,7 @@ import { rectificationStore, useOriginRecord, useRectification, type OriginRecor
 import { FORM_FIELDS, inputOfValues, nameOptions, newTaskValues, valuesOfTask, type RectificationFormValues } from './formModel';
 import { describeOrigin } from './OriginLink';
 import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 const L = RECTIFICATION_FIELD_LABELS;
@@ -47,7 +48,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
     } catch (error) {
       if (error instanceof ValidationError) {
         const fields: readonly string[] = FORM_FIELDS;
-        form.setFields(error.problems.filter((p) => fields.includes(p.field)).map((p) => ({ name: p.field as keyof RectificationFormValues, errors: [p.message] })));
+        setFieldProblems(form, error.problems.filter((p) => fields.includes(p.field)));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
         message.error(`保存失败：${messageOf(error)}`);

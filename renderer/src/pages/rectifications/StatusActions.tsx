@@ -9,6 +9,7 @@ import { ValidationError } from '../../db';
 import { rectificationStore, type StatusChangeInput } from '../../db/rectificationHooks';
 import { nameOptions } from './formModel';
 import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 /** Actions asked about in a dialog; the others go straight through. */
 type DialogAction = 'submit' | 'close' | 'return';
@@ -63,10 +64,9 @@ function StatusDialog({
       const text = refusalOf(action, error);
       setRefusal(text);
       if (error instanceof ValidationError) {
-        form.setFields(
-          error.problems
-            .filter((p) => p.field === 'outcome' || p.field === 'reviewer' || p.field === 'closedOn')
-            .map((p) => ({ name: p.field as keyof DialogValues, errors: [p.message] })),
+        setFieldProblems(
+          form,
+          error.problems.filter((p) => p.field === 'outcome' || p.field === 'reviewer' || p.field === 'closedOn'),
         );
       }
     } finally {

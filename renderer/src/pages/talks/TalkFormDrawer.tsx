@@ -12,6 +12,7 @@ import { inputOfValues, isFormField, newTalkValues, valuesOfTalk, type TalkFormV
 import { IntervieweeSelect } from './IntervieweeSelect';
 import { personOptions, personSearch } from './people';
 import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 const KIND_OPTIONS = TALK_KINDS.map((k) => ({ value: k, label: k }));
@@ -106,7 +107,7 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved
       onSaved(saved);
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.filter((p) => isFormField(p.field)).map((p) => ({ name: p.field as keyof TalkFormValues, errors: [p.message] })));
+        setFieldProblems(form, error.problems.filter((p) => isFormField(p.field)));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
         message.error(`保存失败：${messageOf(error)}`);

@@ -15,6 +15,7 @@ import { YearSelect } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';
 import { trainingStore, useTraining, useTrainingSettings, type TrainingInput } from '../../db/trainingHooks';
 import { GuardedFormModal } from '../../components/GuardedFormModal';
+import { setFieldProblems } from '../../components/formProblems';
 
 /** `/training?year=2025`: each member's 学时 of the year against the goal, and the records, added and edited here. */
 export function TrainingPage() {
@@ -140,7 +141,7 @@ function TrainingModal({ branchId, members, settings, record, memberId, onClose 
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.map((p) => ({ name: p.field as keyof TrainingInput, errors: [p.message] })));
+        setFieldProblems(form, error.problems);
       } else {
         message.error(`保存失败：${messageOf(error)}`);
       }

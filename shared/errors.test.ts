@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, messageOf } from './errors';
+import { CancelledError, errorCode, messageOf } from './errors';
 
 describe('CancelledError', () => {
   it('is an Error whose message names the stopped job', () => {
@@ -34,5 +34,15 @@ describe('messageOf', () => {
     expect(messageOf({ code: 1 }, '文件无法读取')).toBe('文件无法读取');
     expect(messageOf(new Error('不是检查材料包：缺少 manifest.json'), '文件无法读取')).toBe('不是检查材料包：缺少 manifest.json');
     expect(messageOf('已取消', '文件无法读取')).toBe('已取消');
+  });
+});
+
+describe('errorCode', () => {
+  it("gives a system error's code, and undefined for anything without one", () => {
+    expect(errorCode(Object.assign(new Error('no such file'), { code: 'ENOENT' }))).toBe('ENOENT');
+    expect(errorCode({ code: 'EACCES' })).toBe('EACCES');
+    expect(errorCode(new Error('plain'))).toBeUndefined();
+    expect(errorCode('ENOENT')).toBeUndefined();
+    expect(errorCode(null)).toBeUndefined();
   });
 });

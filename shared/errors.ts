@@ -33,3 +33,8 @@ export function messageOf(error: unknown, fallback?: string): string {
   }
   return error instanceof Error ? error.name : String(error);
 }
+
+/** The `code` of a system error (`ENOENT`, `EACCES` …), to word it for the user; undefined for other values. */
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}

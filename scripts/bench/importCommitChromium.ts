@@ -62,6 +62,7 @@ export async function measureImportCommitInChromium(jobs: readonly { kind: Commi
     for (const job of jobs) {
       const result = await page.evaluate(
         ([k, n, r]) =>
+          // Put on the page by importCommitPage.ts, the bundle loaded above.
           (globalThis as unknown as { importCommitBench: { run(k: CommitBenchKind, n: number, r: number): Promise<ImportCommitPageResult> } }).importCommitBench.run(k, n, r),
         [job.kind, job.count, runs] as const,
       );

@@ -54,9 +54,10 @@ export async function measureRulesInChromium(today: string, runs = 3): Promise<R
     const page = await browser.newPage();
     await page.goto('about:blank');
     await page.addScriptTag({ content: bundle });
+    // rulesBench is put on the page by rulesPage.ts, the bundle loaded above.
     const generated = await page.evaluate((day) => (globalThis as unknown as RulesBenchGlobal).rulesBench.generate(day), today);
     const timed = await page.evaluate(
-      ([day, count]) => (globalThis as unknown as RulesBenchGlobal).rulesBench.time(day, count),
+      ([day, count]) => (globalThis as unknown as RulesBenchGlobal).rulesBench.time(day, count), // as above
       [today, runs] as const,
     );
     return { ok: true, browserVersion: browser.version(), bundleKb: bundle.length / 1024, ...generated, ...timed };

@@ -6,6 +6,7 @@ export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+      // A Uint8Array may in general view a SharedArrayBuffer, which Blob refuses; ours never do.
       downloadBlob(new Blob([request.data as BlobPart]), request.suggestedName);
       return { saved: true };
     },

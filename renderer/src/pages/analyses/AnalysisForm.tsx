@@ -36,6 +36,7 @@ import {
 import { useReveal } from './useReveal';
 import { messageOf } from '@shared/errors';
 import { setFieldProblems } from '../../components/formProblems';
+import { allFormValues } from '../../components/formValues';
 
 const { TextArea } = Input;
 
@@ -121,12 +122,12 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   const entriesTouched = useRef(false);
   // A long form too: a draft every few seconds, offered back at the next opening.
   const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
-  const draft = useFormDraft(analysis ? `analysis:${analysis.id}` : `analysis:new:${branch.id}`, guard.dirty, () => form.getFieldsValue(true) as AnalysisFormValues);
+  const draft = useFormDraft(analysis ? `analysis:${analysis.id}` : `analysis:new:${branch.id}`, guard.dirty, () => allFormValues(form));
 
   // Computed once: later live updates must not reset what the user is typing.
-  const [initial] = useState(() => {
+  const [initial] = useState((): { values: AnalysisFormValues; prefill?: EntryPrefill } => {
     if (analysis) {
-      return { values: valuesOfAnalysis(analysis), prefill: undefined as EntryPrefill | undefined };
+      return { values: valuesOfAnalysis(analysis) };
     }
     const period = proposedPeriod(analyses, settings, today, {
       kind: params.get('kind'),
@@ -138,6 +139,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   });
   const [prefill, setPrefill] = useState<EntryPrefill | undefined>(initial.prefill);
 
+  // Watching [] gives the whole form (antd types it any); undefined before the first render.
   const values = Form.useWatch([], form) as Partial<AnalysisFormValues> | undefined;
   const kind = values?.periodKind ?? initial.values.periodKind;
   const period = periodOfValues(values ?? initial.values);

@@ -93,7 +93,12 @@ export function ExportPanel() {
               optionType="button"
               disabled={busy}
               value={kind}
-              onChange={(event) => setKind(event.target.value as LedgerExportKind)}
+              onChange={(event) => {
+                const chosen = EXPORT_LEDGERS.find((l) => l.kind === event.target.value);
+                if (chosen) {
+                  setKind(chosen.kind);
+                }
+              }}
               options={EXPORT_LEDGERS.map((l) => ({ value: l.kind, label: l.label }))}
             />
           </Form.Item>

@@ -43,7 +43,7 @@ type Phase =
 /** Drops the keys of one sheet (`3:17` is sheet 3, row 17). */
 function withoutSheet<T extends Set<string> | Map<string, string>>(keys: T, sheetIndex: number): T {
   const prefix = `${sheetIndex}:`;
-  const next = (keys instanceof Set ? new Set(keys) : new Map(keys)) as T;
+  const next = (keys instanceof Set ? new Set(keys) : new Map(keys)) as T; // a copy of the same kind as keys
   for (const key of keys.keys()) {
     if (key.startsWith(prefix)) {
       next.delete(key);
@@ -169,7 +169,7 @@ export function ImportPanel() {
   );
   const creating = useMemo(() => newBranchNames(toWrite), [toWrite]);
   const branchNames = useMemo(
-    () => new Map((preview?.context.branches ?? []).map((b) => [b.id, b.name] as [string, string])),
+    () => new Map<string, string>((preview?.context.branches ?? []).map((b) => [b.id, b.name])),
     [preview],
   );
 

@@ -31,6 +31,7 @@ import {
 import { personOptions, personSearch } from './people';
 import { messageOf } from '@shared/errors';
 import { setFieldProblems } from '../../components/formProblems';
+import { allFormValues } from '../../components/formValues';
 
 const { TextArea } = Input;
 
@@ -57,7 +58,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
   // A long record: leaving asks, and a draft is kept every few seconds (dropped on save or when the user leaves).
   const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
   const draft = useFormDraft(meeting ? `meeting:${meeting.id}` : `meeting:new:${branch.id}`, guard.dirty, () => {
-    const { pendingFiles: _files, ...values } = form.getFieldsValue(true) as MeetingFormValues;
+    const { pendingFiles: _files, ...values } = allFormValues(form);
     return values;
   });
   // Built-in and 设置 types; a stored type no longer in the list (e.g. imported) stays choosable on its record.
@@ -106,7 +107,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
 
   /** 赞成/反对/弃权 against the 实到 with a vote, as typed now: the message stands on the field itself. */
   function voteCheck(row: number, voteField: VoteField): Promise<void> {
-    const problem = voteFieldProblems(form.getFieldsValue(true) as MeetingFormValues, members, branch).get(votePath(row, voteField));
+    const problem = voteFieldProblems(allFormValues(form), members, branch).get(votePath(row, voteField));
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   }
 
@@ -220,7 +221,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         {countsOnly ? (
           <HeadcountFields
             onRecordList={() => {
-              const all = form.getFieldsValue(true) as MeetingFormValues;
+              const all = allFormValues(form);
               const groupId = all.type === '党小组会' ? all.partyGroupId : undefined;
               form.setFieldsValue({ headcount: undefined, attendance: mergeAttendance(expectedParticipantIds(all.type, members, branch, groupId), []) });
               setCountsOnly(false);

@@ -98,7 +98,7 @@ function DepartureForm({
       onFinish={(values) => void submit(values)}
       // Enter confirms the typed date; moving a member out takes a click on 确定.
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.target as HTMLElement).tagName !== 'TEXTAREA') {
+        if (event.key === 'Enter' && !(event.target instanceof HTMLTextAreaElement)) {
           event.preventDefault();
         }
       }}

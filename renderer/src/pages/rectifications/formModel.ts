@@ -62,8 +62,9 @@ export function newTaskValues(branch: Pick<Branch, 'committee'>, members: readon
 
 export function inputOfValues(values: RectificationFormValues): RectificationInput {
   return {
+    // Required fields may still be empty here: the store's schema refuses them under their field.
     source: values.source as RectificationSource,
-    category: values.category as RectificationCategory,
+    category: values.category as RectificationCategory, // as source
     problem: values.problem ?? '',
     goal: values.goal ?? '',
     measures: values.measures ?? '',

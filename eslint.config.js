@@ -38,6 +38,7 @@
  *   method to be inspected, not called), local/explained-assertion off (fixtures build partial records).
  * - e2e/: rules-of-hooks off: Playwright fixtures call their own `use()`, not React's.
  */
+import { defineConfig, globalIgnores } from 'eslint/config';
 import { builtinRules } from 'eslint/use-at-your-own-risk';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -50,7 +51,7 @@ const eslintRecommended = Object.fromEntries(
   [...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([name]) => [name, 'error']),
 );
 
-export default tseslint.config(
+export default defineConfig(
   // TEMPORARY: fixed after the issue-12 merges
   {
     ignores: [
@@ -79,7 +80,7 @@ export default tseslint.config(
       'e2e/web/kinds.spec.ts',
     ],
   },
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**'] },
+  globalIgnores(['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**']),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   {
     files: ['**/*.{js,mjs,cjs}'],

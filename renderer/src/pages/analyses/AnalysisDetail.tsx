@@ -30,7 +30,7 @@ import { ComparisonPanel } from './ComparisonPanel';
 import { EntriesTable, StateTag } from './EntriesTable';
 import { StatisticsPanel } from './StatisticsPanel';
 import { RevealButton, useReveal } from './useReveal';
-import { messageOf } from '@shared/errors';
+import { failureMessage } from '../../components/formProblems';
 
 type TabKey = 'content' | 'entries' | 'statistics' | 'comparison' | 'history';
 const TAB_KEYS: readonly TabKey[] = ['content', 'entries', 'statistics', 'comparison', 'history'];
@@ -124,7 +124,7 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
       message.success(`已删除${label}思想动态分析`);
       void navigate('/analyses', { replace: true });
     } catch (error) {
-      message.error(`删除失败：${messageOf(error)}`);
+      message.error(failureMessage('删除', error));
     }
   }
 

@@ -34,8 +34,7 @@ import {
   type EntryPrefill,
 } from './formModel';
 import { useReveal } from './useReveal';
-import { messageOf } from '@shared/errors';
-import { setFieldProblems } from '../../components/formProblems';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 import { allFormValues } from '../../components/formValues';
 
 const { TextArea } = Input;
@@ -199,7 +198,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);

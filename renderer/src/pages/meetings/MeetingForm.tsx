@@ -30,7 +30,7 @@ import {
 } from './formModel';
 import { personOptions, personSearch } from './people';
 import { messageOf } from '@shared/errors';
-import { setFieldProblems } from '../../components/formProblems';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 import { allFormValues } from '../../components/formValues';
 
 const { TextArea } = Input;
@@ -141,7 +141,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);

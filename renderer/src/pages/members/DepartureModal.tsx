@@ -6,7 +6,7 @@ import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
 import { messageOf } from '@shared/errors';
-import { setFieldProblems } from '../../components/formProblems';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 interface DepartureModalProps {
   open: boolean;
@@ -80,7 +80,7 @@ function DepartureForm({
             .map((p) => ({ ...p, message: messageOf(p.message, '填写不正确') })),
         );
       } else {
-        message.error(`操作失败：${messageOf(error)}`);
+        message.error(failureMessage('操作', error));
       }
     } finally {
       onSavingChange(false);

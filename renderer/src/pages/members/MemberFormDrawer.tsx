@@ -31,8 +31,8 @@ import {
   type MemberFormField,
   type MemberFormValues,
 } from './memberFormModel';
-import { messageOf } from '@shared/errors';
 import { allFormValues } from '../../components/formValues';
+import { failureMessage } from '../../components/formProblems';
 
 interface MemberFormDrawerProps {
   open: boolean;
@@ -220,7 +220,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
         }
         message.error(elsewhere.length > 0 ? `未保存：${elsewhere.join('；')}` : '未保存，请按提示修改');
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       saving.current = false;

@@ -14,7 +14,7 @@ import { EvidenceFiles } from './EvidenceFiles';
 import { OriginLink } from './OriginLink';
 import { ProgressLog } from './ProgressLog';
 import { StatusActions } from './StatusActions';
-import { messageOf } from '@shared/errors';
+import { failureMessage } from '../../components/formProblems';
 
 function text(value: string | undefined): ReactNode {
   return value ? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span> : <Typography.Text type="secondary">未填写</Typography.Text>;
@@ -75,7 +75,7 @@ export function RectificationDetailPage() {
       message.success('已删除该整改任务');
       void navigate('/rectifications', { replace: true });
     } catch (error) {
-      message.error(`删除失败：${messageOf(error)}`);
+      message.error(failureMessage('删除', error));
     }
   }
 

@@ -11,8 +11,7 @@ import { useMembers, ValidationError } from '../../db';
 import { rectificationStore, useOriginRecord, useRectification, type OriginRecord } from '../../db/rectificationHooks';
 import { FORM_FIELDS, inputOfValues, nameOptions, newTaskValues, valuesOfTask, type RectificationFormValues } from './formModel';
 import { describeOrigin } from './OriginLink';
-import { messageOf } from '@shared/errors';
-import { setFieldProblems } from '../../components/formProblems';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 const L = RECTIFICATION_FIELD_LABELS;
@@ -51,7 +50,7 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
         setFieldProblems(form, error.problems.filter((p) => fields.includes(p.field)));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);

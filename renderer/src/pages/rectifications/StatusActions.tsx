@@ -8,8 +8,7 @@ import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { rectificationStore, type StatusChangeInput } from '../../db/rectificationHooks';
 import { nameOptions } from './formModel';
-import { messageOf } from '@shared/errors';
-import { setFieldProblems } from '../../components/formProblems';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 /** Actions asked about in a dialog; the others go straight through. */
 type DialogAction = 'submit' | 'close' | 'return';
@@ -22,7 +21,7 @@ function refusalOf(action: RectificationAction, error: unknown): string {
   if (error instanceof ValidationError) {
     return refusalMessage(action, error.problems);
   }
-  return `${ACTION_DEFINITIONS[action].label}失败：${messageOf(error)}`;
+  return failureMessage(ACTION_DEFINITIONS[action].label, error);
 }
 
 type DialogValues = StatusChangeInput;

@@ -11,8 +11,7 @@ import { talkStore } from '../../db/talkHooks';
 import { inputOfValues, isFormField, newTalkValues, valuesOfTalk, type TalkFormValues } from './formModel';
 import { IntervieweeSelect } from './IntervieweeSelect';
 import { personOptions, personSearch } from './people';
-import { messageOf } from '@shared/errors';
-import { setFieldProblems } from '../../components/formProblems';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 const KIND_OPTIONS = TALK_KINDS.map((k) => ({ value: k, label: k }));
@@ -110,7 +109,7 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved
         setFieldProblems(form, error.problems.filter((p) => isFormField(p.field)));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       onSaving(false);

@@ -9,13 +9,12 @@ import { DURATION_UNITS, hoursByMember, hoursOf, type TrainingSettings } from '@
 import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
 import { DateField } from '../../components/IsoDatePicker';
-import { messageOf } from '@shared/errors';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { YearSelect } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';
 import { trainingStore, useTraining, useTrainingSettings, type TrainingInput } from '../../db/trainingHooks';
 import { GuardedFormModal } from '../../components/GuardedFormModal';
-import { setFieldProblems } from '../../components/formProblems';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 /** `/training?year=2025`: each member's 学时 of the year against the goal, and the records, added and edited here. */
 export function TrainingPage() {
@@ -96,7 +95,7 @@ export function TrainingPage() {
                     title="删除这条学时记录？"
                     okText="删除"
                     cancelText="取消"
-                    onConfirm={() => trainingStore.remove(r.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
+                    onConfirm={() => trainingStore.remove(r.id).catch((e: unknown) => message.error(failureMessage('删除', e)))}
                   >
                     <Button size="small" type="link" danger>
                       删除
@@ -143,7 +142,7 @@ function TrainingModal({ branchId, members, settings, record, memberId, onClose 
       if (error instanceof ValidationError) {
         setFieldProblems(form, error.problems);
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);

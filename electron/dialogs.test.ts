@@ -42,7 +42,7 @@ function fakeContext(answers: { save?: string | null; open?: string[] | null }):
       return answers.open ? { canceled: false, filePaths: answers.open } : { canceled: true, filePaths: [] };
     },
   };
-  return { dialog: dialog as unknown as DialogContext['dialog'], parent: null, defaultDir: dir, retry: noWait, calls };
+  return { dialog: dialog, parent: null, defaultDir: dir, retry: noWait, calls };
 }
 
 describe('retryWhileLocked', () => {

@@ -16,6 +16,7 @@ import {
   type SaveFilePayload,
   type SaveFileResultPayload,
 } from '@shared/ipc';
+import { errorCode } from '@shared/errors';
 
 /** Error codes that endpoint security and backup software cause while they hold a file open. */
 const LOCKED_FILE_CODES = new Set(['EBUSY', 'EPERM', 'EACCES']);
@@ -26,10 +27,6 @@ export interface RetryOptions {
   /** Wait before the second try; doubled each time. */
   delayMs?: number;
   sleep?: (ms: number) => Promise<void>;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 function defaultSleep(ms: number): Promise<void> {

@@ -55,9 +55,10 @@ export function createValidatedHandler<C extends IpcChannel, E extends IpcSender
     if (args.length > 1) {
       throw new Error(`IPC ${channel} rejected: expected at most one payload argument, got ${args.length}`);
     }
+    // TypeScript cannot follow a generic channel C through ipcContract[C]: the schemas parsed are C's own.
     const payload = payloadSchema.parse(args[0]) as IpcPayload<C>;
     const result = await handler(payload, event);
-    return resultSchema.parse(result) as IpcResult<C>;
+    return resultSchema.parse(result) as IpcResult<C>; // C's result schema, as above
   };
 }
 
@@ -68,6 +69,7 @@ export function registerIpcHandlers<E extends IpcSenderEvent>(
   onError: (channel: IpcChannel, error: unknown) => void = logIpcError,
 ): void {
   for (const channel of IPC_CHANNELS) {
+    // Widened to any channel for the loop; a missing one is checked just below.
     const handler = handlers[channel] as IpcHandler<IpcChannel, E> | undefined;
     if (typeof handler !== 'function') {
       throw new Error(`No IPC handler for channel ${channel}`);

@@ -27,6 +27,7 @@ import { APP_ENTRY_URL } from './trusted-url';
 import { guardUnload } from './unload-guard';
 import { createWindowOptions } from './window-options';
 import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
+import { messageOf } from '@shared/errors';
 
 const APP_USER_MODEL_ID = 'cn.branchledger.app';
 
@@ -202,7 +203,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       console.error('[branch-ledger] startup failed:', error);
-      dialog.showErrorBox('支部台账无法启动', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('支部台账无法启动', messageOf(error));
       app.exit(1);
     });
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { APP_HOST, APP_SCHEME, parseUrl } from './trusted-url';
+import { errorCode } from '@shared/errors';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -93,10 +94,6 @@ export function appResponseHeaders(filePath: string): Record<string, string> {
 }
 
 export type ReadFileBytes = (filePath: string) => Promise<Uint8Array>;
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
 
 function textResponse(status: number, text: string): Response {
   return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -28,7 +28,7 @@ function dialogAnswering(answer: string | null): DialogContext & { asked: unknow
     },
     showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
   };
-  return { dialog: dialog as unknown as DialogContext['dialog'], parent: null, defaultDir: dir, retry: noWait, asked };
+  return { dialog: dialog, parent: null, defaultDir: dir, retry: noWait, asked };
 }
 
 /** A page: `goAway()` plays the window closing (or crashing, or reloading). */

@@ -20,6 +20,7 @@ import {
   type SaveStreamWriteResult,
 } from '@shared/ipc';
 import { askSavePath, retryWhileLocked, type DialogContext, type RetryOptions } from './dialogs';
+import { errorCode } from '@shared/errors';
 
 /** The page a stream belongs to (in main: the sender webContents). */
 export interface StreamOwner {
@@ -91,10 +92,6 @@ export interface SaveStreams {
   discardAll(): void;
   /** Handles currently open, for tests and logs. */
   openHandles(): string[];
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 function describeFailure(action: string, filePath: string, error: unknown): Error {

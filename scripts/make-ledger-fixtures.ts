@@ -73,7 +73,8 @@ await save('merged-groups.xlsx', (wb) => {
 await save('lost-digits.xlsx', (wb) => {
   const ws = wb.addWorksheet('花名册');
   ws.addRow(HEADER);
-  ws.addRow([1, '孙强', '男', '汉族', 110105198003120111, '2005-06-01', '2006-06-01', '正式党员', '第一党小组', 13800000011]);
+  // 公民身份号码 typed as numbers, as Excel keeps them: 15 significant digits, the rest lost.
+  ws.addRow([1, '孙强', '男', '汉族', Number('110105198003120111'), '2005-06-01', '2006-06-01', '正式党员', '第一党小组', 13800000011]);
   ws.addRow([2, '周洁', '女', '汉族', 110105650720222, '1990-07-01', '1991-07-01', '正式党员', '第一党小组', 13800000012]);
   ws.addRow([3, '吴磊', '男', '汉族', '1.10105E+17', '2010-07-01', '2011-07-01', '正式党员', '第一党小组', '1.38E+10']);
   ws.addRow([4, '郑芳', '女', '汉族', id('19850720', 24), '2010-07-01', '2011-07-01', '正式党员', '第一党小组', '13800000014']);
@@ -85,8 +86,9 @@ await save('formulas.xlsx', (wb) => {
   ws.addRow(HEADER);
   ws.addRow([{ formula: 'ROW()-1', result: 1 }, '陈晨', '男', '汉族', id('19880808', 31), { formula: 'DATE(2012,7,1)', result: utc(2012, 7, 1) }, '2013-07-01', '正式党员', '第一党小组', null]);
   ws.addRow([{ formula: 'ROW()-1', result: 2 }, { formula: '"林"&"静"', result: '林静' }, '女', '汉族', id('19920303', 42), '2016-07-01', '2017-07-01', '正式党员', '第一党小组', null]);
+  // ExcelJS's CellValue union wants a formula with its result; these two are written without one on purpose.
   ws.addRow([{ formula: 'ROW()-1', result: 3 }, '何平', '男', '汉族', id('19760606', 51), { formula: 'DATE(2000,7,1)' } as ExcelJS.CellFormulaValue, '2001-07-01', '正式党员', '第一党小组', null]);
-  ws.addRow([{ formula: 'ROW()-1', result: 4 }, '郭亮', '男', '汉族', id('19790909', 71), '2003-07-01', { formula: 'F6+365', result: { error: '#REF!' } } as ExcelJS.CellFormulaValue, '正式党员', '第一党小组', null]);
+  ws.addRow([{ formula: 'ROW()-1', result: 4 }, '郭亮', '男', '汉族', id('19790909', 71), '2003-07-01', { formula: 'F6+365', result: { error: '#REF!' } } as ExcelJS.CellFormulaValue, '正式党员', '第一党小组', null]); // as above
   ws.getCell('F2').numFmt = 'yyyy-mm-dd';
 });
 

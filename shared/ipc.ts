@@ -196,6 +196,7 @@ export type IpcChannel = keyof IpcContract;
 export type IpcPayload<C extends IpcChannel> = z.infer<IpcContract[C]['payload']>;
 export type IpcResult<C extends IpcChannel> = z.infer<IpcContract[C]['result']>;
 
+// Object.keys gives string[]; the contract's keys are exactly the channels.
 export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
 
 export function isIpcChannel(value: unknown): value is IpcChannel {

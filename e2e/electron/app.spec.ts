@@ -125,7 +125,7 @@ test.describe('Electron app', () => {
     const target = path.join(userDataDir, '导出', '党员名册.txt');
     mkdirSync(path.dirname(target), { recursive: true });
     await electronApp.evaluate(({ dialog }, filePath) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as unknown as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = async () => ({ canceled: false, filePath });
     }, target);
     const result = await appWindow.evaluate(() =>
       window.branchLedger!.saveFile({
@@ -140,7 +140,7 @@ test.describe('Electron app', () => {
 
   test('writes nothing when the save dialog is cancelled', async ({ electronApp, appWindow }) => {
     await electronApp.evaluate(({ dialog }) => {
-      dialog.showSaveDialog = (async () => ({ canceled: true, filePath: '' })) as unknown as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = async () => ({ canceled: true, filePath: '' });
     });
     const result = await appWindow.evaluate(() =>
       window.branchLedger!.saveFile({ suggestedName: 'a.txt', data: new Uint8Array([1]) }),
@@ -156,7 +156,7 @@ test.describe('Electron app', () => {
     const target = path.join(userDataDir, '导出', '一支部_2025年度_党建台账.zip');
     mkdirSync(path.dirname(target), { recursive: true });
     await electronApp.evaluate(({ dialog }, filePath) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as unknown as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = async () => ({ canceled: false, filePath });
     }, target);
     const saved = await appWindow.evaluate(async () => {
       const api = window.branchLedger!;
@@ -171,7 +171,7 @@ test.describe('Electron app', () => {
 
     const abandoned = path.join(userDataDir, '导出', '取消.zip');
     await electronApp.evaluate(({ dialog }, filePath) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as unknown as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = async () => ({ canceled: false, filePath });
     }, abandoned);
     const partialSeen = await appWindow.evaluate(async () => {
       const api = window.branchLedger!;
@@ -189,7 +189,7 @@ test.describe('Electron app', () => {
     const source = path.join(userDataDir, '名册.xlsx');
     writeFileSync(source, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     await electronApp.evaluate(({ dialog }, filePath) => {
-      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] })) as unknown as typeof dialog.showOpenDialog;
+      dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [filePath] });
     }, source);
     const files = await appWindow.evaluate(async () => {
       const picked = await window.branchLedger!.openFiles({ filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
@@ -202,10 +202,10 @@ test.describe('Electron app', () => {
     await electronApp.evaluate(({ dialog }) => {
       const counter = globalThis as unknown as { e2eDialogCalls: number };
       counter.e2eDialogCalls = 0;
-      dialog.showSaveDialog = (async () => {
+      dialog.showSaveDialog = async () => {
         counter.e2eDialogCalls += 1;
         return { canceled: true, filePath: '' };
-      }) as unknown as typeof dialog.showSaveDialog;
+      };
     });
     const error = await appWindow.evaluate(() =>
       window

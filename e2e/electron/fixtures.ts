@@ -67,7 +67,7 @@ export async function launchApp(userDataDir: string): Promise<LaunchedApp> {
   const app = await _electron.launch({
     executablePath: electronBinary,
     args: [...chromiumSwitches(), projectRoot],
-    env: { ...process.env, [USER_DATA_ENV]: userDataDir } as Record<string, string>,
+    env: { ...process.env, [USER_DATA_ENV]: userDataDir },
     timeout: 30_000,
   });
   const logs: string[] = [];

@@ -85,13 +85,13 @@ async function storedMembers(page: Page): Promise<RosterMember[]> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('branch-ledger');
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
     });
     const getAll = <T,>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const request = db.transaction(store).objectStore(store).getAll();
         request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
     const all = await getAll<RosterMember>('members');
     type StoredBranch = { committee: { members: { memberId: string; role: string }[] }; partyGroups: { leaderId?: string }[] };

@@ -53,7 +53,10 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value && typeof value === 'object' && 'richText' in value) {
     return value.richText.map((r) => r.text).join('');
   }
-  return value === null || value === undefined ? '' : String(value);
+  if (value === null || value === undefined) {
+    return '';
+  }
+  return typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : String(value);
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,7 +69,7 @@ function verifyWithCli(file: string): Promise<{ code: number; result: { ok: bool
       try {
         resolve({ code, result: JSON.parse(stdout) });
       } catch {
-        reject(new Error(`verify printed no JSON (exit ${code}): ${String(error ?? stdout)}`));
+        reject(new Error(`verify printed no JSON (exit ${code}): ${error ? error.message : stdout}`));
       }
     });
   });

@@ -56,18 +56,18 @@ test.describe('恶意或损坏的文件', () => {
       () =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('branch-ledger');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
           open.onsuccess = () => {
             const db = open.result;
             const transaction = db.transaction('branches', 'readwrite');
             transaction.oncomplete = () => resolve();
-            transaction.onerror = () => reject(transaction.error);
+            transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB request failed'));
             const cursor = transaction.objectStore('branches').openCursor();
             cursor.onsuccess = () => {
               const row = cursor.result!.value as Record<string, unknown>;
               cursor.result!.update({ ...row, partyGroups: 'x', committee: { ...(row.committee as object), members: 'x' } });
             };
-            cursor.onerror = () => reject(cursor.error);
+            cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB request failed'));
           };
         }),
     );

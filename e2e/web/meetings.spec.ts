@@ -188,7 +188,7 @@ test.describe('会议记录', () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('branch-ledger');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
       const branches = await new Promise<{ id: string }[]>((resolve) => {
         const request = db.transaction('branches').objectStore('branches').getAll();
@@ -203,7 +203,7 @@ test.describe('会议记录', () => {
           topics: ['讨论发展党员'], speeches: [], resolutions: [{ text: '同意接收预备党员', votesFor: 18 }],
         });
         tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
       });
       db.close();
     }, `${year}-01-10T14:30:00+08:00`);

@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { messageOf } from '../../shared/errors';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RENDERER_ROOT = join(REPO_ROOT, 'renderer');
 const DIST_RENDERER = join(REPO_ROOT, 'dist', 'renderer');
 
 export function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0];
+  return messageOf(error).split('\n')[0];
 }
 
 function freePort(): Promise<number> {
@@ -62,7 +63,7 @@ export interface BuiltApp {
   pageErrors: string[];
   /** Requests outside the origin, aborted. */
   blockedRequests(): number;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export type BuiltAppOutcome = { ok: true; app: BuiltApp } | { ok: false; reason: string };

@@ -33,8 +33,7 @@ export async function measureInitialBundle(buildDir: string): Promise<BundleFigu
   let bytes = 0;
   let gzipBytes = 0;
   let largest = { path: '', gzipBytes: 0 };
-  while (queue.length > 0) {
-    const file = queue.shift() as string;
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (seen.has(file)) continue;
     seen.add(file);
     const code = await readFile(file);

@@ -122,18 +122,18 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const request = indexedDB.open('branch-ledger');
           request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
         });
         const done = (tx: IDBTransaction) =>
           new Promise<void>((resolve, reject) => {
             tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-            tx.onabort = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
+            tx.onabort = () => reject(tx.error ?? new Error('IndexedDB request failed'));
           });
         const row = await new Promise<{ value?: unknown } | undefined>((resolve, reject) => {
           const request = db.transaction('settings', 'readonly').objectStore('settings').get('currentBranchId');
-          request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined);
-          request.onerror = () => reject(request.error);
+          request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined); // IndexedDB results are untyped
+          request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
         });
         const branchId = row?.value;
         if (typeof branchId !== 'string') {
@@ -142,6 +142,7 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
         }
         const memberTx = db.transaction('members', 'readwrite');
         const memberIds: string[] = [];
+        // The roster passed in from Node above, typed loosely for page.evaluate.
         for (const [i, person] of (people as Record<string, unknown>[]).entries()) {
           const id = `10000000-0000-4000-8000-${(i + 1).toString(16).padStart(12, '0')}`;
           memberIds.push(id);
@@ -217,6 +218,7 @@ export async function measureExportMemoryInChromium(meetingCount = 50_000, membe
 
     // The renderer processes (the page and its workers live in one of them).
     const cdp = await browser.newBrowserCDPSession();
+    // Playwright types this CDP answer loosely; the protocol documents these fields.
     const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
     const renderers = info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
     if (renderers.length === 0) {

@@ -120,7 +120,7 @@ export function measureHostileInNode(): HostileFigure[] {
     if (child.status !== 0 || !line.startsWith('{')) {
       return { name: `hostile: ${label}`, ms: Number.NaN, note: `FAILED (exit ${child.status}): ${(child.stderr || line).slice(0, 200)}` };
     }
-    const result = JSON.parse(line) as CaseResult;
+    const result = JSON.parse(line) as CaseResult; // the case's child process prints its CaseResult last
     const within = result.ms <= HOSTILE_GOAL_MS && result.peakMb <= HOSTILE_GOAL_MB;
     return {
       name: `hostile: ${label}`,

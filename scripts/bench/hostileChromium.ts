@@ -53,7 +53,8 @@ export async function measureHostileInChromium(): Promise<HostileChromiumOutcome
       // A fresh page state for each file: the previous answer's dialog and results go.
       await page.goto(`${origin}/#/ledgers`);
       await page.getByRole('tab', { name: hostile.tab }).click();
-      const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+      // Playwright types this CDP answer loosely; the protocol documents these fields.
+    const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
       const renderers = info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
       let reset = true;
       for (const pid of renderers) {

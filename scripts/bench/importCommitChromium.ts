@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import type { CommitBenchKind, ImportCommitPageResult } from './importCommitPage';
+import { messageOf } from '../../shared/errors';
 
 export type ImportCommitOutcome = ({ ok: true; browserVersion: string; bundleKb: number } & ImportCommitPageResult) | { ok: false; reason: string };
 
@@ -38,14 +39,14 @@ export async function measureImportCommitInChromium(jobs: readonly { kind: Commi
   try {
     bundle = await bundlePage();
   } catch (error) {
-    return [{ ok: false, reason: `the bench page did not bundle: ${String(error instanceof Error ? error.message : error).split('\n')[0]}` }];
+    return [{ ok: false, reason: `the bench page did not bundle: ${messageOf(error).split('\n')[0]}` }];
   }
   const { chromium } = await import('playwright-core');
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {
-    return [{ ok: false, reason: `Chromium did not start: ${String(error instanceof Error ? error.message : error).split('\n')[0]}` }];
+    return [{ ok: false, reason: `Chromium did not start: ${messageOf(error).split('\n')[0]}` }];
   }
   try {
     const page = await browser.newPage();
@@ -61,6 +62,7 @@ export async function measureImportCommitInChromium(jobs: readonly { kind: Commi
     for (const job of jobs) {
       const result = await page.evaluate(
         ([k, n, r]) =>
+          // Put on the page by importCommitPage.ts, the bundle loaded above.
           (globalThis as unknown as { importCommitBench: { run(k: CommitBenchKind, n: number, r: number): Promise<ImportCommitPageResult> } }).importCommitBench.run(k, n, r),
         [job.kind, job.count, runs] as const,
       );

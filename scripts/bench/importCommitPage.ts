@@ -77,4 +77,5 @@ async function run(kind: CommitBenchKind, count: number, runs: number): Promise<
   return { kind, records: count, rawMs, commitMs, auditEntries };
 }
 
+// The bench's entry point for importCommitChromium.ts, which calls it from Node.
 (globalThis as unknown as { importCommitBench: { run: typeof run } }).importCommitBench = { run };

@@ -29,7 +29,7 @@ function fixtures(): string[] {
 export async function measureImportCoverage(): Promise<CoverageLine[]> {
   const lines: CoverageLine[] = [];
   for (const file of fixtures()) {
-    const result = await readLedgerFile(file.split('/').pop() as string, new Uint8Array(readFileSync(`${FOLDER}${file}`)), { today: TODAY });
+    const result = await readLedgerFile(file.split('/').pop() ?? file, new Uint8Array(readFileSync(`${FOLDER}${file}`)), { today: TODAY });
     const line: CoverageLine = { file, rows: 0, identifiable: 0, records: 0, noteRows: 0, issuesOnNotes: 0 };
     for (const sheet of result.sheets) {
       const definition = LEDGER_DEFINITIONS.find((d) => d.kind === sheet.ledger);

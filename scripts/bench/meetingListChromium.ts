@@ -54,19 +54,19 @@ export async function measureMeetingListInChromium(count = 50_000): Promise<Meet
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('branch-ledger');
         request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
       const done = (tx: IDBTransaction) =>
         new Promise<void>((resolve, reject) => {
           tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB request failed'));
+          tx.onabort = () => reject(tx.error ?? new Error('IndexedDB request failed'));
         });
       const readTx = db.transaction('settings', 'readonly');
       const row = await new Promise<{ value?: unknown } | undefined>((resolve, reject) => {
         const request = readTx.objectStore('settings').get('currentBranchId');
-        request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined);
-        request.onerror = () => reject(request.error);
+        request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined); // IndexedDB results are untyped
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
       const branchId = row?.value;
       if (typeof branchId !== 'string') {
@@ -120,7 +120,7 @@ export async function measureMeetingListInChromium(count = 50_000): Promise<Meet
         await page.waitForFunction(
           () => {
             const row = document.querySelector('.ant-table-row');
-            return row && (row as HTMLElement).offsetHeight > 0 ? performance.now() : 0;
+            return row instanceof HTMLElement && row.offsetHeight > 0 ? performance.now() : 0;
           },
           undefined,
           { polling: 'raf' },
@@ -152,6 +152,7 @@ export async function measureMeetingListInChromium(count = 50_000): Promise<Meet
     const box = await page.locator('.ant-table-tbody-virtual-holder, .ant-table-body').first().boundingBox();
     if (box) await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
     await page.evaluate(() => {
+      // The bench's own frame counters, put on the page's window here.
       const w = window as unknown as { __frames: number[]; __framesOn: boolean };
       w.__frames = [];
       w.__framesOn = true;
@@ -168,7 +169,7 @@ export async function measureMeetingListInChromium(count = 50_000): Promise<Meet
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
     }
     const frames = await page.evaluate(() => {
-      const w = window as unknown as { __frames: number[]; __framesOn: boolean };
+      const w = window as unknown as { __frames: number[]; __framesOn: boolean }; // the counters set above
       w.__framesOn = false;
       return w.__frames.slice(1);
     });

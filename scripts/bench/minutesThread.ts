@@ -5,6 +5,7 @@ import { answerMinutesRequest, type MinutesRequest } from '../../shared/package/
 
 parentPort?.on('message', (request: MinutesRequest) => {
   void answerMinutesRequest(request, meetingMinutesDocx).then((response) =>
+    // The docx bytes own a plain ArrayBuffer (never shared): transferable.
     parentPort?.postMessage(response, 'bytes' in response ? [response.bytes.buffer as ArrayBuffer] : []),
   );
 });

@@ -100,7 +100,13 @@ function sourceOf(branch: BenchBranch, withPhotos: boolean): PackageSource {
     appVersion: 'bench',
     generatedAt: `${TODAY}T10:00:00+08:00`,
     attachments: withPhotos ? branch.attachments : branch.attachments.filter((a) => !a.id.startsWith('photo-')),
-    loadAttachment: async (id) => branch.bytes.get(id) as Uint8Array,
+    loadAttachment: async (id) => {
+      const bytes = branch.bytes.get(id);
+      if (!bytes) {
+        throw new Error(`demo attachment ${id} missing`);
+      }
+      return bytes;
+    },
   };
 }
 

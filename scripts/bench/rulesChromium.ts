@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { RulesPageResult } from './rulesPage';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
+import { messageOf } from '../../shared/errors';
 
 
 export type RulesChromiumOutcome =
@@ -46,16 +47,17 @@ export async function measureRulesInChromium(today: string, runs = 3): Promise<R
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {
-    const first = String(error instanceof Error ? error.message : error).split('\n')[0];
+    const first = messageOf(error).split('\n')[0];
     return { ok: false, reason: `Chromium did not start: ${first}` };
   }
   try {
     const page = await browser.newPage();
     await page.goto('about:blank');
     await page.addScriptTag({ content: bundle });
+    // rulesBench is put on the page by rulesPage.ts, the bundle loaded above.
     const generated = await page.evaluate((day) => (globalThis as unknown as RulesBenchGlobal).rulesBench.generate(day), today);
     const timed = await page.evaluate(
-      ([day, count]) => (globalThis as unknown as RulesBenchGlobal).rulesBench.time(day, count),
+      ([day, count]) => (globalThis as unknown as RulesBenchGlobal).rulesBench.time(day, count), // as above
       [today, runs] as const,
     );
     return { ok: true, browserVersion: browser.version(), bundleKb: bundle.length / 1024, ...generated, ...timed };

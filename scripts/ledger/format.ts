@@ -15,7 +15,8 @@ function countBySeverity(findings: readonly Finding[]): string {
 }
 
 function ruleLabel(rule: RuleId): string {
-  return (RULE_LABELS as Record<string, string>)[rule] ?? rule;
+  // A rule id from a newer export may have no label here.
+  return RULE_LABELS[rule] ?? rule;
 }
 
 /** `members.json：党员表（members）第 3 条（rows[2]，id m-1）字段 birthDate（出生日期）：日期格式应为 年-月-日`. */

@@ -343,7 +343,8 @@ describe('ledger check', () => {
     wb.addWorksheet('填表说明').addRow(['1. 身份证号请设置为文本格式']);
     const ws = wb.addWorksheet('花名册');
     ws.addRow(['姓名', '性别', '民族', '公民身份号码', '入党时间', '党员类别']);
-    ws.addRow(['赵六', '男', '汉族', 110105198703240490, '2008-07-01', '正式党员']);
+    // An ID typed as a number: Excel keeps 15 significant digits.
+    ws.addRow(['赵六', '男', '汉族', Number('110105198703240490'), '2008-07-01', '正式党员']);
     ws.addRow(['钱七', '女', '汉族', '110105199907065421', '2020-05-04', '预备党员']);
     writeFileSync(mixed, new Uint8Array(await wb.xlsx.writeBuffer()));
     const { result, report } = await checkJson(mixed);

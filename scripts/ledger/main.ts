@@ -10,14 +10,9 @@ import { checkLedgerFile } from './check';
 import { runDemoPackage, runVerify } from './package';
 import { formatCheckJson, formatCheckText } from './checkFormat';
 import { formatJson, formatText } from './format';
+import type { LedgerIo } from './io';
 import { selfCheckFiles } from './selfCheck';
-
-export interface LedgerIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Today's date, `YYYY-MM-DD`, when --today is not given; defaults to the local calendar day. */
-  today?: () => string;
-}
+import { messageOf } from '../../shared/errors';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -138,7 +133,7 @@ export async function main(argv: readonly string[], io: LedgerIo): Promise<numbe
       io.stderr.write(`${error.message}\n用法：\n${USAGE_LINES}\n详见 npm run ledger -- --help\n`);
       return EXIT_USAGE;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     io.stderr.write(`内部错误：${message}\n请把这条信息和所用的文件告诉开发人员。\n`);
     return EXIT_INTERNAL;
   }

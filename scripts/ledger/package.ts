@@ -20,8 +20,9 @@ import {
   type PackageProblemKind,
   type PackageVerification,
 } from '../../shared/package';
-import type { LedgerIo } from './main';
+import type { LedgerIo } from './io';
 import { scanArgs, UsageError } from './args';
+import { errorCode, messageOf } from '../../shared/errors';
 
 export const PACKAGE_EXIT_OK = 0;
 export const PACKAGE_EXIT_FAILED = 1;
@@ -75,7 +76,7 @@ export async function runVerify(args: string[], io: LedgerIo): Promise<number> {
   try {
     parsed = parseVerifyArgs(args);
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${VERIFY_USAGE}\n`);
+    io.stderr.write(`${messageOf(error)}\n${VERIFY_USAGE}\n`);
     return PACKAGE_EXIT_USAGE;
   }
   if (!parsed) {
@@ -87,8 +88,8 @@ export async function runVerify(args: string[], io: LedgerIo): Promise<number> {
     const buffer = await readFile(parsed.file);
     bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : (error as Error).message;
+    const code = errorCode(error);
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : messageOf(error);
     io.stderr.write(`无法读取 ${parsed.file}：${why}\n`);
     return PACKAGE_EXIT_FAILED;
   }
@@ -124,7 +125,7 @@ function parseDemoArgs(args: readonly string[], today: string): { out: string; y
 
 async function appVersion(): Promise<string> {
   const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
+  return (JSON.parse(text) as { version: string }).version; // our own package.json
 }
 
 export async function runDemoPackage(args: string[], io: LedgerIo): Promise<number> {
@@ -133,7 +134,7 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
   try {
     parsed = parseDemoArgs(args, today);
   } catch (error) {
-    io.stderr.write(`${(error as Error).message}\n${DEMO_PACKAGE_USAGE}\n`);
+    io.stderr.write(`${messageOf(error)}\n${DEMO_PACKAGE_USAGE}\n`);
     return PACKAGE_EXIT_USAGE;
   }
   if (!parsed) {
@@ -150,15 +151,19 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
   stream.on('error', (error) => {
     streamError = error;
   });
+  /** The stream reports a failure through its 'error' event, at any await: checked before and after each step. */
+  const throwIfFailed = () => {
+    if (streamError) {
+      throw streamError;
+    }
+  };
   const opened = new Promise<void>((resolve) => {
     stream.once('open', () => resolve());
     stream.once('error', () => resolve());
   });
   try {
     await opened;
-    if (streamError) {
-      throw streamError;
-    }
+    throwIfFailed();
     const result = await buildInspectionPackage(
       {
         dataset: ledgerDataset(demo),
@@ -175,18 +180,14 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
         },
       },
       async (chunk) => {
-        if (streamError) {
-          throw streamError;
-        }
+        throwIfFailed();
         if (!stream.write(chunk)) {
           await new Promise<void>((resolve) => stream.once('drain', resolve));
         }
       },
     );
     await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    if (streamError) {
-      throw streamError;
-    }
+    throwIfFailed();
     await rename(partial, parsed.out);
     const size = (await stat(parsed.out)).size;
     io.stdout.write(
@@ -199,8 +200,8 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
   } catch (error) {
     stream.destroy();
     await rm(partial, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '所在文件夹不存在' : code === 'EACCES' ? '没有写入权限' : (error as Error).message;
+    const code = errorCode(error);
+    const why = code === 'ENOENT' ? '所在文件夹不存在' : code === 'EACCES' ? '没有写入权限' : messageOf(error);
     io.stderr.write(`无法写入 ${parsed.out}：${why}\n`);
     return PACKAGE_EXIT_FAILED;
   }

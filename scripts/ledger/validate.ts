@@ -148,8 +148,10 @@ export function fieldName(table: CheckedTable, field: string): string {
 
 /** The record's id (a setting's key). */
 function recordId(row: unknown): string | undefined {
-  const record = row as { id?: unknown; key?: unknown } | null;
-  const id = record?.id ?? record?.key;
+  if (typeof row !== 'object' || row === null) {
+    return undefined;
+  }
+  const id = ('id' in row ? row.id : undefined) ?? ('key' in row ? row.key : undefined);
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
@@ -214,6 +216,7 @@ export function ruleSettingsOf(file: string, settings: SettingRow[]): { settings
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
     issues.push({ file, table: 'settings', id: RULE_SETTINGS_KEY, field: 'value', message: '规则设置不是对象，已全部按默认值检查' });
   } else {
+    // Indexed by the keys found in the file, which may be any text.
     const shape = ruleSettingsSchema.shape as Record<string, z.ZodType>;
     for (const [key, value] of Object.entries(stored)) {
       if (key in shape && value !== undefined && !shape[key].safeParse(value).success) {

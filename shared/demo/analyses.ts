@@ -60,6 +60,7 @@ const ATTENTION: EntryPlan = {
 
 /** Absent fields are left out, as the schema stores them. */
 function compact<T extends object>(value: T): T {
+  // Object.fromEntries forgets the keys' types; only undefined fields were dropped, which T allows to be absent.
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 

@@ -65,7 +65,7 @@ export function generateDemoBranch(options: DemoOptions): DemoDataset {
   const usedNames = new Set<string>();
   const members: Member[] = [];
   for (let i = 0; i < count; i += 1) {
-    let name = '';
+    let name: string;
     do {
       name = random.pick(SURNAMES) + random.pick(GIVEN);
     } while (usedNames.has(name) && usedNames.size < SURNAMES.length * GIVEN.length);

@@ -3,6 +3,7 @@ import type { AttachmentMeta } from '../model/attachment';
 import type { Branch } from '../model/branch';
 import type { Member } from '../model/member';
 import type { Rectification, RectificationCategory, RectificationSource, RectificationStatus } from '../model/rectification';
+import { encodeUtf8 } from '../text/encoding';
 import { createRandom } from './random';
 
 /**
@@ -160,16 +161,6 @@ const PLANS: Plan[] = [
   },
 ];
 
-/** Bytes of a string in UTF-8 (shared/ has no TextEncoder type). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
-
 /** `dataset` is a DemoDataset (not imported from ./index, which will import this file). */
 export function generateDemoRectifications(dataset: { branch: Branch; members: readonly Member[] }, options: DemoRectificationOptions): DemoRectifications {
   const random = createRandom((options.seed ?? 20250305) + 7919);
@@ -220,7 +211,7 @@ export function generateDemoRectifications(dataset: { branch: Branch; members: r
           ownerId: id,
           name: plan.evidenceName,
           mimeType: 'text/plain',
-          size: utf8Length(text),
+          size: encodeUtf8(text).length,
           kind: '佐证材料',
           createdAt: `${day(-(plan.closedAgo ?? 0) - 1)}T16:00:00+08:00`,
         },

@@ -50,7 +50,7 @@ export function generateDemoTraining(
 
   for (const meeting of meetings) {
     if (countsAs(meeting, '党课') && meetingDate(meeting).startsWith(`${year}-`)) {
-      const credited = creditMeeting(meeting, lengthInHours(meeting), { now, newId: random.uuid, existing: result });
+      const credited = creditMeeting(meeting, lengthInHours(meeting), { now, newId: () => random.uuid(), existing: result });
       if (credited.ok) {
         result.push(...credited.records);
       }

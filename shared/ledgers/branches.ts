@@ -37,7 +37,8 @@ export function distributeMembersToBranches(
   const existing = new Map(branches.map((b) => [branchKey(b.name), b]));
   const groups = new Map<string, BranchAssignment>();
   for (const row of rows) {
-    const name = row.record?.branchName ?? (row.values.branchName as string | undefined);
+    const typed = row.values.branchName;
+    const name = row.record?.branchName ?? (typeof typed === 'string' ? typed : undefined);
     const key = name ? branchKey(name) : '';
     let group = groups.get(key);
     if (!group) {

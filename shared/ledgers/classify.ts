@@ -95,12 +95,13 @@ function matchColumns(
   shown: string[],
 ) {
   const fits = texts.map((candidates) => bestFit(lookup, candidates));
-  const winner = new Map<string, number>();
+  /** Per field, the column that reads best as it (the first of equals). */
+  const winner = new Map<string, { index: number; fit: Fit }>();
   fits.forEach((fit, index) => {
     if (!fit) return;
     const current = winner.get(fit.field);
-    if (current === undefined || fit.score < (fits[current] as Fit).score) {
-      winner.set(fit.field, index);
+    if (current === undefined || fit.score < current.fit.score) {
+      winner.set(fit.field, { index, fit });
     }
   });
   const label = (field: string) => definition.columns.find((c) => c.field === field)?.label ?? field;
@@ -110,7 +111,7 @@ function matchColumns(
     if (!fit) {
       return match;
     }
-    const won = winner.get(fit.field) as number;
+    const { index: won, fit: better } = winner.get(fit.field) ?? { index, fit };
     if (won === index) {
       match.field = fit.field;
       if (fit.why) {
@@ -118,7 +119,6 @@ function matchColumns(
       }
     } else {
       match.duplicateOf = won + 1;
-      const better = fits[won] as Fit;
       const reason =
         Math.floor(fit.score / 1000) === 2 && Math.floor(better.score / 1000) < 2
           ? '实际时间优先于计划时间'
@@ -304,7 +304,7 @@ export function classifySheet(
     }
   }
   const userChose = Boolean(override.kind || override.headerRows || override.columns);
-  let pick = (best ?? (userChose ? (override.kind ? forced : nearMiss) : undefined)) as Candidate | undefined;
+  let pick = (best ?? (userChose ? (override.kind ? forced : nearMiss) : undefined));
   if (!pick && override.kind && chosen[0]) {
     // The user said which ledger it is but no header matched: offer row 1 (or theirs) to map by hand.
     const headerRows = override.headerRows?.slice(0, 2) ?? [1];
@@ -321,7 +321,7 @@ export function classifySheet(
   if (pick && userChose) {
     const width = Math.max(pick.columns.length, sheetWidth(sheet));
     const columns = override.columns ? applyColumnOverrides(pick.definition, pick.columns, override.columns, width) : pick.columns;
-    const missing = missingKeys(pick.definition, new Set(columns.filter((c) => c.field).map((c) => c.field as string)));
+    const missing = missingKeys(pick.definition, new Set(columns.flatMap((c) => (c.field ? [c.field] : []))));
     if (missing.length === 0) {
       return { ledger: pick.definition, headerRows: pick.headerRows, columns };
     }
@@ -335,7 +335,7 @@ export function classifySheet(
   if (best) {
     return { ledger: best.definition, headerRows: best.headerRows, columns: best.columns };
   }
-  const miss = nearMiss as Candidate | undefined;
+  const miss = nearMiss;
   if (miss) {
     return {
       headerRows: miss.headerRows,

@@ -57,12 +57,12 @@ describe('fuzzing readLedgerFile with damaged workbooks', () => {
       try {
         result = await readLedgerFile(fileName, mutation.bytes, { today: '2025-03-05' });
       } catch (error) {
-        throw new Error(`case ${i} (${sample.name}, ${mutation.kind}) threw: ${String(error)}`);
+        throw new Error(`case ${i} (${sample.name}, ${mutation.kind}) threw: ${String(error)}`, { cause: error });
       }
       try {
         assertWellFormed(result, fileName);
       } catch (error) {
-        throw new Error(`case ${i} (${sample.name}, ${mutation.kind}): ${String(error)}`);
+        throw new Error(`case ${i} (${sample.name}, ${mutation.kind}): ${String(error)}`, { cause: error });
       }
       const kind = mutation.kind.split(' ')[0];
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);

@@ -1,4 +1,5 @@
 import { COMMITTEE_ROLES, ORGANISATION_CATEGORIES, type CommitteeRole, type OrganisationCategory } from '../model/enums';
+import { oneOf } from '../oneOf';
 import { parseDateCell } from './dates';
 import { normalizeHeader } from './normalize';
 import type { CellValue, SheetGrid } from './types';
@@ -78,10 +79,12 @@ export function readOrganization(sheets: readonly SheetGrid[]): ImportedOrganiza
       case '上级党组织':
         org.branch.parentOrganisation = value;
         break;
-      case '组织类别':
-        if ((ORGANISATION_CATEGORIES as readonly string[]).includes(value)) org.branch.category = value as OrganisationCategory;
+      case '组织类别': {
+        const category = oneOf(ORGANISATION_CATEGORIES, value);
+        if (category) org.branch.category = category;
         else org.warnings.push(`组织类别“${value}”不是可选的类别，未导入`);
         break;
+      }
       case '成立日期':
         org.branch.foundedOn = dateOf(cell);
         break;
@@ -113,11 +116,12 @@ export function readOrganization(sheets: readonly SheetGrid[]): ImportedOrganiza
         const role = text(cells[roleAt]);
         const name = splitNames(text(cells[nameAt]))[0];
         if (!name) continue;
-        if (!(COMMITTEE_ROLES as readonly string[]).includes(role)) {
+        const committeeRole = oneOf(COMMITTEE_ROLES, role);
+        if (!committeeRole) {
           org.warnings.push(`支部委员会中“${name}”的职务“${role}”不是可选的职务，未导入`);
           continue;
         }
-        org.committee.push({ role: role as CommitteeRole, name, ...(text(cells[dutyAt]) ? { duty: text(cells[dutyAt]) } : {}) });
+        org.committee.push({ role: committeeRole, name, ...(text(cells[dutyAt]) ? { duty: text(cells[dutyAt]) } : {}) });
       }
       continue;
     }

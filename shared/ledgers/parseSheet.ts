@@ -85,6 +85,7 @@ export function parseSheetRows<R>(
   onRow?: (rowNumber: number) => void,
   fixes: RowFixes = {},
 ): { rows: ParsedRow<R>[]; skipped: SkippedRow[]; notes: NoteBlock[] } {
+  // The caller picked R by the classified ledger's kind; the classification holds it as a definition of any record.
   const definition = classification.ledger as LedgerDefinition<string, R>;
   const mapped = classification.columns.filter((c): c is ColumnMatch & { field: string } => Boolean(c.field));
   const byField = new Map(mapped.map((c) => [c.field, c]));
@@ -171,7 +172,9 @@ export function parseSheetRows<R>(
       if (spec.unique) {
         const seen = uniqueSeen.get(spec.field) ?? new Map<string, number>();
         uniqueSeen.set(spec.field, seen);
-        const key = String(result.value);
+        // Unique fields hold text or numbers; a structured value compares by its content, not as '[object Object]'.
+        const { value } = result;
+        const key = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
         const first = seen.get(key);
         if (first !== undefined) {
           // Not a refusal: which of the two is right is for the plan (冲突) or the secretary to say.
@@ -195,8 +198,8 @@ export function parseSheetRows<R>(
         .filter((l) => l.text)
         .map((l) => `${l.header}：${l.text}`);
       if (lines.length > 0) {
-        const before = values[definition.remarksField] as string | undefined;
-        values[definition.remarksField] = [before, ...lines].filter(Boolean).join('\n');
+        const before = values[definition.remarksField];
+        values[definition.remarksField] = [typeof before === 'string' ? before : '', ...lines].filter(Boolean).join('\n');
       }
     }
     let record: R | undefined;

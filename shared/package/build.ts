@@ -8,6 +8,7 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { analysisPeriodLabel, buildAnalysisReport, teamStatistics } from '../analyses';
 import { formatDate } from '../dates';
+import { CancelledError } from '../errors';
 import { analysisReportDocx } from '../documents/analysisReport';
 import { meetingMinutesDocx } from '../documents/meetingMinutes';
 import {
@@ -93,15 +94,8 @@ export interface PackageDeps {
    * while this thread zips the photos; they are small (about 15 kB each) and wait in memory until written.
    */
   renderMinutes?: MinutesRenderer;
-  /** Asked before each file: true stops the build with a PackageCancelledError (the sink keeps a partial zip). */
+  /** Asked before each file: true stops the build with a CancelledError (the sink keeps a partial zip). */
   isCancelled?: () => boolean;
-}
-
-export class PackageCancelledError extends Error {
-  constructor() {
-    super('已取消生成检查材料包');
-    this.name = 'PackageCancelledError';
-  }
 }
 
 export interface PackageResult {
@@ -362,7 +356,7 @@ export async function buildInspectionPackage(
   };
   const checkCancelled = () => {
     if (deps.isCancelled?.()) {
-      throw new PackageCancelledError();
+      throw new CancelledError('生成检查材料包');
     }
   };
   for (const step of files) {

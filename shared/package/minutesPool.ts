@@ -1,5 +1,6 @@
 import type { MeetingMinutes } from '../meetings';
 import type { MinutesRenderer } from './build';
+import { messageOf } from '../../shared/errors';
 
 /**
  * A pool of threads that make 记录.docx files (renderMinutes of buildInspectionPackage), whatever the threads are:
@@ -88,6 +89,6 @@ export async function answerMinutesRequest(
   try {
     return { id: request.id, bytes: await render(request.minutes) };
   } catch (error) {
-    return { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    return { id: request.id, error: messageOf(error) };
   }
 }

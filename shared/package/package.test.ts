@@ -1,8 +1,9 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBranch, type DemoDataset } from '../demo';
+import { CancelledError } from '../errors';
 import { ledgerDataset, ledgerRowCount, meetingsInPeriod, yearPeriod, type ExportOptions, type LedgerDataset } from '../exports';
-import { analysesInPeriod, buildInspectionPackage, PackageCancelledError, type PackageResult, type PackageSource } from './build';
+import { analysesInPeriod, buildInspectionPackage, type PackageResult, type PackageSource } from './build';
 import { generateDemoAttachments, type DemoAttachments } from './demoAttachments';
 import { packageManifestSchema, PACKAGE_MANIFEST_ENTRY } from './manifest';
 import { MINUTES_FILE } from './paths';
@@ -205,7 +206,7 @@ describe('buildInspectionPackage', () => {
       undefined,
       { isCancelled: () => (asked += 1) > 3 },
     );
-    await expect(build).rejects.toThrow(PackageCancelledError);
+    await expect(build).rejects.toThrow(CancelledError);
     // Three files (自检报告 and two ledgers) went out, nothing after them.
     expect(asked).toBe(4);
     expect(sunk).toBeGreaterThan(0);

@@ -114,6 +114,7 @@ export interface TaskSummary {
 }
 
 export function summariseTasks(tasks: readonly Rectification[], today: string, soonDays: number = DUE_SOON_DAYS): TaskSummary {
+  // Object.fromEntries forgets the keys' types; every status is a key here.
   const byStatus = Object.fromEntries(RECTIFICATION_STATUSES.map((s) => [s, 0])) as Record<RectificationStatus, number>;
   for (const task of tasks) {
     byStatus[task.status] += 1;
@@ -187,7 +188,7 @@ export function describeRectificationChanges(changes: Record<string, [unknown, u
     .sort((a, b) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b))
     .map((field) => ({
       field,
-      label: RECTIFICATION_FIELD_LABELS[field as keyof typeof RECTIFICATION_FIELD_LABELS],
+      label: RECTIFICATION_FIELD_LABELS[field as keyof typeof RECTIFICATION_FIELD_LABELS], // kept by the `in` filter above
       before: formatValue(field, changes[field][0]),
       after: formatValue(field, changes[field][1]),
     }));

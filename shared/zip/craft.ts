@@ -4,6 +4,7 @@
  * that may lie. The reader must survive every one of them.
  */
 import { Deflate } from 'fflate';
+import { encodeUtf8 } from '../text/encoding';
 import { concatBytes as concat, crc32 } from './zip';
 
 export interface CraftedEntry {
@@ -18,8 +19,6 @@ export interface CraftedEntry {
   /** The size written into the headers (default: the true size, capped at 0xffffffff). */
   declaredSize?: number;
 }
-
-const encoder = new (globalThis as unknown as { TextEncoder: new () => { encode(s: string): Uint8Array } }).TextEncoder();
 
 
 /** Deflate output of `bytes` after `window` (the last 32 kB already written), ending on a byte (sync flush). */
@@ -74,7 +73,7 @@ export function craftZip(entries: readonly CraftedEntry[]): Uint8Array {
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const name = encoder.encode(entry.name);
+    const name = encodeUtf8(entry.name);
     const { data, crc, size } = encode(entry);
     const declared = Math.min(entry.declaredSize ?? size, 0xffffffff);
     const method = entry.store ? 0 : 8;
@@ -119,7 +118,7 @@ export function craftZip(entries: readonly CraftedEntry[]): Uint8Array {
 
 /** `text` as UTF-8 bytes. */
 export function utf8Bytes(text: string): Uint8Array {
-  return encoder.encode(text);
+  return encodeUtf8(text);
 }
 
 /** A block of `size` bytes all `value` (the usual filler of a bomb). */

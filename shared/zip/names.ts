@@ -9,7 +9,6 @@ export function unsafePathReason(path: string): string | undefined {
   if (path.length === 0) {
     return '文件名为空';
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) {
     return '文件名含有控制字符';
   }

@@ -6,6 +6,7 @@
  * compression ratio). Nothing is ever inflated whole unless the caller asks for a small part (`readBytes`).
  */
 import { Inflate } from 'fflate';
+import { createTextDecoder } from '../text/encoding';
 
 export interface ZipLimits {
   /** Entries in the central directory. */
@@ -100,12 +101,8 @@ export class ZipFormatError extends Error {
   }
 }
 
-interface TextDecoderLike {
-  decode(input: Uint8Array): string;
-}
-const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => TextDecoderLike }).TextDecoder;
-const utf8 = new Decoder('utf-8');
-const latin1 = new Decoder('latin1');
+const utf8 = createTextDecoder('utf-8');
+const latin1 = createTextDecoder('latin1');
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { platform } from '../platform';
 import './printSheet.css';
+import { failureMessage } from './formProblems';
 
 /** 返回 / 打印 / 下载Word (when the view has a Word twin) above a print view (`.print-page` > `.print-sheet`), hidden on paper. */
 export function PrintToolbar({ backTo, download, children }: { backTo: string; download?: () => Promise<void>; children?: ReactNode }) {
@@ -19,7 +20,7 @@ export function PrintToolbar({ backTo, download, children }: { backTo: string; d
     try {
       await download();
     } catch (error) {
-      message.error(`生成Word文档失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(failureMessage('生成Word文档', error));
     } finally {
       setDownloading(false);
     }

@@ -34,17 +34,23 @@ afterEach(() => {
 describe('useFormDraft', () => {
   it('keeps nothing while the form is unchanged', () => {
     render(false);
-    act(() => vi.advanceTimersByTime(DRAFT_EVERY_MS * 3));
+    act(() => {
+      vi.advanceTimersByTime(DRAFT_EVERY_MS * 3);
+    });
     expect(readDraft('meeting:new:b1')).toBeUndefined();
   });
 
   it('keeps the values every few seconds while changed, and offers them at the next opening', () => {
     render(true);
     values = { content: '研究发展党员工作' };
-    act(() => vi.advanceTimersByTime(DRAFT_EVERY_MS));
+    act(() => {
+      vi.advanceTimersByTime(DRAFT_EVERY_MS);
+    });
     expect(readDraft('meeting:new:b1')).toMatchObject({ values: { content: '研究发展党员工作' } });
     values = { content: '研究发展党员工作，讨论积极分子' };
-    act(() => vi.advanceTimersByTime(DRAFT_EVERY_MS));
+    act(() => {
+      vi.advanceTimersByTime(DRAFT_EVERY_MS);
+    });
     expect(readDraft<{ content: string }>('meeting:new:b1')?.values.content).toBe('研究发展党员工作，讨论积极分子');
 
     // A crash: the next opening finds it.

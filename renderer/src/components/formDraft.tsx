@@ -18,6 +18,7 @@ export interface FormDraft<T> {
 export function readDraft<T>(key: string): FormDraft<T> | undefined {
   try {
     const text = window.localStorage.getItem(PREFIX + key);
+    // Our own earlier write under this key; savedAt and values are checked below before it is offered.
     const draft = text ? (JSON.parse(text) as FormDraft<T>) : undefined;
     return draft && typeof draft.savedAt === 'string' && draft.values ? draft : undefined;
   } catch {

@@ -169,7 +169,7 @@ export function useUnsavedChanges(options: { onLeave?: () => void; dirty?: boole
         leave();
       });
     },
-    [confirm, set],
+    [confirm],
   );
   return { dirty, markDirty, markClean, confirmLeave };
 }

@@ -16,6 +16,7 @@ import {
   type BackupFolder,
 } from './backup';
 import { db } from './index';
+import { messageOf } from '@shared/errors';
 
 export { BackupFormatError, type BackupSummary, type BackupFolder, type AutomaticBackup } from './backup';
 
@@ -83,7 +84,7 @@ export function useBackupFolderStatus(folder: FolderWithLocation | undefined): B
       })
       .catch((error: unknown) => {
         if (live) {
-          setState((old) => ({ ...old, error: error instanceof Error ? error.message : String(error) }));
+          setState((old) => ({ ...old, error: messageOf(error) }));
         }
       });
     return () => {
@@ -120,9 +121,6 @@ export function useBackupProblem(): BackupProblem | null {
   );
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The app session's daily backup runs once, however often the hook mounts. */
 let dailyRun: Promise<{ created: string | null; deleted: string[] }> | null = null;

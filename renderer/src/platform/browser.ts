@@ -6,6 +6,7 @@ export function createBrowserPlatform(): Platform {
   return {
     kind: 'browser',
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+      // A Uint8Array may in general view a SharedArrayBuffer, which Blob refuses; ours never do.
       downloadBlob(new Blob([request.data as BlobPart]), request.suggestedName);
       return { saved: true };
     },
@@ -19,9 +20,10 @@ export function createBrowserPlatform(): Platform {
         input.type = 'file';
         input.multiple = request.multiple ?? false;
         input.accept = (request.filters ?? []).flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
-        input.addEventListener('change', async () => {
+        input.addEventListener('change', () => {
           const files = Array.from(input.files ?? []);
-          resolve(await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
+          // Resolving with the reading itself: a file that cannot be read rejects openFiles instead of leaving it hanging.
+          resolve(Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) }))));
         });
         input.addEventListener('cancel', () => resolve([]));
         input.click();

@@ -115,7 +115,7 @@ export function createBrowserFileSink(fileName: string, type = 'application/octe
   let parts: Blob[] = [];
   return serializedSink({
     async write(chunk) {
-      parts.push(new Blob([chunk as BlobPart]));
+      parts.push(new Blob([chunk as BlobPart])); // never a SharedArrayBuffer view, which Blob refuses
     },
     async close() {
       const blob = new Blob(parts, { type });

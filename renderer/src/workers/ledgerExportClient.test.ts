@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ExportCancelledError, packageInWorker, type LedgerExportResponse } from './ledgerExportClient';
+import { CancelledError } from '@shared/errors';
+import { packageInWorker, type LedgerExportResponse } from './ledgerExportClient';
 
 /** Stands in for the export worker: the test plays its messages; what the page sends is recorded. */
 class FakeWorker {
@@ -102,14 +103,14 @@ describe('packageInWorker', () => {
     expect(worker.acks()).toBe(0);
   });
 
-  it('cancel terminates the worker, rejects with ExportCancelledError and writes nothing more', async () => {
+  it('cancel terminates the worker, rejects with CancelledError and writes nothing more', async () => {
     const { sink, gates } = slowSink();
     const { job, worker } = start(sink);
     worker.chunk(1);
     worker.chunk(2);
     await vi.waitFor(() => expect(sink).toHaveBeenCalledTimes(1));
     job.cancel();
-    await expect(job.promise).rejects.toBeInstanceOf(ExportCancelledError);
+    await expect(job.promise).rejects.toBeInstanceOf(CancelledError);
     expect(worker.terminated).toBe(true);
     gates[0]();
     worker.chunk(3);
@@ -126,7 +127,7 @@ describe('packageInWorker', () => {
     await vi.waitFor(() => expect(sink).toHaveBeenCalledTimes(1));
     job.cancel();
     gates[0]();
-    await expect(job.promise).rejects.toBeInstanceOf(ExportCancelledError);
+    await expect(job.promise).rejects.toBeInstanceOf(CancelledError);
     expect(sink).toHaveBeenCalledTimes(1);
   });
 

@@ -6,6 +6,7 @@
  * terminates the worker at once (ExcelJS cannot be interrupted any other way); what a sink received is the
  * caller's to abort.
  */
+import { CancelledError } from '@shared/errors';
 import type { ExportOptions, LedgerExportKind } from '@shared/exports/types';
 import type { LedgerKind } from '@shared/ledgers';
 import { READ_BUDGET, UNREADABLE_FILE, watchWorker, type WorkerBudget } from './workerBudget';
@@ -33,13 +34,6 @@ export type LedgerExportResponse =
   | { type: 'file'; bytes: ArrayBuffer; fileName?: string; parts?: number }
   | { type: 'checked'; checks: PackageCheck[] }
   | { type: 'error'; message: string };
-
-export class ExportCancelledError extends Error {
-  constructor() {
-    super('已取消');
-    this.name = 'ExportCancelledError';
-  }
-}
 
 export interface ExportJob<T> {
   promise: Promise<T>;
@@ -104,7 +98,7 @@ function run(
   return {
     promise,
     cancel: () => {
-      settle?.reject(new ExportCancelledError());
+      settle?.reject(new CancelledError());
       finish();
     },
     fail: (error) => {
@@ -210,7 +204,7 @@ export function packageInWorker(
         throw failure;
       }
       if (cancelled) {
-        throw new ExportCancelledError();
+        throw new CancelledError();
       }
       return { size: response.size };
     }),

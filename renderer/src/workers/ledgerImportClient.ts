@@ -3,6 +3,7 @@
  * plan against, reports progress, and resolves with what readLedgerFile returned and the plan of every sheet.
  * `cancel()` terminates the worker at once.
  */
+import { CancelledError } from '@shared/errors';
 import type { ImportContext, PlannedRow } from '@shared/imports';
 import type { LedgerFileResult, SheetOverride } from '@shared/ledgers';
 import { READ_BUDGET, UNREADABLE_FILE, watchWorker, type WorkerBudget } from './workerBudget';
@@ -27,13 +28,6 @@ export type LedgerImportResponse =
   | { type: 'progress'; percent: number; stage: string }
   | { type: 'done'; result: LedgerFileResult; plans: [number, PlannedRow[]][] }
   | { type: 'error'; message: string };
-
-export class ReadCancelledError extends Error {
-  constructor() {
-    super('已取消读取');
-    this.name = 'ReadCancelledError';
-  }
-}
 
 export interface ReadJob {
   promise: Promise<LedgerImportOutput>;
@@ -95,7 +89,7 @@ export function readInWorker(fileName: string, data: Uint8Array, options: ReadIn
   return {
     promise,
     cancel: () => {
-      settle?.reject(new ReadCancelledError());
+      settle?.reject(new CancelledError('读取'));
       finish();
     },
   };

@@ -10,10 +10,12 @@ interface MinutesScope {
   postMessage(message: unknown, transfer?: Transferable[]): void;
 }
 
+// The page's lib types `self` as a Window; in this file it is a dedicated worker's scope.
 const scope = self as unknown as MinutesScope;
 
 scope.onmessage = (event) => {
   void answerMinutesRequest(event.data, meetingMinutesDocx).then((response) =>
+    // The docx bytes own a plain ArrayBuffer (never shared): transferable.
     scope.postMessage(response, 'bytes' in response ? [response.bytes.buffer as ArrayBuffer] : []),
   );
 };

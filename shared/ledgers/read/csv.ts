@@ -1,30 +1,24 @@
+import { createTextDecoder } from '../../text/encoding';
 import { normalizeCellText } from '../normalize';
 import type { CellValue, SheetGrid } from '../types';
 import { MAX_ROWS_PER_SHEET, tooLargeMessage } from './xlsx';
 
-interface TextDecoderLike {
-  decode(input: Uint8Array): string;
-}
-type TextDecoderCtor = new (label: string, options?: { fatal?: boolean }) => TextDecoderLike;
-
-// shared/ is typed without DOM: reach the platform's TextDecoder (Node, Chromium and workers all have it, with GBK).
-const Decoder = (globalThis as unknown as { TextDecoder: TextDecoderCtor }).TextDecoder;
 
 /** BOM → UTF-8/UTF-16; valid UTF-8 → UTF-8; otherwise GBK, as Chinese Excel and WPS save CSV. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new Decoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+    return { text: createTextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new Decoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+    return { text: createTextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new Decoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+    return { text: createTextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   try {
-    return { text: new Decoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: createTextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new Decoder('gbk').decode(bytes), encoding: 'gbk' };
+    return { text: createTextDecoder('gbk').decode(bytes), encoding: 'gbk' };
   }
 }
 

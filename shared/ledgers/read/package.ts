@@ -1,3 +1,4 @@
+import { createTextDecoder } from '../../text/encoding';
 import { PACKAGE_ZIP_LIMITS } from '../../zip/limits';
 import { ZipArchive, ZipLimitError, zipLimitMessage } from '../../zip/zip';
 import { MAX_FILE_BYTES } from './sniff';
@@ -25,18 +26,14 @@ export type PackageWorkbooks = { ok: true; workbooks: PackageWorkbook[] } | { ok
 
 const DAMAGED = '压缩包已损坏，无法打开。请重新拷贝原文件后再导入。';
 
-interface TextDecoderLike {
-  decode(input: Uint8Array): string;
-}
-const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => TextDecoderLike }).TextDecoder;
-
 export function readPackageWorkbooks(bytes: Uint8Array): PackageWorkbooks {
   try {
     const archive = new ZipArchive(bytes, PACKAGE_ZIP_LIMITS);
     const manifest = archive.find(MANIFEST);
     let format: unknown;
     try {
-      format = manifest ? (JSON.parse(new Decoder('utf-8').decode(archive.readBytes(manifest, MAX_MANIFEST_BYTES))) as { format?: unknown }).format : undefined;
+      const parsed: unknown = manifest ? JSON.parse(createTextDecoder('utf-8').decode(archive.readBytes(manifest, MAX_MANIFEST_BYTES))) : undefined;
+      format = typeof parsed === 'object' && parsed !== null && 'format' in parsed ? parsed.format : undefined;
     } catch (error) {
       if (error instanceof ZipLimitError) {
         throw error;

@@ -1,4 +1,5 @@
 import type { Workbook, Worksheet, CellValue as ExcelCellValue } from 'exceljs';
+import { createTextDecoder } from '../../text/encoding';
 import { dateToParts } from '../dates';
 import { normalizeCellText } from '../normalize';
 import { EMPTY, type CellRange, type CellValue, type SheetGrid } from '../types';
@@ -15,16 +16,12 @@ export const MAX_COLUMNS = 200;
 /** ExcelJS makes a cell object for every cell of a merged range. */
 export const MAX_MERGED_CELLS_FOR_EXCELJS = 200_000;
 
-interface TextDecoderLike {
-  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
-}
-const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => TextDecoderLike }).TextDecoder;
-
 type ExcelJsModule = typeof import('exceljs');
 
 // ExcelJS is large: load it only when a workbook is actually read (the renderer code-splits it; Node and workers
 // get the CommonJS build, whose exports sit on `default`).
 async function loadExcelJs(): Promise<ExcelJsModule> {
+  // The namespace type has no `default`, where the CommonJS build puts its exports.
   const mod = (await import('exceljs')) as ExcelJsModule & { default?: ExcelJsModule };
   return mod.default ?? mod;
 }
@@ -56,28 +53,28 @@ export function toCellValue(value: ExcelCellValue | undefined, numFmt?: string):
       return text(value.richText.map((run) => run.text ?? '').join(''));
     }
     if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
+      const result: unknown = value.result;
       if (result === undefined || result === null) {
         return {
           kind: 'error',
           message: '这是公式，文件里没有保存计算结果。请在 Excel 或 WPS 中打开文件、保存后再导入（或把公式复制后“粘贴为数值”）',
         };
       }
-      if (typeof result === 'object' && 'error' in (result as object)) {
-        return { kind: 'error', message: `公式计算出错（${String((result as { error: unknown }).error)}），请先在 Excel 中改正` };
+      if (typeof result === 'object' && 'error' in result) {
+        return { kind: 'error', message: `公式计算出错（${String(result.error)}），请先在 Excel 中改正` };
       }
-      return toCellValue(result as ExcelCellValue, numFmt);
+      return toCellValue(result as ExcelCellValue, numFmt); // a cached formula result is a plain cell value
     }
     if ('error' in value) {
       return { kind: 'error', message: `单元格显示错误值 ${String(value.error)}，请先在 Excel 中改正` };
     }
     if ('text' in value) {
-      const t = (value as { text: unknown }).text;
+      const t: unknown = value.text;
       if (typeof t === 'string') {
         return text(t);
       }
       if (t && typeof t === 'object' && 'richText' in t) {
-        return toCellValue(t as ExcelCellValue);
+        return toCellValue(t as ExcelCellValue); // a hyperlink's text may be rich text, itself a cell value
       }
     }
   }
@@ -135,6 +132,7 @@ function readSheet(worksheet: Worksheet, notes: string[], progress?: (rowsDone: 
     }
   });
   const merges: CellRange[] = [];
+  // ExcelJS keeps the merged ranges on the model without declaring them in its types.
   const mergeRefs = (worksheet.model as { merges?: string[] }).merges ?? [];
   for (const ref of mergeRefs) {
     const range = parseRange(ref);
@@ -256,7 +254,7 @@ function excelJsRefusal(bytes: Uint8Array): string | undefined {
         archive.stream(entry, () => undefined);
         continue;
       }
-      const decoder = new Decoder('utf-8');
+      const decoder = createTextDecoder('utf-8');
       const scanner = new ElementScanner(['mergeCell'], (_, attributes) => {
         const range = parseRange(/ref=["']([^"']*)["']/.exec(attributes)?.[1] ?? '');
         if (range) {
@@ -289,7 +287,7 @@ export async function readXlsxWithExcelJs(bytes: Uint8Array, onProgress?: ReadPr
     // lists over whole columns in many templates), conditional formats and extensions are never read: skip them.
     await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0], {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
-    } as Parameters<Workbook['xlsx']['load']>[1]);
+    });
   } catch {
     return { ok: false, message: DAMAGED };
   }

@@ -9,6 +9,7 @@
  * dates the way ExcelJS's excelToDate does, merged ranges. Anything it does not understand throws
  * UnsupportedXlsx, and readXlsx falls back to ExcelJS, which then reads the file or says it is damaged.
  */
+import { createTextDecoder } from '../../text/encoding';
 import { ZipArchive, type ZipEntry, type ZipLimits } from '../../zip/zip';
 import { dateToParts } from '../dates';
 import { normalizeCellText } from '../normalize';
@@ -18,11 +19,6 @@ import { ElementScanner } from './xmlStream';
 import { UnsupportedXlsx } from './xlsxErrors';
 
 export { UnsupportedXlsx } from './xlsxErrors';
-
-interface TextDecoderLike {
-  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
-}
-const Decoder = (globalThis as unknown as { TextDecoder: new (label: string) => TextDecoderLike }).TextDecoder;
 
 /** Built-in number formats that are dates or times: Excel's own ids, and those of a Chinese Excel (27–36, 50–58). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -49,7 +45,7 @@ function unescapeXml(text: string): string {
     return text;
   }
   return text.replace(ENTITY, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
-    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name as string],
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED[name ?? ''],
   );
 }
 
@@ -82,7 +78,7 @@ function cellAttributes(attributes: string): { r?: string; s?: string; t?: strin
   const found: { r?: string; s?: string; t?: string } = {};
   CELL_ATTRIBUTE.lastIndex = 0;
   for (let m = CELL_ATTRIBUTE.exec(attributes); m; m = CELL_ATTRIBUTE.exec(attributes)) {
-    found[m[1] as 'r' | 's' | 't'] = m[2] ?? m[3];
+    found[m[1] as 'r' | 's' | 't'] = m[2] ?? m[3]; // CELL_ATTRIBUTE captures only r, s or t
   }
   return found;
 }
@@ -408,7 +404,7 @@ export function readSheetXml(name: string, xml: string, context: Context, option
 function readSheetPart(archive: ZipArchive, entry: ZipEntry, name: string, context: Context, options: FastSheetOptions): SheetGrid | { tooLarge: true } {
   const builder = new SheetBuilder(name, context, options);
   const scanner = new ElementScanner(SHEET_ELEMENTS, builder.visit);
-  const decoder = new Decoder('utf-8');
+  const decoder = createTextDecoder('utf-8');
   let read = 0;
   archive.stream(entry, (chunk) => {
     read += chunk.length;
@@ -431,7 +427,7 @@ function readSharedStrings(archive: ZipArchive, entry: ZipEntry | undefined): st
   const scanner = new ElementScanner(['si'], (_, __, body) => {
     strings.push(body ? itemText(body) : '');
   });
-  const decoder = new Decoder('utf-8');
+  const decoder = createTextDecoder('utf-8');
   archive.stream(entry, (chunk) => {
     scanner.push(decoder.decode(chunk, { stream: true }));
   });
@@ -469,7 +465,7 @@ export interface FastWorkbook {
 export function openWorkbook(bytes: Uint8Array, limits: ZipLimits): FastWorkbook {
   const archive = new ZipArchive(bytes, limits);
   const byName = new Map(archive.entries.map((entry) => [entry.name.toLowerCase(), entry]));
-  const decoder = new Decoder('utf-8');
+  const decoder = createTextDecoder('utf-8');
   const small = (name: string): string | undefined => {
     const entry = byName.get(name.toLowerCase());
     if (!entry) {

@@ -11,6 +11,7 @@ import {
   teamStatistics,
 } from '@shared/analyses';
 import { formatDate } from '@shared/dates';
+import { oneOf } from '@shared/oneOf';
 import { ANALYSIS_FIELD_LABELS, isSensitiveState, type Analysis, type AnalysisSettings, type AuditEntry } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { ChangeHistoryTimeline, type DescribedChange } from '../../components/ChangeHistoryTimeline';
@@ -29,6 +30,7 @@ import { ComparisonPanel } from './ComparisonPanel';
 import { EntriesTable, StateTag } from './EntriesTable';
 import { StatisticsPanel } from './StatisticsPanel';
 import { RevealButton, useReveal } from './useReveal';
+import { failureMessage } from '../../components/formProblems';
 
 type TabKey = 'content' | 'entries' | 'statistics' | 'comparison' | 'history';
 const TAB_KEYS: readonly TabKey[] = ['content', 'entries', 'statistics', 'comparison', 'history'];
@@ -39,11 +41,20 @@ function Multiline({ text }: { text?: string }) {
   return text ? <span style={{ whiteSpace: 'pre-wrap' }}>{text}</span> : <Typography.Text type="secondary">未填写</Typography.Text>;
 }
 
+/** A changed date as the history shows it. */
+function dateText(value: unknown): string {
+  return (typeof value === 'string' && formatDate(value)) || '（空）';
+}
+
 function shorten(value: unknown): string {
   if (value === undefined || value === null || value === '') {
     return '（空）';
   }
-  const text = Array.isArray(value) ? value.join('、') : String(value);
+  const text = Array.isArray(value)
+    ? value.join('、')
+    : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
@@ -61,7 +72,7 @@ function describeChanges(changes: AuditEntry['changes']): DescribedChange[] {
         return { field, label: labels[field], before: count(before), after: field === 'entries' ? `${count(after)}（内容已修改）` : count(after) };
       }
       if (field === 'periodStart' || field === 'periodEnd' || field === 'submittedOn') {
-        return { field, label: labels[field], before: formatDate(before as string) || '（空）', after: formatDate(after as string) || '（空）' };
+        return { field, label: labels[field], before: dateText(before), after: dateText(after) };
       }
       return { field, label: labels[field], before: shorten(before), after: shorten(after) };
     });
@@ -96,8 +107,7 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
   const talks = useBranchTalksFrom(branch.id);
   const tasks = useBranchRectifications(branch.id);
   const reveal = useReveal();
-  const tabParam = params.get('tab') as TabKey | null;
-  const tab: TabKey = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : 'content';
+  const tab: TabKey = oneOf(TAB_KEYS, params.get('tab')) ?? 'content';
 
   const label = analysisPeriodLabel(analysis);
   const statistics = useMemo(() => teamStatistics(members ?? [], analysis.periodEnd, branch), [members, analysis.periodEnd, branch]);
@@ -114,7 +124,7 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
       message.success(`已删除${label}思想动态分析`);
       void navigate('/analyses', { replace: true });
     } catch (error) {
-      message.error(`删除失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(failureMessage('删除', error));
     }
   }
 
@@ -151,7 +161,7 @@ function AnalysisDetail({ analysis, analyses, settings }: { analysis: Analysis; 
         </Space>
       </Flex>
       <Typography.Paragraph type="secondary">
-        {branch.name}　{formatDate(analysis.periodStart)}至{formatDate(analysis.periodEnd)}
+        {branch.name}{'\u3000'}{formatDate(analysis.periodStart)}至{formatDate(analysis.periodEnd)}
       </Typography.Paragraph>
 
       <Tabs

@@ -34,6 +34,8 @@ import {
   type EntryPrefill,
 } from './formModel';
 import { useReveal } from './useReveal';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
+import { allFormValues } from '../../components/formValues';
 
 const { TextArea } = Input;
 
@@ -119,12 +121,12 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   const entriesTouched = useRef(false);
   // A long form too: a draft every few seconds, offered back at the next opening.
   const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
-  const draft = useFormDraft(analysis ? `analysis:${analysis.id}` : `analysis:new:${branch.id}`, guard.dirty, () => form.getFieldsValue(true) as AnalysisFormValues);
+  const draft = useFormDraft(analysis ? `analysis:${analysis.id}` : `analysis:new:${branch.id}`, guard.dirty, () => allFormValues(form));
 
   // Computed once: later live updates must not reset what the user is typing.
-  const [initial] = useState(() => {
+  const [initial] = useState((): { values: AnalysisFormValues; prefill?: EntryPrefill } => {
     if (analysis) {
-      return { values: valuesOfAnalysis(analysis), prefill: undefined as EntryPrefill | undefined };
+      return { values: valuesOfAnalysis(analysis) };
     }
     const period = proposedPeriod(analyses, settings, today, {
       kind: params.get('kind'),
@@ -136,6 +138,7 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
   });
   const [prefill, setPrefill] = useState<EntryPrefill | undefined>(initial.prefill);
 
+  // Watching [] gives the whole form (antd types it any); undefined before the first render.
   const values = Form.useWatch([], form) as Partial<AnalysisFormValues> | undefined;
   const kind = values?.periodKind ?? initial.values.periodKind;
   const period = periodOfValues(values ?? initial.values);
@@ -189,15 +192,13 @@ function AnalysisFormBody({ analysis, analyses, members, settings, talks, tasks 
       void navigate(`/analyses/${saved.id}`, { replace: !analysis });
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(
-          error.problems
-            .map((p) => ({ ...p, field: formFieldOf(p.field, formValues.periodKind) }))
-            .filter((p) => FORM_FIELDS.includes(p.field))
-            .map((p) => ({ name: p.field as keyof AnalysisFormValues, errors: [p.message] })),
+        setFieldProblems(
+          form,
+          error.problems.map((p) => ({ ...p, field: formFieldOf(p.field, formValues.periodKind) })).filter((p) => FORM_FIELDS.includes(p.field)),
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);

@@ -5,6 +5,7 @@ import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '@shared/model'
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { analysisStore } from '../../db/analysisHooks';
+import { failureMessage } from '../../components/formProblems';
 
 interface AnalysisSettingsModalProps {
   open: boolean;
@@ -28,7 +29,7 @@ export function AnalysisSettingsModal({ open, settings, onClose }: AnalysisSetti
       guard.markClean();
       onClose();
     } catch (error) {
-      message.error(error instanceof ValidationError ? error.message : `保存失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(error instanceof ValidationError ? error.message : failureMessage('保存', error));
     } finally {
       setSaving(false);
     }

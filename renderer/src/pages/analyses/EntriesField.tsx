@@ -6,6 +6,7 @@ import { wasOnRosterBetween } from '@shared/rules/roster';
 import { personOptions, personSearch, useNameOf } from '../meetings/people';
 import { EntriesTable } from './EntriesTable';
 import { RevealButton, type Reveal } from './useReveal';
+import { setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 
@@ -93,7 +94,7 @@ function EntryModal({ open, entry, taken, members, settings, period, onCancel, o
   function submit(values: EntryFormValues) {
     const parsed = analysisEntrySchema.safeParse(values);
     if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((i) => ({ name: String(i.path[0]) as keyof EntryFormValues, errors: [i.message] })));
+      setFieldProblems(form, parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
       return;
     }
     onSave(parsed.data);

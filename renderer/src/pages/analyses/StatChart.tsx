@@ -1,6 +1,7 @@
 import { Spin } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
+import { messageOf } from '@shared/errors';
 
 /** One ECharts chart; echarts itself is loaded on first use (./echarts). */
 export function StatChart({ option, label, height = 240 }: { option: EChartsCoreOption; label: string; height?: number }) {
@@ -23,7 +24,7 @@ export function StatChart({ option, label, height = 240 }: { option: EChartsCore
         observer.observe(element.current);
         setReady(true);
       })
-      .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setFailed(messageOf(error)));
     return () => {
       disposed = true;
       observer?.disconnect();

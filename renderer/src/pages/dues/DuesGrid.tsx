@@ -2,6 +2,7 @@ import { Tooltip } from 'antd';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatYuan, monthColumnLabel, parseYuan, type DuesCellState, type DuesGrid as Grid } from '@shared/dues';
 import { formatPercent } from '@shared/dues';
+import { messageOf } from '@shared/errors';
 
 /** What each state of a cell means, for the legend and the cell's description. */
 export const CELL_STATE_LABELS: Record<DuesCellState, string> = {
@@ -86,7 +87,7 @@ export function DuesGrid({ grid, onPaid, onEditTerms, onTyping }: DuesGridProps)
       await onPaid(grid.rows[row].member.id, grid.months[column], paidFen);
       setErrors(({ [key]: _dropped, ...rest }) => rest);
     } catch (error) {
-      setErrors((e) => ({ ...e, [key]: error instanceof Error ? error.message : String(error) }));
+      setErrors((e) => ({ ...e, [key]: messageOf(error) }));
     }
   }
 

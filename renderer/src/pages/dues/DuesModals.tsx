@@ -4,11 +4,11 @@ import { todayIso } from '@shared/dates';
 import { duesOwed, formatPercent, formatYuan, isFixedCategory, monthColumnLabel, parseYuan, type DuesSettings } from '@shared/dues';
 import { DUES_CATEGORIES, DUES_METHODS, type DuesCategory, type DuesMethod } from '@shared/model';
 import { DateField } from '../../components/IsoDatePicker';
-import { messageOf } from '../../components/messageOf';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { duesStore } from '../../db/duesHooks';
 import { GuardedFormModal } from '../../components/GuardedFormModal';
+import { failureMessage } from '../../components/formProblems';
 
 
 /** A typed amount of 元: the form's rule, with parseYuan's message. */
@@ -85,7 +85,7 @@ export function DuesTermsModal({ branchId, member, months, initial, settings, on
       if (error instanceof ValidationError) {
         form.setFields(error.problems.map((p) => ({ name: p.field === 'owedFen' ? 'owed' : 'base', errors: [p.message] })));
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);
@@ -180,7 +180,7 @@ export function MarkMonthModal({ branchId, months, initialMonth, nameOf, onClose
       }
       onClose();
     } catch (error) {
-      message.error(`标记失败：${messageOf(error)}`);
+      message.error(failureMessage('标记', error));
     } finally {
       setSaving(false);
     }

@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatDate, todayIso } from '@shared/dates';
+import { oneOf } from '@shared/oneOf';
 import { duesGrid, duesYearSummary, formatYuan, monthColumnLabel, type DuesGrid } from '@shared/dues';
 import { useBranch } from '../../components/BranchContext';
 import { PrintToolbar } from '../../components/PrintToolbar';
@@ -10,7 +11,6 @@ import { useDues } from '../../db/duesHooks';
 import './print.css';
 
 const SHEETS = ['公示', '报告'] as const;
-type Sheet = (typeof SHEETS)[number];
 
 /** A cell of the 张榜公示: what was paid, 未交 once the month is over, blank when not owed or not yet due. */
 function noticeText(cell: DuesGrid['rows'][number]['cells'][number]): string {
@@ -111,11 +111,11 @@ export function DuesPrintPage() {
   const [params] = useSearchParams();
   const today = todayIso();
   const year = Number(params.get('year')) || Number(today.slice(0, 4));
-  const sheet = params.get('sheet') as Sheet | null;
+  const sheet = oneOf(SHEETS, params.get('sheet'));
   const members = useMembers(branch.id);
   const payments = useDues(branch.id);
   const grid = useMemo(() => (members && payments ? duesGrid(members, payments, year, { today }) : undefined), [members, payments, year, today]);
-  if (!sheet || !SHEETS.includes(sheet)) {
+  if (!sheet) {
     return <Result status="404" title="没有这种打印表" />;
   }
   if (!grid) {

@@ -6,20 +6,18 @@ import { formatFileSize } from '@shared/model';
 import type { LedgerExportKind } from '@shared/exports/types';
 import { useBranch } from '../../components/BranchContext';
 import { platform } from '../../platform';
-import { ExportCancelledError, exportLedgerInWorker, templateInWorker, type ExportedFile, type ExportJob } from '../../workers/ledgerExportClient';
+import { exportLedgerInWorker, templateInWorker, type ExportedFile, type ExportJob } from '../../workers/ledgerExportClient';
 import { EXPORT_LEDGERS, ledgerChoice, ledgerFileName, periodOf, templateFileName, type PeriodChoice } from './exportModel';
 import { ExportOptionsFields, type ExportOptionValues } from './ExportOptionsFields';
 import { ExportPeriodPicker } from './ExportPeriodPicker';
 import { ExportProgress } from './ExportProgress';
+import { CancelledError, messageOf } from '@shared/errors';
 
 const XLSX_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 const ZIP_FILTERS = [{ name: '压缩包', extensions: ['zip'] }];
 
 type Running = { title: string; percent: number; stage: string };
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** 导出: one ledger of the current branch for a period as .xlsx, or a ledger's blank import template. */
 export function ExportPanel() {
@@ -51,10 +49,10 @@ export function ExportPanel() {
         message.success(`已导出 ${name}${result.path ? `：${result.path}` : ''}（${formatFileSize(file.bytes.byteLength)}${parts}）`);
       }
     } catch (error) {
-      if (error instanceof ExportCancelledError) {
+      if (error instanceof CancelledError) {
         message.info('已取消导出，没有生成文件');
       } else {
-        modal.error({ title: '导出失败', content: errorText(error) });
+        modal.error({ title: '导出失败', content: messageOf(error) });
       }
     } finally {
       job.current = null;
@@ -95,7 +93,12 @@ export function ExportPanel() {
               optionType="button"
               disabled={busy}
               value={kind}
-              onChange={(event) => setKind(event.target.value as LedgerExportKind)}
+              onChange={(event) => {
+                const chosen = EXPORT_LEDGERS.find((l) => l.kind === event.target.value);
+                if (chosen) {
+                  setKind(chosen.kind);
+                }
+              }}
               options={EXPORT_LEDGERS.map((l) => ({ value: l.kind, label: l.label }))}
             />
           </Form.Item>

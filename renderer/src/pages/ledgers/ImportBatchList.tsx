@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { ImportBatch } from '@shared/model';
 import { useBranch } from '../../components/BranchContext';
 import { importStore, useImportBatches } from '../../db/importHooks';
+import { messageOf } from '@shared/errors';
 
 const TABLE_NOUNS: Record<string, string> = {
   members: '名党员',
@@ -47,7 +48,7 @@ export function ImportBatchList() {
           await importStore.undo(batch.id);
           message.success('已撤销本次导入');
         } catch (error) {
-          modal.error({ title: '无法撤销', content: error instanceof Error ? error.message : String(error) });
+          modal.error({ title: '无法撤销', content: messageOf(error) });
         }
       },
     });

@@ -9,7 +9,7 @@ import { useAnalysisSettings } from '../../db/analysisHooks';
 import { appBackup } from '../../db/backupHooks';
 import { importStore } from '../../db/importHooks';
 import { platform } from '../../platform';
-import { readInWorker, ReadCancelledError, type ReadJob } from '../../workers/ledgerImportClient';
+import { readInWorker, type ReadJob } from '../../workers/ledgerImportClient';
 import { ImportBatchList } from './ImportBatchList';
 import {
   applyChoices,
@@ -24,6 +24,7 @@ import { nextOverride, type OverrideChange } from './overrideModel';
 import { SheetFixes } from './SheetFixes';
 import { SheetOverrides } from './SheetOverrides';
 import { SheetPreview } from './SheetPreview';
+import { CancelledError, messageOf } from '@shared/errors';
 
 const IMPORT_FILTERS = [{ name: 'Excel 工作簿、CSV 文件或检查材料包', extensions: ['xlsx', 'xlsm', 'csv', 'zip'] }];
 
@@ -38,14 +39,11 @@ type Phase =
   | { kind: 'preview'; preview: ImportPreview }
   | { kind: 'committing'; preview: ImportPreview };
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Drops the keys of one sheet (`3:17` is sheet 3, row 17). */
 function withoutSheet<T extends Set<string> | Map<string, string>>(keys: T, sheetIndex: number): T {
   const prefix = `${sheetIndex}:`;
-  const next = (keys instanceof Set ? new Set(keys) : new Map(keys)) as T;
+  const next = (keys instanceof Set ? new Set(keys) : new Map(keys)) as T; // a copy of the same kind as keys
   for (const key of keys.keys()) {
     if (key.startsWith(prefix)) {
       next.delete(key);
@@ -102,14 +100,14 @@ export function ImportPanel() {
       const { result, plans } = await reading.promise;
       setPhase({ kind: 'preview', preview: buildPreview(result, context, plans) });
     } catch (error) {
-      if (error instanceof ReadCancelledError) {
+      if (error instanceof CancelledError) {
         // A cancelled re-read goes back to the preview it replaced, with the choices that preview was read with.
         setPhase(previous ? { kind: 'preview', preview: previous } : { kind: 'idle' });
         onCancelled?.();
         message.info('已取消读取');
       } else {
         setPhase({ kind: 'idle' });
-        modal.error({ title: '无法读取文件', content: errorText(error) });
+        modal.error({ title: '无法读取文件', content: messageOf(error) });
       }
     } finally {
       if (reading && job.current === reading) {
@@ -171,7 +169,7 @@ export function ImportPanel() {
   );
   const creating = useMemo(() => newBranchNames(toWrite), [toWrite]);
   const branchNames = useMemo(
-    () => new Map((preview?.context.branches ?? []).map((b) => [b.id, b.name] as [string, string])),
+    () => new Map<string, string>((preview?.context.branches ?? []).map((b) => [b.id, b.name])),
     [preview],
   );
 
@@ -234,7 +232,7 @@ export function ImportPanel() {
       message.success(`导入完成：${summary.join('；')}`);
     } catch (error) {
       setPhase({ kind: 'preview', preview: current });
-      modal.error({ title: '导入失败', content: `${errorText(error)}。数据没有任何改动。` });
+      modal.error({ title: '导入失败', content: `${messageOf(error)}。数据没有任何改动。` });
     }
   }
 

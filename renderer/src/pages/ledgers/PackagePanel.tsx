@@ -8,18 +8,16 @@ import { packageFileName } from '@shared/package/paths';
 import { version as APP_VERSION } from '../../../../package.json';
 import { useBranch } from '../../components/BranchContext';
 import { platform, type FileSink } from '../../platform';
-import { ExportCancelledError, packageInWorker, type ExportJob, type PackagedFile } from '../../workers/ledgerExportClient';
+import { packageInWorker, type ExportJob, type PackagedFile } from '../../workers/ledgerExportClient';
 import { periodOf, type PeriodChoice } from './exportModel';
 import { ExportOptionsFields, type ExportOptionValues } from './ExportOptionsFields';
 import { ExportPeriodPicker } from './ExportPeriodPicker';
 import { ExportProgress } from './ExportProgress';
 import { PackageVerifyPanel } from './PackageVerifyPanel';
+import { CancelledError, messageOf } from '@shared/errors';
 
 const ZIP_FILTERS = [{ name: '检查材料包', extensions: ['zip'] }];
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** 检查材料包: make the package of the current branch and a period; check packages (read only) side by side. */
 export function PackagePanel() {
@@ -54,7 +52,7 @@ export function PackagePanel() {
       try {
         sink = await platform.saveFileStream({ suggestedName: fileName, filters: ZIP_FILTERS });
       } catch (error) {
-        modal.error({ title: '无法保存检查材料包', content: errorText(error) });
+        modal.error({ title: '无法保存检查材料包', content: messageOf(error) });
         return;
       }
       if (sink === null) {
@@ -80,10 +78,10 @@ export function PackagePanel() {
       } catch (error) {
         // Nothing half-written is left: the partial file is deleted (Electron), the collected parts dropped (browser).
         await sink.abort();
-        if (error instanceof ExportCancelledError) {
+        if (error instanceof CancelledError) {
           message.info('已取消生成检查材料包，没有生成文件');
         } else {
-          modal.error({ title: '生成检查材料包失败', content: errorText(error) });
+          modal.error({ title: '生成检查材料包失败', content: messageOf(error) });
         }
       }
     } finally {

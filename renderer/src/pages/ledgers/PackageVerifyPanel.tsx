@@ -3,15 +3,13 @@ import { Alert, App, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { groupFingerprint } from '@shared/exports/packageCover';
 import { platform } from '../../platform';
-import { ExportCancelledError, verifyPackagesInWorker, type ExportJob } from '../../workers/ledgerExportClient';
+import { verifyPackagesInWorker, type ExportJob } from '../../workers/ledgerExportClient';
 import { comparePackages, type ComparisonRow, type PackageCheck } from './exportModel';
 import { ExportProgress } from './ExportProgress';
+import { CancelledError, messageOf } from '@shared/errors';
 
 const ZIP_FILTERS = [{ name: '检查材料包', extensions: ['zip'] }];
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** 校验检查材料包: choose one or several packages; each is verified and shown side by side. Read only. */
 export function PackageVerifyPanel() {
@@ -33,10 +31,10 @@ export function PackageVerifyPanel() {
     try {
       setChecks(await started.promise);
     } catch (error) {
-      if (error instanceof ExportCancelledError) {
+      if (error instanceof CancelledError) {
         message.info('已取消校验');
       } else {
-        modal.error({ title: '校验失败', content: errorText(error) });
+        modal.error({ title: '校验失败', content: messageOf(error) });
       }
     } finally {
       job.current = null;

@@ -183,12 +183,12 @@ export function SheetPreview(props: SheetPreviewProps) {
     ...mapped.map(
       (column): ColumnsType<PreviewRow>[number] => ({
         // The header as written, and the field it is read as when the words differ (身份证号码 → 公民身份号码).
-        title: headerTitle(column.header, labels.get(column.field as string)),
+        title: headerTitle(column.header, labels.get(column.field ?? '')),
         key: `c${column.column}`,
         width: column.field === 'idNumber' ? 190 : ['content', 'problem', 'measures', 'details'].includes(column.field ?? '') ? 240 : 130,
         render: (_, row) => {
           const issues = row.issues.filter((issue) => issue.column === column.column);
-          const field = column.field as string;
+          const field = column.field ?? '';
           if (isMaskedCell(sheet.ledger, field, row.values, props.analysisSettings)) {
             return <Typography.Text type="secondary">{MASKED_NAME}</Typography.Text>;
           }

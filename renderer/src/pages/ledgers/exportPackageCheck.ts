@@ -2,13 +2,10 @@
  * Reading chosen packages for the 校验检查材料包 section: runs in the export worker (it inflates every file, hashes
  * it and loads ExcelJS for the 自检报告), so it lives apart from exportModel, which the page imports.
  */
+import { messageOf } from '@shared/errors';
 import { readInspectionPackage } from '@shared/package/read';
 import { verifyInspectionPackage } from '@shared/package/verify';
 import type { PackageCheck } from './exportModel';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '文件无法读取';
-}
 
 /**
  * Verifies one package and reads what it says about itself and its 自检报告. Never throws for a bad file: a
@@ -25,6 +22,6 @@ export async function checkPackage(fileName: string, bytes: Uint8Array): Promise
     };
   } catch (error) {
     // Not a package, or its 自检报告 is damaged: the verification names what is wrong, file by file.
-    return { fileName, verification: await verifyInspectionPackage(bytes), readProblem: messageOf(error) };
+    return { fileName, verification: await verifyInspectionPackage(bytes), readProblem: messageOf(error, '文件无法读取') };
   }
 }

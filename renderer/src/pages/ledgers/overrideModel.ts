@@ -53,7 +53,7 @@ export function nextOverride(previous: SheetOverride | undefined, sheet: ParsedS
     if (change.kind === NOT_IMPORTED) {
       return { kind: null };
     }
-    const kind = change.kind as LedgerKind;
+    const kind = change.kind as LedgerKind; // the 台账类型 Select offers only ledger kinds besides 不导入
     const same = kind === (sheet.ledger ?? sheet.mappedAs);
     // Corrected cells stay (they are the file's, whatever ledger it is); defaults and 备注 are the ledger's fields.
     return {

@@ -2,10 +2,10 @@ import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, List, Popconfirm, Select, Typography } from 'antd';
 import { useRef } from 'react';
 import { ATTACHMENT_KINDS, formatFileSize, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '@shared/model';
-import { ValidationError } from '../../db';
 import { meetingStore, useAttachments } from '../../db/meetingHooks';
 import { AttachmentThumbnail, AttachmentUploadButton, downloadAttachment } from '../../components/AttachmentParts';
 import { prepareFile, type PreparedFile } from './attachmentFiles';
+import { messageOf } from '@shared/errors';
 
 interface AttachmentItem {
   key: string;
@@ -80,7 +80,7 @@ export function MeetingAttachments({ meetingId }: { meetingId: string }) {
       await meetingStore.addAttachment({ ownerTable: 'meetings', ownerId: meetingId, ...prepared });
       message.success(`已上传 ${file.name}`);
     } catch (error) {
-      message.error(error instanceof ValidationError || error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     }
   }
 
@@ -115,7 +115,7 @@ export function PendingAttachments({ value = [], onChange }: { value?: PreparedF
       const prepared = await prepareFile(file);
       change([...latest.current, prepared]);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     }
   }
 

@@ -3,6 +3,7 @@ import { Button, Flex, Input, Radio, Select, Space, Table, Tag, Typography } fro
 import { useMemo } from 'react';
 import { attendanceCounts } from '@shared/meetings';
 import { ATTENDANCE_STATES, type Attendance, type Member } from '@shared/model';
+import { oneOf } from '@shared/oneOf';
 import { personOptions, personSearch } from './people';
 
 interface AttendanceFieldProps {
@@ -78,7 +79,12 @@ export function AttendanceField({ value = [], onChange, members, id }: Attendanc
                 name={`attendance-${row.memberId}`}
                 value={state}
                 options={ATTENDANCE_STATES.map((s) => ({ value: s, label: s }))}
-                onChange={(e) => update(row.memberId, { state: e.target.value, reason: e.target.value === '出席' ? undefined : row.reason })}
+                onChange={(e) => {
+                  const next = oneOf(ATTENDANCE_STATES, e.target.value);
+                  if (next) {
+                    update(row.memberId, { state: next, reason: next === '出席' ? undefined : row.reason });
+                  }
+                }}
               />
             ),
           },

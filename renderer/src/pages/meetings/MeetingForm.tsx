@@ -29,6 +29,9 @@ import {
   type MeetingFormValues,
 } from './formModel';
 import { personOptions, personSearch } from './people';
+import { messageOf } from '@shared/errors';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
+import { allFormValues } from '../../components/formValues';
 
 const { TextArea } = Input;
 
@@ -55,7 +58,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
   // A long record: leaving asks, and a draft is kept every few seconds (dropped on save or when the user leaves).
   const guard = useUnsavedChanges({ onLeave: () => draft.clear() });
   const draft = useFormDraft(meeting ? `meeting:${meeting.id}` : `meeting:new:${branch.id}`, guard.dirty, () => {
-    const { pendingFiles: _files, ...values } = form.getFieldsValue(true) as MeetingFormValues;
+    const { pendingFiles: _files, ...values } = allFormValues(form);
     return values;
   });
   // Built-in and 设置 types; a stored type no longer in the list (e.g. imported) stays choosable on its record.
@@ -104,7 +107,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
 
   /** 赞成/反对/弃权 against the 实到 with a vote, as typed now: the message stands on the field itself. */
   function voteCheck(row: number, voteField: VoteField): Promise<void> {
-    const problem = voteFieldProblems(form.getFieldsValue(true) as MeetingFormValues, members, branch).get(votePath(row, voteField));
+    const problem = voteFieldProblems(allFormValues(form), members, branch).get(votePath(row, voteField));
     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
   }
 
@@ -118,7 +121,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         try {
           await meetingStore.addAttachment({ ownerTable: 'meetings', ownerId: saved.id, ...file });
         } catch (error) {
-          failed.push(error instanceof Error ? error.message : String(error));
+          failed.push(messageOf(error));
         }
       }
       if (failed.length > 0) {
@@ -132,12 +135,13 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
     } catch (error) {
       if (error instanceof ValidationError) {
         const fields: readonly string[] = FORM_FIELDS;
-        form.setFields(
-          error.problems.filter((p) => fields.includes(p.field)).map((p) => ({ name: formFieldOf(p.field) as keyof MeetingFormValues, errors: [p.message] })),
+        setFieldProblems(
+          form,
+          error.problems.filter((p) => fields.includes(p.field)).map((p) => ({ ...p, field: formFieldOf(p.field) })),
         );
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);
@@ -217,7 +221,7 @@ function MeetingFormBody({ branch, members, meeting, initialValues }: FormBodyPr
         {countsOnly ? (
           <HeadcountFields
             onRecordList={() => {
-              const all = form.getFieldsValue(true) as MeetingFormValues;
+              const all = allFormValues(form);
               const groupId = all.type === '党小组会' ? all.partyGroupId : undefined;
               form.setFieldsValue({ headcount: undefined, attendance: mergeAttendance(expectedParticipantIds(all.type, members, branch, groupId), []) });
               setCountsOnly(false);
@@ -431,7 +435,9 @@ export function MeetingFormPage() {
     return meeting
       ? valuesOfMeeting(meeting)
       : newMeetingValues(type, branch, members, group, startDay ? dayjs(startDay) : undefined);
-    // Computed once per record: later live updates must not reset what the user is typing.
+    // Computed once per record (keyed by what identifies it, not by the live objects): later live updates must
+    // not reset what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately keyed by identity, see above
   }, [members === undefined, meeting === undefined, meeting?.id, id, type, group, startDay, branch.id]);
 
   if (id && meeting === null) {

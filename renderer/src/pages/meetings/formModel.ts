@@ -158,6 +158,7 @@ export function voteFieldProblems(values: MeetingFormValues, members: readonly M
   if (!values.start) {
     return problems;
   }
+  // A stand-in record for the vote rules, which read the typed fields only (no id or timestamps yet).
   const meeting = { ...inputOfValues(values), id: '', branchId: branch.id, createdAt: '', updatedAt: '' } as Meeting;
   for (const problem of voteProblems(meeting, quorumOf(meeting, members, branch, DEFAULT_RULE_SETTINGS))) {
     // inputOfValues drops empty rows: map back to the row the user sees.

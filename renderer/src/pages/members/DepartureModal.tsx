@@ -5,6 +5,8 @@ import { DEPARTURE_REASONS, type DepartureReason, type Member } from '@shared/mo
 import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { memberStore, ValidationError } from '../../db';
+import { messageOf } from '@shared/errors';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 interface DepartureModalProps {
   open: boolean;
@@ -71,13 +73,14 @@ function DepartureForm({
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(
+        setFieldProblems(
+          form,
           error.problems
             .filter((p) => ['reason', 'date', 'note'].includes(p.field))
-            .map((p) => ({ name: p.field as keyof DepartureValues, errors: [/[\u4e00-\u9fff]/.test(p.message) ? p.message : '填写不正确'] })),
+            .map((p) => ({ ...p, message: messageOf(p.message, '填写不正确') })),
         );
       } else {
-        message.error(`操作失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(failureMessage('操作', error));
       }
     } finally {
       onSavingChange(false);
@@ -95,7 +98,7 @@ function DepartureForm({
       onFinish={(values) => void submit(values)}
       // Enter confirms the typed date; moving a member out takes a click on 确定.
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.target as HTMLElement).tagName !== 'TEXTAREA') {
+        if (event.key === 'Enter' && !(event.target instanceof HTMLTextAreaElement)) {
           event.preventDefault();
         }
       }}

@@ -11,6 +11,7 @@ import { MemberFormDrawer } from './MemberFormDrawer';
 import { MemberHistoryTimeline } from './MemberHistoryTimeline';
 import { partyAgeYears, probation } from './memberFacts';
 import { CategoryTag } from './rosterColumns';
+import { failureMessage } from '../../components/formProblems';
 
 interface MemberDetailDrawerProps {
   /** The member shown; the drawer is closed when absent. */
@@ -49,7 +50,7 @@ export function MemberDetailDrawer({ memberId, members, onClose }: MemberDetailD
       await memberStore.restore(m.id);
       message.success(`${m.name}已恢复为在册党员`);
     } catch (error) {
-      message.error(`操作失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(failureMessage('操作', error));
     }
   };
 
@@ -71,7 +72,7 @@ export function MemberDetailDrawer({ memberId, members, onClose }: MemberDetailD
           message.success('已删除');
           onClose();
         } catch (error) {
-          message.error(`删除失败：${error instanceof Error ? error.message : String(error)}`);
+          message.error(failureMessage('删除', error));
         }
       },
     });

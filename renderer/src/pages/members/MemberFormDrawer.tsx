@@ -31,6 +31,8 @@ import {
   type MemberFormField,
   type MemberFormValues,
 } from './memberFormModel';
+import { allFormValues } from '../../components/formValues';
+import { failureMessage } from '../../components/formProblems';
 
 interface MemberFormDrawerProps {
   open: boolean;
@@ -105,7 +107,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
   const isEdit = Boolean(member);
 
   const otherIdNumbers = useMemo(
-    () => new Set(members.filter((m) => m.id !== member?.id && m.idNumber).map((m) => m.idNumber as string)),
+    () => new Set(members.flatMap((m) => (m.id !== member?.id && m.idNumber ? [m.idNumber] : []))),
     [members, member?.id],
   );
   // Fixed for the life of this form: a live update of the record must not overwrite what the user is typing.
@@ -114,7 +116,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
   const derived = useRef<{ gender?: Gender; birthDate?: string }>(derivedFromId(initialValues.idNumber));
 
   const refresh = useCallback(() => {
-    const values = form.getFieldsValue(true) as MemberFormValues;
+    const values = allFormValues(form);
     // A new form stays quiet until the user has been at a field; an existing record shows its problems at once.
     const shows = (field: MemberFormField) => isEdit || submitted.current || touched.current.has(field);
     const feedback = memberFormFeedback(values, { today: todayIso(), otherIdNumbers, shows });
@@ -141,7 +143,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
       }
     }
     if ('idNumber' in changed) {
-      const current = form.getFieldsValue(['gender', 'birthDate']) as MemberFormValues;
+      const current = allFormValues(form);
       const before = derived.current;
       const next = derivedFromId(changed.idNumber);
       const patch: MemberFormValues = {};
@@ -163,7 +165,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
 
   // Leaving a field counts as having been there, so 请填写姓名 shows on blur, not only after typing.
   const onBlur = (event: FocusEvent<HTMLFormElement>) => {
-    const id = (event.target as HTMLElement).id ?? '';
+    const id = event.target instanceof HTMLElement ? event.target.id : '';
     const field = id.startsWith(`${formId}_`) ? id.slice(formId.length + 1) : '';
     if (isMemberFormField(field) && !touched.current.has(field)) {
       touched.current.add(field);
@@ -173,7 +175,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
 
   // Enter confirms a typed date or a choice; saving a half-filled member by it would surprise. Ctrl+Enter saves.
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Enter' || (event.target as HTMLElement).tagName === 'TEXTAREA') {
+    if (event.key !== 'Enter' || event.target instanceof HTMLTextAreaElement) {
       return;
     }
     event.preventDefault();
@@ -193,7 +195,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
       form.scrollToField(firstError, { block: 'center' });
       return;
     }
-    const input = toMemberInput(form.getFieldsValue(true) as MemberFormValues);
+    const input = toMemberInput(allFormValues(form));
     saving.current = true;
     onSavingChange(true);
     try {
@@ -206,7 +208,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
         const elsewhere: string[] = [];
         for (const problem of error.problems) {
           if (isMemberFormField(problem.field)) {
-            storeProblems.current.set(problem.field, messageForField(problem.field, problem.message, (input as Record<string, unknown>)[problem.field]));
+            storeProblems.current.set(problem.field, messageForField(problem.field, problem.message, input[problem.field]));
           } else {
             elsewhere.push(problem.message);
           }
@@ -218,7 +220,7 @@ function MemberForm({ formId, member, members, onClose, onSaved, onSavingChange,
         }
         message.error(elsewhere.length > 0 ? `未保存：${elsewhere.join('；')}` : '未保存，请按提示修改');
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       saving.current = false;

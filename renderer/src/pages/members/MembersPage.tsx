@@ -86,7 +86,7 @@ export function MembersPage() {
 
   // The filter in the address stays while a member is open, so a completed record leaves the list on return.
   const searchText = search.toString() ? `?${search.toString()}` : '';
-  const openMember = (id: string) => navigate(`/members/${id}${searchText}`);
+  const openMember = (id: string) => void navigate(`/members/${id}${searchText}`);
   const setFilter = (patch: Partial<RosterFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const setIncompleteOnly = (on: boolean) =>
     setSearch(

@@ -37,7 +37,7 @@ export function formatMemberValue(field: string, value: unknown, groupNames: Rea
     return groupNames.get(value) ?? '（已删除的党小组）';
   }
   if (field === 'departure' && typeof value === 'object') {
-    const d = value as Departure;
+    const d = value as Departure; // an audit entry keeps the record's own departure object
     return [d.reason, formatDate(d.date), d.note].filter(Boolean).join('，');
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -69,7 +69,7 @@ export function describeChanges(
     .sort((a, b) => rank(a) - rank(b))
     .map((field) => ({
       field,
-      label: field === 'departure' ? '离开信息' : MEMBER_FIELD_LABELS[field as keyof MemberFields],
+      label: field === 'departure' ? '离开信息' : MEMBER_FIELD_LABELS[field as keyof MemberFields], // kept by the `in` filter
       before: formatMemberValue(field, changes[field][0], groupNames),
       after: formatMemberValue(field, changes[field][1], groupNames),
     }));

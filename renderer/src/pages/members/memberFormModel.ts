@@ -7,6 +7,7 @@ import {
   type Member,
   type MemberFields,
 } from '@shared/model';
+import { oneOf } from '@shared/oneOf';
 
 /** The fields the form edits, in the order it shows them (离开 is a separate action). */
 export const MEMBER_FORM_FIELDS = [
@@ -46,7 +47,7 @@ const SELECTED_FIELDS: ReadonlySet<MemberFormField> = new Set([
 ]);
 
 export function isMemberFormField(field: string): field is MemberFormField {
-  return (MEMBER_FORM_FIELDS as readonly string[]).includes(field);
+  return oneOf(MEMBER_FORM_FIELDS, field) !== undefined;
 }
 
 export function newMemberValues(): MemberFormValues {
@@ -56,6 +57,7 @@ export function newMemberValues(): MemberFormValues {
 export function toFormValues(member: Member): MemberFormValues {
   const values: MemberFormValues = {};
   for (const field of MEMBER_FORM_FIELDS) {
+    // Field by field: TypeScript cannot pair values[field] with member[field] over a union of keys.
     (values as Record<string, unknown>)[field] = member[field];
   }
   return values;
@@ -77,7 +79,7 @@ export function toMemberInput(values: MemberFormValues): Partial<MemberFields> {
   if (input.category === '预备党员') {
     delete input.confirmedOn;
   }
-  return input as Partial<MemberFields>;
+  return input;
 }
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
@@ -116,6 +118,7 @@ const PHONE = /^[\d\s\-+()（）转]+$/;
  * errors and warnings apart. The same checks as the store runs, so the form rarely meets a refusal on save.
  */
 export function memberFormFeedback(values: MemberFormValues, options: FeedbackOptions): Record<MemberFormField, FieldFeedback> {
+  // Object.fromEntries forgets the keys' types; every form field is a key here.
   const feedback = Object.fromEntries(MEMBER_FORM_FIELDS.map((f) => [f, { errors: [], warnings: [] }])) as unknown as Record<
     MemberFormField,
     FieldFeedback
@@ -133,7 +136,7 @@ export function memberFormFeedback(values: MemberFormValues, options: FeedbackOp
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
-      add(field, 'errors', messageForField(field, issue.message, (completed as Record<string, unknown>)[field]));
+      add(field, 'errors', messageForField(field, issue.message, isMemberFormField(field) ? completed[field] : undefined));
     }
   }
   for (const issue of checkMember(input, { today: options.today, otherIdNumbers: options.otherIdNumbers })) {

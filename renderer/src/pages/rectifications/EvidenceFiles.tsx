@@ -5,6 +5,7 @@ import { formatFileSize, MAX_ATTACHMENT_BYTES, type Attachment } from '@shared/m
 import { rectificationStore, useEvidence } from '../../db/rectificationHooks';
 import { AttachmentThumbnail, AttachmentUploadButton, downloadAttachment } from '../../components/AttachmentParts';
 import { prepareFile } from '../meetings/attachmentFiles';
+import { messageOf } from '@shared/errors';
 
 /**
  * 佐证材料 of a task: files stored at once as attachments of kind 佐证材料 (same size guard and thumbnails as
@@ -20,7 +21,7 @@ export function EvidenceFiles({ taskId, readOnly = false }: { taskId: string; /*
       await rectificationStore.addEvidence(taskId, prepared);
       message.success(`已上传佐证材料 ${file.name}`);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     }
   }
 
@@ -29,7 +30,7 @@ export function EvidenceFiles({ taskId, readOnly = false }: { taskId: string; /*
       await rectificationStore.removeEvidence(file.id);
       message.success(`已删除 ${file.name}`);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     }
   }
 

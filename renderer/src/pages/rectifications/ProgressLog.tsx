@@ -7,6 +7,8 @@ import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { rectificationStore } from '../../db/rectificationHooks';
+import { messageOf } from '@shared/errors';
+import { setFieldProblems } from '../../components/formProblems';
 
 interface ProgressValues {
   date?: string;
@@ -30,9 +32,9 @@ export function ProgressLog({ task }: { task: Rectification }) {
       message.success('已添加整改进展');
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.filter((p) => p.field === 'date' || p.field === 'text').map((p) => ({ name: p.field as keyof ProgressValues, errors: [p.message] })));
+        setFieldProblems(form, error.problems.filter((p) => p.field === 'date' || p.field === 'text'));
       }
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     } finally {
       setSaving(false);
     }
@@ -42,7 +44,7 @@ export function ProgressLog({ task }: { task: Rectification }) {
     try {
       await rectificationStore.removeProgress(task.id, index);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(messageOf(error));
     }
   }
 

@@ -14,6 +14,7 @@ import { EvidenceFiles } from './EvidenceFiles';
 import { OriginLink } from './OriginLink';
 import { ProgressLog } from './ProgressLog';
 import { StatusActions } from './StatusActions';
+import { failureMessage } from '../../components/formProblems';
 
 function text(value: string | undefined): ReactNode {
   return value ? <span style={{ whiteSpace: 'pre-wrap' }}>{value}</span> : <Typography.Text type="secondary">未填写</Typography.Text>;
@@ -74,7 +75,7 @@ export function RectificationDetailPage() {
       message.success('已删除该整改任务');
       void navigate('/rectifications', { replace: true });
     } catch (error) {
-      message.error(`删除失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(failureMessage('删除', error));
     }
   }
 

@@ -11,6 +11,7 @@ import { useMembers, ValidationError } from '../../db';
 import { rectificationStore, useOriginRecord, useRectification, type OriginRecord } from '../../db/rectificationHooks';
 import { FORM_FIELDS, inputOfValues, nameOptions, newTaskValues, valuesOfTask, type RectificationFormValues } from './formModel';
 import { describeOrigin } from './OriginLink';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 const L = RECTIFICATION_FIELD_LABELS;
@@ -46,10 +47,10 @@ function FormBody({ task, origin, originRecord, members }: FormBodyProps) {
     } catch (error) {
       if (error instanceof ValidationError) {
         const fields: readonly string[] = FORM_FIELDS;
-        form.setFields(error.problems.filter((p) => fields.includes(p.field)).map((p) => ({ name: p.field as keyof RectificationFormValues, errors: [p.message] })));
+        setFieldProblems(form, error.problems.filter((p) => fields.includes(p.field)));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);

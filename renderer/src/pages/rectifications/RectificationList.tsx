@@ -22,7 +22,7 @@ export function RectificationListPage() {
   const branch = useBranch();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const view: View = VIEWS.some((v) => v.value === params.get('view')) ? (params.get('view') as View) : 'status';
+  const view: View = VIEWS.find((v) => v.value === params.get('view'))?.value ?? 'status';
   const tasks = useRectifications(branch.id);
   const evidence = useEvidenceCounts(branch.id);
   const [text, setText] = useState('');

@@ -8,6 +8,7 @@ import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { rectificationStore, type StatusChangeInput } from '../../db/rectificationHooks';
 import { nameOptions } from './formModel';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 /** Actions asked about in a dialog; the others go straight through. */
 type DialogAction = 'submit' | 'close' | 'return';
@@ -20,7 +21,7 @@ function refusalOf(action: RectificationAction, error: unknown): string {
   if (error instanceof ValidationError) {
     return refusalMessage(action, error.problems);
   }
-  return `${ACTION_DEFINITIONS[action].label}失败：${error instanceof Error ? error.message : String(error)}`;
+  return failureMessage(ACTION_DEFINITIONS[action].label, error);
 }
 
 type DialogValues = StatusChangeInput;
@@ -62,10 +63,9 @@ function StatusDialog({
       const text = refusalOf(action, error);
       setRefusal(text);
       if (error instanceof ValidationError) {
-        form.setFields(
-          error.problems
-            .filter((p) => p.field === 'outcome' || p.field === 'reviewer' || p.field === 'closedOn')
-            .map((p) => ({ name: p.field as keyof DialogValues, errors: [p.message] })),
+        setFieldProblems(
+          form,
+          error.problems.filter((p) => p.field === 'outcome' || p.field === 'reviewer' || p.field === 'closedOn'),
         );
       }
     } finally {

@@ -38,6 +38,7 @@ export function TaskBoard({ columns, today, evidence }: { columns: TaskGroup[]; 
           className="rectification-column"
           title={
             <Flex align="center" gap={6}>
+              {/* 按状态: a column's key is its status */}
               <Tag color={STATUS_COLOR[column.key as Rectification['status']]} style={{ marginInlineEnd: 0 }}>
                 {column.label}
               </Tag>

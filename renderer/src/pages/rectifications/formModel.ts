@@ -36,7 +36,7 @@ export const FORM_FIELDS: readonly (keyof RectificationFields)[] = [
 ];
 
 export function valuesOfTask(task: Rectification): RectificationFormValues {
-  return Object.fromEntries(FORM_FIELDS.map((field) => [field, task[field]])) as RectificationFormValues;
+  return Object.fromEntries(FORM_FIELDS.map((field) => [field, task[field]]));
 }
 
 /**
@@ -62,8 +62,9 @@ export function newTaskValues(branch: Pick<Branch, 'committee'>, members: readon
 
 export function inputOfValues(values: RectificationFormValues): RectificationInput {
   return {
+    // Required fields may still be empty here: the store's schema refuses them under their field.
     source: values.source as RectificationSource,
-    category: values.category as RectificationCategory,
+    category: values.category as RectificationCategory, // as source
     problem: values.problem ?? '',
     goal: values.goal ?? '',
     measures: values.measures ?? '',

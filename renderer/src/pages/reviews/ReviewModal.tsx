@@ -4,7 +4,7 @@ import { formatDate } from '@shared/dates';
 import { NOT_GRADED, needsDisposal, REVIEW_GRADES, REVIEW_VOTE_LABELS, type Member } from '@shared/model';
 import { GuardedFormModal } from '../../components/GuardedFormModal';
 import { DateField } from '../../components/IsoDatePicker';
-import { messageOf } from '../../components/messageOf';
+import { messageOf } from '@shared/errors';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { reviewStore } from '../../db/reviewHooks';

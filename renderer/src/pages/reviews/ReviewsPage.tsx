@@ -6,7 +6,7 @@ import { needsDisposal, NOT_GRADED, REVIEW_VOTE_LABELS } from '@shared/model';
 import { reviewFindings } from '@shared/rules/reviews';
 import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
-import { messageOf } from '../../components/messageOf';
+import { messageOf } from '@shared/errors';
 import { useYearParam, YearPageHeader } from '../../components/YearSelect';
 import { useMembers } from '../../db';
 import { useMeetings } from '../../db/meetingHooks';

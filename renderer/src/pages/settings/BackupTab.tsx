@@ -7,10 +7,8 @@ import { formatFileSize } from '@shared/model';
 import { appBackup, useBackupFolderStatus, useDailyBackup } from '../../db/backupHooks';
 import { platform, type Platform } from '../../platform';
 import { BACKUP_FILE_FILTERS, RestoreBackupButton } from './RestoreBackupButton';
+import { messageOf } from '@shared/errors';
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** 设置 → 数据备份: a backup on demand, restore from a file, and (Electron) the automatic backups' folder. */
 export function BackupTab() {
@@ -31,7 +29,7 @@ export function BackupTab() {
         message.success(`备份已保存${result.path ? `：${result.path}` : ''}（${formatFileSize(bytes.byteLength)}，已校验）`);
       }
     } catch (error) {
-      modal.error({ title: '备份失败', content: errorText(error) });
+      modal.error({ title: '备份失败', content: messageOf(error) });
     } finally {
       setSaving(false);
     }

@@ -7,7 +7,7 @@ import { useAutomaticLedgerStart } from '../../db/dashboardHooks';
 import { BranchInfoFields } from './BranchInfoFields';
 import { branchFieldsOf, formValuesOf, type BranchFormValues } from './branchFormValues';
 import { CommitteeSection } from './CommitteeSection';
-import { failureMessage, showProblemsOnForm } from './formProblems';
+import { failureMessage, showProblemsOnForm } from '../../components/formProblems';
 import { PartyGroupsSection } from './PartyGroupsSection';
 
 /** 设置 → 支部信息: the branch itself, its 支部委员会 and 党小组, saved together. */

@@ -7,7 +7,7 @@ import { branchStore, db, useBranches } from '../../db';
 import { useActiveMemberCountsByBranch } from '../../db/branchQueries';
 import { CreateBranchModal } from './CreateBranchModal';
 import { DeleteBranchModal } from './DeleteBranchModal';
-import { failureMessage } from './formProblems';
+import { failureMessage } from '../../components/formProblems';
 
 /** 设置 → 支部管理: a 机关党委 secretary keeps several branches in one ledger. */
 export function BranchManagementTab({ current }: { current: Branch }) {

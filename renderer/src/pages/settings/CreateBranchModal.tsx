@@ -4,7 +4,7 @@ import type { Branch } from '@shared/model';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { branchStore } from '../../db';
 import { BranchInfoFields, cleanBranchInfo, NEW_BRANCH_VALUES, type BranchInfoValues } from './BranchInfoFields';
-import { failureMessage, showProblemsOnForm } from './formProblems';
+import { failureMessage, showProblemsOnForm } from '../../components/formProblems';
 
 /** A name of its own: the settings page's form has a 支部全称 field too, and ids must not collide. */
 const FORM_NAME = 'create-branch';

@@ -2,7 +2,7 @@ import { App, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Branch } from '@shared/model';
 import { branchStore } from '../../db';
-import { failureMessage } from './formProblems';
+import { failureMessage } from '../../components/formProblems';
 
 interface DeleteBranchModalProps {
   branch: Branch | null;

@@ -8,7 +8,7 @@ import { useDuesSettings } from '../../db/duesHooks';
 import { saveDuesSettings, saveTrainingSettings } from '../../db/kindSettings';
 import { sameSetting } from '../../db/ruleSettings';
 import { useTrainingSettings } from '../../db/trainingHooks';
-import { failureMessage } from './formProblems';
+import { failureMessage } from '../../components/formProblems';
 import { SettingsActions } from './SettingsActions';
 import {
   DUES_MONTH_LABELS,

@@ -4,7 +4,7 @@ import { MEETING_TYPES } from '@shared/model';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
 import { meetingTypeStore, useCustomMeetingTypes } from '../../db/meetingTypes';
-import { failureMessage } from './formProblems';
+import { failureMessage } from '../../components/formProblems';
 
 /** 设置 → 会议类型: the built-in types read-only, the custom ones with 添加 and 删除. */
 export function MeetingTypesTab() {

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatFileSize } from '@shared/model';
 import { appBackup, type BackupSummary } from '../../db/backupHooks';
 import { platform } from '../../platform';
+import { messageOf } from '@shared/errors';
 
 export const BACKUP_FILE_FILTERS = [{ name: '支部台账备份', extensions: ['blbak', 'zip'] }];
 
@@ -20,9 +21,6 @@ const TABLE_LABELS: [table: string, label: string, unit: string][] = [
   ['attachments', '附件', '个'],
 ];
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 interface Pending {
   name: string;
@@ -55,7 +53,7 @@ export function RestoreBackupButton({ size }: { size?: 'middle' | 'large' }) {
       }
       setPending({ name: file.name, bytes: file.data, summary: description.summary });
     } catch (error) {
-      modal.error({ title: '无法读取备份文件', content: errorText(error) });
+      modal.error({ title: '无法读取备份文件', content: messageOf(error) });
     } finally {
       setChoosing(false);
     }
@@ -78,7 +76,7 @@ export function RestoreBackupButton({ size }: { size?: 'middle' | 'large' }) {
       setPending(null);
       message.success(`已从备份恢复（${dayjs(chosen.summary.createdAt).format('YYYY年M月D日 HH:mm')} 的数据）`);
     } catch (error) {
-      modal.error({ title: '恢复失败', content: `${errorText(error)}。当前数据没有任何改动。` });
+      modal.error({ title: '恢复失败', content: `${messageOf(error)}。当前数据没有任何改动。` });
     } finally {
       setRestoring(false);
     }

@@ -11,7 +11,7 @@ import {
 } from '@shared/rules/settings';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { saveRuleSettings, sameSetting, useRuleSettings } from '../../db/ruleSettings';
-import { failureMessage } from './formProblems';
+import { failureMessage } from '../../components/formProblems';
 import { SettingsActions } from './SettingsActions';
 
 const GROUPS = ['会议频次', '会议表决', '谈心谈话', '换届与转正', '组织设置'] as const;

@@ -38,6 +38,7 @@ const SETTING_OF = {
 function modeLabel(requirement: TalkRequirement, settings: RuleSettings): string {
   const key = SETTING_OF[requirement];
   const info = RULE_SETTING_CHOICES[key];
+  // Widened so that one find serves every setting's own choice type.
   return (info.choices as readonly { label: string; value: unknown }[]).find((c) => c.value === settings[key])?.label ?? info.defaultLabel;
 }
 

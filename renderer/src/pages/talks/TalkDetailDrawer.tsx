@@ -8,6 +8,7 @@ import { useBranch } from '../../components/BranchContext';
 import { ChangeHistoryTimeline } from '../../components/ChangeHistoryTimeline';
 import { talkStore, useRectification, useTalk, useTalkHistory } from '../../db/talkHooks';
 import type { NameOf } from './people';
+import { failureMessage } from '../../components/formProblems';
 
 interface TalkDetailDrawerProps {
   talkId: string | undefined;
@@ -48,7 +49,7 @@ export function TalkDetailDrawer({ talkId, nameOf, onEdit, onClose }: TalkDetail
           message.success('已删除');
           onClose();
         } catch (error) {
-          message.error(`删除失败：${error instanceof Error ? error.message : String(error)}`);
+          message.error(failureMessage('删除', error));
         }
       },
     });

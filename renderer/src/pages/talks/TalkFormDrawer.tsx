@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { TALK_FIELD_LABELS, TALK_FORMS, TALK_KINDS, type Member, type Talk } from '@shared/model';
 import { intervieweeProblem, relationLabel, type TalkPrefill } from '@shared/talks';
 import { useBranch } from '../../components/BranchContext';
+import { oneOf } from '@shared/oneOf';
 import { DateField } from '../../components/IsoDatePicker';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { ValidationError } from '../../db';
@@ -10,6 +11,7 @@ import { talkStore } from '../../db/talkHooks';
 import { inputOfValues, isFormField, newTalkValues, valuesOfTalk, type TalkFormValues } from './formModel';
 import { IntervieweeSelect } from './IntervieweeSelect';
 import { personOptions, personSearch } from './people';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 const { TextArea } = Input;
 const KIND_OPTIONS = TALK_KINDS.map((k) => ({ value: k, label: k }));
@@ -104,10 +106,10 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved
       onSaved(saved);
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.filter((p) => isFormField(p.field)).map((p) => ({ name: p.field as keyof TalkFormValues, errors: [p.message] })));
+        setFieldProblems(form, error.problems.filter((p) => isFormField(p.field)));
         message.error(`请检查：${error.problems.map((p) => p.message).join('；')}`);
       } else {
-        message.error(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       onSaving(false);
@@ -157,7 +159,9 @@ function TalkForm({ formId, talk, prefill, members, onSaving, onChanged, onSaved
             rules={[
               ({ getFieldValue }) => ({
                 validator: async (_rule, value?: string[]) => {
-                  const problem = intervieweeProblem(getFieldValue('talkerId'), value ?? [], getFieldValue('form'));
+                  const talkerId: unknown = getFieldValue('talkerId');
+                  const form = oneOf(TALK_FORMS, getFieldValue('form')) ?? '个别';
+                  const problem = intervieweeProblem(typeof talkerId === 'string' ? talkerId : undefined, value ?? [], form);
                   return problem ? Promise.reject(new Error(problem)) : undefined;
                 },
               }),

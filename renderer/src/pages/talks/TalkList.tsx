@@ -2,7 +2,7 @@ import { Button, Flex, Select, Table, Tag, Typography, type TableColumnsType } f
 import { useMemo, useState } from 'react';
 import { formatDate } from '@shared/dates';
 import { TALK_KINDS, TALK_RELATIONS, type Member, type Talk, type TalkKind, type TalkRelation } from '@shared/model';
-import { filterTalks, relationLabel } from '@shared/talks';
+import { filterTalks, relationsOfTalk } from '@shared/talks';
 import { useBranch } from '../../components/BranchContext';
 import { namesOf, personOptions, personSearch, type NameOf } from './people';
 
@@ -56,8 +56,8 @@ export function TalkList({ year, talks, members, nameOf, onOpen }: TalkListProps
         key: 'relation',
         width: 190,
         render: (_v, talk) => {
-          const label = relationLabel(talk, branch);
-          return label ? label.split('、').map((r) => <Tag key={r} color={RELATION_COLOR[r as TalkRelation]}>{r}</Tag>) : '—';
+          const relations = relationsOfTalk(talk, branch);
+          return relations.length > 0 ? relations.map((r) => <Tag key={r} color={RELATION_COLOR[r]}>{r}</Tag>) : '—';
         },
       },
       { title: '谈话类型', dataIndex: 'kind', width: 120 },

@@ -6,6 +6,7 @@ import { todayIso } from '@shared/dates';
 import type { Talk } from '@shared/model';
 import { mustTalkItems, talkCoverage, type RuleInput } from '@shared/rules';
 import type { TalkPrefill } from '@shared/talks';
+import { oneOf } from '@shared/oneOf';
 import { useBranch } from '../../components/BranchContext';
 import { useMembers } from '../../db';
 import { useTalkRuleRecords, useTalks } from '../../db/talkHooks';
@@ -39,8 +40,7 @@ export function TalksPage() {
   const today = todayIso();
   const currentYear = Number(today.slice(0, 4));
   const year = Number(params.get('year')) || currentYear;
-  const tabParam = params.get('tab') as TabKey | null;
-  const tab: TabKey = tabParam && TAB_KEYS.includes(tabParam) ? tabParam : 'list';
+  const tab: TabKey = oneOf(TAB_KEYS, params.get('tab')) ?? 'list';
 
   const members = useMembers(branch.id);
   const nameOf = useNameOf(members);

@@ -1,4 +1,5 @@
 import { todayIso } from '@shared/dates';
+import { oneOf } from '@shared/oneOf';
 import type { Talk, TalkFields, TalkForm, TalkKind } from '@shared/model';
 import type { TalkPrefill } from '@shared/talks';
 import type { TalkInput } from '../../db/talkHooks';
@@ -20,7 +21,7 @@ export interface TalkFormValues {
 export const TALK_FORM_FIELDS = ['date', 'location', 'talkerId', 'intervieweeIds', 'kind', 'form', 'content', 'issuesRaised', 'followUp'] as const;
 
 export function isFormField(field: string): field is (typeof TALK_FORM_FIELDS)[number] {
-  return (TALK_FORM_FIELDS as readonly string[]).includes(field);
+  return oneOf(TALK_FORM_FIELDS, field) !== undefined;
 }
 
 /** A new talk: today, 个别, 交流谈话, and whatever the 记录谈话 button knew. */
@@ -60,5 +61,6 @@ export function inputOfValues(values: TalkFormValues): TalkInput {
     issuesRaised: values.issuesRaised ?? '',
     followUp: values.followUp ?? '',
   };
+  // Unchecked on purpose: the store parses it with the talk schema and names each wrong field.
   return fields as TalkInput;
 }

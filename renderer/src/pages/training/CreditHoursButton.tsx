@@ -2,9 +2,9 @@ import { App, Button, Form, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Meeting } from '@shared/model';
 import { creditingFormOf } from '@shared/training';
-import { messageOf } from '../../components/messageOf';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { trainingStore, useTrainingOfMeeting } from '../../db/trainingHooks';
+import { failureMessage } from '../../components/formProblems';
 
 /**
  * 计入学时 on a 集中学习 or 党课: each member marked 出席 gets the hours typed (typed by the user), in one
@@ -31,7 +31,7 @@ export function CreditHoursButton({ meeting }: { meeting: Meeting }) {
         message.success(`已为${result.credited}名出席党员计入${hours}学时${result.alreadyCredited > 0 ? `（${result.alreadyCredited}人此前已计入）` : ''}`);
       }
     } catch (error) {
-      message.error(`计入学时失败：${messageOf(error)}`);
+      message.error(failureMessage('计入学时', error));
     }
   }
 

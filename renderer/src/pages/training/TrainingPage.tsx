@@ -8,13 +8,13 @@ import { DURATION_UNITS, hoursByMember, hoursOf, type TrainingSettings } from '@
 import { useBranch } from '../../components/BranchContext';
 import { FindingList } from '../../components/FindingList';
 import { DateField } from '../../components/IsoDatePicker';
-import { messageOf } from '../../components/messageOf';
 import { useUnsavedChanges } from '../../components/unsavedChanges';
 import { useYearParam, YearPageHeader } from '../../components/YearSelect';
 import { useMembers, ValidationError } from '../../db';
 import { useMeetings } from '../../db/meetingHooks';
 import { trainingStore, useTraining, useTrainingSettings, type TrainingInput } from '../../db/trainingHooks';
 import { GuardedFormModal } from '../../components/GuardedFormModal';
+import { failureMessage, setFieldProblems } from '../../components/formProblems';
 
 /** `/training?year=2025`: each member's 学时 of the year against the goal, and the records, added and edited here. */
 export function TrainingPage() {
@@ -89,7 +89,7 @@ export function TrainingPage() {
                     title="删除这条学时记录？"
                     okText="删除"
                     cancelText="取消"
-                    onConfirm={() => void trainingStore.remove(r.id).catch((e: unknown) => message.error(`删除失败：${messageOf(e)}`))}
+                    onConfirm={() => void trainingStore.remove(r.id).catch((e: unknown) => message.error(failureMessage('删除', e)))}
                   >
                     <Button size="small" type="link" danger>
                       删除
@@ -134,9 +134,9 @@ function TrainingModal({ branchId, members, settings, record, memberId, onClose 
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.map((p) => ({ name: p.field as keyof TrainingInput, errors: [p.message] })));
+        setFieldProblems(form, error.problems);
       } else {
-        message.error(`保存失败：${messageOf(error)}`);
+        message.error(failureMessage('保存', error));
       }
     } finally {
       setSaving(false);

@@ -5,7 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { branchStore } from '../../db';
 import { CreateBranchModal } from '../settings/CreateBranchModal';
 import { RestoreBackupButton } from '../settings/RestoreBackupButton';
-import { failureMessage } from '../settings/formProblems';
+import { failureMessage } from '../../components/formProblems';
 
 /**
  * First run: no branch yet. Creating one or loading the demo makes it current, and App switches to the ledger

@@ -1,7 +1,7 @@
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
-import { LEDGER_DEFINITIONS } from '../ledgers/definitions';
 import { columnLetter } from '../ledgers/normalize';
-import { LEDGER_LABELS, type LedgerDefinition, type LedgerKind } from '../ledgers/types';
+import { LEDGER_DEFINITION_OF, LEDGER_LABELS } from '../ledgers/definitions';
+import type { LedgerDefinition, LedgerKind } from '../ledgers/types';
 import { IDEOLOGICAL_STATES, WORK_PERFORMANCE_SUGGESTIONS } from '../model/analysis';
 import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES, PARTY_POSTS } from '../model/enums';
 import { MEETING_TYPES } from '../model/meeting';
@@ -10,20 +10,12 @@ import { TALK_FORMS, TALK_KINDS } from '../model/talk';
 import { addLedgerSheet, FIRST_DATA_ROW, newWorkbook, workbookBytes, WIDTH, type ColumnFormat } from './sheet';
 
 /**
- * Blank templates of the five import ledgers: the importer's headers, ~200 empty bordered rows, dropdowns for every
- * enumeration (lists on a hidden sheet 选项, so the 56 民族 fit: an inline list is limited to 255 characters), date
+ * Blank templates of the import ledgers (file names: the kinds' specs, shared/kinds TEMPLATE_FILES): the importer's
+ * headers, ~200 empty bordered rows, dropdowns for every enumeration (lists on a hidden sheet 选项, so the 56 民族 fit: an inline list is limited to 255 characters), date
  * validations, text-formatted ID and phone columns, and a 填表说明 sheet.
  */
 
 export const TEMPLATE_ROWS = 200;
-
-export const TEMPLATE_FILES: Record<LedgerKind, string> = {
-  members: '党员花名册_导入模板.xlsx',
-  meetings: '三会一课会议记录_导入模板.xlsx',
-  talks: '谈心谈话记录_导入模板.xlsx',
-  analyses: '党员思想动态分析_导入模板.xlsx',
-  rectifications: '问题整改台账_导入模板.xlsx',
-};
 
 export const OPTIONS_SHEET = '选项';
 export const GUIDE_SHEET = '填表说明';
@@ -127,11 +119,7 @@ const DATE_HELP: Partial<Record<ColumnFormat, string>> = {
 };
 
 function definitionOf(kind: LedgerKind): LedgerDefinition {
-  const definition = LEDGER_DEFINITIONS.find((d) => d.kind === kind);
-  if (!definition) {
-    throw new Error(`没有“${kind}”台账的导入定义`);
-  }
-  return definition;
+  return LEDGER_DEFINITION_OF[kind] as LedgerDefinition; // why: each definition is of its own record type
 }
 
 function guideOf(kind: LedgerKind, field: string): ColumnGuide {

@@ -271,7 +271,7 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
 
 export { classifySheet, sheetWidth, HEADER_SEARCH_ROWS, type ColumnMatch, type SheetClassification, type SheetOverride } from './classify';
 export { parseDateCell, parseDateText, parseDateNumber, excelSerialToParts, type LedgerDate } from './dates';
-export { LEDGER_DEFINITIONS, membersLedger, importedMemberSchema, type ImportedMember } from './definitions';
+export { LEDGER_DEFINITIONS, LEDGER_DEFINITION_OF, LEDGER_LABELS, membersLedger, importedMemberSchema, type ImportedMember } from './definitions';
 export { distributeMembersToBranches, branchKey, type BranchAssignment, type BranchRef } from './branches';
 export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter, headerReadings } from './normalize';
 export { findNoteBlocks, NOTE_START, type NoteBlock } from './notes';

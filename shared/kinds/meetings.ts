@@ -8,7 +8,7 @@ import { tabular, type LedgerKindSpec } from './types';
 export const meetingsSpec: LedgerKindSpec<'meetings'> = {
   kind: 'meetings',
   schema: meetingSchema,
-  labels: { ledger: meetingsLedger.label, record: '会议', counted: '条会议记录', table: '会议记录', fields: MEETING_FIELD_LABELS },
+  labels: { ledger: meetingsLedger.label, record: '会议', counted: '条会议记录', table: '会议', fields: MEETING_FIELD_LABELS },
   import: {
     definition: meetingsLedger,
     planner: meetingsPlanner,

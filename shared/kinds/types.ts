@@ -55,7 +55,7 @@ export interface LedgerKindSpec<K extends LedgerKind> {
     record: string;
     /** Counted records in the import summary (`名党员`, `条谈话记录`: `新增 3 名党员`). */
     counted: string;
-    /** The table in a backup's messages (`党员`, `谈心谈话`). */
+    /** The table in a backup's and the CLI's messages (`党员`, `谈心谈话`: `谈心谈话表（talks）`). */
     table: string;
     /** The stored record's fields (`联系电话` …): what an undo puts back is named with them. */
     fields: Readonly<Record<string, string>>;

@@ -1,6 +1,7 @@
 import { countPlan, resolveConflict, type ImportContext, type PlannedRow } from '@shared/imports';
 import { formatDate, formatDateTime } from '@shared/dates';
 import { isSensitiveState, type AnalysisSettings } from '@shared/model';
+import { specOf } from '@shared/kinds';
 import { LEDGER_LABELS, type LedgerFileResult, type LedgerKind, type NoteBlock } from '@shared/ledgers';
 import { planSheets } from '../../workers/ledgerImportPlan';
 
@@ -75,14 +76,6 @@ export function countsText(counts: ImportCounts): string {
   return (['新增', '更新', '跳过', '冲突', '有错误'] as const).map((k) => `${k} ${counts[k]}`).join(' · ');
 }
 
-const RECORD_NOUNS: Record<LedgerKind, string> = {
-  members: '名党员',
-  meetings: '条会议记录',
-  talks: '条谈话记录',
-  analyses: '名党员的分析',
-  rectifications: '条整改问题',
-};
-
 /** What importing writes, per ledger: `党员花名册：新增 23 名党员、更新 1 名党员`. */
 export function writeSummary(rows: readonly PlannedRow[]): string[] {
   const byKind = new Map<LedgerKind, { added: number; updated: number }>();
@@ -96,7 +89,7 @@ export function writeSummary(rows: readonly PlannedRow[]): string[] {
     }
   }
   return [...byKind].map(([kind, { added, updated }]) => {
-    const parts = [added ? `新增 ${added} ${RECORD_NOUNS[kind]}` : '', updated ? `更新 ${updated} ${RECORD_NOUNS[kind]}` : ''];
+    const parts = [added ? `新增 ${added} ${specOf(kind).labels.counted}` : '', updated ? `更新 ${updated} ${specOf(kind).labels.counted}` : ''];
     return `${LEDGER_LABELS[kind]}：${parts.filter(Boolean).join('、')}`;
   });
 }

@@ -15,13 +15,13 @@ export function id(birth: string, seq: number, area = '110105'): string {
   return first17 + computeCheckChar(first17);
 }
 
-/** A workbook built by `build`, written with fixed dates (the same bytes on every run) as `name`. */
-export async function save(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
+/** A workbook built by `build`, written with fixed dates (the same bytes on every run) as `name` in `folder`. */
+export async function save(name: string, build: (wb: ExcelJS.Workbook) => void, folder: string = FIXTURE_FOLDER): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.created = new Date(Date.UTC(2025, 2, 5));
   wb.modified = new Date(Date.UTC(2025, 2, 5));
   build(wb);
-  writeFileSync(`${FIXTURE_FOLDER}${name}`, new Uint8Array(await wb.xlsx.writeBuffer()));
+  writeFileSync(`${folder}${name}`, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 export const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min));

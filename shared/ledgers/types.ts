@@ -123,6 +123,11 @@ export interface RecordContext {
    * sheet, not on every row.
    */
   fieldsInSheet?: ReadonlySet<string>;
+  /**
+   * The one year the rows above the header name (`2025年度民主评议党员结果登记表`, `2025年党费收缴明细表`): the year
+   * of rows that write only a month, or none.
+   */
+  titleYear?: number;
 }
 
 export interface RecordResult<R, F extends string = string> {

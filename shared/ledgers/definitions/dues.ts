@@ -3,15 +3,17 @@ import { isoDateSchema } from '../../dates';
 import { DUES_CATEGORIES, DUES_KINDS, DUES_METHODS, fenSchema, isoMonthSchema, type DuesCategory, type DuesKind, type DuesMethod } from '../../model/dues';
 import { parseDateCell } from '../dates';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseMoney, parseText, parseYear } from '../values';
+import type { NewLedgerDefinition } from './newKinds';
 import { finish, nameKey, splitNames, textColumn } from './common';
 
 /**
  * 党费收缴台账 (DOMAIN §1.6, §3.9) in both shapes treasurers keep:
  * - long: one row per payment (姓名, 所属月份, 人员类别, 核定基数, 比例, 应交, 实交, 交纳日期, 方式, 类型, 收款人);
  * - wide: one row per member of a year (the 张榜公示 sheet): 1月…12月 (or 一月…十二月) holding what was paid, maybe
- *   月应交/核定基数 columns, the year in a 年度 column or the title (`2025年党费收缴明细表`); 合计 is not read.
+ *   月应交/核定基数 columns, the year in a 年度 column or the title (`2025年党费收缴明细表`); 合计 columns are read for
+ *   the preview only (notKept), a 合计 row is a footer.
  *
  * A row is one record here: its `payments` hold one entry per month it speaks of (one for a long row, one per filled
  * month cell for a wide row), each naming the field it came from so that a message can point at its column.
@@ -27,10 +29,7 @@ export type OwedMonthField = `o${MonthNumber}`;
 
 export type DuesColumnField =
   | 'name' | 'year' | 'month' | 'category' | 'base' | 'percent' | 'owed' | 'paid' | 'paidOn' | 'method' | 'kind'
-  | 'collector' | 'remarks' | PaidMonthField | OwedMonthField;
-
-// registry: add 'dues' to LedgerKind (shared/ledgers/types.ts); until then the definition says its kind here.
-export const DUES_KIND = 'dues';
+  | 'collector' | 'remarks' | 'owedTotal' | 'paidTotal' | PaidMonthField | OwedMonthField;
 
 const MONTHS: readonly MonthNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const CN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -151,6 +150,9 @@ const monthColumns: ColumnDefinition<DuesColumnField>[] = MONTHS.flatMap((month)
   },
 ]);
 
+/** 合计 columns are sums of the months: read so the preview names them, never stored. */
+const TOTAL_NOT_KEPT = '合计由各月金额算出，本列仅供核对，不导入';
+
 const columns: ColumnDefinition<DuesColumnField>[] = [
   { field: 'name', label: '姓名', headers: ['姓名', '党员姓名', '交费人', '缴费人', '交纳人', '缴纳人', '交费党员'], parse: parseText },
   { field: 'year', label: '年度', headers: ['年度', '年份', '缴费年度', '交纳年度', '所属年度'], parse: parseYear },
@@ -185,6 +187,8 @@ const columns: ColumnDefinition<DuesColumnField>[] = [
   { field: 'kind', label: '缴费类型', headers: ['缴费类型', '类型', '交纳类型', '交费类型', '缴纳类型'], parse: enumParser('缴费类型', DUES_KINDS, KIND_ALIASES) },
   textColumn('collector', '收款人', ['收缴人', '经手人', '收费人', '收款', '收缴经办人']),
   ...monthColumns,
+  { field: 'owedTotal', label: '应交合计', headers: ['应交合计', '全年应交', '应交总额', '年应交', '应缴合计'], parse: parseText, notKept: TOTAL_NOT_KEPT },
+  { field: 'paidTotal', label: '实交合计', headers: ['实交合计', '合计', '全年合计', '全年实交', '实交总额', '实缴合计', '小计', '总计'], parse: parseText, notKept: TOTAL_NOT_KEPT },
   textColumn('remarks', '备注', []),
 ];
 
@@ -206,7 +210,8 @@ export const importedDuesSchema = z.object({
   baseFen: fenSchema.optional(),
   percent: z.number().min(0).max(100).optional(),
   remarks: z.string().optional(),
-  payments: z.array(importedPaymentSchema).min(1),
+  /** Empty when the row names no amount (every month of a grid row left empty): the row plans nothing. */
+  payments: z.array(importedPaymentSchema),
 });
 /** One row of a 党费 sheet: the member's terms and the months it speaks of. */
 export type ImportedDues = z.infer<typeof importedDuesSchema>;
@@ -249,8 +254,8 @@ function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: Re
   const longYear = long?.year ?? year;
   if (long && longYear !== undefined) {
     if (owed === undefined && values.paid === undefined) {
-      // Said of the row: a cell already reported as unreadable must not hide why the row is refused.
-      issues.push({ severity: 'error', message: '没有填写应交或实交金额，本行没有可导入的党费' });
+      // Said of the row: a cell already reported as unreadable must not hide it.
+      issues.push({ severity: 'warning', message: '没有填写应交或实交金额，本行没有可导入的党费' });
     } else {
       payments.push({
         month: `${longYear}-${pad(long.month)}`,
@@ -276,12 +281,14 @@ function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: Re
     }
   }
   if (payments.length === 0 && !issues.some((i) => i.severity === 'error')) {
-    const longSheet = context.fieldsInSheet?.has('month') ?? false;
-    issues.push({
-      field: longSheet ? 'month' : undefined,
-      severity: 'error',
-      message: longSheet ? '缺少所属月份，无法确定是哪个月的党费' : '各月份都没有填写金额，本行没有可导入的党费',
-    });
+    const sheet = context.fieldsInSheet;
+    const wideSheet = MONTHS.some((m) => sheet?.has(`m${m}`) || sheet?.has(`o${m}`));
+    if (!long && !wideSheet && sheet?.has('month')) {
+      issues.push({ field: 'month', severity: 'error', message: '缺少所属月份，无法确定是哪个月的党费' });
+    } else if (!long) {
+      // A member listed with every month empty (a grid early in the year): nothing to import, nothing wrong.
+      issues.push({ severity: 'warning', message: '各月份都没有填写金额，本行没有可导入的党费' });
+    }
   }
   const paidOn = values.paidOn as string | undefined;
   if (paidOn && paidOn.length < 10) {
@@ -302,8 +309,8 @@ function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: Re
   );
 }
 
-export const duesLedger: Omit<LedgerDefinition<DuesColumnField, ImportedDues>, 'kind'> & { kind: typeof DUES_KIND } = {
-  kind: DUES_KIND,
+export const duesLedger: NewLedgerDefinition<DuesColumnField, ImportedDues> = {
+  kind: 'dues',
   label: '党费收缴台账',
   columns,
   keyFields: [['name'], ['month', 'paid', ...MONTHS.map((m): PaidMonthField => `m${m}`)]],

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readLedgerFile, type ParsedSheet } from '../index';
 import { classifySheet } from '../classify';
 import { parseSheetRows } from '../parseSheet';
-import type { CellValue, LedgerDefinition, SheetGrid } from '../types';
+import type { CellValue, SheetGrid } from '../types';
 import { LEDGER_DEFINITIONS } from './index';
+import { asLedgerDefinition } from './newKinds';
 import { duesLedger, duesPaymentsOf, parseMonth, parsePercent, type ImportedDues } from './dues';
 import { reviewsLedger, type ImportedReview } from './reviews';
 import { parseHours, trainingLedger, type ImportedTraining } from './training';
@@ -12,8 +13,8 @@ import { parseHours, trainingLedger, type ImportedTraining } from './training';
 /** 民主评议党员结果, 党费收缴 and 学习培训学时: sheets as branches keep them (fixtures/kinds, scripts/make-kind-fixtures.ts). */
 
 const TODAY = '2026-03-05';
-// The three kinds are not in LedgerKind until the registry lists them: read here beside the five others.
-const KINDS = [reviewsLedger, duesLedger, trainingLedger] as unknown as LedgerDefinition[];
+// The three kinds are not in LEDGER_DEFINITIONS until the registry lists them: read here beside the five others.
+const KINDS = [asLedgerDefinition(reviewsLedger), asLedgerDefinition(duesLedger), asLedgerDefinition(trainingLedger)];
 const DEFINITIONS = [...LEDGER_DEFINITIONS, ...KINDS];
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/kinds/${name}`, import.meta.url)));
@@ -131,8 +132,8 @@ describe('党费收缴明细表.xlsx (wide, 一月…十二月)', () => {
   it('is a dues ledger: one record per member with a payment for each month filled, money in 分', async () => {
     const sheet = await sheetOf('党费收缴明细表.xlsx');
     expect(sheet.ledger as string).toBe('dues');
-    // 合计 is not read; the 合计 row under the table is a footer.
-    expect(sheet.columns.find((c) => c.header === '合计')?.field).toBeUndefined();
+    // 合计 is named in the preview but not stored; the 合计 row under the table is a footer.
+    expect(sheet.issues.map((i) => `${i.header ?? ''}:${i.message}`)).toEqual(['合计:合计由各月金额算出，本列仅供核对，不导入']);
     expect(sheet.skippedRows.map((r) => r.rowNumber)).toEqual([8]);
     const rows = byRow<ImportedDues>(sheet);
     const wang = rows.get(4) as ImportedDues;
@@ -227,20 +228,36 @@ describe('党费收缴登记.xlsx (long, one row per payment)', () => {
     expect((rows[0].record as ImportedDues).payments).toEqual([
       { month: '2025-03', field: 'month', owedFen: 1250, paidFen: 1250, method: '线上', kind: '补缴' },
     ]);
-    expect(rows[1].record).toBeUndefined();
-    expect(rows[1].issues.map((i) => i.message)).toEqual(['没有填写应交或实交金额，本行没有可导入的党费']);
+    // A month without any amount says nothing to import: the row comes in with no payment, flagged.
+    expect(rows[1].record).toEqual({ memberName: '李四', payments: [] });
+    expect(rows[1].issues.map((i) => `${i.severity}:${i.message}`)).toEqual(['warning:没有填写应交或实交金额，本行没有可导入的党费']);
     // A zero written is a zero payment, and a month with its own year keeps it.
     expect((rows[2].record as ImportedDues).payments).toEqual([{ month: '2024-12', field: 'month', paidFen: 0 }]);
   });
 
-  it('flags money that is not money, and keeps the row', () => {
-    const { rows } = parse(grid([['姓名', '所属月份', '应交', '实交'], ['张三', '2025-03', '12.345', '十二元']]));
-    expect(rows[0].record).toBeUndefined();
+  it('flags money that is not money, and never makes an amount up', () => {
+    const { rows } = parse(
+      grid([
+        ['姓名', '所属月份', '应交', '实交'],
+        ['张三', '2025-03', '12.345', '十二元'],
+        ['李四', null, '12', '12'],
+      ]),
+    );
+    expect(rows[0].record).toEqual({ memberName: '张三', payments: [] });
     expect(rows[0].issues.map((i) => `${i.severity}:${i.message}`)).toEqual([
       'warning:金额最多精确到分（两位小数）：12.345；本项未导入',
       'warning:不是有效的金额：十二元；本项未导入',
-      'error:没有填写应交或实交金额，本行没有可导入的党费',
+      'warning:没有填写应交或实交金额，本行没有可导入的党费',
     ]);
+    // No month in a long sheet: the row cannot say which month, and is refused.
+    expect(rows[1].record).toBeUndefined();
+    expect(rows[1].issues.map((i) => `${i.severity}:${i.message}`)).toEqual(['error:缺少所属月份，无法确定是哪个月的党费']);
+  });
+
+  it('takes a grid row with every month empty as nothing to import, not as an error', () => {
+    const { rows } = parse(grid([['姓名', '月应交', '1月', '2月', '合计'], ['张三', '12.5', null, null, 0]]), 2025);
+    expect(rows[0].record).toEqual({ memberName: '张三', payments: [] });
+    expect(rows[0].issues.map((i) => `${i.severity}:${i.message}`)).toEqual(['warning:各月份都没有填写金额，本行没有可导入的党费']);
   });
 });
 

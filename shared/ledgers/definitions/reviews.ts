@@ -3,8 +3,9 @@ import { isoDateSchema } from '../../dates';
 import { MEMBER_CATEGORIES, type MemberCategory } from '../../model/enums';
 import { NOT_GRADED, REVIEW_GRADES, REVIEW_VOTE_LABELS, type ReviewVotes } from '../../model/review';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseCount, parseDate, parseText, parseYear } from '../values';
+import type { NewLedgerDefinition } from './newKinds';
 import { finish, nameKey, NONE, splitNames, textColumn, withNote } from './common';
 
 /**
@@ -16,9 +17,6 @@ import { finish, nameKey, NONE, splitNames, textColumn, withNote } from './commo
 export type ReviewColumnField =
   | 'name' | 'year' | 'category' | 'selfAssessment' | 'peerOpinion' | 'excellent' | 'qualified' | 'basic' | 'unqualified'
   | 'grade' | 'basis' | 'feedbackOn' | 'feedbackBy' | 'disposal' | 'remarks';
-
-// registry: add 'reviews' to LedgerKind (shared/ledgers/types.ts); until then the definition says its kind here.
-export const REVIEWS_KIND = 'reviews';
 
 export type ReviewGradeValue = (typeof REVIEW_GRADES)[number] | typeof NOT_GRADED;
 const GRADE_VALUES: readonly ReviewGradeValue[] = [...REVIEW_GRADES, NOT_GRADED];
@@ -161,8 +159,8 @@ function toRecord(values: Partial<Record<ReviewColumnField, unknown>>, context: 
   );
 }
 
-export const reviewsLedger: Omit<LedgerDefinition<ReviewColumnField, ImportedReview>, 'kind'> & { kind: typeof REVIEWS_KIND } = {
-  kind: REVIEWS_KIND,
+export const reviewsLedger: NewLedgerDefinition<ReviewColumnField, ImportedReview> = {
+  kind: 'reviews',
   label: '民主评议党员结果',
   columns,
   keyFields: [['name'], ['grade', ...VOTE_FIELDS]],

@@ -3,8 +3,9 @@ import { isoDateSchema } from '../../dates';
 import { TRAINING_FORMS, type TrainingForm } from '../../model/training';
 import { DURATION_UNITS, type DurationUnit } from '../../training/settings';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, LedgerDefinition, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseText } from '../values';
+import type { NewLedgerDefinition } from './newKinds';
 import { finish, nameKey, splitNames, textColumn } from './common';
 
 /**
@@ -15,9 +16,6 @@ import { finish, nameKey, splitNames, textColumn } from './common';
  */
 
 export type TrainingColumnField = 'name' | 'date' | 'activity' | 'form' | 'hours' | 'remarks';
-
-// registry: add 'training' to LedgerKind (shared/ledgers/types.ts); until then the definition says its kind here.
-export const TRAINING_KIND = 'training';
 
 const FORM_ALIASES: Record<string, TrainingForm> = {
   脱产: '脱产培训', 脱产学习: '脱产培训', 集中培训: '脱产培训', 培训班: '脱产培训', 党校培训: '脱产培训', 党校学习: '脱产培训',
@@ -135,8 +133,8 @@ function toRecord(values: Partial<Record<TrainingColumnField, unknown>>): Record
   );
 }
 
-export const trainingLedger: Omit<LedgerDefinition<TrainingColumnField, ImportedTraining>, 'kind'> & { kind: typeof TRAINING_KIND } = {
-  kind: TRAINING_KIND,
+export const trainingLedger: NewLedgerDefinition<TrainingColumnField, ImportedTraining> = {
+  kind: 'training',
   label: '学习培训学时',
   columns,
   keyFields: [['name'], ['hours']],

@@ -22,6 +22,7 @@ import {
 } from '../../shared/package';
 import type { LedgerIo } from './main';
 import { scanArgs, UsageError } from './args';
+import { demoLedgers } from '../../shared/kinds';
 
 export const PACKAGE_EXIT_OK = 0;
 export const PACKAGE_EXIT_FAILED = 1;
@@ -161,7 +162,7 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
     }
     const result = await buildInspectionPackage(
       {
-        dataset: ledgerDataset(demo),
+        dataset: ledgerDataset({ branch: demo.branch, ...demoLedgers(demo, { today: demoToday }) }),
         options: { period: yearPeriod(parsed.year), generatedOn: today },
         appVersion: await appVersion(),
         generatedAt: dayjs().format(),

@@ -19,7 +19,7 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
     const demo = await loadDemoData(db, TODAY);
     const dashboard = runAllRules((await loadRuleInput(db, demo.id, YEAR, TODAY))!);
 
-    const [branch, members, meetings, talks, analyses, rectifications, attachments] = await Promise.all([
+    const [branch, members, meetings, talks, analyses, rectifications, attachments, reviews, dues, training] = await Promise.all([
       db.branches.get(demo.id),
       db.members.toArray(),
       db.meetings.toArray(),
@@ -27,10 +27,13 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
       db.analyses.toArray(),
       db.rectifications.toArray(),
       db.attachments.toArray(),
+      db.reviews.toArray(),
+      db.dues.toArray(),
+      db.training.toArray(),
     ]);
     const analysisSettings = await getAnalysisSettings(db);
     const inPackage = packageFindings({
-      dataset: { branch: branch!, members, meetings, talks, analyses, rectifications, analysisSettings },
+      dataset: { branch: branch!, members, meetings, talks, analyses, rectifications, reviews, dues, training, analysisSettings },
       period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` } as never,
       today: TODAY,
       attachments,
@@ -41,7 +44,7 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
       {
         format: 'plain',
         notes: [],
-        tables: { branches: [branch], members, meetings, talks, rectifications, analyses, attachments, settings },
+        tables: { branches: [branch], members, meetings, talks, rectifications, analyses, reviews, dues, training, attachments, settings },
       },
       { year: YEAR, today: TODAY },
     );

@@ -15,6 +15,7 @@ import { analysisRowsInPeriod } from './analyses';
 import { rectificationsInPeriod } from './rectifications';
 import { demoDataset, TEST_OPTIONS, TEST_TODAY } from './testData';
 import type { LedgerDataset, LedgerExportKind } from './types';
+import { LEDGER_KINDS, type LedgerRecords } from '../model/kinds';
 
 /**
  * Export → import: every ledger built from the demo branch reads back through the importer as the same ledger,
@@ -246,11 +247,7 @@ describe('planned against the same data, every exported row is 跳过 (identical
   const ctx: ImportContext = {
     branchId: data.branch.id,
     branches: [data.branch],
-    members: data.members,
-    meetings: data.meetings,
-    talks: data.talks,
-    analyses: data.analyses,
-    rectifications: data.rectifications,
+    ...Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, data[kind]])) as unknown as LedgerRecords, // why: fromEntries loses the keys
     today: TEST_TODAY,
   };
 

@@ -67,6 +67,11 @@ export interface PlannedRowOf<K extends LedgerKind> {
   source?: ParsedRow;
   /** Earlier row of the file with the same key (冲突 within the file). */
   duplicateOf?: number;
+  /**
+   * Which record of its row this plan is, when one row holds several (a 党费 row of twelve months: one plan each,
+   * all with the row's number).
+   */
+  part?: number;
 }
 
 /** One planned row of kind K; without K, a row of any kind (narrowed by `kind`). */

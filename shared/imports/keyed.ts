@@ -27,8 +27,13 @@ export type Resolved<F> = { ok: true; fields: F; note?: string } | { ok: false; 
 /** A kind whose stored record is what a row plans. */
 type RecordKind = { [K in LedgerKind]: RowValue<K> extends Stored<K> ? K : never }[LedgerKind];
 
-export interface KeyedHooks<K extends RecordKind, I, F extends object, C extends { branchId: string }> {
+export interface KeyedHooks<K extends RecordKind, I, F extends object, C extends { branchId: string }, R = I> {
   kind: K;
+  /**
+   * The records a row holds (a 党费 row: one per month), each planned on its own with the row's number; without it
+   * the row's record is one. A row holding none plans as 跳过 with `messages.none`.
+   */
+  split?(record: R): I[];
   /** What resolve and label need, built once per plan for the branch `ctx.branchId` (its roster …). */
   context(ctx: ImportContext): C;
   /** The imported record as the fields of a stored one, or why it cannot be. */
@@ -47,6 +52,8 @@ export interface KeyedHooks<K extends RecordKind, I, F extends object, C extends
     several(count: number): string;
     /** `与已有谈话记录相同`. */
     same: string;
+    /** Why a row holding no record (split) imports nothing. */
+    none?: string;
   };
   /**
    * The record as it will be stored: for a new one (`existing` undefined) the fields alone by default, for an
@@ -55,30 +62,47 @@ export interface KeyedHooks<K extends RecordKind, I, F extends object, C extends
   merge?(existing: Stored<K> | undefined, fields: F, c: C): Draft<Stored<K>>;
 }
 
+/** One record of a row: the row itself, or one of the records it holds (`part`). */
+interface Piece<I> {
+  row: ParsedRow;
+  record: I;
+  part?: number;
+}
+
 /** A KindPlanner from the hooks. */
-export function keyedPlanner<K extends RecordKind, I, F extends object, C extends { branchId: string }>(
-  hooks: KeyedHooks<K, I, F, C>,
-): KindPlanner<K> & {
-  asNew(row: ParsedRow, c: C): PlannedRow<K>;
-  asUpdate(row: ParsedRow, existing: Stored<K>, c: C): PlannedRow<K>;
-} {
-  const base = (row: ParsedRow, c: C) => ({ rowNumber: row.rowNumber, kind: hooks.kind, blocked: false, target: { branchId: c.branchId }, source: row });
-  const refused = (row: ParsedRow, c: C, reason: string) => planned<K>({ ...base(row, c), action: '冲突', blocked: true, reason });
-  const recordOf = (row: ParsedRow) => row.record as I; // why: the rows of a sheet of this kind carry its definition's record
+export function keyedPlanner<K extends RecordKind, I, F extends object, C extends { branchId: string }, R = I>(
+  hooks: KeyedHooks<K, I, F, C, R>,
+): KindPlanner<K> {
+  /** A row's records, each with its part number (absent when a row is one record). */
+  const piecesOf = (row: ParsedRow): Piece<I>[] => {
+    const record = row.record as R; // why: the rows of a sheet of this kind carry its definition's record
+    return hooks.split
+      ? hooks.split(record).map((r, part) => ({ row, record: r, part }))
+      : [{ row, record: record as unknown as I }]; // why: without split a row's record is the one record
+  };
+  const base = ({ row, part }: Piece<I>, c: C) => ({
+    rowNumber: row.rowNumber,
+    kind: hooks.kind,
+    blocked: false,
+    target: { branchId: c.branchId },
+    source: row,
+    ...(part === undefined ? {} : { part }),
+  });
+  const refused = (piece: Piece<I>, c: C, reason: string) => planned<K>({ ...base(piece, c), action: '冲突', blocked: true, reason });
   const draft = (existing: Stored<K> | undefined, fields: F, c: C): Draft<Stored<K>> =>
     hooks.merge ? hooks.merge(existing, fields, c) : ({ ...existing, ...fields } as unknown as Draft<Stored<K>>); // why: a kind without merge resolves to its stored record's fields
 
-  function asNew(row: ParsedRow, c: C, resolved = hooks.resolve(recordOf(row), c)): PlannedRow<K> {
-    if (!resolved.ok) return refused(row, c, resolved.reason);
+  function asNew(piece: Piece<I>, c: C, resolved = hooks.resolve(piece.record, c)): PlannedRow<K> {
+    if (!resolved.ok) return refused(piece, c, resolved.reason);
     const after = { branchId: c.branchId, ...draft(undefined, resolved.fields, c) };
-    return planned<K>({ ...base(row, c), action: '新增', after: after as PlannedRowOf<K>['after'], reason: resolved.note }); // why: RowValue<K> is Stored<K> for a RecordKind
+    return planned<K>({ ...base(piece, c), action: '新增', after: after as PlannedRowOf<K>['after'], reason: resolved.note }); // why: RowValue<K> is Stored<K> for a RecordKind
   }
 
-  function asUpdate(row: ParsedRow, existing: Stored<K>, c: C, resolved = hooks.resolve(recordOf(row), c)): PlannedRow<K> {
-    if (!resolved.ok) return refused(row, c, resolved.reason);
+  function asUpdate(piece: Piece<I>, existing: Stored<K>, c: C, resolved = hooks.resolve(piece.record, c)): PlannedRow<K> {
+    if (!resolved.ok) return refused(piece, c, resolved.reason);
     const after = compact(keepStoredWording(existing, draft(existing, resolved.fields, c)));
     const changes = diffFields(existing, after, hooks.fieldLabels);
-    const common = { ...base(row, c), recordId: existing.id, before: existing as RowValue<K>, storedBefore: existing }; // why: RowValue<K> is Stored<K> for a RecordKind
+    const common = { ...base(piece, c), recordId: existing.id, before: existing as RowValue<K>, storedBefore: existing }; // why: RowValue<K> is Stored<K> for a RecordKind
     return changes.length === 0
       ? planned<K>({ ...common, action: '跳过', reason: joinNotes(hooks.messages.same, resolved.note) })
       : planned<K>({ ...common, action: '更新', after: after as PlannedRowOf<K>['after'], changes, reason: resolved.note }); // why: as above
@@ -93,40 +117,49 @@ export function keyedPlanner<K extends RecordKind, I, F extends object, C extend
       byKey.set(key, [...(byKey.get(key) ?? []), record]);
     }
     const seen = new Map<string, number>();
-    return rows.map((row) => {
-      if (!row.record) {
-        return blockedRow(row, hooks.kind, c.branchId);
-      }
-      const resolved = hooks.resolve(recordOf(row), c);
-      if (!resolved.ok) return refused(row, c, resolved.reason);
+    const planOne = (piece: Piece<I>): PlannedRow<K> => {
+      const { row } = piece;
+      const resolved = hooks.resolve(piece.record, c);
+      if (!resolved.ok) return refused(piece, c, resolved.reason);
       const key = hooks.key(resolved.fields);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        return planned<K>({ ...base(row, c), action: '冲突', reason: hooks.messages.duplicate(earlier), duplicateOf: earlier, candidates: [] });
+        return planned<K>({ ...base(piece, c), action: '冲突', reason: hooks.messages.duplicate(earlier), duplicateOf: earlier, candidates: [] });
       }
       seen.set(key, row.rowNumber);
       const matches = byKey.get(key) ?? [];
-      if (matches.length === 0) return asNew(row, c, resolved);
+      if (matches.length === 0) return asNew(piece, c, resolved);
       if (matches.length > 1) {
         return planned<K>({
-          ...base(row, c),
+          ...base(piece, c),
           action: '冲突',
           reason: hooks.messages.several(matches.length),
           candidates: matches.map((m) => ({ id: m.id, label: hooks.label(m, c) })),
         });
       }
-      return asUpdate(row, matches[0], c, resolved);
+      return asUpdate(piece, matches[0], c, resolved);
+    };
+    return rows.flatMap((row) => {
+      if (!row.record) {
+        return [blockedRow(row, hooks.kind, c.branchId)];
+      }
+      const pieces = piecesOf(row);
+      if (pieces.length === 0) {
+        return [planned<K>({ rowNumber: row.rowNumber, kind: hooks.kind, blocked: false, target: { branchId: c.branchId }, source: row, action: '跳过', reason: hooks.messages.none })];
+      }
+      return pieces.map(planOne);
     });
   }
 
   function replan(row: PlannedRow<K>, choice: string, ctx: ImportContext): PlannedRow<K> | undefined {
     const source = row.source;
-    if (!source) return undefined;
+    const piece = source && piecesOf(source).find((p) => p.part === row.part);
+    if (!piece) return undefined;
     const c = hooks.context(ctx);
-    if (choice === 'new') return asNew(source, c);
+    if (choice === 'new') return asNew(piece, c);
     const existing = (ctx[hooks.kind] as Stored<K>[]).find((r) => r.id === choice); // why: as in plan
-    return existing ? asUpdate(source, existing, c) : undefined;
+    return existing ? asUpdate(piece, existing, c) : undefined;
   }
 
-  return { plan, replan, asNew: (row, c) => asNew(row, c), asUpdate: (row, existing, c) => asUpdate(row, existing, c) };
+  return { plan, replan };
 }

@@ -10,6 +10,12 @@ import type { LedgerKind, Stored } from '../model/kinds';
 import type { KindRuleId } from '../rules/kindRules';
 import type { RuleId } from '../rules/types';
 
+/** What the demo branch was generated with (generateDemoBranch's today and seed). */
+export interface DemoLedgerOptions {
+  today: string;
+  seed?: number;
+}
+
 /** A field every stored record of the kind must have, checked by the commit (the plan is not parsed again). */
 export type RequiredField = readonly [field: string, label: string, ok: (value: unknown) => boolean];
 
@@ -36,6 +42,8 @@ export interface PackageCount {
   key: string;
   label: string;
   unit: string;
+  /** Absent from the manifests of packages made before the kind existed (they still verify). */
+  optional?: boolean;
   count(data: LedgerDataset, options: ExportOptions): number;
 }
 
@@ -93,8 +101,8 @@ export interface LedgerKindSpec<K extends LedgerKind> {
   packageCounts: readonly PackageCount[];
   /** The rules that judge the kind's records. */
   rules: readonly (RuleId | KindRuleId)[];
-  /** The kind's records of the demo branch. */
-  demo(dataset: DemoDataset): Stored<K>[];
+  /** The kind's records of the demo branch (`options`: those it was generated with). */
+  demo(dataset: DemoDataset, options: DemoLedgerOptions): Stored<K>[];
 }
 
 export type LedgerKindSpecs = { [K in LedgerKind]: LedgerKindSpec<K> };

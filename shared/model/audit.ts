@@ -3,7 +3,7 @@ import { idSchema } from './common';
 import { LEDGER_KINDS } from './kinds';
 
 /** The branches, every ledger kind's table (LEDGER_KINDS) and the attachments. */
-export const AUDITED_TABLES = ['branches', ...LEDGER_KINDS, 'attachments', 'reviews', 'dues', 'training'] as const;
+export const AUDITED_TABLES = ['branches', ...LEDGER_KINDS, 'attachments'] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;

@@ -1,15 +1,18 @@
 import type { Analysis, AnalysisEntry } from './analysis';
+import type { DuesPayment } from './dues';
 import type { Meeting } from './meeting';
 import type { Member } from './member';
 import type { Rectification } from './rectification';
+import type { ReviewResult } from './review';
 import type { Talk } from './talk';
+import type { TrainingRecord } from './training';
 
 /**
  * The ledger kinds: the one list of their ids, in import order (the roster first, so that people named in the other
  * ledgers are found on it). Everything else about a kind (labels, import, export, package, rules, demo) is its spec
  * in shared/kinds (LEDGER_KIND_SPECS), which the compiler holds to this list. The id is also the kind's Dexie table.
  */
-export const LEDGER_KINDS = ['members', 'meetings', 'talks', 'analyses', 'rectifications'] as const;
+export const LEDGER_KINDS = ['members', 'meetings', 'talks', 'analyses', 'rectifications', 'reviews', 'dues', 'training'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /**
@@ -22,6 +25,9 @@ export interface LedgerKindTypes {
   talks: { record: Talk; row: Talk };
   analyses: { record: Analysis; row: AnalysisEntry };
   rectifications: { record: Rectification; row: Rectification };
+  reviews: { record: ReviewResult; row: ReviewResult };
+  dues: { record: DuesPayment; row: DuesPayment };
+  training: { record: TrainingRecord; row: TrainingRecord };
 }
 
 /** A kind without types, or types without a kind, does not compile. */

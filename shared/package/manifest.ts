@@ -61,7 +61,9 @@ export const packageManifestSchema = z.strictObject({
   /** ISO instant with offset. */
   generatedAt: z.string().min(10).max(40),
   options: z.strictObject({ masked: z.boolean(), includeAttention: z.boolean() }),
-  counts: z.strictObject(Object.fromEntries(PACKAGE_COUNT_KEYS.map((key) => [key, z.number().int().nonnegative()])) as Record<PackageCountKey, z.ZodNumber>), // why: fromEntries loses the keys
+  counts: z.strictObject(
+    Object.fromEntries([...KIND_COUNTS, ...OTHER_COUNTS].map((c) => [c.key, 'optional' in c && c.optional ? z.number().int().nonnegative().optional() : z.number().int().nonnegative()])),
+  ),
   /**
    * Version 2: 00_自检报告.xlsx prints the fingerprint of this file, so it cannot be listed by its bytes; its content
    * (every cell as read back, the fingerprint row left out) is hashed instead.

@@ -78,4 +78,4 @@ export class BranchLedgerDatabase extends Dexie {
 }
 
 /** Tables that hold a branch's records, in the order a branch's data is removed. */
-export const BRANCH_RECORD_TABLES = [...LEDGER_KINDS, 'attachments', 'reviews', 'dues', 'training'] as const;
+export const BRANCH_RECORD_TABLES = [...LEDGER_KINDS, 'attachments'] as const;

@@ -3,9 +3,8 @@ import { isoDateSchema } from '../../dates';
 import { DUES_CATEGORIES, DUES_KINDS, DUES_METHODS, fenSchema, isoMonthSchema, type DuesCategory, type DuesKind, type DuesMethod } from '../../model/dues';
 import { parseDateCell } from '../dates';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseMoney, parseText, parseYear } from '../values';
-import type { NewLedgerDefinition } from './newKinds';
 import { finish, nameKey, splitNames, textColumn } from './common';
 
 /**
@@ -309,7 +308,7 @@ function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: Re
   );
 }
 
-export const duesLedger: NewLedgerDefinition<DuesColumnField, ImportedDues> = {
+export const duesLedger: LedgerDefinition<DuesColumnField, ImportedDues> = {
   kind: 'dues',
   label: '党费收缴台账',
   columns,

@@ -3,6 +3,9 @@ import { analysesLedger } from './analyses';
 import { meetingsLedger } from './meetings';
 import { membersLedger } from './members';
 import { rectificationsLedger } from './rectifications';
+import { duesLedger } from './dues';
+import { reviewsLedger } from './reviews';
+import { trainingLedger } from './training';
 import { talksLedger } from './talks';
 
 /**
@@ -15,6 +18,9 @@ export const LEDGER_DEFINITION_OF = {
   talks: talksLedger,
   analyses: analysesLedger,
   rectifications: rectificationsLedger,
+  reviews: reviewsLedger,
+  dues: duesLedger,
+  training: trainingLedger,
 } as const satisfies Record<LedgerKind, { kind: LedgerKind; label: string }>;
 
 /** Every ledger a sheet can be, in LEDGER_KINDS order (order breaks ties: the roster first). */

@@ -3,9 +3,8 @@ import { isoDateSchema } from '../../dates';
 import { MEMBER_CATEGORIES, type MemberCategory } from '../../model/enums';
 import { NOT_GRADED, REVIEW_GRADES, REVIEW_VOTE_LABELS, type ReviewVotes } from '../../model/review';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseCount, parseDate, parseText, parseYear } from '../values';
-import type { NewLedgerDefinition } from './newKinds';
 import { finish, nameKey, NONE, splitNames, textColumn, withNote } from './common';
 
 /**
@@ -159,7 +158,7 @@ function toRecord(values: Partial<Record<ReviewColumnField, unknown>>, context: 
   );
 }
 
-export const reviewsLedger: NewLedgerDefinition<ReviewColumnField, ImportedReview> = {
+export const reviewsLedger: LedgerDefinition<ReviewColumnField, ImportedReview> = {
   kind: 'reviews',
   label: '民主评议党员结果',
   columns,

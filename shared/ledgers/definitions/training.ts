@@ -3,9 +3,8 @@ import { isoDateSchema } from '../../dates';
 import { TRAINING_FORMS, type TrainingForm } from '../../model/training';
 import { DURATION_UNITS, type DurationUnit } from '../../training/settings';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, LedgerDefinition, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseText } from '../values';
-import type { NewLedgerDefinition } from './newKinds';
 import { finish, nameKey, splitNames, textColumn } from './common';
 
 /**
@@ -133,7 +132,7 @@ function toRecord(values: Partial<Record<TrainingColumnField, unknown>>): Record
   );
 }
 
-export const trainingLedger: NewLedgerDefinition<TrainingColumnField, ImportedTraining> = {
+export const trainingLedger: LedgerDefinition<TrainingColumnField, ImportedTraining> = {
   kind: 'training',
   label: '学习培训学时',
   columns,

@@ -17,6 +17,7 @@ import {
   yearOptions,
   type PackageCheck,
 } from './exportModel';
+import { demoLedgers } from '@shared/kinds';
 
 const TODAY = '2025-09-15';
 
@@ -25,7 +26,7 @@ async function demoPackage(branchNumber = 1): Promise<{ bytes: Uint8Array; name:
   const chunks: Uint8Array[] = [];
   const result = await buildInspectionPackage(
     {
-      dataset: { ...demo, analysisSettings: DEFAULT_ANALYSIS_SETTINGS },
+      dataset: { branch: demo.branch, ...demoLedgers(demo, { today: TODAY }), analysisSettings: DEFAULT_ANALYSIS_SETTINGS },
       options: { period: yearPeriod(2025), generatedOn: TODAY },
       appVersion: '0.1.0',
       generatedAt: `${TODAY}T10:00:00+08:00`,

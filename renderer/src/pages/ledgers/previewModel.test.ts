@@ -6,6 +6,7 @@ import { readLedgerFile } from '@shared/ledgers';
 import { branchSchema, type Branch, type Member } from '@shared/model';
 import { applyChoices, buildPreview, countsText, isMaskedCell, newBranchNames, noteText, rowKey, rowsToWrite, showValue, writeSummary } from './previewModel';
 import { countPlan } from '@shared/imports';
+import { emptyLedgerRecords } from '@shared/model';
 
 const TODAY = '2026-11-27';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/ledgers/fixtures/${name}`, import.meta.url)));
@@ -18,7 +19,7 @@ const branch: Branch = branchSchema.parse({
 });
 
 function context(members: Member[] = []): ImportContext {
-  return { branchId: branch.id, branches: [branch], members, meetings: [], talks: [], analyses: [], rectifications: [], today: TODAY };
+  return { branchId: branch.id, branches: [branch], ...emptyLedgerRecords(), members, today: TODAY };
 }
 
 describe('import preview', () => {

@@ -7,6 +7,9 @@ import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATU
 import { MEETING_TYPES } from '../model/meeting';
 import { RECTIFICATION_CATEGORIES, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from '../model/rectification';
 import { TALK_FORMS, TALK_KINDS } from '../model/talk';
+import { DUES_TEMPLATE_FIELDS, DUES_TEMPLATE_GUIDE } from './dues';
+import { REVIEW_TEMPLATE_GUIDE } from './reviews';
+import { TRAINING_TEMPLATE_GUIDE } from './training';
 import { addLedgerSheet, FIRST_DATA_ROW, newWorkbook, workbookBytes, WIDTH, type ColumnFormat } from './sheet';
 
 /**
@@ -109,6 +112,9 @@ const GUIDES: Record<LedgerKind, Record<string, ColumnGuide>> = {
     reviewer: { width: WIDTH.name, meaning: '销号审核人', example: '' },
     remarks: { width: WIDTH.medium, meaning: '其他需要说明的情况', example: '' },
   },
+  reviews: REVIEW_TEMPLATE_GUIDE,
+  dues: DUES_TEMPLATE_GUIDE,
+  training: TRAINING_TEMPLATE_GUIDE,
 };
 
 const DATE_HELP: Partial<Record<ColumnFormat, string>> = {
@@ -122,7 +128,19 @@ function definitionOf(kind: LedgerKind): LedgerDefinition {
   return LEDGER_DEFINITION_OF[kind] as LedgerDefinition; // why: each definition is of its own record type
 }
 
-function guideOf(kind: LedgerKind, field: string): ColumnGuide {
+/**
+ * The columns of a kind's template: its definition's, or those it names (党费: the long shape, one member-month a
+ * row; the wide 1月…12月 columns are for reading sheets kept that way, not for a blank template).
+ */
+const TEMPLATE_FIELDS: Partial<Record<LedgerKind, readonly string[]>> = { dues: DUES_TEMPLATE_FIELDS };
+
+export function templateColumns(kind: LedgerKind): LedgerDefinition['columns'] {
+  const fields = TEMPLATE_FIELDS[kind];
+  const columns = definitionOf(kind).columns;
+  return fields ? columns.filter((c) => fields.includes(c.field)) : columns;
+}
+
+export function guideOf(kind: LedgerKind, field: string): ColumnGuide {
   return GUIDES[kind][field] ?? { meaning: '', example: '' };
 }
 
@@ -144,7 +162,7 @@ function addOptionsSheet(workbook: Workbook, lists: { name: string; values: read
   return ranges;
 }
 
-function addGuideSheet(workbook: Workbook, kind: LedgerKind, definition: LedgerDefinition): Worksheet {
+function addGuideSheet(workbook: Workbook, kind: LedgerKind): Worksheet {
   const sheet = addLedgerSheet(workbook, {
     name: GUIDE_SHEET,
     title: `${LEDGER_LABELS[kind]}导入模板 填表说明`,
@@ -157,7 +175,7 @@ function addGuideSheet(workbook: Workbook, kind: LedgerKind, definition: LedgerD
     ],
     landscape: false,
   });
-  for (const column of definition.columns) {
+  for (const column of templateColumns(kind)) {
     const guide = guideOf(kind, column.field);
     const requirement = [
       guide.meaning,
@@ -174,9 +192,9 @@ function addGuideSheet(workbook: Workbook, kind: LedgerKind, definition: LedgerD
 
 /** A blank template of one import ledger, with dropdowns, validations and 填表说明. */
 export async function buildTemplateWorkbook(kind: LedgerKind): Promise<Uint8Array> {
-  const definition = definitionOf(kind);
+  const definitionColumns = templateColumns(kind);
   const workbook = await newWorkbook();
-  const columns = definition.columns.map((column) => {
+  const columns = definitionColumns.map((column) => {
     const guide = guideOf(kind, column.field);
     return {
       label: guide.required || column.required ? `${column.label}*` : column.label,
@@ -200,13 +218,13 @@ export async function buildTemplateWorkbook(kind: LedgerKind): Promise<Uint8Arra
       row.getCell(c);
     }
   }
-  addGuideSheet(workbook, kind, definition);
-  const lists = definition.columns.flatMap((c) => {
+  addGuideSheet(workbook, kind);
+  const lists = definitionColumns.flatMap((c) => {
     const list = guideOf(kind, c.field).list;
     return list ? [list] : [];
   });
   const ranges = addOptionsSheet(workbook, lists);
-  definition.columns.forEach((column, index) => {
+  definitionColumns.forEach((column, index) => {
     const guide = guideOf(kind, column.field);
     const letter = columnLetter(index + 1);
     const range = `${letter}${FIRST_DATA_ROW}:${letter}${last}`;

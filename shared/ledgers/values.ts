@@ -167,8 +167,11 @@ export const parseYear: CellParser<number> = (cell) => {
 
 /** A count of votes or people: `12`, `12票`, `12张`, `12人`; `/` or `-` say none was written. */
 export const parseCount: CellParser<number> = (cell) => {
+  if (cell.kind === 'error') {
+    return { ok: false, message: cell.message };
+  }
   const text = normalizeToken(cellText(cell));
-  if (cell.kind !== 'error' && NOTHING.test(text)) {
+  if (NOTHING.test(text)) {
     return { ok: true, value: undefined };
   }
   if (cell.kind === 'text') {

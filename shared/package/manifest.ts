@@ -38,10 +38,17 @@ export const PACKAGE_COUNT_LABELS: Record<PackageCountKey, string> = Object.from
 export const PACKAGE_COUNT_UNITS: Record<PackageCountKey, string> = Object.fromEntries([...KIND_COUNTS, ...OTHER_COUNTS].map((c) => [c.key, c.unit]));
 
 /** The manifest's counts of a dataset for the period. */
-export function packageCounts(data: LedgerDataset, options: ExportOptions, other: Record<(typeof OTHER_COUNTS)[number]['key'], number>): Record<PackageCountKey, number> {
+export function packageCounts(data: LedgerDataset, options: ExportOptions, other: Record<(typeof OTHER_COUNTS)[number]['key'], number>): PackageCounts {
   return { ...Object.fromEntries(KIND_COUNTS.map((c) => [c.key, c.count(data, options)])), ...other };
 }
 
+const COUNT = z.number().int().nonnegative();
+/** The counts by key (PACKAGE_COUNT_KEYS): a kind's may be absent from an older package. */
+export type PackageCounts = { attachments: number; findings: number } & Partial<Record<PackageCountKey, number>>;
+/** A kind's counts; those of kinds added after format 2 may be absent (a package made before them still verifies). */
+const KIND_COUNT_SCHEMAS: Record<string, z.ZodNumber | z.ZodOptional<z.ZodNumber>> = Object.fromEntries(
+  KIND_COUNTS.map((c) => [c.key, c.optional ? COUNT.optional() : COUNT]),
+);
 const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -61,9 +68,7 @@ export const packageManifestSchema = z.strictObject({
   /** ISO instant with offset. */
   generatedAt: z.string().min(10).max(40),
   options: z.strictObject({ masked: z.boolean(), includeAttention: z.boolean() }),
-  counts: z.strictObject(
-    Object.fromEntries([...KIND_COUNTS, ...OTHER_COUNTS].map((c) => [c.key, 'optional' in c && c.optional ? z.number().int().nonnegative().optional() : z.number().int().nonnegative()])),
-  ),
+  counts: z.strictObject({ ...KIND_COUNT_SCHEMAS, attachments: COUNT, findings: COUNT }) as unknown as z.ZodType<PackageCounts>, // why: zod's type drops the kinds' keys (built from the registry)
   /**
    * Version 2: 00_自检报告.xlsx prints the fingerprint of this file, so it cannot be listed by its bytes; its content
    * (every cell as read back, the fingerprint row left out) is hashed instead.
@@ -73,4 +78,4 @@ export const packageManifestSchema = z.strictObject({
   files: z.array(packageFileEntrySchema).min(1),
 });
 export type PackageManifest = z.infer<typeof packageManifestSchema>;
-export type PackageCounts = PackageManifest['counts'];
+

@@ -102,6 +102,9 @@ export const parsePercent: CellParser<number> = (cell) => {
   if (cell.kind === 'empty') {
     return { ok: true, value: undefined };
   }
+  if (cell.kind === 'error') {
+    return { ok: false, message: cell.message };
+  }
   const tenth = (n: number) => Math.round(n * 10) / 10;
   if (cell.kind === 'number') {
     const fraction = (cell.numFmt ?? '').includes('%') || cell.number <= 0.02;

@@ -4,6 +4,7 @@ import { readLedgerFile, type ParsedSheet } from '../index';
 import { classifySheet } from '../classify';
 import { parseSheetRows } from '../parseSheet';
 import type { CellValue, LedgerDefinition, SheetGrid } from '../types';
+import { parseCount, parseMoney, parseYear } from '../values';
 import { LEDGER_DEFINITIONS } from './index';
 import { duesLedger, duesPaymentsOf, parseMonth, parsePercent, type ImportedDues } from './dues';
 import { reviewsLedger, type ImportedReview } from './reviews';
@@ -12,9 +13,8 @@ import { parseHours, trainingLedger, type ImportedTraining } from './training';
 /** 民主评议党员结果, 党费收缴 and 学习培训学时: sheets as branches keep them (fixtures/kinds, scripts/make-kind-fixtures.ts). */
 
 const TODAY = '2026-03-05';
-// The three kinds are not in LEDGER_DEFINITIONS until the registry lists them: read here beside the five others.
 const KINDS = [reviewsLedger, duesLedger, trainingLedger] as LedgerDefinition[]; // why: each definition is of its own record type
-const DEFINITIONS = [...LEDGER_DEFINITIONS, ...KINDS];
+const DEFINITIONS = LEDGER_DEFINITIONS;
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/kinds/${name}`, import.meta.url)));
 
@@ -334,5 +334,52 @@ describe('the three kinds beside the five ledgers', () => {
     expect(roster.kind).toBe('members');
     const matrix = parse(grid([['会议类型', '1月', '2月', '合计'], ['支部委员会', 1, 1, 2]]));
     expect(matrix.kind).toBeUndefined();
+  });
+});
+
+describe('the cell readers of the three kinds', () => {
+  const cells: CellValue[] = [
+    EMPTY_CELL,
+    text(''),
+    text('  '),
+    text('—'),
+    text('一二三'),
+    text('1e309'),
+    text('-5'),
+    num(-1),
+    num(Number.MAX_VALUE),
+    num(0.1 + 0.2),
+    { kind: 'boolean', boolean: true },
+    { kind: 'error', message: '#REF!' },
+    { kind: 'date', date: { year: 2025, month: 3, day: 5, hour: 0, minute: 0, second: 0 } },
+  ];
+
+  it('answer every kind of cell with a value or a message, never a throw', () => {
+    const readers = [...KINDS.flatMap((d) => d.columns.map((c) => c.parse)), parseMonth, parsePercent, parseHours];
+    for (const read of readers) {
+      for (const cell of cells) {
+        const result = read(cell);
+        expect(result.ok || (typeof result.message === 'string' && result.message.length > 0)).toBe(true);
+      }
+    }
+    expect(parseCount({ kind: 'error', message: '#REF!' })).toEqual({ ok: false, message: '#REF!' });
+  });
+
+  it('read money as 分: float noise of a formula is the 分 it shows, a third decimal is refused', () => {
+    expect(parseMoney(num(0.1 + 0.2))).toEqual({ ok: true, value: 30 });
+    expect(parseMoney(num(128.4))).toEqual({ ok: true, value: 12840 });
+    expect(parseMoney(text('￥1,234.50'))).toEqual({ ok: true, value: 123450 });
+    expect(parseMoney(num(12.345)).ok).toBe(false);
+    expect(parseMoney(num(-1)).ok).toBe(false);
+    expect(parseMoney(text('/'))).toEqual({ ok: true, value: undefined });
+  });
+
+  it('read 年度 and counts as people write them', () => {
+    expect(parseYear(text('2025年度'))).toEqual({ ok: true, value: 2025 });
+    expect(parseYear(num(2025))).toEqual({ ok: true, value: 2025 });
+    expect(parseYear(text('25年')).ok).toBe(false);
+    expect(parseCount(text('12票'))).toEqual({ ok: true, value: 12 });
+    expect(parseCount(text('3张'))).toEqual({ ok: true, value: 3 });
+    expect(parseCount(text('-'))).toEqual({ ok: true, value: undefined });
   });
 });

@@ -21,8 +21,8 @@ export interface ExportLedgerChoice {
   template?: LedgerKind;
 }
 
-/** Every ledger kind (with its template), then 组织设置; each named as its file (`01_党员花名册.xlsx` → 党员花名册). */
-export const EXPORT_LEDGERS: readonly ExportLedgerChoice[] = LEDGER_EXPORT_KINDS.map((kind) => ({
+/** Every ledger kind (with its template) and 组织设置, in file order; each named as its file (`01_党员花名册.xlsx` → 党员花名册). */
+export const EXPORT_LEDGERS: readonly ExportLedgerChoice[] = [...LEDGER_EXPORT_KINDS].sort((a, b) => LEDGER_EXPORT_FILES[a].localeCompare(LEDGER_EXPORT_FILES[b])).map((kind) => ({
   kind,
   label: LEDGER_EXPORT_FILES[kind].replace(/^\d+_/, '').replace(/\.xlsx$/, ''),
   ...(kind === 'organization' ? {} : { template: kind }),

@@ -4,6 +4,10 @@ import { computeCheckChar, type Member } from '@shared/model';
 import { readFileSync } from 'node:fs';
 import { countPlan, planLedgerImport, type ImportContext, type PlannedRow } from '@shared/imports';
 import { readLedgerFile, type ImportedMember, type ParsedRow } from '@shared/ledgers';
+import { generateDemoBranch } from '@shared/demo';
+import { buildLedgerWorkbook, ledgerDataset, rangePeriod } from '@shared/exports';
+import { demoLedgers, specOf } from '@shared/kinds';
+import { emptyLedgerRecords } from '@shared/model';
 import { createBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
 import { commitLedgerImport, importContext, ImportRefusedError, listImportBatches, undoImport } from './imports';
@@ -278,5 +282,40 @@ describe('batches stored by the first version', () => {
     });
     await undoImport(db, 'old-batch');
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('民主评议, 党费 and 学时 through the one commit path', () => {
+  it.each(['reviews', 'dues', 'training'] as const)('%s: an export of the demo imports as new records into a branch without them; undo removes them', async (kind) => {
+    const demoToday = '2025-06-15';
+    const demo = generateDemoBranch({ today: demoToday });
+    const ledgers = demoLedgers(demo, { today: demoToday });
+    await db.branches.add(demo.branch);
+    await db.members.bulkAdd(demo.members);
+    const data = ledgerDataset({ branch: demo.branch, ...emptyLedgerRecords(), members: demo.members, meetings: demo.meetings, [kind]: ledgers[kind] });
+    const bytes = await buildLedgerWorkbook(kind, data, { period: rangePeriod('2024-01-01', '2025-12-31'), generatedOn: demoToday });
+    const sheet = (await readLedgerFile(`${kind}.xlsx`, bytes, { today: demoToday })).sheets[0];
+    expect(sheet.ledger).toBe(kind);
+    const plan = planLedgerImport(kind, sheet.rows, await importContext(db, demo.branch.id, demoToday));
+    expect(plan.length).toBeGreaterThan(0);
+    expect(plan.filter((r) => r.blocked || r.action !== '新增').map((r) => [r.rowNumber, r.action, r.reason])).toEqual([]);
+
+    const result = await commitLedgerImport(db, { branchId: demo.branch.id, fileName: `${kind}.xlsx`, rows: plan });
+    expect(result).toMatchObject({ added: plan.length, updated: 0 });
+    const stored = await db.table(kind).where('branchId').equals(demo.branch.id).toArray();
+    expect(stored).toHaveLength(plan.length);
+    // Each stored record passes its kind's schema, and says what the demo's record of the same key says.
+    expect(stored.every((r) => specOf(kind).schema.safeParse(r).success)).toBe(true);
+    if (kind !== 'dues') {
+      const strip = ({ id: _i, createdAt: _c, updatedAt: _u, meetingId: _m, ...rest }: Record<string, unknown>) => rest;
+      const sorted = (list: readonly object[]) => list.map((r) => JSON.stringify(strip(r as Record<string, unknown>))).sort();
+      expect(sorted(stored)).toEqual(sorted(ledgers[kind]));
+    }
+    const audit = await db.auditLog.where('importBatchId').equals(result.batch.id).toArray();
+    expect(audit.map((a) => [a.table, a.action])).toEqual([[kind, 'create']]);
+    expect(audit[0].summary).toContain(`导入新增${specOf(kind).labels.record}${plan.length}条`);
+
+    await undoImport(db, result.batch.id);
+    expect(await db.table(kind).where('branchId').equals(demo.branch.id).count()).toBe(0);
   });
 });

@@ -14,9 +14,10 @@ export type ImportCounts = ReturnType<typeof countPlan>;
 /** How the user settled a 冲突 row: a candidate's id, `new` (add as a new record) or `skip`. */
 export type ConflictChoice = string;
 
-/** The key of a preview row: sheet index and Excel row number. */
-export function rowKey(sheetIndex: number, rowNumber: number): string {
-  return `${sheetIndex}:${rowNumber}`;
+/** The key of a preview row: sheet index, Excel row number, and the record of the row when it holds several. */
+export function rowKey(sheetIndex: number, rowNumber: number, part?: number): string {
+  // A row holding several records (a 党费 row of twelve months) has a plan, a choice and a checkbox for each.
+  return part === undefined ? `${sheetIndex}:${rowNumber}` : `${sheetIndex}:${rowNumber}:${part}`;
 }
 
 export interface ImportPreview {
@@ -46,7 +47,7 @@ export function applyChoices(preview: ImportPreview, choices: ReadonlyMap<string
     resolved.set(
       sheetIndex,
       plans.map((plan) => {
-        const choice = choices.get(rowKey(sheetIndex, plan.rowNumber));
+        const choice = choices.get(rowKey(sheetIndex, plan.rowNumber, plan.part));
         return choice !== undefined && plan.action === '冲突' ? resolveConflict(plan, choice, preview.context) : plan;
       }),
     );
@@ -63,7 +64,7 @@ export function rowsToWrite(plans: ReadonlyMap<number, PlannedRow[]>, excluded: 
   const rows: PlannedRow[] = [];
   for (const [sheetIndex, list] of plans) {
     for (const plan of list) {
-      if (isWritable(plan) && !excluded.has(rowKey(sheetIndex, plan.rowNumber))) {
+      if (isWritable(plan) && !excluded.has(rowKey(sheetIndex, plan.rowNumber, plan.part))) {
         rows.push(plan);
       }
     }

@@ -2,8 +2,7 @@ import { duesGrid, formatPercent, monthsOfYear, type DuesCell, type DuesTerms } 
 import { duesLedger, type DuesColumnField } from '../ledgers/definitions/dues';
 import { DUES_CATEGORIES, DUES_KINDS, DUES_METHODS, type DuesPayment } from '../model/dues';
 import type { Member } from '../model/member';
-import { tableFromDefinition, type ExportTable, type FieldColumn } from './columns';
-import type { KindColumnGuide } from './reviews';
+import { tableFromDefinition, type ColumnGuide, type ExportTable, type FieldColumn } from './columns';
 import { WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 import type { LedgerDefinition } from '../ledgers/types';
@@ -93,7 +92,7 @@ export function duesTable(): ExportTable<DuesSheetRow> {
   return tableFromDefinition<DuesSheetRow>(duesLedger as LedgerDefinition, columns); // why: each definition is of its own record type
 }
 
-const money = (meaning: string, example: string): KindColumnGuide => ({ width: 10, meaning: `${meaning}，单位元，精确到分（如 12.50）`, example });
+const money = (meaning: string, example: string): ColumnGuide => ({ width: 10, meaning: `${meaning}，单位元，精确到分（如 12.50）`, example });
 
 /**
  * The columns of the blank template: the long shape (one row per payment), what a treasurer fills. The wide 1月…12月
@@ -104,7 +103,7 @@ export const DUES_TEMPLATE_FIELDS = [
   'name', 'year', 'month', 'category', 'base', 'percent', 'owed', 'paid', 'paidOn', 'method', 'kind', 'collector', 'remarks',
 ] as const satisfies readonly DuesColumnField[];
 
-export const DUES_TEMPLATE_GUIDE: Record<(typeof DUES_TEMPLATE_FIELDS)[number], KindColumnGuide> = {
+export const DUES_TEMPLATE_GUIDE: Record<(typeof DUES_TEMPLATE_FIELDS)[number], ColumnGuide> = {
   name: { required: true, width: WIDTH.name, meaning: '党员姓名，每行一人一个月', example: '张三' },
   year: { width: 7, meaning: '年度；所属月份写了年份，或表格标题写明年份（如“2025年党费收缴明细表”）时可不填', example: '2025' },
   month: { required: true, width: 10, meaning: '党费所属的月份（不是交纳日期），写成 2025-03 或 2025年3月', example: '2025-03' },

@@ -3,8 +3,8 @@ import type { Member } from '../model/member';
 import { NOT_GRADED, REVIEW_GRADES, type ReviewResult } from '../model/review';
 import { MEMBER_CATEGORIES } from '../model/enums';
 import { sortByPinyin } from '../text/pinyin';
-import { nameResolver, tableFromDefinition, type ExportTable } from './columns';
-import { dateCell, WIDTH, type ColumnFormat } from './sheet';
+import { nameResolver, tableFromDefinition, type ColumnGuide, type ExportTable } from './columns';
+import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 import type { LedgerDefinition } from '../ledgers/types';
 
@@ -45,27 +45,14 @@ export function reviewsTable(data: Pick<LedgerDataset, 'members'>): ExportTable<
   ]);
 }
 
-/**
- * What a blank template's column needs: the shape of shared/exports/templates.ts's ColumnGuide (registry: wire the
- * three *_TEMPLATE_GUIDE into GUIDES).
- */
-export interface KindColumnGuide {
-  format?: ColumnFormat;
-  width?: number;
-  required?: boolean;
-  list?: { name: string; values: readonly string[]; strict: boolean };
-  meaning: string;
-  example: string;
-}
-
-const voteGuide = (grade: string): KindColumnGuide => ({
+const voteGuide = (grade: string): ColumnGuide => ({
   format: 'integer',
   width: 6,
   meaning: `民主测评中评为“${grade}”的票数（整数）`,
   example: grade === '合格' ? '9' : '0',
 });
 
-export const REVIEW_TEMPLATE_GUIDE: Record<ReviewColumnField, KindColumnGuide> = {
+export const REVIEW_TEMPLATE_GUIDE: Record<ReviewColumnField, ColumnGuide> = {
   name: { required: true, width: WIDTH.name, meaning: '党员姓名，每行一人', example: '张三' },
   year: { required: true, format: 'integer', width: 8, meaning: '评议年度（评议哪一年）；各行同一年度时也可只在表格标题中写明，如“2025年度民主评议党员结果登记表”', example: '2025' },
   category: {

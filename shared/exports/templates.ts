@@ -7,6 +7,7 @@ import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATU
 import { MEETING_TYPES } from '../model/meeting';
 import { RECTIFICATION_CATEGORIES, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from '../model/rectification';
 import { TALK_FORMS, TALK_KINDS } from '../model/talk';
+import type { ColumnGuide } from './columns';
 import { DUES_TEMPLATE_FIELDS, DUES_TEMPLATE_GUIDE } from './dues';
 import { REVIEW_TEMPLATE_GUIDE } from './reviews';
 import { TRAINING_TEMPLATE_GUIDE } from './training';
@@ -23,15 +24,6 @@ export const TEMPLATE_ROWS = 200;
 export const OPTIONS_SHEET = '选项';
 export const GUIDE_SHEET = '填表说明';
 
-interface ColumnGuide {
-  format?: ColumnFormat;
-  width?: number;
-  required?: boolean;
-  /** A dropdown: `strict` refuses other values, otherwise Excel only warns (lists the user can extend in 设置). */
-  list?: { name: string; values: readonly string[]; strict: boolean };
-  meaning: string;
-  example: string;
-}
 
 const strict = (name: string, values: readonly string[]) => ({ name, values, strict: true });
 const loose = (name: string, values: readonly string[]) => ({ name, values, strict: false });

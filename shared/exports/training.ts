@@ -4,9 +4,8 @@ import { TRAINING_FORMS } from '../model/training';
 import { hoursByMember, type MemberHours } from '../training/hours';
 import type { TrainingSettings } from '../training/settings';
 import { compareByPinyin } from '../text/pinyin';
-import { nameResolver, tableFromDefinition, type ExportTable } from './columns';
+import { nameResolver, tableFromDefinition, type ColumnGuide, type ExportTable } from './columns';
 import { isInPeriod } from './period';
-import type { KindColumnGuide } from './reviews';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 import type { LedgerDefinition } from '../ledgers/types';
@@ -74,7 +73,7 @@ export function trainingTotalsTable(): ExportTable<TrainingTotalRow> {
   };
 }
 
-export const TRAINING_TEMPLATE_GUIDE: Record<TrainingColumnField, KindColumnGuide> = {
+export const TRAINING_TEMPLATE_GUIDE: Record<TrainingColumnField, ColumnGuide> = {
   name: { required: true, width: WIDTH.name, meaning: '党员姓名，每行一人；多人参加同一次学习请分行填写', example: '张三' },
   date: { required: true, format: 'date', width: WIDTH.date, meaning: '学习培训的日期（多日的培训填开始日期）', example: '2025-03-05' },
   activity: { required: true, width: WIDTH.long, meaning: '学习培训内容或活动名称', example: '学习《中国共产党纪律处分条例》' },

@@ -226,6 +226,16 @@ export class Roster {
   }
 }
 
+/** The branch imported into and its roster: what most kinds resolve names with. */
+export interface RosterContext {
+  branchId: string;
+  roster: Roster;
+}
+
+export function rosterContext(ctx: Pick<ImportContext, 'branchId' | 'members'>): RosterContext {
+  return { branchId: ctx.branchId, roster: new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId)) };
+}
+
 /** `本支部花名册中没有“张三”` / `本支部有2名党员叫“张三”`. */
 export function personProblem(role: string, name: string, found: { problem: 'missing' | 'ambiguous'; count: number }): string {
   return found.problem === 'missing'

@@ -49,8 +49,8 @@ export function branchFromLedgers(results: readonly LedgerFileResult[], name: st
   for (const kind of LEDGER_KINDS) {
     const rows: ParsedRow[] = results.flatMap((r) => r.sheets.filter((s) => s.ledger === kind).flatMap((s) => s.rows));
     if (rows.length === 0) continue;
-    // A roster's 所在党支部 is not followed here: every member is of the one branch being checked.
-    const plan = planLedgerImport(kind, kind === 'members' ? rows.map(withoutBranchName) : rows, ctx);
+    // A roster's 所在党支部 is not followed here: every row is of the one branch being checked.
+    const plan = planLedgerImport(kind, specOf(kind).import.acrossBranches ? rows.map(withoutBranchName) : rows, ctx);
     planned.push(...plan);
     ctx = applyPlan(ctx, kind, plan, at, nextId);
     if (kind === 'members') {

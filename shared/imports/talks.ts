@@ -1,7 +1,7 @@
 import type { ImportedTalk } from '../ledgers/definitions/talks';
 import { formatDate } from '../dates';
 import { TALK_FIELD_LABELS, type Talk, type TalkFields } from '../model/talk';
-import { compact, personProblem, Roster, same, type ImportContext } from './core';
+import { compact, personProblem, rosterContext, same, type Roster, type RosterContext } from './core';
 import { keyedPlanner, type Resolved } from './keyed';
 
 /**
@@ -10,17 +10,10 @@ import { keyedPlanner, type Resolved } from './keyed';
  * the person.
  */
 
-export interface TalkPlanContext {
-  branchId: string;
-  roster: Roster;
-}
+export type TalkPlanContext = RosterContext;
 
 export function talkKey(talk: Pick<TalkFields, 'date' | 'talkerId' | 'intervieweeIds'>): string {
   return `${talk.date}|${talk.talkerId}|${[...talk.intervieweeIds].sort().join(',')}`;
-}
-
-export function talkPlanContext(ctx: ImportContext): TalkPlanContext {
-  return { branchId: ctx.branchId, roster: new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId)) };
 }
 
 export function resolveTalk(record: ImportedTalk, tc: TalkPlanContext): Resolved<TalkFields> {
@@ -59,7 +52,7 @@ export function talkLabel(talk: Talk, roster: Roster): string {
 
 export const talksPlanner = keyedPlanner({
   kind: 'talks',
-  context: talkPlanContext,
+  context: rosterContext,
   resolve: resolveTalk,
   key: talkKey,
   label: (talk, tc) => `${talkLabel(talk, tc.roster)}（${talk.kind}）`,

@@ -2,7 +2,7 @@ import { analysesInPeriod, analysesTable, analysisRowsInPeriod } from '../export
 import { analysesPlanner, analysisWrites } from '../imports/analyses';
 import { analysesLedger } from '../ledgers/definitions/analyses';
 import { ANALYSIS_FIELD_LABELS, analysisSchema } from '../model/analysis';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** A row of 04 is one member's entry; the commit joins it to its period's Analysis (analysisWrites). */
 export const analysesSpec: LedgerKindSpec<'analyses'> = {
@@ -32,6 +32,6 @@ export const analysesSpec: LedgerKindSpec<'analyses'> = {
     { key: 'analyses', label: '思想动态分析', unit: '份', count: (data, options) => analysesInPeriod(data, options).length },
     { key: 'analysisEntries', label: '思想状况登记', unit: '人次', count: (data, options) => analysisRowsInPeriod(data, options).length },
   ],
-  rules: ['analysis.due'],
+  rules: rulesNamed('analysis.'),
   demo: (dataset) => dataset.analyses,
 };

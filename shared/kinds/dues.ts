@@ -1,11 +1,11 @@
 import { generateDemoDues } from '../demo/dues';
 import { duesRowsInPeriod, duesTable } from '../exports/dues';
-import { recordWrites, Roster } from '../imports/core';
+import { recordWrites, rosterContext } from '../imports/core';
 import { duesKey, duesLabel, duesTermsLookup, resolveDues } from '../imports/dues';
 import { keyedPlanner } from '../imports/keyed';
 import { duesLedger, duesPaymentsOf } from '../ledgers/definitions/dues';
 import { DUES_FIELD_LABELS, duesPaymentFieldsSchema, duesPaymentSchema, type DuesPayment } from '../model/dues';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 党费收缴: one record per member and month; a row of a wide sheet (张榜公示) holds a member's months. */
 export const duesSpec: LedgerKindSpec<'dues'> = {
@@ -18,8 +18,8 @@ export const duesSpec: LedgerKindSpec<'dues'> = {
       kind: 'dues',
       split: duesPaymentsOf,
       context: (ctx) => {
-        const roster = new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId));
-        return { branchId: ctx.branchId, roster, termsOf: duesTermsLookup(roster, ctx.dues.filter((d) => d.branchId === ctx.branchId)) };
+        const c = rosterContext(ctx);
+        return { ...c, termsOf: duesTermsLookup(c.roster, ctx.dues.filter((d) => d.branchId === ctx.branchId)) };
       },
       resolve: (imported, c) => resolveDues(imported, c.roster, c.branchId, c.termsOf),
       key: duesKey,
@@ -52,6 +52,6 @@ export const duesSpec: LedgerKindSpec<'dues'> = {
     tabular: (data, options) => tabular(duesRowsInPeriod(data, options), duesTable()),
   },
   packageCounts: [{ key: 'dues', label: '党费记录', unit: '条', optional: true, count: (data, options) => data.dues.filter((d) => d.month >= options.period.start.slice(0, 7) && d.month <= options.period.end.slice(0, 7)).length }],
-  rules: ['dues.mismatch', 'dues.unpaid', 'dues.lateBackPay'],
+  rules: rulesNamed('dues.'),
   demo: (dataset, options) => generateDemoDues(dataset, options),
 };

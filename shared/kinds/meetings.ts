@@ -3,7 +3,7 @@ import { recordWrites } from '../imports/core';
 import { meetingsPlanner } from '../imports/meetings';
 import { meetingsLedger } from '../ledgers/definitions/meetings';
 import { MEETING_FIELD_LABELS, meetingSchema } from '../model/meeting';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 export const meetingsSpec: LedgerKindSpec<'meetings'> = {
   kind: 'meetings',
@@ -31,15 +31,6 @@ export const meetingsSpec: LedgerKindSpec<'meetings'> = {
     firstPartSheets: addMeetingMatrixSheet,
   },
   packageCounts: [{ key: 'meetings', label: '会议', unit: '次', count: (data, options) => meetingsInPeriod(data, options).length }],
-  rules: [
-    'meeting.partyCongress.quarterly',
-    'meeting.committee.monthly',
-    'meeting.partyGroup.monthly',
-    'meeting.partyLecture',
-    'meeting.themeDay.monthly',
-    'meeting.orgLife.yearly',
-    'meeting.democraticReview.yearly',
-    'meeting.quorum',
-  ],
+  rules: rulesNamed('meeting.'),
   demo: (dataset) => dataset.meetings,
 };

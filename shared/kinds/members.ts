@@ -3,7 +3,7 @@ import { recordWrites } from '../imports/core';
 import { membersPlanner } from '../imports/members';
 import { membersLedger } from '../ledgers/definitions/members';
 import { MEMBER_FIELD_LABELS, memberSchema } from '../model/member';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 export const membersSpec: LedgerKindSpec<'members'> = {
   kind: 'members',
@@ -29,6 +29,6 @@ export const membersSpec: LedgerKindSpec<'members'> = {
     tabular: (data, options) => tabular(membersInPeriod(data, options), membersTable(data, options)),
   },
   packageCounts: [{ key: 'members', label: '党员', unit: '人', count: (data, options) => membersInPeriod(data, options).length }],
-  rules: ['roster.incomplete', 'probation.due'],
+  rules: rulesNamed('roster.', 'probation.'),
   demo: (dataset) => dataset.members,
 };

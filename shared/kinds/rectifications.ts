@@ -3,7 +3,7 @@ import { recordWrites } from '../imports/core';
 import { rectificationsPlanner } from '../imports/rectifications';
 import { rectificationsLedger } from '../ledgers/definitions/rectifications';
 import { RECTIFICATION_FIELD_LABELS, rectificationSchema } from '../model/rectification';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 export const rectificationsSpec: LedgerKindSpec<'rectifications'> = {
   kind: 'rectifications',
@@ -29,6 +29,6 @@ export const rectificationsSpec: LedgerKindSpec<'rectifications'> = {
     tabular: (data, options) => tabular(rectificationsInPeriod(data, options), rectificationsTable()),
   },
   packageCounts: [{ key: 'rectifications', label: '整改任务', unit: '项', count: (data, options) => rectificationsInPeriod(data, options).length }],
-  rules: ['rectification.overdue', 'rectification.closedWithoutEvidence'],
+  rules: rulesNamed('rectification.'),
   demo: (dataset) => dataset.rectifications,
 };

@@ -1,11 +1,11 @@
 import { generateDemoReviews } from '../demo/reviews';
 import { reviewsInPeriod, reviewsTable } from '../exports/reviews';
-import { recordWrites, Roster } from '../imports/core';
+import { recordWrites, rosterContext } from '../imports/core';
 import { keyedPlanner } from '../imports/keyed';
 import { resolveReview, reviewKey, reviewLabel } from '../imports/reviews';
 import { reviewsLedger, type ImportedReview } from '../ledgers/definitions/reviews';
 import { REVIEW_FIELD_LABELS, reviewResultFieldsSchema, reviewResultSchema, type ReviewResult } from '../model/review';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 民主评议党员: one result per member and year. */
 export const reviewsSpec: LedgerKindSpec<'reviews'> = {
@@ -16,7 +16,7 @@ export const reviewsSpec: LedgerKindSpec<'reviews'> = {
     definition: reviewsLedger,
     planner: keyedPlanner({
       kind: 'reviews',
-      context: (ctx) => ({ branchId: ctx.branchId, roster: new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId)) }),
+      context: rosterContext,
       resolve: (imported: ImportedReview, c) => resolveReview(imported, c.roster, c.branchId),
       key: reviewKey,
       label: (stored, c) => reviewLabel(stored, c.roster),
@@ -45,6 +45,6 @@ export const reviewsSpec: LedgerKindSpec<'reviews'> = {
     tabular: (data, options) => tabular(reviewsInPeriod(data, options), reviewsTable(data)),
   },
   packageCounts: [{ key: 'reviews', label: '民主评议结果', unit: '人次', optional: true, count: (data, options) => reviewsInPeriod(data, options).length }],
-  rules: ['review.missing', 'review.excellentQuota', 'review.disposal'],
+  rules: rulesNamed('review.'),
   demo: (dataset, options) => generateDemoReviews(dataset, options),
 };

@@ -3,7 +3,7 @@ import { recordWrites } from '../imports/core';
 import { talksPlanner } from '../imports/talks';
 import { talksLedger } from '../ledgers/definitions/talks';
 import { TALK_FIELD_LABELS, talkSchema } from '../model/talk';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 export const talksSpec: LedgerKindSpec<'talks'> = {
   kind: 'talks',
@@ -29,6 +29,6 @@ export const talksSpec: LedgerKindSpec<'talks'> = {
     tabular: (data, options) => tabular(talksInPeriod(data, options), talksTable(data)),
   },
   packageCounts: [{ key: 'talks', label: '谈心谈话', unit: '次', count: (data, options) => talksInPeriod(data, options).length }],
-  rules: ['talk.coverage', 'talk.mustTalk'],
+  rules: rulesNamed('talk.'),
   demo: (dataset) => dataset.talks,
 };

@@ -1,11 +1,11 @@
 import { generateDemoTraining } from '../demo/training';
 import { trainingInPeriod, trainingTable } from '../exports/training';
-import { recordWrites, Roster } from '../imports/core';
+import { recordWrites, rosterContext } from '../imports/core';
 import { keyedPlanner } from '../imports/keyed';
 import { resolveTraining, trainingKey, trainingLabel } from '../imports/training';
 import { trainingLedger, type ImportedTraining } from '../ledgers/definitions/training';
 import { TRAINING_FIELD_LABELS, trainingRecordSchema } from '../model/training';
-import { tabular, type LedgerKindSpec } from './types';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 学习培训学时: one record per member and activity. */
 export const trainingSpec: LedgerKindSpec<'training'> = {
@@ -16,7 +16,7 @@ export const trainingSpec: LedgerKindSpec<'training'> = {
     definition: trainingLedger,
     planner: keyedPlanner({
       kind: 'training',
-      context: (ctx) => ({ branchId: ctx.branchId, roster: new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId)) }),
+      context: rosterContext,
       resolve: (imported: ImportedTraining, c) => resolveTraining(imported, c.roster, c.branchId),
       key: trainingKey,
       label: (stored, c) => trainingLabel(stored, c.roster),
@@ -45,6 +45,6 @@ export const trainingSpec: LedgerKindSpec<'training'> = {
     tabular: (data, options) => tabular(trainingInPeriod(data, options), trainingTable(data)),
   },
   packageCounts: [{ key: 'training', label: '学时记录', unit: '条', optional: true, count: (data, options) => trainingInPeriod(data, options).length }],
-  rules: ['training.hours', 'training.weeklyStudy'],
+  rules: rulesNamed('training.'),
   demo: (dataset, options) => generateDemoTraining(dataset, options),
 };

@@ -7,8 +7,14 @@ import type { ExportOptions, LedgerDataset } from '../exports/types';
 import type { KindPlanner, PlannedRow, RecordWrite, WriteContext } from '../imports/core';
 import type { LedgerDefinition } from '../ledgers/types';
 import type { LedgerKind, Stored } from '../model/kinds';
-import type { KindRuleId } from '../rules/kindRules';
-import type { RuleId } from '../rules/types';
+import { KIND_RULE_IDS, type KindRuleId } from '../rules/kindRules';
+import { RULE_IDS, type RuleId } from '../rules/types';
+
+/** The rules whose ids start with one of `prefixes` (`meeting.`: every meeting rule), in their order. */
+export function rulesNamed(...prefixes: string[]): (RuleId | KindRuleId)[] {
+  const ids = [...new Set<RuleId | KindRuleId>([...RULE_IDS, ...KIND_RULE_IDS])];
+  return ids.filter((id) => prefixes.some((prefix) => id.startsWith(prefix)));
+}
 
 /** What the demo branch was generated with (generateDemoBranch's today and seed). */
 export interface DemoLedgerOptions {

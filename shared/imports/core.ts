@@ -79,7 +79,7 @@ export type PlannedRow<K extends LedgerKind = LedgerKind> = { [P in K]: PlannedR
 
 /** A row built for a generic kind K as the row type of K. */
 export function planned<K extends LedgerKind>(row: PlannedRowOf<K>): PlannedRow<K> {
-  return row as PlannedRow<K>; // why: for a generic K, TypeScript does not reduce the mapped PlannedRow<K> to PlannedRowOf<K>
+  return row;
 }
 
 /** How one kind plans its rows, and plans a 冲突 row again for the user's choice (shared/kinds holds one per kind). */

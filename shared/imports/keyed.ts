@@ -11,7 +11,6 @@ import {
   type ImportContext,
   type KindPlanner,
   type PlannedRow,
-  type PlannedRowOf,
 } from './core';
 
 /**
@@ -95,17 +94,17 @@ export function keyedPlanner<K extends RecordKind, I, F extends object, C extend
   function asNew(piece: Piece<I>, c: C, resolved = hooks.resolve(piece.record, c)): PlannedRow<K> {
     if (!resolved.ok) return refused(piece, c, resolved.reason);
     const after = { branchId: c.branchId, ...draft(undefined, resolved.fields, c) };
-    return planned<K>({ ...base(piece, c), action: '新增', after: after as PlannedRowOf<K>['after'], reason: resolved.note }); // why: RowValue<K> is Stored<K> for a RecordKind
+    return planned<K>({ ...base(piece, c), action: '新增', after, reason: resolved.note });
   }
 
   function asUpdate(piece: Piece<I>, existing: Stored<K>, c: C, resolved = hooks.resolve(piece.record, c)): PlannedRow<K> {
     if (!resolved.ok) return refused(piece, c, resolved.reason);
     const after = compact(keepStoredWording(existing, draft(existing, resolved.fields, c)));
     const changes = diffFields(existing, after, hooks.fieldLabels);
-    const common = { ...base(piece, c), recordId: existing.id, before: existing as RowValue<K>, storedBefore: existing }; // why: RowValue<K> is Stored<K> for a RecordKind
+    const common = { ...base(piece, c), recordId: existing.id, before: existing, storedBefore: existing };
     return changes.length === 0
       ? planned<K>({ ...common, action: '跳过', reason: joinNotes(hooks.messages.same, resolved.note) })
-      : planned<K>({ ...common, action: '更新', after: after as PlannedRowOf<K>['after'], changes, reason: resolved.note }); // why: as above
+      : planned<K>({ ...common, action: '更新', after, changes, reason: resolved.note });
   }
 
   function plan(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow<K>[] {

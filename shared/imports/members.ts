@@ -134,7 +134,7 @@ function planBranchRows(
     // them apart.
     const byNameAlone = () => (byBareName.get(bareName(record.name)) ?? []).filter((m) => !record.birthDate || !m.birthDate);
     const withoutValidId = (list: Member[]) => list.filter((m) => !memberIdKey(m.idNumber));
-    let matches: Member[] = [];
+    let matches: Member[];
     if (idKey) {
       matches = byId.get(idKey) ?? [];
       if (matches.length === 0) {

@@ -43,6 +43,6 @@ export function resolveConflict<K extends LedgerKind>(row: PlannedRow<K>, choice
     throw new Error(`第${row.rowNumber}行：所选记录不在可选范围内`);
   }
   const branchId = 'branchId' in row.target ? row.target.branchId : ctx.branchId;
-  const replanned = specOf(row.kind as K).import.planner.replan(row, choice, { ...ctx, branchId }); // why: row.kind is K
+  const replanned = specOf(row.kind).import.planner.replan(row, choice, { ...ctx, branchId });
   return replanned ? { ...replanned, rowNumber: row.rowNumber, source: row.source, duplicateOf: row.duplicateOf } : row;
 }

@@ -38,7 +38,7 @@ export function specOf<K extends LedgerKind>(kind: K): LedgerKindSpec<K> {
 }
 
 /** Every spec, in LEDGER_KINDS order (the import order: the roster first). */
-export const LEDGER_KIND_SPEC_LIST: readonly LedgerKindSpec<LedgerKind>[] = LEDGER_KINDS.map((kind) => specOf(kind) as LedgerKindSpec<LedgerKind>); // why: a spec of one kind read through the kind-agnostic parts
+export const LEDGER_KIND_SPEC_LIST: readonly LedgerKindSpec<LedgerKind>[] = LEDGER_KINDS.map((kind) => specOf<LedgerKind>(kind));
 
 function byKind<T>(value: (spec: LedgerKindSpec<LedgerKind>) => T): Record<LedgerKind, T> {
   return Object.fromEntries(LEDGER_KIND_SPEC_LIST.map((spec) => [spec.kind, value(spec)])) as Record<LedgerKind, T>; // why: fromEntries loses the keys

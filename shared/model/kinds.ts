@@ -46,5 +46,5 @@ export function emptyLedgerRecords(): LedgerRecords {
 }
 
 export function isLedgerKind(name: string): name is LedgerKind {
-  return (LEDGER_KINDS as readonly string[]).includes(name);
+  return (LEDGER_KINDS as readonly string[]).includes(name); // why: includes() of a literal tuple takes only its members
 }

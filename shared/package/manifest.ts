@@ -52,6 +52,9 @@ const KIND_COUNT_SCHEMAS: Record<string, z.ZodNumber | z.ZodOptional<z.ZodNumber
 const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Typed by hand: zod's inferred type drops the kinds' keys (built from the registry). */
+const COUNTS_SCHEMA: z.ZodType<PackageCounts> = z.strictObject({ ...KIND_COUNT_SCHEMAS, attachments: COUNT, findings: COUNT });
+
 export const packageFileEntrySchema = z.strictObject({
   path: z.string().min(1).max(400),
   size: z.number().int().nonnegative(),
@@ -68,7 +71,7 @@ export const packageManifestSchema = z.strictObject({
   /** ISO instant with offset. */
   generatedAt: z.string().min(10).max(40),
   options: z.strictObject({ masked: z.boolean(), includeAttention: z.boolean() }),
-  counts: z.strictObject({ ...KIND_COUNT_SCHEMAS, attachments: COUNT, findings: COUNT }) as unknown as z.ZodType<PackageCounts>, // why: zod's type drops the kinds' keys (built from the registry)
+  counts: COUNTS_SCHEMA,
   /**
    * Version 2: 00_自检报告.xlsx prints the fingerprint of this file, so it cannot be listed by its bytes; its content
    * (every cell as read back, the fingerprint row left out) is hashed instead.

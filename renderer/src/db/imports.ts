@@ -8,7 +8,7 @@
  * plan was made; undo refuses when a record of the batch was changed after the import (by hand or by a later
  * import), naming them. Records and audit entries are written with bulkAdd/bulkPut: 20,000 rows in one go.
  */
-import { branchFieldsSchema, isLedgerKind, LEDGER_KINDS, type AuditedTable, type Branch, type ImportBatch, type LedgerKind, type LedgerRecords, type Stored } from '@shared/model';
+import { branchFieldsSchema, isLedgerKind, LEDGER_KINDS, type Branch, type ImportBatch, type LedgerKind, type LedgerRecords, type Stored } from '@shared/model';
 import { branchKey } from '@shared/ledgers';
 import { applyOrganization, type ImportContext, type ImportTable, type PlannedRow, type RecordWrite } from '@shared/imports';
 import { RECORD_LABELS, specOf, type LedgerKindSpec } from '@shared/kinds';
@@ -174,7 +174,7 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
       const counted: RecordWrite<LedgerKind>[] = [];
       const updating = new Map<string, number>();
       for (const write of writes) {
-        const record = validated(kind, write.record as unknown as Record<string, unknown>, write.rows[0]); // why: a stored record as a row of its table
+        const record = validated(kind, write.record, write.rows[0]);
         const before = write.before as unknown as StoredRecord | undefined; // why: as above
         if (!before) {
           adds.push(record);
@@ -300,7 +300,7 @@ function createdSummaries(
     const first = group.rowNumbers.reduce((a, b) => Math.min(a, b));
     const last = group.rowNumbers.reduce((a, b) => Math.max(a, b));
     return {
-      table: spec.kind as AuditedTable,
+      table: spec.kind,
       action: 'create' as const,
       recordId: batchId,
       branchId: branch,
@@ -376,7 +376,7 @@ export async function undoImport(db: BranchLedgerDatabase, batchId: string): Pro
         current.forEach((record, i) => {
           if (!record) return;
           audits.push({
-            table: table as AuditedTable,
+            table,
             action: 'delete',
             recordId: ids[i],
             branchId: record.branchId ?? (table === 'branches' ? record.id : undefined),
@@ -399,7 +399,7 @@ export async function undoImport(db: BranchLedgerDatabase, batchId: string): Pro
                 .join('、')
             : '';
           audits.push({
-            table: table as AuditedTable,
+            table,
             action: 'update',
             recordId: prior.id,
             branchId: prior.branchId,

@@ -4,6 +4,7 @@ import { asLedgerDefinition } from '../ledgers/definitions/newKinds';
 import { DUES_CATEGORIES, DUES_KINDS, DUES_METHODS, type DuesPayment } from '../model/dues';
 import type { Member } from '../model/member';
 import { tableFromDefinition, type ExportTable, type FieldColumn } from './columns';
+import { yearsOfPeriod } from './period';
 import type { KindColumnGuide } from './reviews';
 import { WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
@@ -53,13 +54,7 @@ export function duesRowsInPeriod(
   data: Pick<LedgerDataset, 'members'> & { dues: readonly DuesPayment[] },
   options: Pick<ExportOptions, 'period' | 'generatedOn'>,
 ): DuesSheetRow[] {
-  const first = Number(options.period.start.slice(0, 4));
-  const last = Number(options.period.end.slice(0, 4));
-  const rows: DuesSheetRow[] = [];
-  for (let year = first; year <= last; year += 1) {
-    rows.push(...duesRowsOfYear(data.members, data.dues, year, options.generatedOn));
-  }
-  return rows;
+  return yearsOfPeriod(options.period).flatMap((year) => duesRowsOfYear(data.members, data.dues, year, options.generatedOn));
 }
 
 const yuan = (fen: number | undefined) => (fen === undefined ? undefined : fen / 100);

@@ -6,7 +6,7 @@ import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseMoney, parseText, parseYear } from '../values';
 import type { NewLedgerDefinition } from './newKinds';
-import { finish, nameKey, splitNames, textColumn } from './common';
+import { finish, oneMemberName, textColumn } from './common';
 
 /**
  * 党费收缴台账 (DOMAIN §1.6, §3.9) in both shapes treasurers keep:
@@ -233,12 +233,7 @@ type Issues = RecordResult<ImportedDues, DuesColumnField>['issues'];
 function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: RecordContext): RecordResult<ImportedDues, DuesColumnField> {
   const issues: Issues = [];
   const text = (f: DuesColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const names = splitNames(text('name'));
-  if (names.length === 0) {
-    issues.push({ field: 'name', severity: 'error', message: '缺少姓名，无法确定是哪一名党员的党费' });
-  } else if (names.length > 1) {
-    issues.push({ field: 'name', severity: 'error', message: `每行只能填一名党员，这里有${names.length}人（${names.join('、')}），请分行填写` });
-  }
+  const name = oneMemberName(text('name'), 'name', '党费', issues);
   const year = (values.year as number | undefined) ?? context.titleYear;
   const owed = values.owed as number | undefined;
   const payments: ImportedDues['payments'] = [];
@@ -301,7 +296,7 @@ function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: Re
   return finish(
     importedDuesSchema,
     {
-      memberName: names[0] ? nameKey(names[0]) : undefined,
+      memberName: name,
       category: values.category as DuesCategory | undefined,
       baseFen: values.base as number | undefined,
       percent: values.percent as number | undefined,

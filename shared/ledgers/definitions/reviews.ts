@@ -6,7 +6,7 @@ import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseCount, parseDate, parseText, parseYear } from '../values';
 import type { NewLedgerDefinition } from './newKinds';
-import { finish, nameKey, NONE, splitNames, textColumn, withNote } from './common';
+import { finish, NONE, oneMemberName, splitNames, textColumn, withNote } from './common';
 
 /**
  * 民主评议党员结果登记表 (DOMAIN §1.5, §3.8): one row per member and year. The year is the row's 年度 cell, else the
@@ -98,12 +98,7 @@ type Issues = RecordResult<ImportedReview, ReviewColumnField>['issues'];
 function toRecord(values: Partial<Record<ReviewColumnField, unknown>>, context: RecordContext): RecordResult<ImportedReview, ReviewColumnField> {
   const issues: Issues = [];
   const text = (f: ReviewColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const names = splitNames(text('name'));
-  if (names.length === 0) {
-    issues.push({ field: 'name', severity: 'error', message: '缺少姓名，无法确定是哪一名党员的评议结果' });
-  } else if (names.length > 1) {
-    issues.push({ field: 'name', severity: 'error', message: `每行只能填一名党员，这里有${names.length}人（${names.join('、')}），请分行填写` });
-  }
+  const name = oneMemberName(text('name'), 'name', '评议结果', issues);
   const year = (values.year as number | undefined) ?? context.titleYear;
   if (year === undefined) {
     issues.push({
@@ -143,7 +138,7 @@ function toRecord(values: Partial<Record<ReviewColumnField, unknown>>, context: 
   return finish(
     importedReviewSchema,
     {
-      memberName: names[0],
+      memberName: name,
       year,
       selfAssessment: text('selfAssessment'),
       peerOpinion: text('peerOpinion'),
@@ -152,7 +147,7 @@ function toRecord(values: Partial<Record<ReviewColumnField, unknown>>, context: 
       // The result has no 备注 of its own: a note is kept under 评定依据, labelled.
       basis: withNote(text('basis'), '备注', text('remarks')),
       feedbackOn,
-      feedbackByName: feedbackBy[0] ? nameKey(feedbackBy[0]) : undefined,
+      feedbackByName: feedbackBy[0],
       disposal,
     },
     issues,

@@ -6,7 +6,7 @@ import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseText } from '../values';
 import type { NewLedgerDefinition } from './newKinds';
-import { finish, nameKey, splitNames, textColumn } from './common';
+import { finish, oneMemberName, textColumn } from './common';
 
 /**
  * 学习培训学时登记表 (DOMAIN §3.10): one row per member and activity. 学时 is a number as written (`2`, `2学时`,
@@ -101,12 +101,7 @@ export type ImportedTraining = z.infer<typeof importedTrainingSchema>;
 function toRecord(values: Partial<Record<TrainingColumnField, unknown>>): RecordResult<ImportedTraining, TrainingColumnField> {
   const issues: RecordResult<ImportedTraining, TrainingColumnField>['issues'] = [];
   const text = (f: TrainingColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const names = splitNames(text('name'));
-  if (names.length === 0) {
-    issues.push({ field: 'name', severity: 'error', message: '缺少姓名，无法确定是哪一名党员的学时' });
-  } else if (names.length > 1) {
-    issues.push({ field: 'name', severity: 'error', message: `每行只能填一名党员，这里有${names.length}人（${names.join('、')}），请分行填写` });
-  }
+  const name = oneMemberName(text('name'), 'name', '学时', issues);
   const date = values.date as string | undefined;
   if (!date) {
     issues.push({ field: 'date', severity: 'error', message: '缺少日期' });
@@ -128,7 +123,7 @@ function toRecord(values: Partial<Record<TrainingColumnField, unknown>>): Record
   }
   return finish(
     importedTrainingSchema,
-    { memberName: names[0] ? nameKey(names[0]) : undefined, date, activity: text('activity'), form: values.form, hours },
+    { memberName: name, date, activity: text('activity'), form: values.form, hours },
     issues,
   );
 }

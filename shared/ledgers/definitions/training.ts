@@ -98,24 +98,35 @@ export const importedTrainingSchema = z.object({
 });
 export type ImportedTraining = z.infer<typeof importedTrainingSchema>;
 
-function toRecord(values: Partial<Record<TrainingColumnField, unknown>>): RecordResult<ImportedTraining, TrainingColumnField> {
+/** What the column parsers above return, field by field. */
+interface TrainingValues {
+  name?: string;
+  date?: string;
+  activity?: string;
+  form?: TrainingForm;
+  hours?: WrittenHours;
+  remarks?: string;
+}
+
+function toRecord(parsed: Partial<Record<TrainingColumnField, unknown>>): RecordResult<ImportedTraining, TrainingColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as TrainingValues;
   const issues: RecordResult<ImportedTraining, TrainingColumnField>['issues'] = [];
-  const text = (f: TrainingColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const name = oneMemberName(text('name'), 'name', '学时', issues);
-  const date = values.date as string | undefined;
+  const name = oneMemberName(values.name, 'name', '学时', issues);
+  const activity = values.activity?.trim() || undefined;
+  const { date, hours } = values;
   if (!date) {
     issues.push({ field: 'date', severity: 'error', message: '缺少日期' });
   } else if (date.length < 10) {
     issues.push({ field: 'date', severity: 'error', message: `日期只写到月（${date}），请写明哪一天` });
   }
-  if (!text('activity')) {
+  if (!activity) {
     issues.push({ field: 'activity', severity: 'error', message: '缺少学习培训内容，无法确定是哪一次学习' });
   }
   // 形式 and 学时 are what the record is: without them it cannot be stored (a whole column may be set in the preview).
   if (!values.form) {
     issues.push({ field: 'form', severity: 'error', message: '缺少形式（脱产培训、专题讲座、支部学习、主题实践或网络学习），可在下方为本表设置统一的形式' });
   }
-  const hours = values.hours as WrittenHours | undefined;
   if (!hours) {
     issues.push({ field: 'hours', severity: 'error', message: '缺少学时' });
   } else if ('hours' in hours && (!(hours.hours > 0) || !Number.isInteger(hours.hours * 2) || hours.hours > 400)) {
@@ -123,7 +134,7 @@ function toRecord(values: Partial<Record<TrainingColumnField, unknown>>): Record
   }
   return finish(
     importedTrainingSchema,
-    { memberName: name, date, activity: text('activity'), form: values.form, hours },
+    { memberName: name, date, activity, form: values.form, hours },
     issues,
   );
 }

@@ -170,6 +170,13 @@ describe('an exported 民主评议/党费/学时 ledger reads back as the same r
     const totals = rows.map((r) => table.row(r).slice(-2));
     const paidIn2025 = dues.filter((p) => p.month.startsWith('2025-')).reduce((sum, p) => sum + (p.paidFen ?? 0), 0);
     expect(Math.round(totals.reduce((sum, t) => sum + Number(t[1]), 0) * 100)).toBe(paidIn2025);
+    // A member who paid every month so far owes nothing on the sheet: June, not over on TODAY, is not owed yet.
+    const upToDate = rows.filter((r) => r.cells.every((c) => c.state === 'paid' || c.state === 'due' || c.state === 'notOwed'));
+    expect(upToDate.length).toBeGreaterThan(5);
+    for (const row of upToDate) {
+      const [owed, paid] = table.row(row).slice(-2);
+      expect(owed).toBe(paid);
+    }
   });
 
   it('学习培训学时: one row per record back as the same fields, and a 学时统计 sheet a re-import skips', async () => {

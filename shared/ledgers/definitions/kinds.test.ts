@@ -343,7 +343,7 @@ describe('学习培训学时登记表.xlsx', () => {
 });
 
 describe('the three kinds beside the five ledgers', () => {
-  it('leave the meetings 类型×月份 matrix and a roster with 人员类别 to what they were', () => {
+  it('do not take the meetings 类型×月份 matrix or a roster with 人员类别 for theirs', () => {
     const roster = parse(grid([['姓名', '性别', '人员类别', '入党时间'], ['张三', '男', '在职', '2010-07-01']]));
     expect(roster.kind).toBe('members');
     const matrix = parse(grid([['会议类型', '1月', '2月', '合计'], ['支部委员会', 1, 1, 2]]));

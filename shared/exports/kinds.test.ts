@@ -17,11 +17,11 @@ import type { LedgerDefinition } from '../ledgers/types';
 import type { DuesPayment } from '../model/dues';
 import { DEFAULT_TRAINING_SETTINGS } from '../training/settings';
 import type { ExportTable } from './columns';
-import { duesRowsInPeriod, duesRowsOfYear, duesTable } from './dues';
+import { DUES_TEMPLATE_FIELDS, DUES_TEMPLATE_GUIDE, duesRowsInPeriod, duesRowsOfYear, duesTable } from './dues';
 import { rangePeriod, yearPeriod } from './period';
-import { reviewsInPeriod, reviewsTable } from './reviews';
+import { REVIEW_TEMPLATE_GUIDE, reviewsInPeriod, reviewsTable, type KindColumnGuide } from './reviews';
 import { addLedgerSheet, addRows, infoLine, newWorkbook, workbookBytes } from './sheet';
-import { trainingInPeriod, trainingTable, trainingTotalsInPeriod, trainingTotalsTable } from './training';
+import { TRAINING_TEMPLATE_GUIDE, trainingInPeriod, trainingTable, trainingTotalsInPeriod, trainingTotalsTable } from './training';
 
 /**
  * Export → import of 民主评议, 党费 and 学时 at the parse level: the demo branch's records → the export table → workbook
@@ -199,5 +199,27 @@ describe('an exported 民主评议/党费/学时 ledger reads back as the same r
     });
     expect(summary.ledger).toBeUndefined();
     expect(summary.mappedAs).toBeUndefined();
+  });
+});
+
+describe('the template guides of the three kinds', () => {
+  const cases: [string, LedgerDefinition, Readonly<Record<string, KindColumnGuide>>, readonly string[]][] = [
+    ['民主评议', asLedgerDefinition(reviewsLedger), REVIEW_TEMPLATE_GUIDE, reviewsLedger.columns.map((c) => c.field)],
+    ['党费', asLedgerDefinition(duesLedger), DUES_TEMPLATE_GUIDE, DUES_TEMPLATE_FIELDS],
+    ['学时', asLedgerDefinition(trainingLedger), TRAINING_TEMPLATE_GUIDE, trainingLedger.columns.map((c) => c.field)],
+  ];
+
+  it.each(cases)('%s: a guide for every template column, every dropdown value and example read back by its column', (_, definition, guides, fields) => {
+    expect(Object.keys(guides).sort()).toEqual([...fields].sort());
+    for (const field of fields) {
+      const column = definition.columns.find((c) => c.field === field);
+      const guide = guides[field];
+      expect(column, field).toBeDefined();
+      expect(guide.meaning).toMatch(/[\u4e00-\u9fa5]/);
+      for (const value of [...(guide.list?.values ?? []), ...(guide.example ? [guide.example] : [])]) {
+        const parsed = column?.parse({ kind: 'text', text: value });
+        expect(parsed?.ok && parsed.value !== undefined, `${field}：${value}`).toBe(true);
+      }
+    }
   });
 });

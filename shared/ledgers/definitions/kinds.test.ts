@@ -332,6 +332,17 @@ describe('学习培训学时登记表.xlsx', () => {
     expect(rows.every((r) => r.record === undefined && r.issues.every((i) => i.severity === 'error'))).toBe(true);
   });
 
+  it('says on the row what was to be kept “in 备注”: a 学时 record has no 备注', () => {
+    const sheet = grid([['姓名', '日期', '学习内容', '形式', '学时', '地点'], ['张三', '2025-03-05', '党章学习', '集中学习', 2, '三楼会议室']]);
+    const classification = classifySheet(sheet, DEFINITIONS);
+    const ledger = classification.ledger;
+    expect(ledger?.kind).toBe('training');
+    if (!ledger) return;
+    const { rows } = parseSheetRows(sheet, { ...classification, ledger }, { file: 't.xlsx' }, { today: TODAY }, undefined, { keepInRemarks: [6] });
+    expect(rows[0].record).toBeDefined();
+    expect(rows[0].issues.map((i) => i.message)).toEqual(['学时记录没有备注项，未导入：地点：三楼会议室']);
+  });
+
   it('reads 学时 as numbers, hours and days', () => {
     expect(parseHours(text('2学时'))).toEqual({ ok: true, value: { hours: 2 } });
     expect(parseHours(text('1.5小时'))).toEqual({ ok: true, value: { hours: 1.5 } });

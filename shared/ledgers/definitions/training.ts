@@ -3,7 +3,7 @@ import { isoDateSchema } from '../../dates';
 import { TRAINING_FORMS, type TrainingForm } from '../../model/training';
 import { DURATION_UNITS, type DurationUnit } from '../../training/settings';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseText } from '../values';
 import type { NewLedgerDefinition } from './newKinds';
 import { finish, oneMemberName, textColumn } from './common';
@@ -108,7 +108,7 @@ interface TrainingValues {
   remarks?: string;
 }
 
-function toRecord(parsed: Partial<Record<TrainingColumnField, unknown>>): RecordResult<ImportedTraining, TrainingColumnField> {
+function toRecord(parsed: Partial<Record<TrainingColumnField, unknown>>, context: RecordContext): RecordResult<ImportedTraining, TrainingColumnField> {
   // Each field holds what its column's parser returned: the columns above decide the types.
   const values = parsed as TrainingValues;
   const issues: RecordResult<ImportedTraining, TrainingColumnField>['issues'] = [];
@@ -131,6 +131,11 @@ function toRecord(parsed: Partial<Record<TrainingColumnField, unknown>>): Record
     issues.push({ field: 'hours', severity: 'error', message: '缺少学时' });
   } else if ('hours' in hours && (!(hours.hours > 0) || !Number.isInteger(hours.hours * 2) || hours.hours > 400)) {
     issues.push({ field: 'hours', severity: 'error', message: `学时“${hours.hours}”不符合要求：应大于0，以0.5为单位` });
+  }
+  // Columns the user chose to keep “in 备注” land here: with nowhere to keep them, say so on the row (a 备注 column
+  // of the sheet is said once for the sheet, notKept).
+  if (values.remarks && !context.fieldsInSheet?.has('remarks')) {
+    issues.push({ severity: 'warning', message: `学时记录没有备注项，未导入：${values.remarks.replace(/\n/g, '；')}` });
   }
   return finish(
     importedTrainingSchema,

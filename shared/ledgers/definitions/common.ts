@@ -9,6 +9,11 @@ export function textColumn<F extends string>(field: F, label: string, headers: r
   return { field, label, headers: [label, ...headers], parse: parseText };
 }
 
+/** A text cell's value without surrounding spaces; blank is absent. */
+export function trimmed(value: string | undefined): string | undefined {
+  return value?.trim() || undefined;
+}
+
 /** A person's name as it is compared with the roster: no spaces of any width (张 三 = 张三). */
 export function nameKey(name: string): string {
   return normalizeToken(name);

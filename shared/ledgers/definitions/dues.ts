@@ -6,7 +6,7 @@ import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseMoney, parseText, parseYear } from '../values';
 import type { NewLedgerDefinition } from './newKinds';
-import { finish, oneMemberName, textColumn } from './common';
+import { finish, oneMemberName, textColumn, trimmed } from './common';
 
 /**
  * 党费收缴台账 (DOMAIN §1.6, §3.9) in both shapes treasurers keep:
@@ -246,8 +246,6 @@ interface DuesValues extends Partial<Record<PaidMonthField | OwedMonthField, num
   collector?: string;
   remarks?: string;
 }
-
-const trimmed = (value: string | undefined) => value?.trim() || undefined;
 
 function toRecord(parsed: Partial<Record<DuesColumnField, unknown>>, context: RecordContext): RecordResult<ImportedDues, DuesColumnField> {
   // Each field holds what its column's parser returned: the columns above decide the types.

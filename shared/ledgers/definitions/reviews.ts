@@ -6,7 +6,7 @@ import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseCount, parseDate, parseText, parseYear } from '../values';
 import type { NewLedgerDefinition } from './newKinds';
-import { finish, NONE, oneMemberName, splitNames, textColumn, withNote } from './common';
+import { finish, NONE, oneMemberName, splitNames, textColumn, trimmed, withNote } from './common';
 
 /**
  * 民主评议党员结果登记表 (DOMAIN §1.5, §3.8): one row per member and year. The year is the row's 年度 cell, else the
@@ -109,8 +109,6 @@ interface ReviewValues extends Partial<Record<(typeof VOTE_FIELDS)[number], numb
   disposal?: string;
   remarks?: string;
 }
-
-const trimmed = (value: string | undefined) => value?.trim() || undefined;
 
 function toRecord(parsed: Partial<Record<ReviewColumnField, unknown>>, context: RecordContext): RecordResult<ImportedReview, ReviewColumnField> {
   // Each field holds what its column's parser returned: the columns above decide the types.

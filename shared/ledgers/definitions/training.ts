@@ -6,7 +6,7 @@ import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseText } from '../values';
 import type { NewLedgerDefinition } from './newKinds';
-import { finish, oneMemberName, textColumn } from './common';
+import { finish, oneMemberName, textColumn, trimmed } from './common';
 
 /**
  * 学习培训学时登记表 (DOMAIN §3.10): one row per member and activity. 学时 is a number as written (`2`, `2学时`,
@@ -113,7 +113,7 @@ function toRecord(parsed: Partial<Record<TrainingColumnField, unknown>>, context
   const values = parsed as TrainingValues;
   const issues: RecordResult<ImportedTraining, TrainingColumnField>['issues'] = [];
   const name = oneMemberName(values.name, 'name', '学时', issues);
-  const activity = values.activity?.trim() || undefined;
+  const activity = trimmed(values.activity);
   const { date, hours } = values;
   if (!date) {
     issues.push({ field: 'date', severity: 'error', message: '缺少日期' });

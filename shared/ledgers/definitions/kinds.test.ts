@@ -9,7 +9,7 @@ import { LEDGER_DEFINITIONS } from './index';
 import { asLedgerDefinition } from './newKinds';
 import { duesLedger, duesPaymentsOf, parseMonth, parsePercent, type ImportedDues } from './dues';
 import { reviewsLedger, type ImportedReview } from './reviews';
-import { parseHours, trainingLedger, type ImportedTraining } from './training';
+import { parseHours, parseTrainingDate, trainingLedger, type ImportedTraining } from './training';
 
 /** 民主评议党员结果, 党费收缴 and 学习培训学时: sheets as branches keep them (fixtures/kinds, scripts/make-kind-fixtures.ts). */
 
@@ -341,6 +341,14 @@ describe('学习培训学时登记表.xlsx', () => {
     const { rows } = parseSheetRows(sheet, { ...classification, ledger }, { file: 't.xlsx' }, { today: TODAY }, undefined, { keepInRemarks: [6] });
     expect(rows[0].record).toBeDefined();
     expect(rows[0].issues.map((i) => i.message)).toEqual(['学时记录没有备注项，未导入：地点：三楼会议室']);
+  });
+
+  it('keeps a 培训班 written as a span of days by its first day, saying so', () => {
+    expect(parseTrainingDate(text('2025.3.1-3.5'))).toEqual({ ok: true, value: '2025-03-01', warning: '“2025.3.1-3.5”是一段日期，按开始日期2025-03-01登记' });
+    expect(parseTrainingDate(text('2025年6月16日至18日'))).toMatchObject({ ok: true, value: '2025-06-16' });
+    expect(parseTrainingDate(text('2025-03-01至2025-03-05'))).toMatchObject({ ok: true, value: '2025-03-01' });
+    expect(parseTrainingDate(text('2025-03-05'))).toEqual({ ok: true, value: '2025-03-05' });
+    expect(parseTrainingDate(text('三月上旬')).ok).toBe(false);
   });
 
   it('reads 学时 as numbers, hours and days', () => {

@@ -66,13 +66,36 @@ export const parseHours: CellParser<WrittenHours> = (cell) => {
   return { ok: false, message: `“${cellText(cell)}”不是学时，请写成数字（如 2 或 1.5），或写“半天”“一天”` };
 };
 
+/** `2025.3.1-3.5`, `2025年3月1日至5日`, `2025-03-01至2025-03-05`: a 培训班 of several days, written as its span. */
+const SPAN = /^(.+?)\s*(?:至|到|~|～|—|–)\s*\S+$/;
+/** A span joined by `-`, only between dates not written with `-` themselves (2025.3.1-3.5, 2025/3/1-3/5). */
+const DASHED_SPAN = /^(\d{4}[.年/][^-]*?)\s*-\s*[^-]+$/;
+
+/**
+ * 日期 as written; a span of days (a 培训班) is kept by its first day, with a warning: a record is one date, and the
+ * first is what the span says the training began on.
+ */
+export const parseTrainingDate: CellParser<string> = (cell) => {
+  const read = parseDate(cell);
+  if (read.ok || cell.kind !== 'text') {
+    return read;
+  }
+  const written = cell.text.trim();
+  const first = (SPAN.exec(written) ?? DASHED_SPAN.exec(written))?.[1];
+  const start = first ? parseDate({ kind: 'text', text: first }) : undefined;
+  if (start?.ok && start.value && start.value.length === 10) {
+    return { ok: true, value: start.value, warning: `“${written}”是一段日期，按开始日期${start.value}登记` };
+  }
+  return read;
+};
+
 const columns: ColumnDefinition<TrainingColumnField>[] = [
   { field: 'name', label: '姓名', headers: ['姓名', '党员姓名', '参学人员', '参训人员', '学员', '学员姓名', '参加人员'], parse: parseText },
   {
     field: 'date',
     label: '日期',
     headers: ['日期', '学习日期', '培训日期', '学习时间', '培训时间', '时间', '活动日期', '活动时间', '参学日期', '参训日期'],
-    parse: parseDate,
+    parse: parseTrainingDate,
   },
   textColumn('activity', '学习培训内容', ['学习内容', '培训内容', '活动名称', '活动内容', '学习主题', '培训项目', '课程名称', '项目名称', '内容', '学习培训项目', '主题', '培训班名称', '学习培训名称', '课程']),
   {

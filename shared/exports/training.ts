@@ -72,7 +72,7 @@ export function trainingTotalsTable(): ExportTable<TrainingTotalRow> {
 
 export const TRAINING_TEMPLATE_GUIDE: Record<TrainingColumnField, KindColumnGuide> = {
   name: { required: true, width: WIDTH.name, meaning: '党员姓名，每行一人；多人参加同一次学习请分行填写', example: '张三' },
-  date: { required: true, format: 'date', width: WIDTH.date, meaning: '学习培训的日期；多日的培训填开始日期，写成一段（如 2025.3.1-3.5）时按开始日期登记', example: '2025-03-05' },
+  date: { required: true, format: 'date', width: WIDTH.date, meaning: '学习培训的日期（多日的培训填开始日期）', example: '2025-03-05' },
   activity: { required: true, width: WIDTH.long, meaning: '学习培训内容或活动名称', example: '学习《中国共产党纪律处分条例》' },
   form: {
     required: true,

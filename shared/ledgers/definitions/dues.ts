@@ -142,7 +142,8 @@ const monthColumns: ColumnDefinition<DuesColumnField>[] = MONTHS.flatMap((month)
   {
     field: `m${month}` as const,
     label: `${month}月`,
-    headers: monthHeaders(month, ['', '实交', '实缴', '实交金额', '实缴金额', '交纳', '缴纳', '已交']),
+    // `1月实交` first: under a two-row header (1月 over 应交|实交) the joined text must fit better than 实交 alone.
+    headers: monthHeaders(month, ['实交', '', '实缴', '实交金额', '实缴金额', '交纳', '缴纳', '已交']),
     parse: parseMonthAmount,
   },
   {

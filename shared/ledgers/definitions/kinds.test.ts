@@ -267,6 +267,23 @@ describe('党费收缴登记.xlsx (long, one row per payment)', () => {
     expect(rows[1].issues.map((i) => `${i.severity}:${i.message}`)).toEqual(['error:缺少所属月份，无法确定是哪个月的党费']);
   });
 
+  it('reads a grid whose months each hold 应交 and 实交 under a two-row header', () => {
+    const { kind, rows } = parse(
+      grid([
+        ['2025年党费收缴公示表'],
+        ['姓名', '1月', '1月', '2月', '2月'],
+        ['姓名', '应交', '实交', '应交', '实交'],
+        ['张三', '12.5', '12.5', '15', null],
+      ]),
+      2025,
+    );
+    expect(kind).toBe('dues');
+    expect(recordOf<ImportedDues>(rows[0]).payments).toEqual([
+      { month: '2025-01', field: 'm1', owedFen: 1250, paidFen: 1250 },
+      { month: '2025-02', field: 'o2', owedFen: 1500 },
+    ]);
+  });
+
   it('takes a grid row with every month empty as nothing to import, not as an error', () => {
     const { rows } = parse(grid([['姓名', '月应交', '1月', '2月', '合计'], ['张三', '12.5', null, null, 0]]), 2025);
     expect(rows[0].record).toEqual({ memberName: '张三', payments: [] });

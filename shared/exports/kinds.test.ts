@@ -159,7 +159,7 @@ describe('an exported 民主评议/党费/学时 ledger reads back as the same r
     }
   });
 
-  it('党费收缴: 应交合计 and 实交合计 are the grid’s, and a month with nothing paid stays empty', async () => {
+  it('党费收缴: 应交合计 counts the months owed by the export day, 实交合计 what was paid; an unpaid month stays empty', async () => {
     const rows = duesRowsOfYear(demo.members, dues, 2025, TODAY);
     const [sheet] = await exported(spec('党费收缴明细', '2025年党费收缴明细表', duesTable(), rows));
     const header = sheet.columns.map((c) => c.header);

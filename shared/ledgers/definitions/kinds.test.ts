@@ -229,7 +229,7 @@ describe('党费收缴登记.xlsx (long, one row per payment)', () => {
     expect(messages(sheet, 7)).toEqual(['error:年度:缺少年度，无法确定是哪一年的党费']);
   });
 
-  it('takes the title’s year for a month alone, and refuses a row that says no amount', () => {
+  it('takes the title’s year for a month alone, and imports nothing from a row that names no amount', () => {
     const sheet = grid([
       ['姓名', '缴费月份', '应缴', '实缴', '缴费方式', '缴费类型'],
       ['张三', '3月', '￥12.50', '12.5元', '支付宝', '补交'],

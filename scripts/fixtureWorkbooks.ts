@@ -1,6 +1,7 @@
 /**
  * What the fixture scripts (make-ledger-fixtures.ts, make-import-fixtures.ts) share: valid ID numbers, dates in UTC
- * (as ExcelJS writes cells) and saving a workbook with fixed dates into shared/ledgers/fixtures/difficulties/.
+ * (as ExcelJS writes cells) and saving a workbook with fixed dates into shared/ledgers/fixtures/difficulties/ (or
+ * another folder: make-kind-fixtures.ts writes kinds/).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

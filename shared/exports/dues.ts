@@ -2,16 +2,17 @@ import { duesGrid, formatPercent, monthsOfYear, type DuesCell, type DuesTerms } 
 import { duesLedger, type DuesColumnField } from '../ledgers/definitions/dues';
 import { DUES_CATEGORIES, DUES_KINDS, DUES_METHODS, type DuesPayment } from '../model/dues';
 import type { Member } from '../model/member';
-import { tableFromDefinition, type ColumnGuide, type ExportTable, type FieldColumn } from './columns';
+import { tableFromDefinition, type ExportTable, type FieldColumn, type ColumnGuide } from './columns';
+import { yearsOfPeriod } from './period';
 import { WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 import type { LedgerDefinition } from '../ledgers/types';
 
 /**
  * 党费收缴明细表 as it is posted (张榜公示) and handed in: one row per member and year, 1月…12月 holding what was paid
- * (实交), the member's 核定 (人员类别, 核定基数, 比例, 月应交) before them, 应交合计/实交合计 after. The rows are the
- * month grid's (shared/dues/grid.ts duesGrid: every member owing a month of the year or with a record in it, pinyin
- * order), so the sheet shows what the page shows.
+ * (实交), the member's 核定 (人员类别, 核定基数, 比例, 月应交) before them, 应交合计 (months over or paid by the export
+ * day) and 实交合计 after. The rows are the month grid's (shared/dues/grid.ts duesGrid: every member owing a month of
+ * the year or with a record in it, pinyin order), so the sheet shows what the page shows.
  *
  * A member whose 核定 changed during the year (a new base, 党费规定 第十条) gets one row per 核定, each holding its
  * months: one 月应交 per row stays true, and the sheet reads back (duesLedger, wide shape) as the same records. A
@@ -52,13 +53,7 @@ export function duesRowsInPeriod(
   data: Pick<LedgerDataset, 'members'> & { dues: readonly DuesPayment[] },
   options: Pick<ExportOptions, 'period' | 'generatedOn'>,
 ): DuesSheetRow[] {
-  const first = Number(options.period.start.slice(0, 4));
-  const last = Number(options.period.end.slice(0, 4));
-  const rows: DuesSheetRow[] = [];
-  for (let year = first; year <= last; year += 1) {
-    rows.push(...duesRowsOfYear(data.members, data.dues, year, options.generatedOn));
-  }
-  return rows;
+  return yearsOfPeriod(options.period).flatMap((year) => duesRowsOfYear(data.members, data.dues, year, options.generatedOn));
 }
 
 const yuan = (fen: number | undefined) => (fen === undefined ? undefined : fen / 100);
@@ -76,7 +71,9 @@ export function duesTable(): ExportTable<DuesSheetRow> {
     format: 'money',
     value: (row) => paidIn(row, months(row)[i]),
   }));
-  const owedTotal = (row: DuesSheetRow) => row.cells.reduce((sum, c) => sum + (c.state === 'notOwed' ? 0 : (c.terms?.owedFen ?? 0)), 0);
+  // 应交 so far: a month not over and not paid yet ('due') is not owed on the day the sheet is posted.
+  const owedTotal = (row: DuesSheetRow) =>
+    row.cells.reduce((sum, c) => sum + (c.state === 'notOwed' || c.state === 'due' ? 0 : (c.terms?.owedFen ?? 0)), 0);
   const paidTotal = (row: DuesSheetRow) => row.cells.reduce((sum, c) => sum + c.paidFen, 0);
   const columns: FieldColumn<DuesSheetRow>[] = [
     { field: 'name', width: WIDTH.name, format: 'text', value: (row) => row.member.name },

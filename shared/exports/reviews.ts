@@ -3,7 +3,8 @@ import type { Member } from '../model/member';
 import { NOT_GRADED, REVIEW_GRADES, type ReviewResult } from '../model/review';
 import { MEMBER_CATEGORIES } from '../model/enums';
 import { sortByPinyin } from '../text/pinyin';
-import { nameResolver, tableFromDefinition, type ColumnGuide, type ExportTable } from './columns';
+import { nameResolver, tableFromDefinition, type ExportTable, type ColumnGuide } from './columns';
+import { yearsOfPeriod } from './period';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 import type { LedgerDefinition } from '../ledgers/types';
@@ -15,10 +16,9 @@ import type { LedgerDefinition } from '../ledgers/types';
  */
 
 export function reviewsInPeriod(data: Pick<LedgerDataset, 'members'> & { reviews: readonly ReviewResult[] }, options: Pick<ExportOptions, 'period'>): ReviewResult[] {
-  const first = Number(options.period.start.slice(0, 4));
-  const last = Number(options.period.end.slice(0, 4));
+  const years = new Set(yearsOfPeriod(options.period));
   const nameOf = nameResolver(data.members);
-  const inPeriod = data.reviews.filter((r) => r.year >= first && r.year <= last);
+  const inPeriod = data.reviews.filter((r) => years.has(r.year));
   return sortByPinyin(inPeriod, (r) => nameOf(r.memberId) ?? '').sort((a, b) => a.year - b.year);
 }
 

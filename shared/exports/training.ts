@@ -4,8 +4,8 @@ import { TRAINING_FORMS } from '../model/training';
 import { hoursByMember, type MemberHours } from '../training/hours';
 import type { TrainingSettings } from '../training/settings';
 import { compareByPinyin } from '../text/pinyin';
-import { nameResolver, tableFromDefinition, type ColumnGuide, type ExportTable } from './columns';
-import { isInPeriod } from './period';
+import { nameResolver, tableFromDefinition, type ExportTable, type ColumnGuide } from './columns';
+import { isInPeriod, yearsOfPeriod } from './period';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 import type { LedgerDefinition } from '../ledgers/types';
@@ -49,13 +49,9 @@ export function trainingTotalsInPeriod(
   options: Pick<ExportOptions, 'period'>,
   settings: Pick<TrainingSettings, 'memberGoalHours' | 'leaderGoalHours'>,
 ): TrainingTotalRow[] {
-  const first = Number(options.period.start.slice(0, 4));
-  const last = Number(options.period.end.slice(0, 4));
-  const rows: TrainingTotalRow[] = [];
-  for (let year = first; year <= last; year += 1) {
-    rows.push(...hoursByMember(data.branch, data.members, data.training, year, settings).map((row) => ({ ...row, year })));
-  }
-  return rows;
+  return yearsOfPeriod(options.period).flatMap((year) =>
+    hoursByMember(data.branch, data.members, data.training, year, settings).map((row) => ({ ...row, year })),
+  );
 }
 
 /** 学时统计: not an import ledger (no 学时 column of its own name), so its columns are listed here. */

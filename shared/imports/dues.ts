@@ -1,7 +1,9 @@
 import { formatDate } from '../dates';
 import { formatYuan } from '../dues/money';
 import { indexPayments, memberDuesCells, type DuesTerms } from '../dues/grid';
-import type { ImportedDuesPayment } from '../ledgers/definitions/dues';
+import type { ColumnMatch } from '../ledgers/classify';
+import { duesPaymentsOf, type ImportedDues, type ImportedDuesPayment } from '../ledgers/definitions/dues';
+import type { ParsedRow } from '../ledgers/parseSheet';
 import type { DuesPayment, DuesPaymentFieldsInput } from '../model/dues';
 import { compact, type Roster } from './core';
 import { findInBranch } from './reviews';
@@ -21,6 +23,35 @@ import { findInBranch } from './reviews';
  * update keeps what is stored (交纳日期, 方式, 类型 of a grid re-imported) and a new record takes the model's
  * defaults (类型 正常).
  */
+
+/** One member-month of a sheet row, with the column its amount came from (for messages and the preview). */
+export interface DuesEntry extends ParsedRow<ImportedDuesPayment> {
+  /** 1-based column of the month's cell (the 所属月份 column for a long row). */
+  column?: number;
+}
+
+/**
+ * A 党费 sheet's parsed rows as the planner takes them: a row with a record becomes one entry per month it names
+ * (the row's number, the row's issues on its first entry only, so that they are counted once); a row without a record
+ * (refused) stays one entry, without a record; a row naming no amount (every month empty) plans nothing.
+ */
+export function splitDuesRows(rows: readonly ParsedRow[], columns: readonly ColumnMatch[]): DuesEntry[] {
+  const columnOf = new Map(columns.flatMap((c) => (c.field && !c.duplicateOf ? [[c.field, c.column] as const] : [])));
+  return rows.flatMap((row): DuesEntry[] => {
+    if (row.record === undefined) {
+      return [{ rowNumber: row.rowNumber, values: row.values, issues: row.issues }];
+    }
+    // The row is a 党费 row: its record is what duesLedger.toRecord built.
+    const record = row.record as ImportedDues;
+    return duesPaymentsOf(record).map((payment, index) => ({
+      rowNumber: row.rowNumber,
+      values: row.values,
+      record: payment,
+      issues: index === 0 ? row.issues : [],
+      column: columnOf.get(payment.field),
+    }));
+  });
+}
 
 export type ResolvedDues = { ok: true; fields: DuesPaymentFieldsInput } | { ok: false; reason: string };
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makePayment } from '../dues/testFixtures';
 import type { ImportedDuesPayment } from '../ledgers/definitions/dues';
@@ -8,7 +9,8 @@ import { makeReview } from '../reviews/testFixtures';
 import { BRANCH_ID, makeMember } from '../rules/testFixtures';
 import { makeTraining } from '../training/testFixtures';
 import { Roster } from './core';
-import { duesKey, duesLabel, duesTermsLookup, resolveDues } from './dues';
+import { duesKey, duesLabel, duesTermsLookup, resolveDues, splitDuesRows } from './dues';
+import { readLedgerFile } from '../ledgers';
 import { resolveReview, reviewKey, reviewLabel } from './reviews';
 import { foldActivity, resolveTraining, trainingKey, trainingLabel } from './training';
 
@@ -103,6 +105,27 @@ describe('党费收缴', () => {
     const resolved = resolveDues({ ...wide, category: '在职', owedFen: 9000 }, roster, BRANCH_ID);
     expect(resolved.ok && duesKey(resolved.fields)).toBe(duesKey(late));
     expect(duesKey({ memberId: 'm1', month: '2025-03' })).not.toBe(duesKey({ memberId: 'm1', month: '2025-04' }));
+  });
+
+  it('splits a sheet’s rows into member-months, each pointing at its cell; a refused row stays, an empty one plans nothing', async () => {
+    const read = async (name: string) => {
+      const bytes = new Uint8Array(readFileSync(new URL(`../ledgers/fixtures/kinds/${name}`, import.meta.url)));
+      const result = await readLedgerFile(name, bytes, { today: '2026-03-05' });
+      return result.sheets[0];
+    };
+    const wide = await read('党费收缴明细表.xlsx');
+    const entries = splitDuesRows(wide.rows, wide.columns);
+    expect(entries.map((e) => `${e.rowNumber}:${e.record?.month ?? ''}@${e.column ?? ''}`)).toEqual([
+      '4:2025-01@7', '4:2025-02@8', '4:2025-03@9', '4:2025-04@10',
+      '5:2025-01@7', '5:2025-02@8', '5:2025-03@9', '5:2025-06@12',
+      '6:2025-01@7', '6:2025-02@8',
+      '7:2025-01@7', '7:2025-02@8', '7:2025-03@9',
+    ]);
+    // The row's warning (the 3月 tick) is carried once, on its first month.
+    expect(entries.filter((e) => e.rowNumber === 6).map((e) => e.issues.length)).toEqual([1, 0]);
+    const csv = await read('党费-年度列.csv');
+    const split = splitDuesRows(csv.rows, csv.columns);
+    expect(split.filter((e) => e.rowNumber === 4)).toEqual([{ rowNumber: 4, values: csv.rows[2].values, issues: csv.rows[2].issues }]);
   });
 
   it('labels a candidate with the month, the member and the amounts', () => {

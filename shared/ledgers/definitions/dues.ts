@@ -5,7 +5,7 @@ import { parseDateCell } from '../dates';
 import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseMoney, parseText, parseYear } from '../values';
-import { finish, nameKey, splitNames, textColumn } from './common';
+import { finish, oneMemberName, textColumn, trimmed } from './common';
 
 /**
  * 党费收缴台账 (DOMAIN §1.6, §3.9) in both shapes treasurers keep:
@@ -141,7 +141,8 @@ const monthColumns: ColumnDefinition<DuesColumnField>[] = MONTHS.flatMap((month)
   {
     field: `m${month}` as const,
     label: `${month}月`,
-    headers: monthHeaders(month, ['', '实交', '实缴', '实交金额', '实缴金额', '交纳', '缴纳', '已交']),
+    // `1月实交` first: under a two-row header (1月 over 应交|实交) the joined text must fit better than 实交 alone.
+    headers: monthHeaders(month, ['实交', '', '实缴', '实交金额', '实缴金额', '交纳', '缴纳', '已交']),
     parse: parseMonthAmount,
   },
   {
@@ -229,20 +230,37 @@ export function duesPaymentsOf(row: ImportedDues): ImportedDuesPayment[] {
 
 type Issues = RecordResult<ImportedDues, DuesColumnField>['issues'];
 
-function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: RecordContext): RecordResult<ImportedDues, DuesColumnField> {
-  const issues: Issues = [];
-  const text = (f: DuesColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const names = splitNames(text('name'));
-  if (names.length === 0) {
-    issues.push({ field: 'name', severity: 'error', message: '缺少姓名，无法确定是哪一名党员的党费' });
-  } else if (names.length > 1) {
-    issues.push({ field: 'name', severity: 'error', message: `每行只能填一名党员，这里有${names.length}人（${names.join('、')}），请分行填写` });
-  }
-  const year = (values.year as number | undefined) ?? context.titleYear;
-  const owed = values.owed as number | undefined;
-  const payments: ImportedDues['payments'] = [];
+/** What the column parsers above return, field by field (合计 columns are read for the preview only). */
+interface DuesValues extends Partial<Record<PaidMonthField | OwedMonthField, number>> {
+  name?: string;
+  year?: number;
+  month?: MonthValue;
+  category?: DuesCategory;
+  base?: number;
+  percent?: number;
+  owed?: number;
+  paid?: number;
+  paidOn?: string;
+  method?: DuesMethod;
+  kind?: DuesKind;
+  collector?: string;
+  remarks?: string;
+}
 
-  const long = values.month as MonthValue | undefined;
+function toRecord(parsed: Partial<Record<DuesColumnField, unknown>>, context: RecordContext): RecordResult<ImportedDues, DuesColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as DuesValues;
+  const issues: Issues = [];
+  const name = oneMemberName(values.name, 'name', '党费', issues);
+  const year = values.year ?? context.titleYear;
+  const { owed, month: long } = values;
+  // 交纳日期 is a day: a month alone is no date (the payment still comes in, without it).
+  let paidOn = values.paidOn;
+  if (paidOn && paidOn.length < 10) {
+    issues.push({ field: 'paidOn', severity: 'warning', message: `交纳日期只写到月（${paidOn}），未导入，请写明哪一天` });
+    paidOn = undefined;
+  }
+  const payments: ImportedDues['payments'] = [];
   const filled = MONTHS.filter((m) => values[`m${m}`] !== undefined || values[`o${m}`] !== undefined);
   if ((long && long.year === undefined && year === undefined) || (filled.length > 0 && year === undefined)) {
     issues.push({
@@ -263,23 +281,18 @@ function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: Re
         month: `${longYear}-${pad(long.month)}`,
         field: 'month',
         owedFen: owed,
-        paidFen: values.paid as number | undefined,
-        paidOn: values.paidOn as string | undefined,
-        method: values.method as DuesMethod | undefined,
-        kind: values.kind as DuesKind | undefined,
-        collector: text('collector'),
+        paidFen: values.paid,
+        paidOn,
+        method: values.method,
+        kind: values.kind,
+        collector: trimmed(values.collector),
       });
     }
   }
   if (year !== undefined) {
     for (const m of filled) {
-      const paid = values[`m${m}`] as number | undefined;
-      payments.push({
-        month: `${year}-${pad(m)}`,
-        field: paid !== undefined ? `m${m}` : `o${m}`,
-        owedFen: (values[`o${m}`] as number | undefined) ?? owed,
-        paidFen: paid,
-      });
+      const paid = values[`m${m}`];
+      payments.push({ month: `${year}-${pad(m)}`, field: paid !== undefined ? `m${m}` : `o${m}`, owedFen: values[`o${m}`] ?? owed, paidFen: paid });
     }
   }
   if (payments.length === 0 && !issues.some((i) => i.severity === 'error')) {
@@ -292,21 +305,9 @@ function toRecord(values: Partial<Record<DuesColumnField, unknown>>, context: Re
       issues.push({ severity: 'warning', message: '各月份都没有填写金额，本行没有可导入的党费' });
     }
   }
-  const paidOn = values.paidOn as string | undefined;
-  if (paidOn && paidOn.length < 10) {
-    issues.push({ field: 'paidOn', severity: 'warning', message: `交纳日期只写到月（${paidOn}），未导入，请写明哪一天` });
-    for (const p of payments) delete p.paidOn;
-  }
   return finish(
     importedDuesSchema,
-    {
-      memberName: names[0] ? nameKey(names[0]) : undefined,
-      category: values.category as DuesCategory | undefined,
-      baseFen: values.base as number | undefined,
-      percent: values.percent as number | undefined,
-      remarks: text('remarks'),
-      payments,
-    },
+    { memberName: name, category: values.category, baseFen: values.base, percent: values.percent, remarks: trimmed(values.remarks), payments },
     issues,
   );
 }

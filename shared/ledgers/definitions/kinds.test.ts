@@ -8,7 +8,7 @@ import { parseCount, parseMoney, parseYear } from '../values';
 import { LEDGER_DEFINITIONS } from './index';
 import { duesLedger, duesPaymentsOf, parseMonth, parsePercent, type ImportedDues } from './dues';
 import { reviewsLedger, type ImportedReview } from './reviews';
-import { parseHours, trainingLedger, type ImportedTraining } from './training';
+import { parseHours, parseTrainingDate, trainingLedger, type ImportedTraining } from './training';
 
 /** 民主评议党员结果, 党费收缴 and 学习培训学时: sheets as branches keep them (fixtures/kinds, scripts/make-kind-fixtures.ts). */
 
@@ -25,7 +25,21 @@ async function sheetOf(name: string): Promise<ParsedSheet> {
   return result.sheets[0];
 }
 
-const byRow = <R>(sheet: ParsedSheet) => new Map(sheet.rows.map((r) => [r.rowNumber, r.record as R]));
+/** A parsed row's record as the test reads it (ParsedRow holds it as unknown); a row without one fails the test. */
+function recordOf<R>(row: { rowNumber: number; record?: unknown } | undefined): R {
+  if (row?.record === undefined) {
+    throw new Error(`第${row?.rowNumber ?? '?'}行没有记录`);
+  }
+  // The sheet's ledger is asserted before its records are read: the record is that ledger's.
+  return row.record as R;
+}
+const byRow = <R>(sheet: ParsedSheet) => ({
+  get: (rowNumber: number): R | undefined => {
+    const row = sheet.rows.find((r) => r.rowNumber === rowNumber);
+    return row?.record === undefined ? undefined : recordOf<R>(row);
+  },
+});
+const at = <R>(sheet: ParsedSheet, rowNumber: number): R => recordOf<R>(sheet.rows.find((r) => r.rowNumber === rowNumber));
 const messages = (sheet: ParsedSheet, row: number) => (sheet.rows.find((r) => r.rowNumber === row)?.issues ?? []).map((i) => `${i.severity}:${i.header ?? ''}:${i.message}`);
 const text = (t: string): CellValue => ({ kind: 'text', text: t });
 const num = (n: number, numFmt?: string): CellValue => (numFmt ? { kind: 'number', number: n, numFmt } : { kind: 'number', number: n });
@@ -47,13 +61,13 @@ function parse(sheet: SheetGrid, titleYear?: number) {
     return { kind: undefined, rows: [], reason: classification.reason };
   }
   const { rows } = parseSheetRows(sheet, { ...classification, ledger: classification.ledger }, { file: 't.xlsx', sheet: 'Sheet1' }, { today: TODAY, titleYear });
-  return { kind: classification.ledger.kind as string, rows, reason: undefined };
+  return { kind: classification.ledger.kind, rows, reason: undefined };
 }
 
 describe('民主评议党员结果登记表.xlsx', () => {
   it('is a reviews ledger under a two-row header, the year from the title, not from 填表日期', async () => {
     const sheet = await sheetOf('民主评议党员结果登记表.xlsx');
-    expect(sheet.ledger as string).toBe('reviews');
+    expect(sheet.ledger).toBe('reviews');
     expect(sheet.columns.filter((c) => c.field).map((c) => c.field)).toEqual([
       'name', 'category', 'selfAssessment', 'peerOpinion', 'excellent', 'qualified', 'basic', 'unqualified', 'grade', 'basis',
       'feedbackOn', 'feedbackBy', 'disposal', 'remarks',
@@ -102,7 +116,7 @@ describe('民主评议党员结果登记表.xlsx', () => {
       ]),
     );
     expect(kind).toBe('reviews');
-    expect(rows.map((r) => r.record as ImportedReview | undefined)).toEqual([
+    expect(rows.map((r) => r.record)).toEqual([
       { memberName: '张三', year: 2024, selfAssessment: '好', votes: { excellent: 3 }, grade: '合格' },
       { memberName: '李四', year: 2024, grade: '不评定等次' },
       { memberName: '王五', year: 2024, grade: '不合格' },
@@ -130,12 +144,11 @@ describe('民主评议党员结果登记表.xlsx', () => {
 describe('党费收缴明细表.xlsx (wide, 一月…十二月)', () => {
   it('is a dues ledger: one record per member with a payment for each month filled, money in 分', async () => {
     const sheet = await sheetOf('党费收缴明细表.xlsx');
-    expect(sheet.ledger as string).toBe('dues');
+    expect(sheet.ledger).toBe('dues');
     // 合计 is named in the preview but not stored; the 合计 row under the table is a footer.
     expect(sheet.issues.map((i) => `${i.header ?? ''}:${i.message}`)).toEqual(['合计:合计由各月金额算出，本列仅供核对，不导入']);
     expect(sheet.skippedRows.map((r) => r.rowNumber)).toEqual([8]);
-    const rows = byRow<ImportedDues>(sheet);
-    const wang = rows.get(4) as ImportedDues;
+    const wang = at<ImportedDues>(sheet, 4);
     expect(wang).toMatchObject({ memberName: '王建国', category: '在职', baseFen: 856000, percent: 1.5 });
     // 128.4, 128.40元 and ￥128.40 are all 12840 分; May onwards is empty: nothing recorded, not a zero payment.
     expect(wang.payments).toEqual(
@@ -146,11 +159,11 @@ describe('党费收缴明细表.xlsx (wide, 一月…十二月)', () => {
   it('reads 未交 as no payment, a formula by its value, 0.01 under a % format as 1 %, and refuses a tick without an amount', async () => {
     const sheet = await sheetOf('党费收缴明细表.xlsx');
     const rows = byRow<ImportedDues>(sheet);
-    const li = rows.get(5) as ImportedDues;
+    const li = at<ImportedDues>(sheet, 5);
     expect(li.baseFen).toBe(420000); // 4,200.00
     expect(li.payments.map((p) => [p.month, p.paidFen])).toEqual([['2025-01', 4200], ['2025-02', 4200], ['2025-03', 4200], ['2025-06', 8400]]);
     expect(li.remarks).toBe('5月6月于7月补交');
-    const chen = rows.get(6) as ImportedDues;
+    const chen = at<ImportedDues>(sheet, 6);
     expect(chen).toMatchObject({ category: '离退休', percent: 1 });
     expect(chen.payments.map((p) => p.month)).toEqual(['2025-01', '2025-02']);
     expect(messages(sheet, 6)).toEqual(['warning:3月:“√”没有写金额，请填写实交金额；本项未导入']);
@@ -160,8 +173,7 @@ describe('党费收缴明细表.xlsx (wide, 一月…十二月)', () => {
   });
 
   it('splits a row into one imported payment per month with the row’s terms', async () => {
-    const rows = byRow<ImportedDues>(await sheetOf('党费收缴明细表.xlsx'));
-    const payments = duesPaymentsOf(rows.get(5) as ImportedDues);
+    const payments = duesPaymentsOf(at<ImportedDues>(await sheetOf('党费收缴明细表.xlsx'), 5));
     expect(payments).toHaveLength(4);
     expect(payments[3]).toEqual({
       memberName: '李秀英',
@@ -180,7 +192,7 @@ describe('党费收缴明细表.xlsx (wide, 一月…十二月)', () => {
 describe('党费-年度列.csv (wide, 1月…12月, a 年度 column)', () => {
   it('takes the year of each row and refuses the row without one', async () => {
     const sheet = await sheetOf('党费-年度列.csv');
-    expect(sheet.ledger as string).toBe('dues');
+    expect(sheet.ledger).toBe('dues');
     const rows = byRow<ImportedDues>(sheet);
     expect(rows.get(2)?.payments).toEqual([
       { month: '2025-01', field: 'm1', owedFen: 12840, paidFen: 12840 },
@@ -194,7 +206,7 @@ describe('党费-年度列.csv (wide, 1月…12月, a 年度 column)', () => {
 describe('党费收缴登记.xlsx (long, one row per payment)', () => {
   it('reads each payment with its month written four ways, its method and type in the words people use', async () => {
     const sheet = await sheetOf('党费收缴登记.xlsx');
-    expect(sheet.ledger as string).toBe('dues');
+    expect(sheet.ledger).toBe('dues');
     const rows = byRow<ImportedDues>(sheet);
     expect(rows.get(3)).toEqual({
       memberName: '王建国',
@@ -215,7 +227,7 @@ describe('党费收缴登记.xlsx (long, one row per payment)', () => {
     expect(messages(sheet, 7)).toEqual(['error:年度:缺少年度，无法确定是哪一年的党费']);
   });
 
-  it('takes the title’s year for a month alone, and refuses a row that says no amount', () => {
+  it('takes the title’s year for a month alone, and imports nothing from a row that names no amount', () => {
     const sheet = grid([
       ['姓名', '缴费月份', '应缴', '实缴', '缴费方式', '缴费类型'],
       ['张三', '3月', '￥12.50', '12.5元', '支付宝', '补交'],
@@ -224,14 +236,14 @@ describe('党费收缴登记.xlsx (long, one row per payment)', () => {
     ]);
     const { kind, rows } = parse(sheet, 2025);
     expect(kind).toBe('dues');
-    expect((rows[0].record as ImportedDues).payments).toEqual([
+    expect(recordOf<ImportedDues>(rows[0]).payments).toEqual([
       { month: '2025-03', field: 'month', owedFen: 1250, paidFen: 1250, method: '线上', kind: '补缴' },
     ]);
     // A month without any amount says nothing to import: the row comes in with no payment, flagged.
     expect(rows[1].record).toEqual({ memberName: '李四', payments: [] });
     expect(rows[1].issues.map((i) => `${i.severity}:${i.message}`)).toEqual(['warning:没有填写应交或实交金额，本行没有可导入的党费']);
     // A zero written is a zero payment, and a month with its own year keeps it.
-    expect((rows[2].record as ImportedDues).payments).toEqual([{ month: '2024-12', field: 'month', paidFen: 0 }]);
+    expect(recordOf<ImportedDues>(rows[2]).payments).toEqual([{ month: '2024-12', field: 'month', paidFen: 0 }]);
   });
 
   it('flags money that is not money, and never makes an amount up', () => {
@@ -251,6 +263,23 @@ describe('党费收缴登记.xlsx (long, one row per payment)', () => {
     // No month in a long sheet: the row cannot say which month, and is refused.
     expect(rows[1].record).toBeUndefined();
     expect(rows[1].issues.map((i) => `${i.severity}:${i.message}`)).toEqual(['error:缺少所属月份，无法确定是哪个月的党费']);
+  });
+
+  it('reads a grid whose months each hold 应交 and 实交 under a two-row header', () => {
+    const { kind, rows } = parse(
+      grid([
+        ['2025年党费收缴公示表'],
+        ['姓名', '1月', '1月', '2月', '2月'],
+        ['姓名', '应交', '实交', '应交', '实交'],
+        ['张三', '12.5', '12.5', '15', null],
+      ]),
+      2025,
+    );
+    expect(kind).toBe('dues');
+    expect(recordOf<ImportedDues>(rows[0]).payments).toEqual([
+      { month: '2025-01', field: 'm1', owedFen: 1250, paidFen: 1250 },
+      { month: '2025-02', field: 'o2', owedFen: 1500 },
+    ]);
   });
 
   it('takes a grid row with every month empty as nothing to import, not as an error', () => {
@@ -280,7 +309,7 @@ describe('党费 cell readers', () => {
 describe('学习培训学时登记表.xlsx', () => {
   it('is a training ledger: forms read from the words people use, hours kept as written', async () => {
     const sheet = await sheetOf('学习培训学时登记表.xlsx');
-    expect(sheet.ledger as string).toBe('training');
+    expect(sheet.ledger).toBe('training');
     const rows = byRow<ImportedTraining>(sheet);
     expect(rows.get(3)).toEqual({ memberName: '王建国', date: '2025-03-05', activity: '学习《中国共产党纪律处分条例》', form: '支部学习', hours: { hours: 2 } });
     expect(rows.get(4)).toMatchObject({ date: '2025-03-05', form: '支部学习', hours: { hours: 2 } });
@@ -318,6 +347,25 @@ describe('学习培训学时登记表.xlsx', () => {
     expect(rows.every((r) => r.record === undefined && r.issues.every((i) => i.severity === 'error'))).toBe(true);
   });
 
+  it('says on the row what was to be kept “in 备注”: a 学时 record has no 备注', () => {
+    const sheet = grid([['姓名', '日期', '学习内容', '形式', '学时', '地点'], ['张三', '2025-03-05', '党章学习', '集中学习', 2, '三楼会议室']]);
+    const classification = classifySheet(sheet, DEFINITIONS);
+    const ledger = classification.ledger;
+    expect(ledger?.kind).toBe('training');
+    if (!ledger) return;
+    const { rows } = parseSheetRows(sheet, { ...classification, ledger }, { file: 't.xlsx' }, { today: TODAY }, undefined, { keepInRemarks: [6] });
+    expect(rows[0].record).toBeDefined();
+    expect(rows[0].issues.map((i) => i.message)).toEqual(['学时记录没有备注项，未导入：地点：三楼会议室']);
+  });
+
+  it('keeps a 培训班 written as a span of days by its first day, saying so', () => {
+    expect(parseTrainingDate(text('2025.3.1-3.5'))).toEqual({ ok: true, value: '2025-03-01', warning: '“2025.3.1-3.5”是一段日期，按开始日期2025-03-01登记' });
+    expect(parseTrainingDate(text('2025年6月16日至18日'))).toMatchObject({ ok: true, value: '2025-06-16' });
+    expect(parseTrainingDate(text('2025-03-01至2025-03-05'))).toMatchObject({ ok: true, value: '2025-03-01' });
+    expect(parseTrainingDate(text('2025-03-05'))).toEqual({ ok: true, value: '2025-03-05' });
+    expect(parseTrainingDate(text('三月上旬')).ok).toBe(false);
+  });
+
   it('reads 学时 as numbers, hours and days', () => {
     expect(parseHours(text('2学时'))).toEqual({ ok: true, value: { hours: 2 } });
     expect(parseHours(text('1.5小时'))).toEqual({ ok: true, value: { hours: 1.5 } });
@@ -329,7 +377,7 @@ describe('学习培训学时登记表.xlsx', () => {
 });
 
 describe('the three kinds beside the five ledgers', () => {
-  it('leave the meetings 类型×月份 matrix and a roster with 人员类别 to what they were', () => {
+  it('do not take the meetings 类型×月份 matrix or a roster with 人员类别 for theirs', () => {
     const roster = parse(grid([['姓名', '性别', '人员类别', '入党时间'], ['张三', '男', '在职', '2010-07-01']]));
     expect(roster.kind).toBe('members');
     const matrix = parse(grid([['会议类型', '1月', '2月', '合计'], ['支部委员会', 1, 1, 2]]));

@@ -5,7 +5,7 @@ import { NOT_GRADED, REVIEW_GRADES, REVIEW_VOTE_LABELS, type ReviewVotes } from 
 import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseCount, parseDate, parseText, parseYear } from '../values';
-import { finish, nameKey, NONE, splitNames, textColumn, withNote } from './common';
+import { finish, NONE, oneMemberName, splitNames, textColumn, trimmed, withNote } from './common';
 
 /**
  * 民主评议党员结果登记表 (DOMAIN §1.5, §3.8): one row per member and year. The year is the row's 年度 cell, else the
@@ -94,16 +94,27 @@ export type ImportedReview = z.infer<typeof importedReviewSchema>;
 
 type Issues = RecordResult<ImportedReview, ReviewColumnField>['issues'];
 
-function toRecord(values: Partial<Record<ReviewColumnField, unknown>>, context: RecordContext): RecordResult<ImportedReview, ReviewColumnField> {
+/** What the column parsers above return, field by field. */
+interface ReviewValues extends Partial<Record<(typeof VOTE_FIELDS)[number], number>> {
+  name?: string;
+  year?: number;
+  category?: MemberCategory;
+  selfAssessment?: string;
+  peerOpinion?: string;
+  grade?: ReviewGradeValue;
+  basis?: string;
+  feedbackOn?: string;
+  feedbackBy?: string;
+  disposal?: string;
+  remarks?: string;
+}
+
+function toRecord(parsed: Partial<Record<ReviewColumnField, unknown>>, context: RecordContext): RecordResult<ImportedReview, ReviewColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as ReviewValues;
   const issues: Issues = [];
-  const text = (f: ReviewColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const names = splitNames(text('name'));
-  if (names.length === 0) {
-    issues.push({ field: 'name', severity: 'error', message: '缺少姓名，无法确定是哪一名党员的评议结果' });
-  } else if (names.length > 1) {
-    issues.push({ field: 'name', severity: 'error', message: `每行只能填一名党员，这里有${names.length}人（${names.join('、')}），请分行填写` });
-  }
-  const year = (values.year as number | undefined) ?? context.titleYear;
+  const name = oneMemberName(values.name, 'name', '评议结果', issues);
+  const year = values.year ?? context.titleYear;
   if (year === undefined) {
     issues.push({
       field: 'year',
@@ -113,45 +124,44 @@ function toRecord(values: Partial<Record<ReviewColumnField, unknown>>, context: 
         : '无法确定评议年度：请加“评议年度”列，或在表格标题中写明年度（如“2025年度民主评议党员结果登记表”）',
     });
   }
-  const grade = values.grade as ReviewGradeValue | undefined;
-  const category = values.category as MemberCategory | undefined;
+  const { grade, category } = values;
   if (category === '预备党员' && grade && grade !== NOT_GRADED) {
     issues.push({ field: 'grade', severity: 'warning', message: `预备党员参加民主评议但不评定等次，这里写的是“${grade}”，请核对` });
   }
   if (category === '正式党员' && grade === NOT_GRADED) {
     issues.push({ field: 'grade', severity: 'warning', message: `正式党员应评定等次，“${NOT_GRADED}”仅用于预备党员，请核对` });
   }
-  const disposal = text('disposal');
+  const disposal = trimmed(values.disposal);
   if ((grade === '基本合格' || grade === '不合格') && !disposal) {
     issues.push({ field: 'disposal', severity: 'warning', message: `评定为${grade}的党员应填写处置措施` });
   }
-  const feedbackBy = splitNames(text('feedbackBy'));
+  const feedbackBy = splitNames(values.feedbackBy);
   if (feedbackBy.length > 1) {
     issues.push({ field: 'feedbackBy', severity: 'warning', message: `反馈人只能填一人，按第一位“${feedbackBy[0]}”导入` });
   }
-  let feedbackOn = values.feedbackOn as string | undefined;
+  let feedbackOn = values.feedbackOn;
   if (feedbackOn && feedbackOn.length < 10) {
     issues.push({ field: 'feedbackOn', severity: 'warning', message: `反馈日期只写到月（${feedbackOn}），未导入，请写明哪一天` });
     feedbackOn = undefined;
   }
   const votes: ReviewVotes = {};
   for (const field of VOTE_FIELDS) {
-    const count = values[field] as number | undefined;
+    const count = values[field];
     if (count !== undefined) votes[field] = count;
   }
   return finish(
     importedReviewSchema,
     {
-      memberName: names[0],
+      memberName: name,
       year,
-      selfAssessment: text('selfAssessment'),
-      peerOpinion: text('peerOpinion'),
+      selfAssessment: trimmed(values.selfAssessment),
+      peerOpinion: trimmed(values.peerOpinion),
       votes: Object.keys(votes).length > 0 ? votes : undefined,
       grade,
       // The result has no 备注 of its own: a note is kept under 评定依据, labelled.
-      basis: withNote(text('basis'), '备注', text('remarks')),
+      basis: withNote(trimmed(values.basis), '备注', trimmed(values.remarks)),
       feedbackOn,
-      feedbackByName: feedbackBy[0] ? nameKey(feedbackBy[0]) : undefined,
+      feedbackByName: feedbackBy[0],
       disposal,
     },
     issues,

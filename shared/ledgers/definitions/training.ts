@@ -3,9 +3,9 @@ import { isoDateSchema } from '../../dates';
 import { TRAINING_FORMS, type TrainingForm } from '../../model/training';
 import { DURATION_UNITS, type DurationUnit } from '../../training/settings';
 import { normalizeToken } from '../normalize';
-import type { CellParser, ColumnDefinition, LedgerDefinition, RecordResult } from '../types';
+import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
 import { cellText, enumParser, parseDate, parseText } from '../values';
-import { finish, nameKey, splitNames, textColumn } from './common';
+import { finish, oneMemberName, textColumn, trimmed } from './common';
 
 /**
  * 学习培训学时登记表 (DOMAIN §3.10): one row per member and activity. 学时 is a number as written (`2`, `2学时`,
@@ -65,13 +65,36 @@ export const parseHours: CellParser<WrittenHours> = (cell) => {
   return { ok: false, message: `“${cellText(cell)}”不是学时，请写成数字（如 2 或 1.5），或写“半天”“一天”` };
 };
 
+/** `2025.3.1-3.5`, `2025年3月1日至5日`, `2025-03-01至2025-03-05`: a 培训班 of several days, written as its span. */
+const SPAN = /^(.+?)\s*(?:至|到|~|～|—|–)\s*\S+$/;
+/** A span joined by `-`, only between dates not written with `-` themselves (2025.3.1-3.5, 2025/3/1-3/5). */
+const DASHED_SPAN = /^(\d{4}[.年/][^-]*?)\s*-\s*[^-]+$/;
+
+/**
+ * 日期 as written; a span of days (a 培训班) is kept by its first day, with a warning: a record is one date, and the
+ * first is what the span says the training began on.
+ */
+export const parseTrainingDate: CellParser<string> = (cell) => {
+  const read = parseDate(cell);
+  if (read.ok || cell.kind !== 'text') {
+    return read;
+  }
+  const written = cell.text.trim();
+  const first = (SPAN.exec(written) ?? DASHED_SPAN.exec(written))?.[1];
+  const start = first ? parseDate({ kind: 'text', text: first }) : undefined;
+  if (start?.ok && start.value && start.value.length === 10) {
+    return { ok: true, value: start.value, warning: `“${written}”是一段日期，按开始日期${start.value}登记` };
+  }
+  return read;
+};
+
 const columns: ColumnDefinition<TrainingColumnField>[] = [
   { field: 'name', label: '姓名', headers: ['姓名', '党员姓名', '参学人员', '参训人员', '学员', '学员姓名', '参加人员'], parse: parseText },
   {
     field: 'date',
     label: '日期',
     headers: ['日期', '学习日期', '培训日期', '学习时间', '培训时间', '时间', '活动日期', '活动时间', '参学日期', '参训日期'],
-    parse: parseDate,
+    parse: parseTrainingDate,
   },
   textColumn('activity', '学习培训内容', ['学习内容', '培训内容', '活动名称', '活动内容', '学习主题', '培训项目', '课程名称', '项目名称', '内容', '学习培训项目', '主题', '培训班名称', '学习培训名称', '课程']),
   {
@@ -97,37 +120,48 @@ export const importedTrainingSchema = z.object({
 });
 export type ImportedTraining = z.infer<typeof importedTrainingSchema>;
 
-function toRecord(values: Partial<Record<TrainingColumnField, unknown>>): RecordResult<ImportedTraining, TrainingColumnField> {
+/** What the column parsers above return, field by field. */
+interface TrainingValues {
+  name?: string;
+  date?: string;
+  activity?: string;
+  form?: TrainingForm;
+  hours?: WrittenHours;
+  remarks?: string;
+}
+
+function toRecord(parsed: Partial<Record<TrainingColumnField, unknown>>, context: RecordContext): RecordResult<ImportedTraining, TrainingColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as TrainingValues;
   const issues: RecordResult<ImportedTraining, TrainingColumnField>['issues'] = [];
-  const text = (f: TrainingColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const names = splitNames(text('name'));
-  if (names.length === 0) {
-    issues.push({ field: 'name', severity: 'error', message: '缺少姓名，无法确定是哪一名党员的学时' });
-  } else if (names.length > 1) {
-    issues.push({ field: 'name', severity: 'error', message: `每行只能填一名党员，这里有${names.length}人（${names.join('、')}），请分行填写` });
-  }
-  const date = values.date as string | undefined;
+  const name = oneMemberName(values.name, 'name', '学时', issues);
+  const activity = trimmed(values.activity);
+  const { date, hours } = values;
   if (!date) {
     issues.push({ field: 'date', severity: 'error', message: '缺少日期' });
   } else if (date.length < 10) {
     issues.push({ field: 'date', severity: 'error', message: `日期只写到月（${date}），请写明哪一天` });
   }
-  if (!text('activity')) {
+  if (!activity) {
     issues.push({ field: 'activity', severity: 'error', message: '缺少学习培训内容，无法确定是哪一次学习' });
   }
   // 形式 and 学时 are what the record is: without them it cannot be stored (a whole column may be set in the preview).
   if (!values.form) {
     issues.push({ field: 'form', severity: 'error', message: '缺少形式（脱产培训、专题讲座、支部学习、主题实践或网络学习），可在下方为本表设置统一的形式' });
   }
-  const hours = values.hours as WrittenHours | undefined;
   if (!hours) {
     issues.push({ field: 'hours', severity: 'error', message: '缺少学时' });
   } else if ('hours' in hours && (!(hours.hours > 0) || !Number.isInteger(hours.hours * 2) || hours.hours > 400)) {
     issues.push({ field: 'hours', severity: 'error', message: `学时“${hours.hours}”不符合要求：应大于0，以0.5为单位` });
   }
+  // Columns the user chose to keep “in 备注” land here: with nowhere to keep them, say so on the row (a 备注 column
+  // of the sheet is said once for the sheet, notKept).
+  if (values.remarks && !context.fieldsInSheet?.has('remarks')) {
+    issues.push({ severity: 'warning', message: `学时记录没有备注项，未导入：${values.remarks.replace(/\n/g, '；')}` });
+  }
   return finish(
     importedTrainingSchema,
-    { memberName: names[0] ? nameKey(names[0]) : undefined, date, activity: text('activity'), form: values.form, hours },
+    { memberName: name, date, activity, form: values.form, hours },
     issues,
   );
 }

@@ -1,11 +1,11 @@
 import { generateDemoDues } from '../demo/dues';
 import { duesRowsInPeriod, duesTable } from '../exports/dues';
-import { recordWrites, rosterContext } from '../imports/core';
-import { duesKey, duesLabel, duesTermsLookup, resolveDues } from '../imports/dues';
+import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
+import { duesKey, duesLabel, duesTermsLookup, resolveDues, type DuesTermsLookup } from '../imports/dues';
 import { keyedPlanner } from '../imports/keyed';
-import { duesLedger, duesPaymentsOf } from '../ledgers/definitions/dues';
+import { duesLedger, duesPaymentsOf, type ImportedDuesPayment } from '../ledgers/definitions/dues';
 import { DUES_FIELD_LABELS, duesPaymentFieldsSchema, duesPaymentSchema, type DuesPayment } from '../model/dues';
-import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { checkedBy, rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 党费收缴: one record per member and month; a row of a wide sheet (张榜公示) holds a member's months. */
 export const duesSpec: LedgerKindSpec<'dues'> = {
@@ -21,7 +21,9 @@ export const duesSpec: LedgerKindSpec<'dues'> = {
         const c = rosterContext(ctx);
         return { ...c, termsOf: duesTermsLookup(c.roster, ctx.dues.filter((d) => d.branchId === ctx.branchId)) };
       },
-      resolve: (imported, c) => resolveDues(imported, c.roster, c.branchId, c.termsOf),
+      resolve: checkedBy(duesPaymentFieldsSchema, (imported: ImportedDuesPayment, c: RosterContext & { termsOf: DuesTermsLookup }) =>
+        resolveDues(imported, c.roster, c.branchId, c.termsOf),
+      ),
       key: duesKey,
       label: (stored, c) => duesLabel(stored, c.roster),
       fieldLabels: DUES_FIELD_LABELS,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '../demo';
+import { planLedgerImport } from '../imports/plan';
 import { LEDGER_KINDS } from '../model/kinds';
 import { KIND_RULE_IDS } from '../rules/kindRules';
 import { RULE_IDS } from '../rules/types';
@@ -37,5 +38,16 @@ describe('the ledger-kind registry', () => {
       expect(ledgers[kind].length, kind).toBeGreaterThan(0);
       expect(ledgers[kind].every((record) => record.branchId === demo.branch.id && specOf(kind).schema.safeParse(record).success), kind).toBe(true);
     }
+  });
+
+  it('refuses, with the model message, a row whose record the model would not take, instead of throwing', () => {
+    const demo = generateDemoBranch({ today: '2025-11-14' });
+    const ctx = { branchId: demo.branch.id, branches: [demo.branch], ...demoLedgers(demo, { today: '2025-11-14' }), reviews: [], today: '2025-11-14' };
+    const name = demo.members[0].name;
+    const [row] = planLedgerImport('reviews', [{ rowNumber: 4, values: {}, record: { memberName: name, year: 1900 }, issues: [] }], ctx);
+    expect(row).toMatchObject({ action: '冲突', blocked: true });
+    expect(row.reason).toMatch(/1921/);
+    const [ok] = planLedgerImport('reviews', [{ rowNumber: 4, values: {}, record: { memberName: name, year: 2024 }, issues: [] }], ctx);
+    expect(ok).toMatchObject({ action: '新增', blocked: false, after: { year: 2024, votes: {} } });
   });
 });

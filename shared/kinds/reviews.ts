@@ -1,11 +1,11 @@
 import { generateDemoReviews } from '../demo/reviews';
 import { reviewsInPeriod, reviewsTable } from '../exports/reviews';
-import { recordWrites, rosterContext } from '../imports/core';
+import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
 import { keyedPlanner } from '../imports/keyed';
 import { resolveReview, reviewKey, reviewLabel } from '../imports/reviews';
 import { reviewsLedger, type ImportedReview } from '../ledgers/definitions/reviews';
 import { REVIEW_FIELD_LABELS, reviewResultFieldsSchema, reviewResultSchema, type ReviewResult } from '../model/review';
-import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { checkedBy, rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 民主评议党员: one result per member and year. */
 export const reviewsSpec: LedgerKindSpec<'reviews'> = {
@@ -17,7 +17,7 @@ export const reviewsSpec: LedgerKindSpec<'reviews'> = {
     planner: keyedPlanner({
       kind: 'reviews',
       context: rosterContext,
-      resolve: (imported: ImportedReview, c) => resolveReview(imported, c.roster, c.branchId),
+      resolve: checkedBy(reviewResultFieldsSchema, (imported: ImportedReview, c: RosterContext) => resolveReview(imported, c.roster, c.branchId)),
       key: reviewKey,
       label: (stored, c) => reviewLabel(stored, c.roster),
       fieldLabels: REVIEW_FIELD_LABELS,

@@ -1,11 +1,11 @@
 import { generateDemoTraining } from '../demo/training';
 import { trainingInPeriod, trainingTable } from '../exports/training';
-import { recordWrites, rosterContext } from '../imports/core';
+import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
 import { keyedPlanner } from '../imports/keyed';
 import { resolveTraining, trainingKey, trainingLabel } from '../imports/training';
 import { trainingLedger, type ImportedTraining } from '../ledgers/definitions/training';
-import { TRAINING_FIELD_LABELS, trainingRecordSchema } from '../model/training';
-import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { TRAINING_FIELD_LABELS, trainingRecordFieldsSchema, trainingRecordSchema } from '../model/training';
+import { checkedBy, rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 学习培训学时: one record per member and activity. */
 export const trainingSpec: LedgerKindSpec<'training'> = {
@@ -17,7 +17,7 @@ export const trainingSpec: LedgerKindSpec<'training'> = {
     planner: keyedPlanner({
       kind: 'training',
       context: rosterContext,
-      resolve: (imported: ImportedTraining, c) => resolveTraining(imported, c.roster, c.branchId),
+      resolve: checkedBy(trainingRecordFieldsSchema, (imported: ImportedTraining, c: RosterContext) => resolveTraining(imported, c.roster, c.branchId)),
       key: trainingKey,
       label: (stored, c) => trainingLabel(stored, c.roster),
       fieldLabels: TRAINING_FIELD_LABELS,

@@ -1,14 +1,31 @@
 import type { Workbook } from 'exceljs';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { DemoDataset } from '../demo';
 import type { ExportTable } from '../exports/columns';
 import type { CellInput, SheetColumn } from '../exports/sheet';
 import type { ExportOptions, LedgerDataset } from '../exports/types';
 import type { KindPlanner, PlannedRow, RecordWrite, WriteContext } from '../imports/core';
+import type { Resolved } from '../imports/keyed';
 import type { LedgerDefinition } from '../ledgers/types';
 import type { LedgerKind, Stored } from '../model/kinds';
 import { KIND_RULE_IDS, type KindRuleId } from '../rules/kindRules';
 import { RULE_IDS, type RuleId } from '../rules/types';
+
+/** zod's own messages in Chinese; the model's custom messages win over these. */
+const CHINESE_ERRORS = z.locales.zhCN().localeError;
+
+/**
+ * `resolve` that also refuses fields the stored record's schema would not take, with the schema's message in Chinese
+ * (the merge of a new record parses them for the model's defaults, and must not throw).
+ */
+export function checkedBy<I, C, F>(schema: z.ZodType, resolve: (imported: I, c: C) => Resolved<F>): (imported: I, c: C) => Resolved<F> {
+  return (imported, c) => {
+    const resolved = resolve(imported, c);
+    if (!resolved.ok) return resolved;
+    const parsed = schema.safeParse(resolved.fields, { error: CHINESE_ERRORS });
+    return parsed.success ? resolved : { ok: false, reason: parsed.error.issues.map((i) => i.message).join('；') };
+  };
+}
 
 /** The rules whose ids start with one of `prefixes` (`meeting.`: every meeting rule), in their order. */
 export function rulesNamed(...prefixes: string[]): (RuleId | KindRuleId)[] {

@@ -44,7 +44,7 @@ function dataset(kind: CommitBenchKind, count: number) {
   // What the plan hands the commit for a 新增 row: the record without id, branchId and timestamps.
   const rows: PlannedRow[] = records.map((record, index) => {
     const { id: _id, branchId: _branch, createdAt: _c, updatedAt: _u, ...after } = record;
-    return { rowNumber: index + 4, kind, action: '新增', blocked: false, target: { branchId }, after };
+    return { rowNumber: index + 4, kind, action: '新增', blocked: false, target: { branchId }, after } as PlannedRow; // why: the demo's records of `kind` as its rows
   });
   return { branch: demo.branch, records, rows };
 }

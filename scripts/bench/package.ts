@@ -23,6 +23,7 @@ import {
 } from '../../shared/package';
 import { concatBytes } from '../../shared/zip/zip';
 import { startMinutesPool } from './minutesPool';
+import { demoLedgers } from '../../shared/kinds';
 
 export interface PackageFigure {
   name: string;
@@ -87,7 +88,7 @@ function benchBranch(photos: number): BenchBranch {
     bytes.set(id, jpegLikeBytes(size, i + 1));
   }
   return {
-    dataset: ledgerDataset(demo),
+    dataset: ledgerDataset({ branch: demo.branch, ...demoLedgers(demo, { today: TODAY }) }),
     attachments,
     bytes,
   };

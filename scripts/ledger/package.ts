@@ -23,6 +23,7 @@ import {
 import type { LedgerIo } from './io';
 import { scanArgs, UsageError } from './args';
 import { errorCode, messageOf } from '../../shared/errors';
+import { demoLedgers } from '../../shared/kinds';
 
 export const PACKAGE_EXIT_OK = 0;
 export const PACKAGE_EXIT_FAILED = 1;
@@ -166,7 +167,7 @@ export async function runDemoPackage(args: string[], io: LedgerIo): Promise<numb
     throwIfFailed();
     const result = await buildInspectionPackage(
       {
-        dataset: ledgerDataset(demo),
+        dataset: ledgerDataset({ branch: demo.branch, ...demoLedgers(demo, { today: demoToday }) }),
         options: { period: yearPeriod(parsed.year), generatedOn: today },
         appVersion: await appVersion(),
         generatedAt: dayjs().format(),

@@ -1,12 +1,13 @@
 /**
  * Reads a database export for the CLI: the app's full backup (dexie-export-import, `formatName: 'dexie'`) or a
- * plain `{branches, members, meetings, talks, rectifications, attachments, settings}` object. Returns the raw rows of the tables the rules
+ * plain `{branches, <every ledger kind>, attachments, settings}` object. Returns the raw rows of the tables the rules
  * look at; validating them is validate.ts's job. Every failure is a LedgerFileError with a Chinese message.
  */
 import { readFile } from 'node:fs/promises';
+import { LEDGER_KINDS } from '../../shared/model/kinds';
 
 /** The tables self-check reads; other tables of the export (auditLog, importBatches …) are left alone. */
-export const CHECKED_TABLES = ['branches', 'members', 'meetings', 'talks', 'rectifications', 'analyses', 'reviews', 'dues', 'training', 'attachments', 'settings'] as const;
+export const CHECKED_TABLES = ['branches', ...LEDGER_KINDS, 'attachments', 'settings'] as const;
 export type CheckedTable = (typeof CHECKED_TABLES)[number];
 
 /** Ledger files self-check reads through the import pipeline (selfCheck.ts), not as JSON. */
@@ -32,7 +33,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function emptyTables(): Record<CheckedTable, unknown[]> {
-  return { branches: [], members: [], meetings: [], talks: [], rectifications: [], analyses: [], reviews: [], dues: [], training: [], attachments: [], settings: [] };
+  return Object.fromEntries(CHECKED_TABLES.map((table) => [table, []])) as unknown as Record<CheckedTable, unknown[]>; // why: fromEntries loses the keys
 }
 
 function unescapeKey(part: string): string {

@@ -32,8 +32,7 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
       db.training.toArray(),
     ]);
     const analysisSettings = await getAnalysisSettings(db);
-    // A dataset carrying the three kinds (as the package's will once its kind lists hold them) has them judged.
-    const dataset = { branch: branch!, members, meetings, talks, analyses, rectifications, analysisSettings, reviews, dues, training };
+        const dataset = { branch: branch!, members, meetings, talks, analyses, rectifications, analysisSettings, reviews, dues, training };
     const inPackage = packageFindings({
       dataset,
       period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` } as never,

@@ -3,37 +3,8 @@
  * check and reported with its file, table, row number and field, in Chinese; nothing here throws.
  */
 import { z } from 'zod';
-import {
-  ANALYSIS_FIELD_LABELS,
-  analysisSchema,
-  branchSchema,
-  DUES_FIELD_LABELS,
-  duesPaymentSchema,
-  MEETING_FIELD_LABELS,
-  meetingSchema,
-  MEMBER_FIELD_LABELS,
-  memberSchema,
-  ATTACHMENT_OWNER_TABLES,
-  RECTIFICATION_FIELD_LABELS,
-  rectificationSchema,
-  REVIEW_FIELD_LABELS,
-  reviewResultSchema,
-  settingRowSchema,
-  TALK_FIELD_LABELS,
-  talkSchema,
-  TRAINING_FIELD_LABELS,
-  trainingRecordSchema,
-  type Analysis,
-  type Branch,
-  type DuesPayment,
-  type Meeting,
-  type Member,
-  type Rectification,
-  type ReviewResult,
-  type SettingRow,
-  type Talk,
-  type TrainingRecord,
-} from '../../shared/model';
+import { LEDGER_KIND_SPEC_LIST, specOf } from '../../shared/kinds';
+import { ATTACHMENT_OWNER_TABLES, branchSchema, LEDGER_KINDS, settingRowSchema, type Branch, type LedgerRecords, type SettingRow } from '../../shared/model';
 import {
   DEFAULT_RULE_SETTINGS,
   readRuleSettings,
@@ -62,16 +33,8 @@ export interface DataIssue {
   message: string;
 }
 
-export interface ValidRecords {
+export interface ValidRecords extends LedgerRecords {
   branches: Branch[];
-  members: Member[];
-  meetings: Meeting[];
-  talks: Talk[];
-  rectifications: Rectification[];
-  analyses: Analysis[];
-  reviews: ReviewResult[];
-  dues: DuesPayment[];
-  training: TrainingRecord[];
   /** Only which record each file belongs to: a task's files are its 佐证材料. */
   attachments: AttachmentOwner[];
   settings: SettingRow[];
@@ -79,14 +42,7 @@ export interface ValidRecords {
 
 export const TABLE_NAMES: Record<CheckedTable, string> = {
   branches: '支部',
-  members: '党员',
-  meetings: '会议',
-  talks: '谈心谈话',
-  rectifications: '整改任务',
-  analyses: '思想动态分析',
-  reviews: '民主评议结果',
-  dues: '党费',
-  training: '学习学时',
+  ...(Object.fromEntries(LEDGER_KIND_SPEC_LIST.map((spec) => [spec.kind, spec.labels.table])) as Record<(typeof LEDGER_KINDS)[number], string>), // why: fromEntries loses the keys
   attachments: '附件',
   settings: '设置',
 };
@@ -110,32 +66,10 @@ const BRANCH_LABELS: Record<string, string> = {
 
 const FIELD_LABELS: Record<CheckedTable, Record<string, string>> = {
   branches: { ...META_LABELS, ...BRANCH_LABELS },
-  members: { ...META_LABELS, ...MEMBER_FIELD_LABELS },
-  meetings: { ...META_LABELS, ...MEETING_FIELD_LABELS },
-  talks: { ...META_LABELS, ...TALK_FIELD_LABELS },
-  rectifications: { ...META_LABELS, ...RECTIFICATION_FIELD_LABELS },
-  analyses: { ...META_LABELS, ...ANALYSIS_FIELD_LABELS },
-  reviews: { ...META_LABELS, ...REVIEW_FIELD_LABELS },
-  dues: { ...META_LABELS, ...DUES_FIELD_LABELS },
-  training: { ...META_LABELS, ...TRAINING_FIELD_LABELS },
+  ...(Object.fromEntries(LEDGER_KIND_SPEC_LIST.map((spec) => [spec.kind, { ...META_LABELS, ...spec.labels.fields }])) as Record<(typeof LEDGER_KINDS)[number], Record<string, string>>), // why: as above
   attachments: { ...META_LABELS, ownerTable: '所属台账', ownerId: '所属记录' },
   settings: { key: '设置项', value: '设置值' },
 };
-
-const SCHEMAS = {
-  branches: branchSchema,
-  members: memberSchema,
-  meetings: meetingSchema,
-  talks: talkSchema,
-  rectifications: rectificationSchema,
-  analyses: analysisSchema,
-  reviews: reviewResultSchema,
-  dues: duesPaymentSchema,
-  training: trainingRecordSchema,
-  // The file bytes are not needed (nor checked) for self-check: only whose file it is.
-  attachments: attachmentOwnerSchema,
-  settings: settingRowSchema,
-} as const;
 
 /** zod's own messages in Chinese; the model's custom messages (请填写姓名 …) win over these. */
 const CHINESE_ERRORS = z.locales.zhCN().localeError;
@@ -148,10 +82,8 @@ export function fieldName(table: CheckedTable, field: string): string {
 
 /** The record's id (a setting's key). */
 function recordId(row: unknown): string | undefined {
-  if (typeof row !== 'object' || row === null) {
-    return undefined;
-  }
-  const id = ('id' in row ? row.id : undefined) ?? ('key' in row ? row.key : undefined);
+  const record = row as { id?: unknown; key?: unknown } | null;
+  const id = record?.id ?? record?.key;
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
@@ -186,18 +118,14 @@ function validateTable<T>(
 export function validateTables(file: string, exported: ExportTables): { records: ValidRecords; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   const { tables } = exported;
+  const ledgers = Object.fromEntries(
+    LEDGER_KINDS.map((kind) => [kind, validateTable(file, kind, tables[kind], specOf(kind).schema as z.ZodType<unknown>, issues)]),
+  ) as unknown as LedgerRecords; // why: each table validated with its kind's schema
   const records: ValidRecords = {
-    branches: validateTable(file, 'branches', tables.branches, SCHEMAS.branches, issues),
-    members: validateTable(file, 'members', tables.members, SCHEMAS.members, issues),
-    meetings: validateTable(file, 'meetings', tables.meetings, SCHEMAS.meetings, issues),
-    talks: validateTable(file, 'talks', tables.talks, SCHEMAS.talks, issues),
-    rectifications: validateTable(file, 'rectifications', tables.rectifications, SCHEMAS.rectifications, issues),
-    analyses: validateTable(file, 'analyses', tables.analyses, SCHEMAS.analyses, issues),
-    reviews: validateTable(file, 'reviews', tables.reviews, SCHEMAS.reviews, issues),
-    dues: validateTable(file, 'dues', tables.dues, SCHEMAS.dues, issues),
-    training: validateTable(file, 'training', tables.training, SCHEMAS.training, issues),
-    attachments: validateTable(file, 'attachments', tables.attachments, SCHEMAS.attachments, issues),
-    settings: validateTable(file, 'settings', tables.settings, SCHEMAS.settings, issues),
+    branches: validateTable(file, 'branches', tables.branches, branchSchema, issues),
+    ...ledgers,
+    attachments: validateTable(file, 'attachments', tables.attachments, attachmentOwnerSchema, issues),
+    settings: validateTable(file, 'settings', tables.settings, settingRowSchema, issues),
   };
   return { records, issues };
 }
@@ -216,7 +144,6 @@ export function ruleSettingsOf(file: string, settings: SettingRow[]): { settings
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
     issues.push({ file, table: 'settings', id: RULE_SETTINGS_KEY, field: 'value', message: '规则设置不是对象，已全部按默认值检查' });
   } else {
-    // Indexed by the keys found in the file, which may be any text.
     const shape = ruleSettingsSchema.shape as Record<string, z.ZodType>;
     for (const [key, value] of Object.entries(stored)) {
       if (key in shape && value !== undefined && !shape[key].safeParse(value).success) {

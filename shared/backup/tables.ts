@@ -4,25 +4,21 @@
  * the app itself would refuse (a member whose 党小组 is not a list used to leave 设置 blank).
  */
 import type { z } from 'zod';
-import { analysisSchema } from '../model/analysis';
+import { LEDGER_KIND_SPEC_LIST } from '../kinds';
 import { attachmentMetaSchema } from '../model/attachment';
 import { auditEntrySchema } from '../model/audit';
 import { branchSchema } from '../model/branch';
 import { importBatchSchema } from '../model/importBatch';
-import { meetingSchema } from '../model/meeting';
-import { memberSchema } from '../model/member';
-import { rectificationSchema } from '../model/rectification';
 import { settingRowSchema } from '../model/settings';
-import { talkSchema } from '../model/talk';
 import { binaryRefSchema } from './manifest';
+
+/** Every ledger kind's table: its spec's record schema and name. */
+const KIND_SCHEMAS = Object.fromEntries(LEDGER_KIND_SPEC_LIST.map((spec) => [spec.kind, spec.schema]));
+const KIND_LABELS = Object.fromEntries(LEDGER_KIND_SPEC_LIST.map((spec) => [spec.kind, spec.labels.table]));
 
 export const BACKUP_TABLE_SCHEMAS: Record<string, z.ZodType> = {
   branches: branchSchema,
-  members: memberSchema,
-  meetings: meetingSchema,
-  talks: talkSchema,
-  analyses: analysisSchema,
-  rectifications: rectificationSchema,
+  ...KIND_SCHEMAS,
   // The file and its thumbnail are references to blobs/ entries until the restore turns them into Blobs.
   attachments: attachmentMetaSchema.extend({ data: binaryRefSchema, thumbnail: binaryRefSchema.optional() }),
   auditLog: auditEntrySchema,
@@ -32,11 +28,7 @@ export const BACKUP_TABLE_SCHEMAS: Record<string, z.ZodType> = {
 
 export const BACKUP_TABLE_LABELS: Record<string, string> = {
   branches: '支部',
-  members: '党员',
-  meetings: '会议记录',
-  talks: '谈心谈话',
-  analyses: '思想动态分析',
-  rectifications: '整改任务',
+  ...KIND_LABELS,
   attachments: '附件',
   auditLog: '修改记录',
   importBatches: '导入记录',

@@ -58,3 +58,10 @@ export function analysesTable(data: LedgerDataset, options: ExportOptions): Expo
     { field: 'talker', width: WIDTH.name, format: 'text', value: (r) => nameOf(r.entry.talkerId) },
   ]);
 }
+
+/** The 思想动态分析 whose period overlaps the package's, as 04_思想动态分析.xlsx picks them, oldest first. */
+export function analysesInPeriod(data: Pick<LedgerDataset, 'analyses'>, options: Pick<ExportOptions, 'period'>): Analysis[] {
+  const { start, end } = options.period;
+  const key = (a: Analysis) => `${a.periodStart}|${a.periodEnd}|${a.createdAt}`;
+  return data.analyses.filter((a) => a.periodStart <= end && a.periodEnd >= start).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

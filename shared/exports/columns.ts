@@ -38,3 +38,14 @@ export function nameResolver(members: readonly { id: string; name: string }[]): 
   const names = new Map(members.map((m) => [m.id, m.name]));
   return (id) => (id ? (names.get(id) ?? '未知党员') : undefined);
 }
+
+/** What a blank template's column needs (its 填表说明 line, dropdown, width and format). */
+export interface ColumnGuide {
+  format?: ColumnFormat;
+  width?: number;
+  required?: boolean;
+  /** A dropdown: `strict` refuses other values, otherwise Excel only warns (lists the user can extend in 设置). */
+  list?: { name: string; values: readonly string[]; strict: boolean };
+  meaning: string;
+  example: string;
+}

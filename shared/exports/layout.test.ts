@@ -6,7 +6,8 @@ import { buildSelfCheckWorkbook } from './selfCheck';
 import { loadExcelJs } from './sheet';
 import { buildTemplateWorkbook } from './templates';
 import { demoDataset, findingsOf, TEST_OPTIONS } from './testData';
-import { LEDGER_EXPORT_FILES, type LedgerExportKind } from './types';
+import { LEDGER_EXPORT_FILES } from '../kinds';
+import type { LedgerExportKind } from './types';
 import { buildLedgerWorkbook } from './workbook';
 
 /*

@@ -8,7 +8,8 @@ import { maskIdNumber } from './mask';
 import { rangePeriod, yearPeriod } from './period';
 import { loadExcelJs } from './sheet';
 import { demoDataset, TEST_OPTIONS, TEST_TODAY } from './testData';
-import { LEDGER_EXPORT_FILES, type LedgerDataset } from './types';
+import { LEDGER_EXPORT_FILES } from '../kinds';
+import type { LedgerDataset } from './types';
 import { buildLedgerWorkbook, buildLedgerWorkbookParts, ledgerRowCount } from './workbook';
 
 async function open(bytes: Uint8Array): Promise<Workbook> {

@@ -4,7 +4,8 @@ import { MEETING_TYPES, type Meeting } from '../model/meeting';
 import { countsAs, meetingDate } from '../rules/roster';
 import { joinNames, nameResolver, tableFromDefinition, type ExportTable } from './columns';
 import { isInPeriod } from './period';
-import { dateTimeCell, WIDTH } from './sheet';
+import type { Workbook } from 'exceljs';
+import { addLedgerSheet, addRows, dateTimeCell, infoLine, WIDTH } from './sheet';
 import type { ExportOptions, ExportPeriod, LedgerDataset } from './types';
 
 /** 02_三会一课台账: the meetings dated in the period, by time; and the 类型×月份 count of meetings held. */
@@ -100,4 +101,25 @@ export function typeMonthMatrix(meetings: readonly Meeting[], options: Pick<Expo
     return { type, counts, total: counts.reduce((a, b) => a + b, 0) };
   });
   return { months, rows };
+}
+
+/** The sheet 类型×月份 beside the meetings (in the first part of a ledger in parts). */
+export function addMeetingMatrixSheet(workbook: Workbook, data: LedgerDataset, options: ExportOptions): void {
+  const matrix = typeMonthMatrix(data.meetings, options);
+  const sameYear = matrix.months.every((m) => m.slice(0, 4) === matrix.months[0]?.slice(0, 4));
+  const monthLabel = (m: string) => (sameYear ? `${Number(m.slice(5, 7))}月` : `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`);
+  const sheet = addLedgerSheet(workbook, {
+    name: '类型×月份',
+    title: `${data.branch.name} ${options.period.label} “三会一课”开展情况统计`,
+    info: `${infoLine(data.branch.name, options.generatedOn, matrix.rows.reduce((n, r) => n + r.total, 0), '次')}（已召开的会议；“同时计为”的会议在各类型中均计入）`,
+    columns: [
+      { label: '会议类型', width: 14, format: 'text' },
+      ...matrix.months.map((m) => ({ label: monthLabel(m), width: sameYear ? 6 : 10, format: 'integer' as const })),
+      { label: '合计', width: 7, format: 'integer' },
+    ],
+  });
+  addRows(
+    sheet,
+    matrix.rows.map((row) => [row.type, ...row.counts, row.total]),
+  );
 }

@@ -26,3 +26,10 @@ export function isInPeriod(date: string, period: Pick<ExportPeriod, 'start' | 'e
   const day = date.slice(0, 10);
   return day >= period.start && day <= period.end;
 }
+
+/** The calendar years a period touches, in order (`2024-07-01`…`2025-06-30` → 2024, 2025): for ledgers kept by year. */
+export function yearsOfPeriod(period: Pick<ExportPeriod, 'start' | 'end'>): number[] {
+  const first = Number(period.start.slice(0, 4));
+  const last = Number(period.end.slice(0, 4));
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}

@@ -7,6 +7,7 @@ import { asRegularPeriod } from '../analyses/periods';
 import { formatDate } from '../dates';
 import { attendanceCounts } from '../meetings/attendance';
 import { planLedgerImport, type ImportContext } from '../imports/plan';
+import { rangePeriod } from './period';
 import { buildLedgerWorkbook } from './workbook';
 import { membersInPeriod } from './members';
 import { meetingsInPeriod } from './meetings';
@@ -15,6 +16,7 @@ import { analysisRowsInPeriod } from './analyses';
 import { rectificationsInPeriod } from './rectifications';
 import { demoDataset, TEST_OPTIONS, TEST_TODAY } from './testData';
 import type { LedgerDataset, LedgerExportKind } from './types';
+import { LEDGER_KINDS, type LedgerRecords } from '../model/kinds';
 
 /**
  * Export → import: every ledger built from the demo branch reads back through the importer as the same ledger,
@@ -246,11 +248,7 @@ describe('planned against the same data, every exported row is 跳过 (identical
   const ctx: ImportContext = {
     branchId: data.branch.id,
     branches: [data.branch],
-    members: data.members,
-    meetings: data.meetings,
-    talks: data.talks,
-    analyses: data.analyses,
-    rectifications: data.rectifications,
+    ...Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, data[kind]])) as unknown as LedgerRecords, // why: fromEntries loses the keys
     today: TEST_TODAY,
   };
 
@@ -268,6 +266,24 @@ describe('planned against the same data, every exported row is 跳过 (identical
     expect(plan.every((row) => row.recordId !== undefined)).toBe(true);
     const keys = plan.map((row) => (kind === 'analyses' ? `${row.recordId}|${(row.before as { memberId: string }).memberId}` : row.recordId));
     expect(new Set(keys).size).toBe(plan.length);
+  });
+
+  // 民主评议 of last year (the demo's meeting), 党费 and 学时 of both years: every row, or each month of a 党费 row.
+  it.each(['reviews', 'dues', 'training'] as const)('%s', async (kind) => {
+    const options = { ...TEST_OPTIONS, period: rangePeriod('2024-01-01', '2025-12-31') };
+    const bytes = await buildLedgerWorkbook(kind, data, options);
+    const sheet = (await readLedgerFile(`${kind}.xlsx`, bytes, { today: TEST_TODAY })).sheets[0];
+    expect(sheet.ledger).toBe(kind);
+    const plan = planLedgerImport(kind, sheet.rows, ctx);
+    expect(plan.length).toBeGreaterThan(0);
+    expect(new Set(plan.map((row) => row.source)).size).toBe(sheet.rows.length);
+    const notSkipped = plan
+      .filter((row) => row.action !== '跳过' || row.blocked)
+      .map((row) => ({ row: row.rowNumber, action: row.action, reason: row.reason, changes: row.changes?.map((c) => ({ field: c.field, before: c.before, after: c.after })) }));
+    expect(notSkipped).toEqual([]);
+    const ids = plan.map((row) => row.recordId);
+    expect(ids.every((id) => id !== undefined)).toBe(true);
+    expect(new Set(ids).size).toBe(plan.length);
   });
 });
 

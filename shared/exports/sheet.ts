@@ -37,9 +37,10 @@ export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
 
 /**
  * text: wrapped text; code: digits kept as text (公民身份号码, 电话); date: a Date cell `yyyy-mm-dd`; datetime: a Date
- * cell `yyyy-mm-dd hh:mm`; integer: a number.
+ * cell `yyyy-mm-dd hh:mm`; integer: a number; number: a number shown as it is (学时 1.5); money: 元 with two decimals
+ * (the value is 分 / 100: `12.5` shows `12.50`).
  */
-export type ColumnFormat = 'text' | 'code' | 'date' | 'datetime' | 'integer';
+export type ColumnFormat = 'text' | 'code' | 'date' | 'datetime' | 'integer' | 'number' | 'money';
 
 export interface SheetColumn {
   label: string;
@@ -69,6 +70,8 @@ const NUM_FMT: Record<ColumnFormat, string | undefined> = {
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
   integer: '0',
+  number: undefined,
+  money: '0.00',
 };
 
 /** Column widths in characters for the usual kinds of content. */

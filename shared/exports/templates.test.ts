@@ -2,9 +2,9 @@ import type { Workbook } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readLedgerFile } from '../ledgers';
 import { LEDGER_DEFINITIONS } from '../ledgers/definitions';
-import type { LedgerKind } from '../ledgers/types';
+import { LEDGER_KINDS, type LedgerKind } from '../ledgers/types';
 import { loadExcelJs } from './sheet';
-import { buildTemplateWorkbook, GUIDE_SHEET, OPTIONS_SHEET, TEMPLATE_ROWS } from './templates';
+import { buildTemplateWorkbook, GUIDE_SHEET, guideOf, OPTIONS_SHEET, TEMPLATE_ROWS, templateColumns } from './templates';
 
 async function open(bytes: Uint8Array): Promise<Workbook> {
   const ExcelJS = await loadExcelJs();
@@ -17,7 +17,7 @@ const TODAY = '2025-06-15';
 const utc = (y: number, m: number, d: number, h = 0, mi = 0) => new Date(Date.UTC(y, m - 1, d, h, mi));
 
 /** What a secretary types, by header label: dates as Excel dates, numbers as numbers, the rest as text. */
-const FILLED: Record<LedgerKind, Record<string, unknown>[]> = {
+const FILLED: Record<Exclude<LedgerKind, 'reviews' | 'dues' | 'training'>, Record<string, unknown>[]> = {
   members: [
     { 姓名: '张三', 民族: '汉族', 公民身份号码: '320102198506120018', 入党时间: utc(2010, 7, 1), 转正时间: utc(2011, 7, 1), 党员类别: '正式党员', 学历: '大学本科', 联系电话: '13812345678' },
     // 学历 filled: an empty one is 资料不全 (a warning since issue 10), and this row is to read back with none.
@@ -38,14 +38,22 @@ const FILLED: Record<LedgerKind, Record<string, unknown>[]> = {
   ],
 };
 
-describe.each(['members', 'meetings', 'talks', 'analyses', 'rectifications'] as const)('the %s template', (kind) => {
+/** The later kinds' row: every column's example from 填表说明 (the guide's examples must read back too). */
+const fromExamples = (kind: LedgerKind) => [
+  Object.fromEntries(templateColumns(kind).flatMap((c) => (guideOf(kind, c.field).example ? [[c.label, guideOf(kind, c.field).example]] : []))),
+];
+const filled = (kind: LedgerKind): Record<string, unknown>[] => (kind in FILLED ? FILLED[kind as keyof typeof FILLED] : fromExamples(kind));
+
+describe.each(LEDGER_KINDS)('the %s template', (kind) => {
   it('filled in by hand reads back with no issue as that ledger; 填表说明 and 选项 are not ledgers', async () => {
     const workbook = await open(await buildTemplateWorkbook(kind));
     const sheet = workbook.worksheets[0];
     const headers = (sheet.getRow(3).values as unknown[]).slice(1).map((h) => String(h).replace(/\*$/, ''));
     const definition = LEDGER_DEFINITIONS.find((d) => d.kind === kind);
-    expect(headers).toEqual(definition?.columns.map((c) => c.label));
-    FILLED[kind].forEach((values, i) => {
+    const labels = definition?.columns.map((c) => c.label) ?? [];
+    expect(headers).toEqual(templateColumns(kind).map((c) => c.label));
+    expect(headers.every((h) => labels.includes(h))).toBe(true);
+    filled(kind).forEach((values, i) => {
       const row = sheet.getRow(4 + i);
       for (const [label, value] of Object.entries(values)) {
         const column = headers.indexOf(label) + 1;
@@ -60,7 +68,7 @@ describe.each(['members', 'meetings', 'talks', 'analyses', 'rectifications'] as 
     expect(ledger.ledger).toBe(kind);
     expect(ledger.headerRows).toEqual([3]);
     expect(ledger.columns.every((c) => c.field)).toBe(true);
-    expect(ledger.rows).toHaveLength(FILLED[kind].length);
+    expect(ledger.rows).toHaveLength(filled(kind).length);
     expect(ledger.rows.flatMap((r) => r.issues).map((i) => i.text)).toEqual([]);
     expect(ledger.rows.every((r) => r.record)).toBe(true);
     expect(guide.name).toBe(GUIDE_SHEET);

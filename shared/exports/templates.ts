@@ -1,42 +1,29 @@
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
-import { LEDGER_DEFINITIONS } from '../ledgers/definitions';
 import { columnLetter } from '../ledgers/normalize';
-import { LEDGER_LABELS, type LedgerDefinition, type LedgerKind } from '../ledgers/types';
+import { LEDGER_DEFINITION_OF, LEDGER_LABELS } from '../ledgers/definitions';
+import type { LedgerDefinition, LedgerKind } from '../ledgers/types';
 import { IDEOLOGICAL_STATES, WORK_PERFORMANCE_SUGGESTIONS } from '../model/analysis';
 import { EDUCATION_LEVELS, ETHNICITIES, GENDERS, MEMBER_CATEGORIES, MEMBER_STATUSES, PARTY_POSTS } from '../model/enums';
 import { MEETING_TYPES } from '../model/meeting';
 import { RECTIFICATION_CATEGORIES, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from '../model/rectification';
 import { TALK_FORMS, TALK_KINDS } from '../model/talk';
+import type { ColumnGuide } from './columns';
+import { DUES_TEMPLATE_FIELDS, DUES_TEMPLATE_GUIDE } from './dues';
+import { REVIEW_TEMPLATE_GUIDE } from './reviews';
+import { TRAINING_TEMPLATE_GUIDE } from './training';
 import { addLedgerSheet, FIRST_DATA_ROW, newWorkbook, workbookBytes, WIDTH, type ColumnFormat } from './sheet';
 
 /**
- * Blank templates of the five import ledgers: the importer's headers, ~200 empty bordered rows, dropdowns for every
- * enumeration (lists on a hidden sheet 选项, so the 56 民族 fit: an inline list is limited to 255 characters), date
+ * Blank templates of the import ledgers (file names: the kinds' specs, shared/kinds TEMPLATE_FILES): the importer's
+ * headers, ~200 empty bordered rows, dropdowns for every enumeration (lists on a hidden sheet 选项, so the 56 民族 fit: an inline list is limited to 255 characters), date
  * validations, text-formatted ID and phone columns, and a 填表说明 sheet.
  */
 
 export const TEMPLATE_ROWS = 200;
 
-export const TEMPLATE_FILES: Record<LedgerKind, string> = {
-  members: '党员花名册_导入模板.xlsx',
-  meetings: '三会一课会议记录_导入模板.xlsx',
-  talks: '谈心谈话记录_导入模板.xlsx',
-  analyses: '党员思想动态分析_导入模板.xlsx',
-  rectifications: '问题整改台账_导入模板.xlsx',
-};
-
 export const OPTIONS_SHEET = '选项';
 export const GUIDE_SHEET = '填表说明';
 
-interface ColumnGuide {
-  format?: ColumnFormat;
-  width?: number;
-  required?: boolean;
-  /** A dropdown: `strict` refuses other values, otherwise Excel only warns (lists the user can extend in 设置). */
-  list?: { name: string; values: readonly string[]; strict: boolean };
-  meaning: string;
-  example: string;
-}
 
 const strict = (name: string, values: readonly string[]) => ({ name, values, strict: true });
 const loose = (name: string, values: readonly string[]) => ({ name, values, strict: false });
@@ -117,6 +104,9 @@ const GUIDES: Record<LedgerKind, Record<string, ColumnGuide>> = {
     reviewer: { width: WIDTH.name, meaning: '销号审核人', example: '' },
     remarks: { width: WIDTH.medium, meaning: '其他需要说明的情况', example: '' },
   },
+  reviews: REVIEW_TEMPLATE_GUIDE,
+  dues: DUES_TEMPLATE_GUIDE,
+  training: TRAINING_TEMPLATE_GUIDE,
 };
 
 const DATE_HELP: Partial<Record<ColumnFormat, string>> = {
@@ -127,14 +117,22 @@ const DATE_HELP: Partial<Record<ColumnFormat, string>> = {
 };
 
 function definitionOf(kind: LedgerKind): LedgerDefinition {
-  const definition = LEDGER_DEFINITIONS.find((d) => d.kind === kind);
-  if (!definition) {
-    throw new Error(`没有“${kind}”台账的导入定义`);
-  }
-  return definition;
+  return LEDGER_DEFINITION_OF[kind] as LedgerDefinition; // why: each definition is of its own record type
 }
 
-function guideOf(kind: LedgerKind, field: string): ColumnGuide {
+/**
+ * The columns of a kind's template: its definition's, or those it names (党费: the long shape, one member-month a
+ * row; the wide 1月…12月 columns are for reading sheets kept that way, not for a blank template).
+ */
+const TEMPLATE_FIELDS: Partial<Record<LedgerKind, readonly string[]>> = { dues: DUES_TEMPLATE_FIELDS };
+
+export function templateColumns(kind: LedgerKind): LedgerDefinition['columns'] {
+  const fields = TEMPLATE_FIELDS[kind];
+  const columns = definitionOf(kind).columns;
+  return fields ? columns.filter((c) => fields.includes(c.field)) : columns;
+}
+
+export function guideOf(kind: LedgerKind, field: string): ColumnGuide {
   return GUIDES[kind][field] ?? { meaning: '', example: '' };
 }
 
@@ -156,7 +154,7 @@ function addOptionsSheet(workbook: Workbook, lists: { name: string; values: read
   return ranges;
 }
 
-function addGuideSheet(workbook: Workbook, kind: LedgerKind, definition: LedgerDefinition): Worksheet {
+function addGuideSheet(workbook: Workbook, kind: LedgerKind): Worksheet {
   const sheet = addLedgerSheet(workbook, {
     name: GUIDE_SHEET,
     title: `${LEDGER_LABELS[kind]}导入模板 填表说明`,
@@ -169,7 +167,7 @@ function addGuideSheet(workbook: Workbook, kind: LedgerKind, definition: LedgerD
     ],
     landscape: false,
   });
-  for (const column of definition.columns) {
+  for (const column of templateColumns(kind)) {
     const guide = guideOf(kind, column.field);
     const requirement = [
       guide.meaning,
@@ -186,9 +184,9 @@ function addGuideSheet(workbook: Workbook, kind: LedgerKind, definition: LedgerD
 
 /** A blank template of one import ledger, with dropdowns, validations and 填表说明. */
 export async function buildTemplateWorkbook(kind: LedgerKind): Promise<Uint8Array> {
-  const definition = definitionOf(kind);
+  const definitionColumns = templateColumns(kind);
   const workbook = await newWorkbook();
-  const columns = definition.columns.map((column) => {
+  const columns = definitionColumns.map((column) => {
     const guide = guideOf(kind, column.field);
     return {
       label: guide.required || column.required ? `${column.label}*` : column.label,
@@ -212,13 +210,13 @@ export async function buildTemplateWorkbook(kind: LedgerKind): Promise<Uint8Arra
       row.getCell(c);
     }
   }
-  addGuideSheet(workbook, kind, definition);
-  const lists = definition.columns.flatMap((c) => {
+  addGuideSheet(workbook, kind);
+  const lists = definitionColumns.flatMap((c) => {
     const list = guideOf(kind, c.field).list;
     return list ? [list] : [];
   });
   const ranges = addOptionsSheet(workbook, lists);
-  definition.columns.forEach((column, index) => {
+  definitionColumns.forEach((column, index) => {
     const guide = guideOf(kind, column.field);
     const letter = columnLetter(index + 1);
     const range = `${letter}${FIRST_DATA_ROW}:${letter}${last}`;

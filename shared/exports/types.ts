@@ -1,21 +1,12 @@
-import { DEFAULT_ANALYSIS_SETTINGS, type Analysis, type AnalysisSettings } from '../model/analysis';
+import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../model/analysis';
 import type { Branch } from '../model/branch';
-import type { Meeting } from '../model/meeting';
-import type { Member } from '../model/member';
-import type { Rectification } from '../model/rectification';
-import type { Talk } from '../model/talk';
+import { LEDGER_KINDS, type LedgerKind, type LedgerRecords } from '../model/kinds';
 import type { RuleSettings } from '../rules/settings';
 
-/** Everything one branch's ledgers are built from. */
-export interface LedgerDataset {
+/** Everything one branch's ledgers are built from: the branch, its records of every kind (members: 历史党员 too). */
+export interface LedgerDataset extends LedgerRecords {
   /** The branch exported. */
   branch: Branch;
-  /** Its members, 历史党员 (departure set) included. */
-  members: Member[];
-  meetings: Meeting[];
-  talks: Talk[];
-  analyses: Analysis[];
-  rectifications: Rectification[];
   /** Which 思想状况 are sensitive (需关注). */
   analysisSettings: AnalysisSettings;
 }
@@ -28,8 +19,8 @@ export function ledgerDataset(
   records: Omit<LedgerDataset, 'analysisSettings'>,
   analysisSettings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
 ): LedgerDataset {
-  const { branch, members, meetings, talks, analyses, rectifications } = records;
-  return { branch, members, meetings, talks, analyses, rectifications, analysisSettings };
+  const ledgers = Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, records[kind]])) as unknown as LedgerRecords; // why: fromEntries loses the keys
+  return { branch: records.branch, ...ledgers, analysisSettings };
 }
 
 /** ISO calendar dates, both inclusive; label `2025年度` or `2025年1月1日至2025年6月30日`. */
@@ -51,35 +42,12 @@ export interface ExportOptions {
   ruleSettings?: RuleSettings;
 }
 
-export type LedgerExportKind = 'members' | 'meetings' | 'talks' | 'analyses' | 'rectifications' | 'organization';
+/** What the 导出 tab and the package export: every ledger kind, and 06_组织设置 (entered in 设置, not imported). */
+export type LedgerExportKind = LedgerKind | 'organization';
 
-export const LEDGER_EXPORT_KINDS: readonly LedgerExportKind[] = [
-  'members',
-  'meetings',
-  'talks',
-  'analyses',
-  'rectifications',
-  'organization',
-];
+export const LEDGER_EXPORT_KINDS: readonly LedgerExportKind[] = [...LEDGER_KINDS, 'organization'];
 
-/** File names inside the 检查材料包 and for single downloads. */
-export const LEDGER_EXPORT_FILES: Record<LedgerExportKind, string> = {
-  members: '01_党员花名册.xlsx',
-  meetings: '02_三会一课台账.xlsx',
-  talks: '03_谈心谈话台账.xlsx',
-  analyses: '04_思想动态分析.xlsx',
-  rectifications: '05_整改台账.xlsx',
-  organization: '06_组织设置.xlsx',
-};
+/** 06_组织设置's file and title; the kinds' own are their specs' (shared/kinds LEDGER_EXPORT_FILES, …_TITLES). */
+export const ORGANIZATION_EXPORT = { file: '06_组织设置.xlsx', title: '组织设置' } as const;
 
 export const SELF_CHECK_FILE = '00_自检报告.xlsx';
-
-/** The ledger's name in titles. */
-export const LEDGER_EXPORT_TITLES: Record<LedgerExportKind, string> = {
-  members: '党员花名册',
-  meetings: '“三会一课”台账',
-  talks: '谈心谈话记录',
-  analyses: '党员思想动态分析',
-  rectifications: '问题整改台账',
-  organization: '组织设置',
-};

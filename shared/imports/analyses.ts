@@ -12,7 +12,10 @@ import {
   personProblem,
   Roster,
   type ImportContext,
+  type KindPlanner,
   type PlannedRow,
+  type RecordWrite,
+  type WriteContext,
 } from './core';
 
 /**
@@ -39,7 +42,7 @@ export function analysisPlanContext(ctx: ImportContext): AnalysisPlanContext {
   return { branchId: ctx.branchId, roster: new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId)), byPeriod };
 }
 
-function periodOf(record: ImportedAnalysisEntry): NonNullable<PlannedRow['period']> {
+function periodOf(record: ImportedAnalysisEntry): NonNullable<PlannedRow<'analyses'>['period']> {
   return { kind: record.periodKind, start: record.periodStart, end: record.periodEnd, label: record.periodLabel };
 }
 
@@ -77,7 +80,7 @@ function base(row: ParsedRow, ac: AnalysisPlanContext, record: ImportedAnalysisE
 }
 
 /** The row as an entry of `analysis` (undefined: of the period's Analysis to be created). */
-export function analysisEntryInto(row: ParsedRow<ImportedAnalysisEntry>, analysis: Analysis | undefined, ac: AnalysisPlanContext): PlannedRow {
+export function analysisEntryInto(row: ParsedRow<ImportedAnalysisEntry>, analysis: Analysis | undefined, ac: AnalysisPlanContext): PlannedRow<'analyses'> {
   const record = row.record as ImportedAnalysisEntry;
   const resolved = resolve(record, ac);
   if (!resolved.ok) {
@@ -97,11 +100,11 @@ export function analysisEntryInto(row: ParsedRow<ImportedAnalysisEntry>, analysi
   return { ...common, action: '更新', before: existing, after, changes, reason: resolved.note };
 }
 
-export function planAnalysisRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow[] {
+export function planAnalysisRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow<'analyses'>[] {
   const ac = analysisPlanContext(ctx);
   const seen = new Map<string, number>();
-  return rows.map((parsed): PlannedRow => {
-    const row = parsed as ParsedRow<ImportedAnalysisEntry>;
+  return rows.map((parsed): PlannedRow<'analyses'> => {
+    const row = parsed as ParsedRow<ImportedAnalysisEntry>; // why: an analysis sheet's rows
     const record = row.record;
     if (!record) {
       return blockedRow(row, 'analyses', ac.branchId);
@@ -131,4 +134,81 @@ export function planAnalysisRows(rows: readonly ParsedRow[], ctx: ImportContext)
     }
     return analysisEntryInto(row, analyses[0], ac);
   });
+}
+
+export const analysesPlanner: KindPlanner<'analyses'> = {
+  plan: planAnalysisRows,
+  replan(row, choice, ctx) {
+    const source = row.source as ParsedRow<ImportedAnalysisEntry> | undefined; // why: an analysis row's parsed row
+    if (!source) return undefined;
+    const ac = analysisPlanContext(ctx);
+    if (choice === 'new') {
+      if (row.duplicateOf !== undefined) {
+        // One member has one entry per Analysis: a second row for the same period cannot be added beside it.
+        return { ...row, reason: `同一党员同一时段只能有一条分析，请在文件中删去第${row.duplicateOf}行或本行` };
+      }
+      return analysisEntryInto(source, undefined, ac);
+    }
+    const analysis = ctx.analyses.find((a) => a.id === choice);
+    return analysis ? analysisEntryInto(source, analysis, ac) : undefined;
+  },
+};
+
+/**
+ * The analyses' write hook: an entry joins its period's Analysis. Rows of one stored Analysis change it once; rows
+ * of a new period (per target branch) become one new Analysis with their entries.
+ */
+export function analysisWrites(rows: readonly PlannedRow<'analyses'>[], w: WriteContext): RecordWrite<'analyses'>[] {
+  const existing = new Map<string, { before: Analysis; rows: PlannedRow<'analyses'>[] }>();
+  const created = new Map<string, PlannedRow<'analyses'>[]>();
+  for (const row of rows) {
+    if (row.recordId && row.storedBefore) {
+      const group = existing.get(row.recordId) ?? { before: row.storedBefore, rows: [] };
+      group.rows.push(row);
+      existing.set(row.recordId, group);
+    } else if (row.period) {
+      const key = `${w.targetOf(row)}|${row.period.kind}|${row.period.start}|${row.period.end}`;
+      created.set(key, [...(created.get(key) ?? []), row]);
+    }
+  }
+  const withEntry = (entries: Analysis['entries'], row: PlannedRow<'analyses'>) => {
+    const entry = row.after as AnalysisEntry; // why: only writable rows (with an entry) reach the write
+    const at = entries.findIndex((e) => e.memberId === entry.memberId);
+    return at >= 0 ? entries.map((e, i) => (i === at ? entry : e)) : [...entries, entry];
+  };
+  const writes: RecordWrite<'analyses'>[] = [];
+  for (const { before, rows: group } of existing.values()) {
+    let entries = before.entries;
+    for (const row of group) entries = withEntry(entries, row);
+    const added = group.filter((r) => r.action === '新增').length;
+    const changed = group.length - added;
+    writes.push({
+      record: { ...before, entries, updatedAt: w.at },
+      before,
+      rows: group,
+      summary: `导入${added ? `新增${added}名党员的思想状况` : ''}${added && changed ? '，' : ''}${changed ? `修改${changed}名党员的思想状况` : ''}（${w.fileName} 第${group.map((r) => r.rowNumber).join('、')}行）`,
+    });
+  }
+  for (const group of created.values()) {
+    const first = group[0];
+    const period = first.period as NonNullable<PlannedRow<'analyses'>['period']>; // why: grouped by it above
+    let entries: Analysis['entries'] = [];
+    for (const row of group) entries = withEntry(entries, row);
+    const record: Analysis = {
+      id: w.newId(),
+      branchId: w.targetOf(first),
+      periodKind: period.kind,
+      periodStart: period.start,
+      periodEnd: period.end,
+      ...(period.kind === '专题' ? { title: period.label } : {}),
+      methods: [],
+      entries,
+      talkIds: [],
+      rectificationIds: [],
+      createdAt: w.at,
+      updatedAt: w.at,
+    };
+    writes.push({ record, rows: group, summary: `导入新建${period.label}思想动态分析，${entries.length}名党员（${w.fileName}）` });
+  }
+  return writes;
 }

@@ -1,11 +1,8 @@
-import type { LedgerKind } from '../ledgers/types';
 import type { ParsedRow } from '../ledgers/parseSheet';
 import type { Analysis } from '../model/analysis';
 import type { Branch } from '../model/branch';
-import type { Meeting } from '../model/meeting';
+import type { LedgerKind, LedgerRecords, RowValue, Stored } from '../model/kinds';
 import type { Member } from '../model/member';
-import type { Rectification } from '../model/rectification';
-import type { Talk } from '../model/talk';
 import { nameKey } from '../ledgers/definitions/common';
 
 /**
@@ -13,7 +10,7 @@ import { nameKey } from '../ledgers/definitions/common';
  * them). A plan is computed once, shown before anything is written, and the commit writes exactly the plan.
  */
 export type ImportAction = '新增' | '更新' | '跳过' | '冲突';
-export type ImportTable = 'members' | 'meetings' | 'talks' | 'analyses' | 'rectifications';
+export type ImportTable = LedgerKind;
 
 export interface FieldChange {
   field: string;
@@ -30,9 +27,17 @@ export interface ConflictCandidate {
 
 export type PlanTarget = { branchId: string } | { newBranchName: string };
 
-export interface PlannedRow {
+/**
+ * A row's record as the plan holds it: a new record has no id and times yet, nor a branch when it goes to a branch
+ * the import creates (the commit assigns them).
+ */
+export type Draft<T> = T extends { id: string; branchId: string; createdAt: string; updatedAt: string }
+  ? Omit<T, 'id' | 'branchId' | 'createdAt' | 'updatedAt'> & Partial<Pick<T, 'id' | 'branchId' | 'createdAt' | 'updatedAt'>>
+  : T;
+
+export interface PlannedRowOf<K extends LedgerKind> {
   rowNumber: number;
-  kind: LedgerKind;
+  kind: K;
   action: ImportAction;
   /** True when the row cannot be imported (an error in the file, or a person not on the roster). */
   blocked: boolean;
@@ -43,36 +48,55 @@ export interface PlannedRow {
    * entry the row adds or changes (absent when the period's Analysis is to be created).
    */
   recordId?: string;
-  /** The record (for analyses: the entry) before the import. */
-  before?: unknown;
+  /** The row's value (for analyses: the entry) before the import. */
+  before?: RowValue<K>;
   /**
-   * The full record as it will be stored, without id/createdAt/updatedAt for 新增 (the commit assigns them).
-   * For analyses: the entry (AnalysisEntry) as it will be stored.
+   * The row's value as it will be stored: the whole record (without id/createdAt/updatedAt for 新增: the commit
+   * assigns them); for analyses the entry.
    */
-  after?: unknown;
+  after?: Draft<RowValue<K>>;
   changes?: FieldChange[];
   /** Why 冲突 / 跳过 / blocked, or notes (what was derived, a name not found), in Chinese. */
   reason?: string;
   candidates?: ConflictCandidate[];
   /** The whole stored record when planned (the Analysis for analyses): the commit refuses if it changed since. */
-  storedBefore?: unknown;
+  storedBefore?: Stored<K>;
   /** Analyses only: the period the entry belongs to (rows of one new period become one Analysis). */
   period?: { kind: Analysis['periodKind']; start: string; end: string; label: string };
   /** The parsed row, kept so that resolveConflict can plan it again against another choice. */
   source?: ParsedRow;
   /** Earlier row of the file with the same key (冲突 within the file). */
   duplicateOf?: number;
+  /**
+   * Which record of its row this plan is, when one row holds several (a 党费 row of twelve months: one plan each,
+   * all with the row's number).
+   */
+  part?: number;
 }
 
-export interface ImportContext {
+/** One planned row of kind K; without K, a row of any kind (narrowed by `kind`). */
+export type PlannedRow<K extends LedgerKind = LedgerKind> = { [P in K]: PlannedRowOf<P> }[K];
+
+/** A row built for a generic kind K as the row type of K. */
+export function planned<K extends LedgerKind>(row: PlannedRowOf<K>): PlannedRow<K> {
+  return row;
+}
+
+/** How one kind plans its rows, and plans a 冲突 row again for the user's choice (shared/kinds holds one per kind). */
+export interface KindPlanner<K extends LedgerKind> {
+  plan(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow<K>[];
+  /**
+   * The 冲突 row planned again as new (`'new'`) or as an update of the stored record `id` (a candidate, already
+   * checked), in `ctx` scoped to the row's branch; undefined when that record is gone.
+   */
+  replan(row: PlannedRow<K>, choice: string, ctx: ImportContext): PlannedRow<K> | undefined;
+}
+
+/** What a plan is made against: the branch imported into, every branch, and the stored records of every kind. */
+export interface ImportContext extends LedgerRecords {
   /** The branch the user imports into (rows without 所在党支部 go there). */
   branchId: string;
   branches: Branch[];
-  members: Member[];
-  meetings: Meeting[];
-  talks: Talk[];
-  analyses: Analysis[];
-  rectifications: Rectification[];
   /** `YYYY-MM-DD`. */
   today: string;
 }
@@ -202,6 +226,16 @@ export class Roster {
   }
 }
 
+/** The branch imported into and its roster: what most kinds resolve names with. */
+export interface RosterContext {
+  branchId: string;
+  roster: Roster;
+}
+
+export function rosterContext(ctx: Pick<ImportContext, 'branchId' | 'members'>): RosterContext {
+  return { branchId: ctx.branchId, roster: new Roster(ctx.members.filter((m) => m.branchId === ctx.branchId)) };
+}
+
 /** `本支部花名册中没有“张三”` / `本支部有2名党员叫“张三”`. */
 export function personProblem(role: string, name: string, found: { problem: 'missing' | 'ambiguous'; count: number }): string {
   return found.problem === 'missing'
@@ -209,11 +243,49 @@ export function personProblem(role: string, name: string, found: { problem: 'mis
     : `本支部花名册中有${found.count}名党员叫“${name}”，无法确定${role}是哪一位`;
 }
 
-export function blockedRow(row: ParsedRow, kind: LedgerKind, branchId: string, reason = '本行有错误，不能导入'): PlannedRow {
-  return { rowNumber: row.rowNumber, kind, action: '跳过', blocked: true, target: { branchId }, reason, source: row };
+export function blockedRow<K extends LedgerKind>(row: ParsedRow, kind: K, branchId: string, reason = '本行有错误，不能导入'): PlannedRow<K> {
+  return planned<K>({ rowNumber: row.rowNumber, kind, action: '跳过', blocked: true, target: { branchId }, reason, source: row });
 }
 
 export function joinNotes(...notes: (string | undefined)[]): string | undefined {
   const list = notes.filter((n): n is string => Boolean(n));
   return list.length > 0 ? list.join('；') : undefined;
+}
+
+/**
+ * One record an import writes (the commit in renderer/src/db/imports.ts, or shared/imports/materialize.ts in
+ * memory): a new one, or a new version of `before`, from the plan's `rows`.
+ */
+export interface RecordWrite<K extends LedgerKind> {
+  record: Stored<K>;
+  /** The stored version replaced; absent for a new record. */
+  before?: Stored<K>;
+  rows: PlannedRow<K>[];
+  /** The record's own audit line; absent: a new record is counted with the others of its kind, an update lists its changed fields. */
+  summary?: string;
+}
+
+export interface WriteContext {
+  /** The instant written as createdAt/updatedAt. */
+  at: string;
+  newId(): string;
+  /** The branch a row goes to (a branch the import creates has its id by now). */
+  targetOf(row: { target: PlanTarget }): string;
+  fileName: string;
+}
+
+/**
+ * The records of the writable rows of a kind whose row is its record: 新增 a new record (id, branch, times assigned),
+ * 更新 the planned record over the stored one (its id, branch and createdAt kept).
+ */
+export function recordWrites<K extends LedgerKind>(rows: readonly PlannedRow<K>[], w: WriteContext): RecordWrite<K>[] {
+  return rows.map((row) => {
+    const before = row.storedBefore;
+    const record = (
+      row.action === '新增' || !before
+        ? { ...row.after, id: w.newId(), branchId: w.targetOf(row), createdAt: w.at, updatedAt: w.at }
+        : { ...row.after, id: before.id, branchId: before.branchId, createdAt: before.createdAt, updatedAt: w.at }
+    ) as Stored<K>; // why: a row's `after` of a record kind is the record without id, branch and times
+    return row.action === '新增' || !before ? { record, rows: [row] } : { record, before, rows: [row] };
+  });
 }

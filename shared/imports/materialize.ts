@@ -1,6 +1,7 @@
-import type { LedgerFileResult, LedgerKind, ParsedRow } from '../ledgers';
-import type { Analysis } from '../model/analysis';
+import { specOf } from '../kinds';
+import type { LedgerFileResult, ParsedRow } from '../ledgers';
 import { branchFieldsSchema, type Branch } from '../model/branch';
+import { emptyLedgerRecords, LEDGER_KINDS, type LedgerKind, type Stored } from '../model/kinds';
 import type { ImportContext, PlannedRow } from './core';
 import { applyOrganization } from './organization';
 import { planLedgerImport } from './plan';
@@ -8,12 +9,9 @@ import { planLedgerImport } from './plan';
 /**
  * A branch rebuilt in memory from ledger files, through the same reading and planning as the import (used by
  * `npm run ledger -- self-check` on Excel ledgers, so that the rules judge what the app would hold after importing
- * them). Ledgers are planned in this order so that people named in meetings, talks and analyses are found on the
- * roster imported first; rows are applied as a commit would write them, without Dexie.
+ * them). Ledgers are planned in LEDGER_KINDS order so that people named in meetings, talks and analyses are found on
+ * the roster imported first; rows are applied with the kinds' write hooks, as the commit writes them, without Dexie.
  */
-const ORDER: readonly LedgerKind[] = ['members', 'meetings', 'talks', 'analyses', 'rectifications'];
-
-type Stored = { id: string; branchId: string; createdAt: string; updatedAt: string };
 
 export interface LedgerBranch {
   context: ImportContext;
@@ -21,48 +19,20 @@ export interface LedgerBranch {
   planned: PlannedRow[];
 }
 
-/** Applies the writable rows of a plan to the records of `ctx` (新增 get an id; an analysis row joins its period). */
-export function applyPlan(ctx: ImportContext, kind: LedgerKind, rows: readonly PlannedRow[], at: string, nextId: () => string): ImportContext {
+/** Applies the writable rows of a plan to the records of `ctx` (its spec's write: an analysis row joins its period). */
+export function applyPlan<K extends LedgerKind>(ctx: ImportContext, kind: K, rows: readonly PlannedRow<K>[], at: string, nextId: () => string): ImportContext {
   const writable = rows.filter((r) => !r.blocked && (r.action === '新增' || r.action === '更新') && r.after !== undefined);
-  const meta = (id: string): Stored => ({ id, branchId: ctx.branchId, createdAt: at, updatedAt: at });
-  if (kind === 'analyses') {
-    const analyses = [...ctx.analyses];
-    for (const row of writable) {
-      const entry = row.after as Analysis['entries'][number];
-      const period = row.period;
-      let index = row.recordId ? analyses.findIndex((a) => a.id === row.recordId) : -1;
-      if (index < 0 && period) {
-        index = analyses.findIndex((a) => a.periodKind === period.kind && a.periodStart === period.start && a.periodEnd === period.end);
-      }
-      if (index < 0 && period) {
-        analyses.push({
-          ...meta(nextId()),
-          periodKind: period.kind,
-          periodStart: period.start,
-          periodEnd: period.end,
-          ...(period.kind === '专题' ? { title: period.label } : {}),
-          entries: [],
-        } as unknown as Analysis);
-        index = analyses.length - 1;
-      }
-      if (index < 0) continue;
-      const current = analyses[index];
-      const others = current.entries.filter((e) => e.memberId !== entry.memberId);
-      analyses[index] = { ...current, entries: [...others, entry] };
-    }
-    return { ...ctx, analyses };
-  }
-  const table = kind as Exclude<LedgerKind, 'analyses'>;
-  const list = [...(ctx[table] as unknown as Stored[])];
-  for (const row of writable) {
-    if (row.action === '更新' && row.recordId) {
-      const index = list.findIndex((r) => r.id === row.recordId);
-      if (index >= 0) list[index] = { ...(row.after as Stored), id: list[index].id, branchId: list[index].branchId, createdAt: list[index].createdAt, updatedAt: at };
+  const writes = specOf(kind).import.write(writable, { at, newId: nextId, targetOf: () => ctx.branchId, fileName: '' });
+  const list: Stored<K>[] = [...(ctx[kind] as Stored<K>[])]; // why: ctx[K] holds Stored<K> (LedgerRecords)
+  for (const { record, before } of writes) {
+    const index = before ? list.findIndex((r) => r.id === before.id) : -1;
+    if (index >= 0) {
+      list[index] = record;
     } else {
-      list.push({ ...(row.after as object), ...meta(nextId()) } as Stored);
+      list.push(record);
     }
   }
-  return { ...ctx, [table]: list };
+  return { ...ctx, [kind]: list };
 }
 
 /**
@@ -73,14 +43,14 @@ export function branchFromLedgers(results: readonly LedgerFileResult[], name: st
   const at = `${today}T00:00:00+08:00`;
   let n = 0;
   const nextId = () => `ledger-${(n += 1)}`;
-  const branch: Branch = { ...branchFieldsSchema.parse({ name }), ...({ id: 'ledger-branch', createdAt: at, updatedAt: at } as Stored) } as Branch;
-  let ctx: ImportContext = { branchId: branch.id, branches: [branch], members: [], meetings: [], talks: [], analyses: [], rectifications: [], today };
+  const branch: Branch = { ...branchFieldsSchema.parse({ name }), id: 'ledger-branch', createdAt: at, updatedAt: at };
+  let ctx: ImportContext = { branchId: branch.id, branches: [branch], ...emptyLedgerRecords(), today };
   const planned: PlannedRow[] = [];
-  for (const kind of ORDER) {
+  for (const kind of LEDGER_KINDS) {
     const rows: ParsedRow[] = results.flatMap((r) => r.sheets.filter((s) => s.ledger === kind).flatMap((s) => s.rows));
     if (rows.length === 0) continue;
-    // A roster's 所在党支部 is not followed here: every member is of the one branch being checked.
-    const plan = planLedgerImport(kind, kind === 'members' ? rows.map(withoutBranchName) : rows, ctx);
+    // A roster's 所在党支部 is not followed here: every row is of the one branch being checked.
+    const plan = planLedgerImport(kind, specOf(kind).import.acrossBranches ? rows.map(withoutBranchName) : rows, ctx);
     planned.push(...plan);
     ctx = applyPlan(ctx, kind, plan, at, nextId);
     if (kind === 'members') {

@@ -16,6 +16,7 @@ import {
   Roster,
   type ConflictCandidate,
   type ImportContext,
+  type KindPlanner,
   type PlannedRow,
 } from './core';
 
@@ -295,7 +296,7 @@ export function meetingLabel(meeting: Pick<Meeting, 'title' | 'startAt'>): strin
   return `${meeting.title}（${formatDateTime(meeting.startAt)}）`;
 }
 
-export function meetingAsNew(row: ParsedRow<ImportedMeeting>, pc: MeetingPlanContext, extra?: string): PlannedRow {
+export function meetingAsNew(row: ParsedRow<ImportedMeeting>, pc: MeetingPlanContext, extra?: string): PlannedRow<'meetings'> {
   const prepared = prepare(row.record as ImportedMeeting, pc);
   return {
     rowNumber: row.rowNumber,
@@ -309,7 +310,7 @@ export function meetingAsNew(row: ParsedRow<ImportedMeeting>, pc: MeetingPlanCon
   };
 }
 
-export function meetingAsUpdate(row: ParsedRow<ImportedMeeting>, existing: Meeting, pc: MeetingPlanContext): PlannedRow {
+export function meetingAsUpdate(row: ParsedRow<ImportedMeeting>, existing: Meeting, pc: MeetingPlanContext): PlannedRow<'meetings'> {
   const prepared = prepare(row.record as ImportedMeeting, pc, existing);
   const after = merged(existing, prepared);
   const changes = diffFields(existing, after, MEETING_FIELD_LABELS);
@@ -346,11 +347,11 @@ function groupOfRow(record: ImportedMeeting, pc: MeetingPlanContext): string | u
   return resolveGroup(record, pc, idOf(record.hostName), absentIds).id;
 }
 
-export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow[] {
+export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow<'meetings'>[] {
   const pc = meetingPlanContext(ctx);
   const seen = new Map<string, { rowNumber: number; minute?: string; group?: string }[]>();
-  return rows.map((parsed): PlannedRow => {
-    const row = parsed as ParsedRow<ImportedMeeting>;
+  return rows.map((parsed): PlannedRow<'meetings'> => {
+    const row = parsed as ParsedRow<ImportedMeeting>; // why: a meeting sheet's rows
     const record = row.record;
     if (!record) {
       return blockedRow(row, 'meetings', pc.branch.id);
@@ -401,3 +402,15 @@ export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext):
     return meetingAsUpdate(row, matches[0], pc);
   });
 }
+
+export const meetingsPlanner: KindPlanner<'meetings'> = {
+  plan: planMeetingRows,
+  replan(row, choice, ctx) {
+    const source = row.source as ParsedRow<ImportedMeeting> | undefined; // why: a meeting row's parsed row
+    if (!source) return undefined;
+    const pc = meetingPlanContext(ctx);
+    if (choice === 'new') return meetingAsNew(source, pc, '按新会议导入');
+    const meeting = ctx.meetings.find((m) => m.id === choice);
+    return meeting ? meetingAsUpdate(source, meeting, pc) : undefined;
+  },
+};

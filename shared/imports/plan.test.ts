@@ -7,6 +7,7 @@ import { parseProgress, type ImportedRectification } from '../ledgers/definition
 import type { ImportedTalk } from '../ledgers/definitions/talks';
 import type { Analysis, Attendance, Branch, Meeting, Member, Rectification, Talk } from '../model';
 import { countPlan, planLedgerImport, resolveConflict, type ImportContext, type PlannedRow } from './plan';
+import { emptyLedgerRecords } from '../model/kinds';
 
 const TODAY = '2026-11-27';
 const META = { createdAt: '2026-01-01T09:00:00+08:00', updatedAt: '2026-01-01T09:00:00+08:00' };
@@ -54,7 +55,7 @@ const B1 = branch('b1', '中共测试局机关第一支部委员会', {
 });
 
 function context(extra: Partial<ImportContext> = {}): ImportContext {
-  return { branchId: 'b1', branches: [B1], members: MEMBERS, meetings: [], talks: [], analyses: [], rectifications: [], today: TODAY, ...extra };
+  return { branchId: 'b1', branches: [B1], ...emptyLedgerRecords(), members: MEMBERS, today: TODAY, ...extra };
 }
 
 function row<R>(rowNumber: number, record?: R): ParsedRow<R> {

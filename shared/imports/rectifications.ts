@@ -1,9 +1,9 @@
 import { parseProgress, type ImportedRectification } from '../ledgers/definitions/rectifications';
-import type { ParsedRow } from '../ledgers/parseSheet';
 import { toHalfWidth } from '../ledgers/normalize';
 import { formatDate } from '../dates';
 import { RECTIFICATION_FIELD_LABELS, type Rectification } from '../model/rectification';
-import { blockedRow, compact, diffFields, keepStoredWording, sameText, type ImportContext, type PlannedRow } from './core';
+import { compact, sameText, type ImportContext } from './core';
+import { keyedPlanner, type Resolved } from './keyed';
 
 /**
  * 整改台账 rows against the branch's tasks. Key: 存在问题 normalised (half-width, no spaces, no punctuation or
@@ -19,18 +19,11 @@ export function problemKey(problem: string, source: string): string {
 
 export interface RectificationPlanContext {
   branchId: string;
-  byKey: Map<string, Rectification[]>;
   today: string;
 }
 
 export function rectificationPlanContext(ctx: ImportContext): RectificationPlanContext {
-  const byKey = new Map<string, Rectification[]>();
-  for (const r of ctx.rectifications) {
-    if (r.branchId !== ctx.branchId) continue;
-    const key = problemKey(r.problem, r.source);
-    byKey.set(key, [...(byKey.get(key) ?? []), r]);
-  }
-  return { branchId: ctx.branchId, byKey, today: ctx.today };
+  return { branchId: ctx.branchId, today: ctx.today };
 }
 
 type Progress = Rectification['progress'];
@@ -49,32 +42,19 @@ export function mergeProgress(stored: Progress, entries: ImportedRectification['
   return merged.length === stored.length ? stored : merged;
 }
 
-function fieldsOf(record: ImportedRectification, progress: Progress, today: string) {
+/** The imported task's fields, with its 整改进展 as entries still to merge. */
+export type RectificationImport = Omit<ImportedRectification, 'progressText' | 'progressEntries'> & {
+  progressEntries: ImportedRectification['progressEntries'];
+};
+
+export function resolveRectification(record: ImportedRectification): Resolved<RectificationImport> {
   const { progressText, progressEntries, ...rest } = record;
   // A record built elsewhere than the definition (a test, an older preview) may carry the text alone.
-  const entries = progressEntries ?? parseProgress(progressText).entries;
-  return compact({ ...rest, progress: mergeProgress(progress, entries, today) });
+  return { ok: true, fields: { ...rest, progressEntries: progressEntries ?? parseProgress(progressText).entries } };
 }
 
-function base(row: ParsedRow, rc: RectificationPlanContext) {
-  return { rowNumber: row.rowNumber, kind: 'rectifications' as const, blocked: false, target: { branchId: rc.branchId }, source: row };
-}
-
-export function rectificationAsNew(row: ParsedRow<ImportedRectification>, rc: RectificationPlanContext): PlannedRow {
-  const fields = fieldsOf(row.record as ImportedRectification, [], rc.today);
-  return { ...base(row, rc), action: '新增', after: { branchId: rc.branchId, ...fields } };
-}
-
-export function rectificationAsUpdate(row: ParsedRow<ImportedRectification>, existing: Rectification, rc: RectificationPlanContext): PlannedRow {
-  const fields = keepStoredWording(existing, fieldsOf(row.record as ImportedRectification, existing.progress ?? [], rc.today));
-  // The same problem written with other spaces or punctuation keeps its stored wording.
-  const problem = problemKey(fields.problem, fields.source) === problemKey(existing.problem, fields.source) ? existing.problem : fields.problem;
-  const after = compact({ ...existing, ...fields, problem }) as Rectification;
-  const changes = diffFields(existing, after, RECTIFICATION_FIELD_LABELS);
-  const common = { ...base(row, rc), recordId: existing.id, before: existing, storedBefore: existing };
-  return changes.length === 0
-    ? { ...common, action: '跳过', reason: '与已有整改任务相同' }
-    : { ...common, action: '更新', after, changes };
+export function rectificationKey(task: Pick<Rectification, 'problem' | 'source'>): string {
+  return problemKey(task.problem, task.source);
 }
 
 export function rectificationLabel(r: Rectification): string {
@@ -82,39 +62,24 @@ export function rectificationLabel(r: Rectification): string {
   return `${problem}（${r.source}，${r.status}${r.deadline ? `，时限${formatDate(r.deadline)}` : ''}）`;
 }
 
-export function planRectificationRows(rows: readonly ParsedRow[], ctx: ImportContext): PlannedRow[] {
-  const rc = rectificationPlanContext(ctx);
-  const seen = new Map<string, number>();
-  return rows.map((parsed): PlannedRow => {
-    const row = parsed as ParsedRow<ImportedRectification>;
-    const record = row.record;
-    if (!record) {
-      return blockedRow(row, 'rectifications', rc.branchId);
-    }
-    const key = problemKey(record.problem, record.source);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      return {
-        ...base(row, rc),
-        action: '冲突',
-        reason: `与文件第${earlier}行是同一问题（问题来源和存在问题相同）`,
-        duplicateOf: earlier,
-        candidates: [],
-      };
-    }
-    seen.set(key, row.rowNumber);
-    const matches = rc.byKey.get(key) ?? [];
-    if (matches.length === 0) {
-      return rectificationAsNew(row, rc);
-    }
-    if (matches.length > 1) {
-      return {
-        ...base(row, rc),
-        action: '冲突',
-        reason: `已有${matches.length}条相同问题的整改任务，请选择要更新哪一条，或作为新任务导入`,
-        candidates: matches.map((r) => ({ id: r.id, label: rectificationLabel(r) })),
-      };
-    }
-    return rectificationAsUpdate(row, matches[0], rc);
-  });
-}
+export const rectificationsPlanner = keyedPlanner({
+  kind: 'rectifications',
+  context: rectificationPlanContext,
+  resolve: resolveRectification,
+  key: rectificationKey,
+  label: rectificationLabel,
+  fieldLabels: RECTIFICATION_FIELD_LABELS,
+  messages: {
+    duplicate: (earlier) => `与文件第${earlier}行是同一问题（问题来源和存在问题相同）`,
+    several: (count) => `已有${count}条相同问题的整改任务，请选择要更新哪一条，或作为新任务导入`,
+    same: '与已有整改任务相同',
+  },
+  merge: (existing: Rectification | undefined, imported: RectificationImport, rc: RectificationPlanContext) => {
+    const { progressEntries, ...fields } = imported;
+    const progress = mergeProgress(existing?.progress ?? [], progressEntries, rc.today);
+    if (!existing) return compact({ ...fields, progress });
+    // The same problem written with other spaces or punctuation keeps its stored wording.
+    const problem = problemKey(fields.problem, fields.source) === problemKey(existing.problem, fields.source) ? existing.problem : fields.problem;
+    return { ...existing, ...compact({ ...fields, progress }), problem };
+  },
+});

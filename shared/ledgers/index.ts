@@ -1,7 +1,7 @@
 import { todayIso } from '../dates';
 import { classifySheet, sheetWidth, type ColumnMatch, type SheetOverride } from './classify';
 import { LEDGER_DEFINITIONS } from './definitions';
-import { branchInTitle } from './titles';
+import { branchInTitle, yearInTitle } from './titles';
 import type { NoteBlock } from './notes';
 import { capIssues } from './issueCap';
 import { makeIssue, parseSheetRows, type ParsedRow, type Place, type SkippedRow } from './parseSheet';
@@ -149,7 +149,7 @@ function parseGrid(
     sheet,
     { ...classification, ledger },
     place,
-    { today: options.today },
+    { today: options.today, titleYear: yearInTitle(sheet, classification.headerRows[0] ?? 1) },
     (rowNumber) => {
       if (rowNumber % PROGRESS_EVERY_ROWS === 0) {
         onRows(rowNumber, sheet.rows.length);
@@ -271,11 +271,11 @@ export async function readLedgerFile(fileName: string, bytes: Uint8Array, option
 
 export { classifySheet, sheetWidth, HEADER_SEARCH_ROWS, type ColumnMatch, type SheetClassification, type SheetOverride } from './classify';
 export { parseDateCell, parseDateText, parseDateNumber, excelSerialToParts, type LedgerDate } from './dates';
-export { LEDGER_DEFINITIONS, membersLedger, importedMemberSchema, type ImportedMember } from './definitions';
+export { LEDGER_DEFINITIONS, LEDGER_DEFINITION_OF, LEDGER_LABELS, membersLedger, importedMemberSchema, type ImportedMember } from './definitions';
 export { distributeMembersToBranches, branchKey, type BranchAssignment, type BranchRef } from './branches';
 export { normalizeHeader, normalizeCellText, toHalfWidth, columnLetter, headerReadings } from './normalize';
 export { findNoteBlocks, NOTE_START, type NoteBlock } from './notes';
-export { branchInTitle, namesOtherBranch, unusedColumns } from './titles';
+export { branchInTitle, namesOtherBranch, unusedColumns, yearInTitle } from './titles';
 export { readOrganization, type ImportedOrganization } from './organization';
 export type { ParsedRow, SkippedRow } from './parseSheet';
 export { sniffFile, MAX_FILE_BYTES } from './read/sniff';

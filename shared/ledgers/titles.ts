@@ -40,3 +40,23 @@ const NUMBERING = /^(?:序号|编号|行号|No\.?|#)$/i;
 export function unusedColumns(columns: readonly ColumnMatch[]): ColumnMatch[] {
   return columns.filter((c) => !c.field && !c.duplicateOf && c.header.trim() && !NUMBERING.test(normalizeHeader(c.header)));
 }
+
+/** A date labelled as when the sheet was made (导出日期：2026年1月5日): not the year the sheet is about. */
+const MADE_ON = /(?:导出|填表|填报|制表|打印|统计)(?:日期|时间)\s*[:：]\s*\S+/g;
+const YEAR = /((?:19|20)\d{2})\s*年/g;
+
+/**
+ * The year the title above the header is about (`2025年度民主评议党员结果登记表`, `中共某某支部2025年党费收缴明细表`):
+ * the first row naming exactly one year (dates labelled 导出日期/填表日期 aside). Undefined when no row names one, or
+ * the first that does names two (`2024年7月至2025年6月`): a month alone must not be guessed into a year.
+ */
+export function yearInTitle(sheet: SheetGrid, headerRow: number): number | undefined {
+  for (let r = 0; r < Math.min(headerRow - 1, sheet.rows.length); r += 1) {
+    const texts = new Set((sheet.rows[r] ?? []).map((cell) => cellText(cell).replace(MADE_ON, '')).filter(Boolean));
+    const years = new Set([...texts].flatMap((text) => [...text.matchAll(YEAR)].map((m) => Number(m[1]))));
+    if (years.size > 0) {
+      return years.size === 1 ? [...years][0] : undefined;
+    }
+  }
+  return undefined;
+}

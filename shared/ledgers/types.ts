@@ -1,3 +1,5 @@
+import type { LedgerKind } from '../model/kinds';
+
 /** Shapes shared by the readers, the classifier and the ledger definitions. */
 
 /** A calendar date (and maybe a wall-clock time) as a cell held it: no time zone, no instant. */
@@ -65,15 +67,7 @@ export interface LedgerIssue extends IssueLocation {
   text: string;
 }
 
-export type LedgerKind = 'members' | 'meetings' | 'talks' | 'analyses' | 'rectifications';
-
-export const LEDGER_LABELS: Record<LedgerKind, string> = {
-  members: '党员花名册',
-  meetings: '“三会一课”会议记录',
-  talks: '谈心谈话记录',
-  analyses: '党员思想动态分析',
-  rectifications: '问题整改台账',
-};
+export { LEDGER_KINDS, type LedgerKind } from '../model/kinds';
 
 /** What a column parser returns for one cell. `value` undefined means empty. */
 export type ParseResult<T> =
@@ -129,6 +123,11 @@ export interface RecordContext {
    * sheet, not on every row.
    */
   fieldsInSheet?: ReadonlySet<string>;
+  /**
+   * The one year the rows above the header name (`2025年度民主评议党员结果登记表`, `2025年党费收缴明细表`): the year
+   * of rows that write only a month, or none.
+   */
+  titleYear?: number;
 }
 
 export interface RecordResult<R, F extends string = string> {

@@ -1,4 +1,5 @@
 import { parseDateCell, partsToLedgerDate, type LedgerDate } from './dates';
+import { parseYuan } from '../dues/money';
 import { normalizeToken } from './normalize';
 import type { CellParser, CellValue, ParseResult } from './types';
 
@@ -145,3 +146,62 @@ export const parseYesNo = enumParser('是否', ['是', '否'] as const, {
   '√': '是', '✓': '是', '✔': '是', 有: '是', Y: '是', YES: '是', 已销号: '是', 已完成: '是',
   '×': '否', '✗': '否', '✘': '否', 无: '否', N: '否', NO: '否', 未销号: '否',
 });
+
+/** A cell that says "nothing here" in a count or amount column: /, -, —, 无. */
+const NOTHING = /^(\/|-|—|——|无)$/;
+
+/** 年度: `2025`, `2025年`, `2025年度`, or a date cell (its year). */
+export const parseYear: CellParser<number> = (cell) => {
+  if (cell.kind === 'empty') {
+    return { ok: true, value: undefined };
+  }
+  if (cell.kind === 'error') {
+    return { ok: false, message: cell.message };
+  }
+  if (cell.kind === 'date') {
+    return { ok: true, value: cell.date.year };
+  }
+  const match = /^((?:19|20)\d{2})(?:年度?)?$/.exec(normalizeToken(cellText(cell)));
+  return match ? { ok: true, value: Number(match[1]) } : { ok: false, message: `“${cellText(cell)}”不是年度，请写成 2025 或 2025年度` };
+};
+
+/** A count of votes or people: `12`, `12票`, `12张`, `12人`; `/` or `-` say none was written. */
+export const parseCount: CellParser<number> = (cell) => {
+  if (cell.kind === 'error') {
+    return { ok: false, message: cell.message };
+  }
+  const text = normalizeToken(cellText(cell));
+  if (NOTHING.test(text)) {
+    return { ok: true, value: undefined };
+  }
+  if (cell.kind === 'text') {
+    return parseInteger({ kind: 'text', text: text.replace(/[票张]$/, '') });
+  }
+  return parseInteger(cell);
+};
+
+/**
+ * An amount of money → integer 分 through parseYuan (`12.50`, `12.5元`, `￥12.50`, or a number cell). A number cell
+ * computed by a formula may carry float noise (30.000000000000004): that is read as the 分 it shows; a real third
+ * decimal (12.345) is refused like a typed one.
+ */
+export const parseMoney: CellParser<number> = (cell) => {
+  if (cell.kind === 'empty') {
+    return { ok: true, value: undefined };
+  }
+  if (cell.kind === 'error') {
+    return { ok: false, message: cell.message };
+  }
+  if (cell.kind === 'number') {
+    const fen = Math.round(cell.number * 100);
+    const exact = Math.abs(cell.number * 100 - fen) < 1e-6;
+    const parsed = parseYuan(exact ? (fen / 100).toFixed(2) : String(cell.number));
+    return parsed.ok ? { ok: true, value: parsed.fen } : { ok: false, message: parsed.message };
+  }
+  const text = cellText(cell).trim();
+  if (NOTHING.test(normalizeToken(text))) {
+    return { ok: true, value: undefined };
+  }
+  const parsed = parseYuan(text);
+  return parsed.ok ? { ok: true, value: parsed.fen } : { ok: false, message: parsed.message };
+};

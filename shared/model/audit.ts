@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from './common';
+import { LEDGER_KINDS } from './kinds';
 
-export const AUDITED_TABLES = ['branches', 'members', 'meetings', 'talks', 'analyses', 'rectifications', 'attachments', 'reviews', 'dues', 'training'] as const;
+/** The branches, every ledger kind's table (LEDGER_KINDS) and the attachments. */
+export const AUDITED_TABLES = ['branches', ...LEDGER_KINDS, 'attachments'] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;

@@ -14,3 +14,4 @@ export * from './settings';
 export * from './review';
 export * from './dues';
 export * from './training';
+export * from './kinds';

@@ -27,7 +27,6 @@ import {
 } from '../exports';
 import { buildMinutes, votingText, type MeetingMinutes } from '../meetings';
 import type { AttachmentMeta } from '../model/attachment';
-import type { Analysis } from '../model/analysis';
 import type { Meeting } from '../model/meeting';
 import { DEFAULT_RULE_SETTINGS, quorumOf, type Finding } from '../rules';
 import { packageFindings } from './findings';
@@ -37,6 +36,7 @@ import {
   PACKAGE_MANIFEST_ENTRY,
   PACKAGE_COUNT_KEYS,
   PACKAGE_COUNT_LABELS,
+  packageCounts,
   packageManifestSchema,
   type PackageCounts,
   type PackageFileEntry,
@@ -127,12 +127,9 @@ interface PlannedGroup {
 
 type PlannedStep = PlannedFile | PlannedGroup;
 
-/** The 思想动态分析 whose period overlaps the package's, as 04_思想动态分析.xlsx picks them, oldest first. */
-export function analysesInPeriod(data: Pick<LedgerDataset, 'analyses'>, options: Pick<ExportOptions, 'period'>): Analysis[] {
-  const { start, end } = options.period;
-  const key = (a: Analysis) => `${a.periodStart}|${a.periodEnd}|${a.createdAt}`;
-  return data.analyses.filter((a) => a.periodStart <= end && a.periodEnd >= start).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
+import { analysesInPeriod } from '../exports/analyses';
+
+export { analysesInPeriod };
 
 /** Formats that are compressed already: deflating them again costs time and saves nothing. */
 const STORED = /^(image\/(jpe?g|png|gif|webp|heic|heif)|application\/(pdf|zip|x-7z-compressed|x-rar-compressed|vnd\.rar|gzip|ofd)|video\/|audio\/)/i;
@@ -376,16 +373,7 @@ export async function buildInspectionPackage(
   // (selfCheckContent.ts). Made once with a placeholder to hash the content, then again with the fingerprint.
   checkCancelled();
   onProgress?.(done / total, '生成自检报告');
-  const counts: PackageCounts = {
-    members: ledgerRowCount('members', dataset, options),
-    meetings: ledgerRowCount('meetings', dataset, options),
-    talks: ledgerRowCount('talks', dataset, options),
-    analyses: analysesInPeriod(dataset, options).length,
-    analysisEntries: ledgerRowCount('analyses', dataset, options),
-    rectifications: ledgerRowCount('rectifications', dataset, options),
-    attachments: attachmentCount,
-    findings: findings.length,
-  };
+  const counts: PackageCounts = packageCounts(dataset, options, { attachments: attachmentCount, findings: findings.length });
   const cover = (fingerprint: string): PackageCover => ({
     branchName: dataset.branch.name,
     periodLabel: options.period.label,

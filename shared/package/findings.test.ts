@@ -3,9 +3,10 @@ import { generateDemoBranch } from '../demo';
 import { rangePeriod, yearPeriod, type LedgerDataset } from '../exports';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../model/analysis';
 import { packageFindings, periodKeyRange } from './findings';
+import { demoLedgers } from '../kinds';
 
 const demo = generateDemoBranch({ today: '2025-11-14' });
-const dataset: LedgerDataset = { ...demo, analysisSettings: DEFAULT_ANALYSIS_SETTINGS };
+const dataset: LedgerDataset = { branch: demo.branch, ...demoLedgers(demo, { today: '2025-11-14' }), analysisSettings: DEFAULT_ANALYSIS_SETTINGS };
 
 describe('packageFindings', () => {
   it('knows the days of every period key', () => {

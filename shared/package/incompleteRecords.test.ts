@@ -4,6 +4,7 @@ import { generateDemoBranch } from '../demo';
 import { ledgerDataset, yearPeriod } from '../exports';
 import type { Member } from '../model/member';
 import { buildInspectionPackage } from './build';
+import { demoLedgers } from '../kinds';
 
 const TODAY = '2025-11-14';
 
@@ -30,7 +31,7 @@ describe('a package of records with gaps (issue 10) and masked numbers (issue 11
     const chunks: Uint8Array[] = [];
     await buildInspectionPackage(
       {
-        dataset: ledgerDataset({ ...demo, members, meetings }),
+        dataset: ledgerDataset({ branch: demo.branch, ...demoLedgers(demo, { today: TODAY }), members, meetings }),
         options: { period: yearPeriod(2025), generatedOn: TODAY, maskIdNumbers: true },
         appVersion: '0.1.0',
         generatedAt: `${TODAY}T10:30:00+08:00`,

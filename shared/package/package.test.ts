@@ -13,6 +13,7 @@ import { PackageFormatError, problemText, verifyInspectionPackage } from './veri
 import { readXlsx } from '../ledgers/read/xlsx';
 import { cellText } from '../ledgers/values';
 import { sha256Hex } from '../zip/sha256';
+import { demoLedgers } from '../kinds';
 
 const TODAY = '2025-11-14';
 const GENERATED_AT = '2025-11-14T10:30:00+08:00';
@@ -78,7 +79,7 @@ let built: { bytes: Uint8Array; result: PackageResult; chunks: number };
 beforeAll(async () => {
   demo = generateDemoBranch({ today: TODAY });
   files = generateDemoAttachments(demo);
-  dataset = ledgerDataset(demo);
+  dataset = ledgerDataset({ branch: demo.branch, ...demoLedgers(demo, { today: TODAY }) });
   built = await build();
 }, 60_000);
 

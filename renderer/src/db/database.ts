@@ -14,6 +14,7 @@ import type {
   Talk,
   TrainingRecord,
 } from '@shared/model';
+import { LEDGER_KINDS } from '@shared/model/kinds';
 
 export const DATABASE_NAME = 'branch-ledger';
 
@@ -77,4 +78,4 @@ export class BranchLedgerDatabase extends Dexie {
 }
 
 /** Tables that hold a branch's records, in the order a branch's data is removed. */
-export const BRANCH_RECORD_TABLES = ['members', 'meetings', 'talks', 'analyses', 'rectifications', 'attachments', 'reviews', 'dues', 'training'] as const;
+export const BRANCH_RECORD_TABLES = [...LEDGER_KINDS, 'attachments'] as const;

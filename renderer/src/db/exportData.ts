@@ -7,7 +7,7 @@
  *
  * Memory: meetings and talks, the two tables that grow into tens of thousands, are read through their
  * [branchId+date] indexes limited to a window of dates (the export's period, or the whole years it touches when
- * the rules need them); members, analyses and rectifications are few and read whole (the builders choose by
+ * the rules need them); members, analyses, rectifications, 民主评议, 党费 and 学时 are read whole (the builders choose by
  * period: a roster member of any time in the period, a rectification open during it).
  */
 import type { LedgerDataset } from '@shared/exports/types';
@@ -40,7 +40,7 @@ export function wholeYearsOf(window: DateWindow): DateWindow {
  * Throws a Chinese message when the branch does not exist.
  */
 export async function readExportData(db: BranchLedgerDatabase, branchId: string, window: DateWindow): Promise<ExportData> {
-  return db.transaction('r', [db.branches, db.members, db.meetings, db.talks, db.analyses, db.rectifications, db.settings], async () => {
+  return db.transaction('r', [db.branches, db.members, db.meetings, db.talks, db.analyses, db.rectifications, db.reviews, db.dues, db.training, db.settings], async () => {
     const branch = await db.branches.get(branchId);
     if (!branch) {
       throw new Error('要导出的支部不存在，可能已被移除，请重新选择支部');
@@ -55,10 +55,13 @@ export async function readExportData(db: BranchLedgerDatabase, branchId: string,
       .where('[branchId+date]')
       .between([branchId, window.start], [branchId, window.end], true, true)
       .toArray();
-    const [members, analyses, rectifications, analysisRow, ruleRow] = await Promise.all([
+    const [members, analyses, rectifications, reviews, dues, training, analysisRow, ruleRow] = await Promise.all([
       db.members.where('branchId').equals(branchId).toArray(),
       db.analyses.where('branchId').equals(branchId).toArray(),
       db.rectifications.where('branchId').equals(branchId).toArray(),
+      db.reviews.where('branchId').equals(branchId).toArray(),
+      db.dues.where('branchId').equals(branchId).toArray(),
+      db.training.where('branchId').equals(branchId).toArray(),
       db.settings.get(ANALYSIS_SETTINGS_KEY),
       db.settings.get(RULE_SETTINGS_KEY),
     ]);
@@ -70,6 +73,9 @@ export async function readExportData(db: BranchLedgerDatabase, branchId: string,
         talks,
         analyses,
         rectifications,
+        reviews,
+        dues,
+        training,
         analysisSettings: readAnalysisSettings(analysisRow?.value),
       },
       ruleSettings: readRuleSettings(ruleRow?.value),

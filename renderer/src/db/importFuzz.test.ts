@@ -12,6 +12,7 @@ import { createBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
 import { commitLedgerImport, ImportRefusedError, undoImport } from './imports';
 import { freshDatabase } from './testing';
+import { importContext } from './imports';
 
 const TODAY = '2026-03-05';
 const CASES = 120;
@@ -26,16 +27,7 @@ let db: BranchLedgerDatabase;
 let branchId: string;
 
 async function context(): Promise<ImportContext> {
-  return {
-    branchId,
-    branches: await db.branches.toArray(),
-    members: await db.members.toArray(),
-    meetings: await db.meetings.toArray(),
-    talks: await db.talks.toArray(),
-    analyses: await db.analyses.toArray(),
-    rectifications: await db.rectifications.toArray(),
-    today: TODAY,
-  };
+  return importContext(db, branchId, TODAY);
 }
 
 async function plan(fileName: string, bytes: Uint8Array) {

@@ -9,22 +9,9 @@ import * as imports from './imports';
 
 export { ImportRefusedError, type ImportResult } from './imports';
 
-/**
- * What a plan is computed against: every branch and member (a roster's 所在党支部 may name another branch), and
- * the current branch's meetings, talks, analyses and rectifications, read in one transaction (one snapshot).
- */
-export async function loadImportContext(branchId: string, today: string): Promise<ImportContext> {
-  return db.transaction('r', [db.branches, db.members, db.meetings, db.talks, db.analyses, db.rectifications], async () => {
-    const [branches, members, meetings, talks, analyses, rectifications] = await Promise.all([
-      db.branches.toArray(),
-      db.members.toArray(),
-      db.meetings.where('branchId').equals(branchId).toArray(),
-      db.talks.where('branchId').equals(branchId).toArray(),
-      db.analyses.where('branchId').equals(branchId).toArray(),
-      db.rectifications.where('branchId').equals(branchId).toArray(),
-    ]);
-    return { branchId, branches, members, meetings, talks, analyses, rectifications, today };
-  });
+/** What a plan is computed against (imports.ts importContext), from the app's database. */
+export function loadImportContext(branchId: string, today: string): Promise<ImportContext> {
+  return imports.importContext(db, branchId, today);
 }
 
 export const importStore = {

@@ -2,11 +2,15 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeCheckChar, type Member } from '@shared/model';
 import { readFileSync } from 'node:fs';
-import { countPlan, planLedgerImport, planMemberImport, type ImportContext, type PlannedRow } from '@shared/imports';
+import { countPlan, planLedgerImport, type ImportContext, type PlannedRow } from '@shared/imports';
 import { readLedgerFile, type ImportedMember, type ParsedRow } from '@shared/ledgers';
+import { generateDemoBranch } from '@shared/demo';
+import { buildLedgerWorkbook, ledgerDataset, rangePeriod } from '@shared/exports';
+import { demoLedgers, specOf } from '@shared/kinds';
+import { emptyLedgerRecords } from '@shared/model';
 import { createBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
-import { commitLedgerImport, commitMemberImport, ImportRefusedError, listImportBatches, undoImport } from './imports';
+import { commitLedgerImport, importContext, ImportRefusedError, listImportBatches, undoImport } from './imports';
 import { addMember, updateMember } from './members';
 import { updateTalk } from './talks';
 import { freshDatabase } from './testing';
@@ -44,15 +48,14 @@ beforeEach(async () => {
 });
 
 async function plan(rows: ParsedRow<ImportedMember>[]) {
-  const members = await db.members.toArray();
-  return planMemberImport(rows, members, { id: branchId }, today);
+  return planLedgerImport('members', rows, await contextOf(branchId));
 }
 
 async function snapshot() {
   return (await db.members.toArray()).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-describe('commitMemberImport / undoImport', () => {
+describe('commitLedgerImport of a roster / undoImport', () => {
   it('adds and updates in one batch with audit entries, and undo restores the members exactly', async () => {
     const before = await snapshot();
     const planned = await plan([
@@ -60,7 +63,7 @@ describe('commitMemberImport / undoImport', () => {
       row(5, { name: '李四', gender: '女', birthDate: '1990-01-01', idNumber: ID2 }),
     ]);
     expect(planned.map((p) => p.action)).toEqual(['更新', '新增']);
-    const result = await commitMemberImport(db, branchId, '花名册.xlsx', planned);
+    const result = await commitLedgerImport(db, { branchId, fileName: '花名册.xlsx', rows: planned });
     expect(result).toMatchObject({ added: 1, updated: 1 });
     expect((await db.members.get(existing.id))?.phone).toBe('13800000000');
     expect(await db.members.count()).toBe(2);
@@ -76,7 +79,7 @@ describe('commitMemberImport / undoImport', () => {
 
   it('refuses undo when a member was changed after the import, naming them', async () => {
     const planned = await plan([row(4, { name: '李四', gender: '女', birthDate: '1990-01-01', idNumber: ID2 })]);
-    const { batch } = await commitMemberImport(db, branchId, '花名册.xlsx', planned);
+    const { batch } = await commitLedgerImport(db, { branchId, fileName: '花名册.xlsx', rows: planned });
     const added = (await db.members.toArray()).find((m) => m.name === '李四')!;
     await updateMember(db, added.id, { ...added, phone: '13900000000' }, today);
     await expect(undoImport(db, batch.id)).rejects.toThrow(ImportRefusedError);
@@ -90,7 +93,7 @@ describe('commitMemberImport / undoImport', () => {
       row(5, { name: '张三', gender: '男', birthDate: '1985-06-12', idNumber: ID1, phone: '13800000000' }),
     ]);
     await updateMember(db, existing.id, { ...existing, jobTitle: '科员' }, today);
-    await expect(commitMemberImport(db, branchId, '花名册.xlsx', planned)).rejects.toThrow('预览之后');
+    await expect(commitLedgerImport(db, { branchId, fileName: '花名册.xlsx', rows: planned })).rejects.toThrow('预览之后');
     expect(await db.members.count()).toBe(1);
     expect(await db.importBatches.count()).toBe(0);
   });
@@ -100,16 +103,7 @@ describe('commitMemberImport / undoImport', () => {
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../shared/ledgers/fixtures/${name}`, import.meta.url)));
 
 async function contextOf(target: string): Promise<ImportContext> {
-  return {
-    branchId: target,
-    branches: await db.branches.toArray(),
-    members: await db.members.toArray(),
-    meetings: await db.meetings.toArray(),
-    talks: await db.talks.toArray(),
-    analyses: await db.analyses.toArray(),
-    rectifications: await db.rectifications.toArray(),
-    today,
-  };
+  return importContext(db, target, today);
 }
 
 async function planFile(name: string, target = branchId): Promise<PlannedRow[]> {
@@ -225,7 +219,7 @@ describe('commitLedgerImport / undoImport for every ledger', () => {
     const before = await everything();
     const auditCount = await db.auditLog.count();
     const plan = await planFile('三会一课台账.xlsx');
-    const broken = plan.map((r, i) => (i === 30 ? { ...r, after: { ...(r.after as object), startAt: '不是时间' } } : r));
+    const broken = plan.map((r, i) => (i === 30 ? ({ ...r, after: { ...(r.after as object), startAt: '不是时间' } } as PlannedRow) : r)); // why: a plan broken on purpose
     await expect(commitLedgerImport(db, { branchId, fileName: 'm.xlsx', rows: broken })).rejects.toThrow(ImportRefusedError);
     const members = [
       { rowNumber: 4, kind: 'members', action: '新增', blocked: false, target: { newBranchName: '新建的第九支部' }, after: { ...(await db.members.toArray())[0], id: undefined, branchId: undefined } },
@@ -288,5 +282,40 @@ describe('batches stored by the first version', () => {
     });
     await undoImport(db, 'old-batch');
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('民主评议, 党费 and 学时 through the one commit path', () => {
+  it.each(['reviews', 'dues', 'training'] as const)('%s: an export of the demo imports as new records into a branch without them; undo removes them', async (kind) => {
+    const demoToday = '2025-06-15';
+    const demo = generateDemoBranch({ today: demoToday });
+    const ledgers = demoLedgers(demo, { today: demoToday });
+    await db.branches.add(demo.branch);
+    await db.members.bulkAdd(demo.members);
+    const data = ledgerDataset({ branch: demo.branch, ...emptyLedgerRecords(), members: demo.members, meetings: demo.meetings, [kind]: ledgers[kind] });
+    const bytes = await buildLedgerWorkbook(kind, data, { period: rangePeriod('2024-01-01', '2025-12-31'), generatedOn: demoToday });
+    const sheet = (await readLedgerFile(`${kind}.xlsx`, bytes, { today: demoToday })).sheets[0];
+    expect(sheet.ledger).toBe(kind);
+    const plan = planLedgerImport(kind, sheet.rows, await importContext(db, demo.branch.id, demoToday));
+    expect(plan.length).toBeGreaterThan(0);
+    expect(plan.filter((r) => r.blocked || r.action !== '新增').map((r) => [r.rowNumber, r.action, r.reason])).toEqual([]);
+
+    const result = await commitLedgerImport(db, { branchId: demo.branch.id, fileName: `${kind}.xlsx`, rows: plan });
+    expect(result).toMatchObject({ added: plan.length, updated: 0 });
+    const stored = await db.table(kind).where('branchId').equals(demo.branch.id).toArray();
+    expect(stored).toHaveLength(plan.length);
+    // Each stored record passes its kind's schema, and says what the demo's record of the same key says.
+    expect(stored.every((r) => specOf(kind).schema.safeParse(r).success)).toBe(true);
+    if (kind !== 'dues') {
+      const strip = ({ id: _i, createdAt: _c, updatedAt: _u, meetingId: _m, ...rest }: Record<string, unknown>) => rest;
+      const sorted = (list: readonly object[]) => list.map((r) => JSON.stringify(strip(r as Record<string, unknown>))).sort();
+      expect(sorted(stored)).toEqual(sorted(ledgers[kind]));
+    }
+    const audit = await db.auditLog.where('importBatchId').equals(result.batch.id).toArray();
+    expect(audit.map((a) => [a.table, a.action])).toEqual([[kind, 'create']]);
+    expect(audit[0].summary).toContain(`导入新增${specOf(kind).labels.record}${plan.length}条`);
+
+    await undoImport(db, result.batch.id);
+    expect(await db.table(kind).where('branchId').equals(demo.branch.id).count()).toBe(0);
   });
 });

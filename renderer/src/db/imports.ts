@@ -8,18 +8,10 @@
  * plan was made; undo refuses when a record of the batch was changed after the import (by hand or by a later
  * import), naming them. Records and audit entries are written with bulkAdd/bulkPut: 20,000 rows in one go.
  */
-import {
-  branchFieldsSchema,
-  MEMBER_FIELD_LABELS,
-  type Analysis,
-  type AuditedTable,
-  type Branch,
-  type ImportBatch,
-
-  type MemberFields,
-} from '@shared/model';
+import { branchFieldsSchema, isLedgerKind, LEDGER_KINDS, type Branch, type ImportBatch, type LedgerKind, type LedgerRecords, type Stored } from '@shared/model';
 import { branchKey } from '@shared/ledgers';
-import { applyOrganization, type ImportTable, type PlannedMemberRow, type PlannedRow } from '@shared/imports';
+import { applyOrganization, type ImportContext, type ImportTable, type PlannedRow, type RecordWrite } from '@shared/imports';
+import { RECORD_LABELS, specOf, type LedgerKindSpec } from '@shared/kinds';
 import type { ImportedOrganization } from '@shared/ledgers';
 import type { Table } from 'dexie';
 import { nowIso, writeAuditMany, type AuditInput } from './audit';
@@ -43,120 +35,54 @@ export interface ImportResult {
   branchesCreated: number;
 }
 
-/**
- * The roster import of the first version, kept for callers of PlannedMemberRow: the same rows in the shape of
- * planLedgerImport, written by commitLedgerImport.
- */
-export async function commitMemberImport(
-  db: BranchLedgerDatabase,
-  branchId: string,
-  fileName: string,
-  plannedRows: readonly PlannedMemberRow[],
-): Promise<ImportResult> {
-  const rows: PlannedRow[] = plannedRows.map((r) => ({
-    rowNumber: r.rowNumber,
-    kind: 'members',
-    action: r.action,
-    blocked: r.blocked,
-    target: { branchId },
-    recordId: r.memberId,
-    storedBefore: r.action === '更新' ? r.memberBefore : undefined,
-    after: r.fields && (r.action === '更新' && r.memberBefore ? { ...r.memberBefore, ...r.fields } : { ...r.fields, branchId }),
-    changes: r.changes,
-  }));
-  return commitLedgerImport(db, { branchId, fileName, rows });
-}
-
-const TABLE_LABELS: Record<ImportTable, string> = {
-  members: '党员',
-  meetings: '会议',
-  talks: '谈话记录',
-  analyses: '思想动态分析',
-  rectifications: '整改任务',
-};
-
 type StoredRecord = { id: string; branchId: string; createdAt: string; updatedAt: string } & Record<string, unknown>;
 
 function recordTable(db: BranchLedgerDatabase, table: ImportTable | 'branches'): Table<StoredRecord, string> {
   return db.table(table) as Table<StoredRecord, string>;
 }
 
-/** How a record is named in messages: 张三 / 2025年1月支部委员会会议 / 2025年第二季度思想动态分析 / the problem. */
-function recordName(table: string, record: Record<string, unknown> | undefined, fallback: string): string {
-  if (!record) return fallback;
-  switch (table) {
-    case 'members':
-    case 'branches':
-      return String(record.name ?? fallback);
-    case 'meetings':
-      return `会议“${String(record.title ?? fallback)}”`;
-    case 'talks':
-      return `${String(record.date ?? '')}的谈话记录`;
-    case 'analyses':
-      return `${String(record.periodStart ?? '')}至${String(record.periodEnd ?? '')}的思想动态分析`;
-    case 'rectifications':
-      return `整改任务“${String(record.problem ?? fallback).slice(0, 20)}”`;
-    default:
-      return fallback;
-  }
+/** A spec read through its kind-agnostic parts (the commit handles every kind alike). */
+function anySpec(kind: LedgerKind): LedgerKindSpec<LedgerKind> {
+  return specOf(kind) as LedgerKindSpec<LedgerKind>; // why: a spec of one kind read for any of its records
 }
 
-function rowName(row: PlannedRow): string {
-  const after = (row.after ?? {}) as Record<string, unknown>;
-  switch (row.kind) {
-    case 'members':
-      return `党员 ${String(after.name ?? '')}`;
-    case 'meetings':
-      return `会议 ${String(after.title ?? '')}`;
-    case 'talks':
-      return `谈话记录 ${String(after.date ?? '')}`;
-    case 'analyses':
-      return `${row.period?.label ?? ''}思想动态分析`;
-    case 'rectifications':
-      return `整改任务 ${String(after.problem ?? '').slice(0, 20)}`;
-  }
+/** How a record is named in messages: 张三 / 会议“2025年1月支部委员会会议” / …的思想动态分析 / the problem. */
+function recordName(table: string, record: Record<string, unknown> | undefined, fallback: string): string {
+  if (!record) return fallback;
+  if (table === 'branches') return String(record.name ?? fallback);
+  return isLedgerKind(table) ? anySpec(table).import.recordName(record as unknown as Stored<LedgerKind>) || fallback : fallback; // why: a stored row of the kind's table
 }
 
 /**
- * What every stored record of the table must have. The plan builds records from rows the ledger definitions
- * checked with zod and from ids of the database, so the commit does not parse them again (a zod parse costs more
- * than writing the record: 20,000 meetings take over a second); this catches a plan that is not one.
+ * What every stored record of the table must have (its spec's `required`). The plan builds records from rows the
+ * ledger definitions checked with zod and from ids of the database, so the commit does not parse them again (a zod
+ * parse costs more than writing the record: 20,000 meetings take over a second); this catches a plan that is not one.
  */
-const REQUIRED: Record<ImportTable, [field: string, label: string, ok: (v: unknown) => boolean][]> = {
-  members: [
-    ['name', '姓名', (v) => typeof v === 'string' && v.trim().length > 0],
-    ['joinedOn', '入党时间', (v) => typeof v === 'string' && /^\d{4}-\d{2}/.test(v)],
-  ],
-  meetings: [
-    ['type', '会议类型', (v) => typeof v === 'string' && v.length > 0],
-    ['title', '会议名称', (v) => typeof v === 'string' && v.length > 0],
-    ['startAt', '会议时间', (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)],
-    ['attendance', '出席情况', Array.isArray],
-  ],
-  talks: [
-    ['date', '谈话时间', (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)],
-    ['talkerId', '谈话人', (v) => typeof v === 'string' && v.length > 0],
-    ['intervieweeIds', '谈话对象', (v) => Array.isArray(v) && v.length > 0],
-  ],
-  analyses: [
-    ['periodStart', '期间开始', (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)],
-    ['periodEnd', '期间结束', (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)],
-    ['entries', '党员思想状况', Array.isArray],
-  ],
-  rectifications: [
-    ['problem', '存在问题', (v) => typeof v === 'string' && v.length > 0],
-    ['source', '问题来源', (v) => typeof v === 'string' && v.length > 0],
-    ['status', '状态', (v) => typeof v === 'string' && v.length > 0],
-  ],
-};
-
-function validated(table: ImportTable, record: Record<string, unknown>, row: PlannedRow): StoredRecord {
-  for (const [field, label, ok] of REQUIRED[table]) {
+function validated(table: ImportTable, record: Record<string, unknown>, row: { rowNumber: number }): StoredRecord {
+  for (const [field, label, ok] of specOf(table).import.required) {
     if (!ok(record[field])) {
       throw new ImportRefusedError(`第${row.rowNumber}行不能导入：${label}缺失或格式不对。请重新选择文件预览后再导入`);
     }
   }
-  return record as StoredRecord;
+  return record as StoredRecord; // why: checked above for the fields the app relies on
+}
+
+/**
+ * What a plan is computed against, read in one transaction (one snapshot): every branch, the records of every kind
+ * in the branch imported into, and for a kind whose rows may go to another branch (a roster's 所在党支部) those of
+ * every branch.
+ */
+export async function importContext(db: BranchLedgerDatabase, branchId: string, today: string): Promise<ImportContext> {
+  return db.transaction('r', [db.branches, ...LEDGER_KINDS.map((kind) => recordTable(db, kind))], async () => {
+    const branches = await db.branches.toArray();
+    const lists = await Promise.all(
+      LEDGER_KINDS.map((kind) =>
+        anySpec(kind).import.acrossBranches ? recordTable(db, kind).toArray() : recordTable(db, kind).where('branchId').equals(branchId).toArray(),
+      ),
+    );
+    const records = Object.fromEntries(LEDGER_KINDS.map((kind, i) => [kind, lists[i]])) as unknown as LedgerRecords; // why: each table holds its kind's stored records
+    return { branchId, branches, ...records, today };
+  });
 }
 
 export interface LedgerImportInput {
@@ -200,19 +126,11 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
       const ids = [...new Set(checked.map((r) => r.recordId as string))];
       const current = await recordTable(db, kind).bulkGet(ids);
       const byId = new Map(ids.map((id, i) => [id, current[i]]));
-      const updating = new Map<string, number>();
       for (const row of checked) {
         const now = byId.get(row.recordId as string);
         if (!now || JSON.stringify(now) !== JSON.stringify(row.storedBefore)) {
-          const name = recordName(kind, (now ?? row.storedBefore) as Record<string, unknown>, TABLE_LABELS[kind]);
+          const name = recordName(kind, (now ?? row.storedBefore) as Record<string, unknown>, RECORD_LABELS[kind]);
           throw new ImportRefusedError(`第${row.rowNumber}行对应的${name}在预览之后已被修改或删除，请重新选择文件预览后再导入`);
-        }
-        if (kind !== 'analyses') {
-          const other = updating.get(row.recordId as string);
-          if (other !== undefined) {
-            throw new ImportRefusedError(`第${other}行和第${row.rowNumber}行要更新同一条记录，请只保留一行后再导入`);
-          }
-          updating.set(row.recordId as string, row.rowNumber);
         }
       }
     }
@@ -245,43 +163,50 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
     const targetOf = (row: PlannedRow) =>
       'branchId' in row.target ? row.target.branchId : (newBranches.get(branchKey(row.target.newBranchName)) as Branch).id;
 
-    // 3. The records, table by table, in bulk.
+    // 3. The records, kind by kind, in bulk: each kind's write hook makes them (an analysis entry joins its period's
+    // Analysis; the other kinds' rows are their records).
     for (const kind of kinds) {
+      const spec = anySpec(kind);
       const ofKind = rows.filter((r) => r.kind === kind);
+      const writes = spec.import.write(ofKind, { at, newId: () => crypto.randomUUID(), targetOf, fileName });
       const adds: StoredRecord[] = [];
       const puts: StoredRecord[] = [];
-      if (kind === 'analyses') {
-        writeAnalyses(ofKind, { at, batchId: batch.id, fileName, targetOf, adds, puts, audits, replaced: batch.replaced });
-      } else {
-        for (const row of ofKind) {
-          const after = row.after as Record<string, unknown>;
-          if (row.action === '新增') {
-            const record = validated(kind, { ...after, id: crypto.randomUUID(), branchId: targetOf(row), createdAt: at, updatedAt: at }, row);
-            adds.push(record);
+      const counted: RecordWrite<LedgerKind>[] = [];
+      const updating = new Map<string, number>();
+      for (const write of writes) {
+        const record = validated(kind, write.record, write.rows[0]);
+        const before = write.before as unknown as StoredRecord | undefined; // why: as above
+        if (!before) {
+          adds.push(record);
+          if (write.summary) {
+            audits.push({ table: kind, action: 'create', recordId: record.id, branchId: record.branchId, summary: write.summary, importBatchId: batch.id });
           } else {
-            const before = row.storedBefore as StoredRecord;
-            const record = validated(kind, { ...after, id: before.id, branchId: before.branchId, createdAt: before.createdAt, updatedAt: at }, row);
-            puts.push(record);
-            batch.replaced.push({ table: kind, record: before });
-            audits.push({
-              table: kind,
-              action: 'update',
-              recordId: before.id,
-              branchId: before.branchId,
-              summary: `导入修改 ${(row.changes ?? []).map((c) => c.label).join('、')}${where(row)}`,
-              before,
-              after: record,
-              importBatchId: batch.id,
-            });
+            counted.push(write);
           }
+          continue;
         }
+        const other = updating.get(before.id);
+        if (other !== undefined) {
+          throw new ImportRefusedError(`第${other}行和第${write.rows[0].rowNumber}行要更新同一条记录，请只保留一行后再导入`);
+        }
+        updating.set(before.id, write.rows[0].rowNumber);
+        puts.push(record);
+        batch.replaced.push({ table: kind, record: before });
+        audits.push({
+          table: kind,
+          action: 'update',
+          recordId: before.id,
+          branchId: before.branchId,
+          summary: write.summary ?? `导入修改 ${write.rows.flatMap((r) => r.changes ?? []).map((c) => c.label).join('、')}${where(write.rows[0])}`,
+          before,
+          after: record,
+          importBatchId: batch.id,
+        });
       }
       for (const record of adds) {
         batch.added.push({ table: kind, id: record.id });
       }
-      if (kind !== 'analyses') {
-        audits.push(...createdSummaries(kind, ofKind, adds, fileName, batch.id));
-      }
+      audits.push(...createdSummaries(spec, counted, fileName, batch.id));
       if (adds.length > 0) await recordTable(db, kind).bulkAdd(adds);
       if (puts.length > 0) await recordTable(db, kind).bulkPut(puts);
     }
@@ -355,21 +280,18 @@ async function writeOrganization(
  * change of such a record gets its own entry as usual.
  */
 function createdSummaries(
-  kind: ImportTable,
-  rows: readonly PlannedRow[],
-  adds: readonly StoredRecord[],
+  spec: LedgerKindSpec<LedgerKind>,
+  writes: readonly RecordWrite<LedgerKind>[],
   fileName: string,
   batchId: string,
 ): AuditInput[] {
   const byBranch = new Map<string, { names: string[]; rowNumbers: number[] }>();
-  let i = 0;
-  for (const row of rows) {
-    if (row.action !== '新增') continue;
-    const record = adds[i];
-    i += 1;
+  for (const { record, rows } of writes) {
     const group = byBranch.get(record.branchId) ?? { names: [], rowNumbers: [] };
-    if (group.names.length < 10) group.names.push(rowName(row).replace(/^\S+ /, ''));
-    group.rowNumbers.push(row.rowNumber);
+    for (const row of rows) {
+      if (group.names.length < 10) group.names.push(spec.import.rowName(row).replace(/^\S+ /, ''));
+      group.rowNumbers.push(row.rowNumber);
+    }
     byBranch.set(record.branchId, group);
   }
   return [...byBranch.entries()].map(([branch, group]) => {
@@ -378,97 +300,14 @@ function createdSummaries(
     const first = group.rowNumbers.reduce((a, b) => Math.min(a, b));
     const last = group.rowNumbers.reduce((a, b) => Math.max(a, b));
     return {
-      table: kind as AuditedTable,
+      table: spec.kind,
       action: 'create' as const,
       recordId: batchId,
       branchId: branch,
-      summary: `导入新增${TABLE_LABELS[kind]}${count}条：${names}（${fileName} 第${first === last ? first : `${first}—${last}`}行）`,
+      summary: `导入新增${spec.labels.record}${count}条：${names}（${fileName} 第${first === last ? first : `${first}—${last}`}行）`,
       importBatchId: batchId,
     };
   });
-}
-
-interface AnalysisWrite {
-  at: string;
-  batchId: string;
-  fileName: string;
-  targetOf: (row: PlannedRow) => string;
-  adds: StoredRecord[];
-  puts: StoredRecord[];
-  audits: AuditInput[];
-  replaced: ImportBatch['replaced'];
-}
-
-/** Rows of one existing Analysis change it once; rows of a new period become one new Analysis with their entries. */
-function writeAnalyses(rows: readonly PlannedRow[], w: AnalysisWrite): void {
-  const existing = new Map<string, { before: Analysis; rows: PlannedRow[] }>();
-  const created = new Map<string, { rows: PlannedRow[] }>();
-  for (const row of rows) {
-    if (row.recordId && row.storedBefore) {
-      const group = existing.get(row.recordId) ?? { before: row.storedBefore as Analysis, rows: [] };
-      group.rows.push(row);
-      existing.set(row.recordId, group);
-    } else if (row.period) {
-      const key = `${w.targetOf(row)}|${row.period.kind}|${row.period.start}|${row.period.end}`;
-      const group = created.get(key) ?? { rows: [] };
-      group.rows.push(row);
-      created.set(key, group);
-    }
-  }
-  const withEntry = (entries: Analysis['entries'], row: PlannedRow) => {
-    const entry = row.after as Analysis['entries'][number];
-    const at = entries.findIndex((e) => e.memberId === entry.memberId);
-    return at >= 0 ? entries.map((e, i) => (i === at ? entry : e)) : [...entries, entry];
-  };
-  for (const { before, rows: group } of existing.values()) {
-    let entries = before.entries;
-    for (const row of group) entries = withEntry(entries, row);
-    const record = validated('analyses', { ...before, entries, updatedAt: w.at }, group[0]);
-    w.puts.push(record);
-    w.replaced.push({ table: 'analyses', record: before });
-    const added = group.filter((r) => r.action === '新增').length;
-    const changed = group.length - added;
-    w.audits.push({
-      table: 'analyses',
-      action: 'update',
-      recordId: before.id,
-      branchId: before.branchId,
-      summary: `导入${added ? `新增${added}名党员的思想状况` : ''}${added && changed ? '，' : ''}${changed ? `修改${changed}名党员的思想状况` : ''}（${w.fileName} 第${group.map((r) => r.rowNumber).join('、')}行）`,
-      before: before as unknown as Record<string, unknown>,
-      after: record,
-      importBatchId: w.batchId,
-    });
-  }
-  for (const { rows: group } of created.values()) {
-    const first = group[0];
-    const period = first.period as NonNullable<PlannedRow['period']>;
-    let entries: Analysis['entries'] = [];
-    for (const row of group) entries = withEntry(entries, row);
-    const record = validated(
-      'analyses',
-      {
-        id: crypto.randomUUID(),
-        branchId: w.targetOf(first),
-        periodKind: period.kind,
-        periodStart: period.start,
-        periodEnd: period.end,
-        ...(period.kind === '专题' ? { title: period.label } : {}),
-        entries,
-        createdAt: w.at,
-        updatedAt: w.at,
-      },
-      first,
-    );
-    w.adds.push(record);
-    w.audits.push({
-      table: 'analyses',
-      action: 'create',
-      recordId: record.id,
-      branchId: record.branchId,
-      summary: `导入新建${period.label}思想动态分析，${entries.length}名党员（${w.fileName}）`,
-      importBatchId: w.batchId,
-    });
-  }
 }
 
 /** Records of the batch changed after it by something else (named); empty when undo may go ahead. */
@@ -492,19 +331,20 @@ async function changedSince(db: BranchLedgerDatabase, batch: ImportBatch): Promi
   // Records entered by hand into a branch the import created would lose their branch.
   const createdBranches = batch.added.filter((a) => a.table === 'branches').map((a) => a.id);
   if (createdBranches.length > 0) {
-    for (const table of Object.keys(TABLE_LABELS) as ImportTable[]) {
+    for (const table of LEDGER_KINDS) {
       const foreign = await recordTable(db, table)
         .where('branchId')
         .anyOf(createdBranches)
         .filter((r) => !ids.has(`${table}|${r.id}`))
         .toArray();
-      for (const r of foreign) names.push(`新建支部中后来录入的${recordName(table, r, TABLE_LABELS[table])}`);
+      for (const r of foreign) names.push(`新建支部中后来录入的${recordName(table, r, RECORD_LABELS[table])}`);
     }
   }
   return names;
 }
 
-const UNDO_TABLES = ['branches', 'members', 'meetings', 'talks', 'analyses', 'rectifications'] as const;
+/** The branches the imports create, then every kind's table. */
+const UNDO_TABLES = ['branches', ...LEDGER_KINDS] as const;
 
 /**
  * 撤销本次导入: deletes what the batch added (records, then created branches), puts back the prior versions of
@@ -536,11 +376,11 @@ export async function undoImport(db: BranchLedgerDatabase, batchId: string): Pro
         current.forEach((record, i) => {
           if (!record) return;
           audits.push({
-            table: table as AuditedTable,
+            table,
             action: 'delete',
             recordId: ids[i],
             branchId: record.branchId ?? (table === 'branches' ? record.id : undefined),
-            summary: `撤销导入：删除导入新增的${recordName(table, record, table === 'branches' ? '党支部' : TABLE_LABELS[table as ImportTable])}`,
+            summary: `撤销导入：删除导入新增的${recordName(table, record, table === 'branches' ? '党支部' : RECORD_LABELS[table])}`,
             before: record,
           });
         });
@@ -551,15 +391,15 @@ export async function undoImport(db: BranchLedgerDatabase, batchId: string): Pro
         await recordTable(db, table).bulkPut(priors);
         priors.forEach((prior, i) => {
           const now = current[i];
-          const labels =
-            table === 'members' && now
-              ? (Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[])
-                  .filter((k) => JSON.stringify(now[k]) !== JSON.stringify(prior[k]))
-                  .map((k) => MEMBER_FIELD_LABELS[k])
-                  .join('、')
-              : '';
+          const fieldLabels = table === 'branches' ? {} : anySpec(table).labels.fields;
+          const labels = now
+            ? Object.entries(fieldLabels)
+                .filter(([k]) => JSON.stringify(now[k]) !== JSON.stringify(prior[k]))
+                .map(([, label]) => label)
+                .join('、')
+            : '';
           audits.push({
-            table: table as AuditedTable,
+            table,
             action: 'update',
             recordId: prior.id,
             branchId: prior.branchId,

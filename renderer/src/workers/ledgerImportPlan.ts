@@ -7,7 +7,7 @@ import type { LedgerFileResult, LedgerKind, ParsedRow } from '@shared/ledgers';
 
 /**
  * Plans the rows of all sheets of one ledger at once (the same person or meeting on two sheets is a 冲突, as
- * within one sheet), then splits each plan back by sheet index, aligned with `sheet.rows`.
+ * within one sheet), then splits each plan back by sheet index, in the order of `sheet.rows`.
  */
 export function planSheets(result: LedgerFileResult, context: ImportContext): Map<number, PlannedRow[]> {
   const byKind = new Map<LedgerKind, { rows: ParsedRow[]; owners: number[] }>();
@@ -24,10 +24,13 @@ export function planSheets(result: LedgerFileResult, context: ImportContext): Ma
   });
   const plans = new Map<number, PlannedRow[]>();
   for (const [kind, { rows, owners }] of byKind) {
+    // A row may plan as several records (a 党费 row of twelve months): each plan goes to its row's sheet.
+    const ownerOf = new Map(rows.map((row, i) => [row, owners[i]]));
     planLedgerImport(kind, rows, context).forEach((plan, i) => {
-      const list = plans.get(owners[i]) ?? [];
+      const owner = (plan.source && ownerOf.get(plan.source)) ?? owners[i];
+      const list = plans.get(owner) ?? [];
       list.push(plan);
-      plans.set(owners[i], list);
+      plans.set(owner, list);
     });
   }
   return plans;

@@ -9,6 +9,11 @@ export function textColumn<F extends string>(field: F, label: string, headers: r
   return { field, label, headers: [label, ...headers], parse: parseText };
 }
 
+/** A text cell's value without surrounding spaces; blank is absent. */
+export function trimmed(value: string | undefined): string | undefined {
+  return value?.trim() || undefined;
+}
+
 /** A person's name as it is compared with the roster: no spaces of any width (张 三 = 张三). */
 export function nameKey(name: string): string {
   return normalizeToken(name);
@@ -127,6 +132,20 @@ export function parseAbsentees(text: string | undefined): { absentees: NamedAbse
 }
 
 type Issues<F extends string> = RecordResult<unknown, F>['issues'];
+
+/**
+ * The one member a row is about (its 姓名 cell, as nameKey), or an error on `field`: no name, or several
+ * (`张三、李四`: each member's record is a row of its own). `what`: whose record it is, `党费`.
+ */
+export function oneMemberName<F extends string>(written: string | undefined, field: F, what: string, issues: Issues<F>): string | undefined {
+  const names = splitNames(written);
+  if (names.length === 0) {
+    issues.push({ field, severity: 'error', message: `缺少姓名，无法确定是哪一名党员的${what}` });
+  } else if (names.length > 1) {
+    issues.push({ field, severity: 'error', message: `每行只能填一名党员，这里有${names.length}人（${names.join('、')}），请分行填写` });
+  }
+  return names[0];
+}
 
 /** zod problems of a record schema → issues on their fields, in Chinese (a non-Chinese message becomes a generic one). */
 export function zodIssues<F extends string>(error: z.ZodError, issues: Issues<F>, severity: Severity = 'error'): void {

@@ -1,9 +1,9 @@
 import { Checkbox, Collapse, Flex, Select, Table, Typography } from 'antd';
-import { LEDGER_DEFINITIONS, LEDGER_LABELS, type LedgerKind, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
+import { LEDGER_DEFINITIONS, LEDGER_KINDS, LEDGER_LABELS, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
 import { columnLetterOf, nextOverride, NOT_IMPORTED, sheetKindValue } from './overrideModel';
 
 const KIND_OPTIONS = [
-  ...(Object.keys(LEDGER_LABELS) as LedgerKind[]).map((kind) => ({ value: kind, label: LEDGER_LABELS[kind] })),
+  ...LEDGER_KINDS.map((kind) => ({ value: kind, label: LEDGER_LABELS[kind] })),
   { value: NOT_IMPORTED, label: '不导入' },
 ];
 

@@ -45,7 +45,7 @@ function IssueLines({ issues }: { issues: LedgerIssue[] }) {
 export interface SheetPreviewProps {
   sheetIndex: number;
   sheet: ParsedSheet;
-  /** Plans as computed, aligned with `sheet.rows`. */
+  /** Plans as computed, in the order of `sheet.rows` (one per row, or one per record a row holds). */
   planned: PlannedRow[];
   /** The same with the user's conflict choices applied. */
   plans: PlannedRow[];
@@ -119,18 +119,17 @@ export function SheetPreview(props: SheetPreviewProps) {
   const { sheetIndex, sheet, planned, plans, excluded, choices, currentBranchId, branchNames, onToggle, onChoose, onEditCell } = props;
   const [onlyIssues, setOnlyIssues] = useState(false);
   const switchId = useId();
-  const rows: PreviewRow[] = useMemo(
-    () =>
-      sheet.rows.map((row, i) => ({
-        key: rowKey(sheetIndex, row.rowNumber),
-        rowNumber: row.rowNumber,
-        values: row.values,
-        issues: row.issues,
-        planned: planned[i],
-        plan: plans[i],
-      })),
-    [sheet.rows, planned, plans, sheetIndex],
-  );
+  const rows: PreviewRow[] = useMemo(() => {
+    // Plans in sheet order; a row holding several records (a 党费 row of twelve months) has one line per plan.
+    const byRow = new Map<number, number[]>();
+    plans.forEach((plan, i) => byRow.set(plan.rowNumber, [...(byRow.get(plan.rowNumber) ?? []), i]));
+    return sheet.rows.flatMap((row) => {
+      const line = { rowNumber: row.rowNumber, values: row.values, issues: row.issues };
+      const indexes = byRow.get(row.rowNumber) ?? [];
+      if (indexes.length === 0) return [{ ...line, key: rowKey(sheetIndex, row.rowNumber) }];
+      return indexes.map((i) => ({ ...line, key: rowKey(sheetIndex, row.rowNumber, plans[i].part), planned: planned[i], plan: plans[i] }));
+    });
+  }, [sheet.rows, planned, plans, sheetIndex]);
   const shown = useMemo(
     () =>
       onlyIssues

@@ -17,6 +17,7 @@ import {
   yearOptions,
   type PackageCheck,
 } from './exportModel';
+import { demoLedgers } from '@shared/kinds';
 
 const TODAY = '2025-09-15';
 
@@ -25,7 +26,7 @@ async function demoPackage(branchNumber = 1): Promise<{ bytes: Uint8Array; name:
   const chunks: Uint8Array[] = [];
   const result = await buildInspectionPackage(
     {
-      dataset: { ...demo, analysisSettings: DEFAULT_ANALYSIS_SETTINGS },
+      dataset: { branch: demo.branch, ...demoLedgers(demo, { today: TODAY }), analysisSettings: DEFAULT_ANALYSIS_SETTINGS },
       options: { period: yearPeriod(2025), generatedOn: TODAY },
       appVersion: '0.1.0',
       generatedAt: `${TODAY}T10:00:00+08:00`,
@@ -85,8 +86,8 @@ describe('file names', () => {
     expect(partsZipName('支部_2025年度_三会一课台账.xlsx')).toBe('支部_2025年度_三会一课台账.zip');
   });
 
-  it('offers the six ledgers, each with its import template but 组织设置', () => {
-    expect(EXPORT_LEDGERS.map((l) => l.label)).toEqual(['党员花名册', '三会一课台账', '谈心谈话台账', '思想动态分析', '整改台账', '组织设置']);
+  it('offers every ledger in file order, each with its import template but 组织设置', () => {
+    expect(EXPORT_LEDGERS.map((l) => l.label)).toEqual(['党员花名册', '三会一课台账', '谈心谈话台账', '思想动态分析', '整改台账', '组织设置', '民主评议党员', '党费收缴台账', '学习培训学时']);
     expect(EXPORT_LEDGERS.filter((l) => !l.template).map((l) => l.kind)).toEqual(['organization']);
   });
 });

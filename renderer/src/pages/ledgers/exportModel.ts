@@ -5,24 +5,13 @@
  */
 import { formatDate, formatDateTime, isValidIsoDate } from '@shared/dates';
 import { rangePeriod, yearPeriod } from '@shared/exports/period';
-import type { ExportPeriod, LedgerExportKind } from '@shared/exports/types';
+import { LEDGER_EXPORT_KINDS, type ExportPeriod, type LedgerExportKind } from '@shared/exports/types';
+import { LEDGER_EXPORT_FILES } from '@shared/kinds';
 import type { LedgerKind } from '@shared/ledgers';
-import { PACKAGE_COUNT_KEYS, PACKAGE_COUNT_LABELS, type PackageCountKey, type PackageManifest } from '@shared/package/manifest';
+import { PACKAGE_COUNT_KEYS, PACKAGE_COUNT_LABELS, PACKAGE_COUNT_UNITS, type PackageManifest } from '@shared/package/manifest';
 import { sanitizeSegment } from '@shared/package/paths';
 import type { PackageVerification } from '@shared/package/verify';
 import { RULE_IDS, RULE_LABELS } from '@shared/rules/types';
-
-/** Units for the counts rows; a count added to the manifest later shows without one. */
-const COUNT_UNITS: Partial<Record<PackageCountKey, string>> = {
-  members: '人',
-  meetings: '次',
-  talks: '次',
-  analyses: '份',
-  analysisEntries: '人次',
-  rectifications: '项',
-  attachments: '个',
-  findings: '条',
-};
 
 export interface ExportLedgerChoice {
   kind: LedgerExportKind;
@@ -32,14 +21,12 @@ export interface ExportLedgerChoice {
   template?: LedgerKind;
 }
 
-export const EXPORT_LEDGERS: readonly ExportLedgerChoice[] = [
-  { kind: 'members', label: '党员花名册', template: 'members' },
-  { kind: 'meetings', label: '三会一课台账', template: 'meetings' },
-  { kind: 'talks', label: '谈心谈话台账', template: 'talks' },
-  { kind: 'analyses', label: '思想动态分析', template: 'analyses' },
-  { kind: 'rectifications', label: '整改台账', template: 'rectifications' },
-  { kind: 'organization', label: '组织设置' },
-];
+/** Every ledger kind (with its template) and 组织设置, in file order; each named as its file (`01_党员花名册.xlsx` → 党员花名册). */
+export const EXPORT_LEDGERS: readonly ExportLedgerChoice[] = [...LEDGER_EXPORT_KINDS].sort((a, b) => LEDGER_EXPORT_FILES[a].localeCompare(LEDGER_EXPORT_FILES[b])).map((kind) => ({
+  kind,
+  label: LEDGER_EXPORT_FILES[kind].replace(/^\d+_/, '').replace(/\.xlsx$/, ''),
+  ...(kind === 'organization' ? {} : { template: kind }),
+}));
 
 export function ledgerChoice(kind: LedgerExportKind): ExportLedgerChoice {
   return EXPORT_LEDGERS.find((l) => l.kind === kind) ?? EXPORT_LEDGERS[0];
@@ -150,7 +137,7 @@ export function comparePackages(checks: readonly PackageCheck[]): PackageCompari
     { key: 'attention', label: '“需关注”详情', cells: each((c) => (c.about ? (c.about.options.includeAttention ? '包含' : '未包含') : undefined)) },
     ...PACKAGE_COUNT_KEYS.map((key) => ({
       key: `count.${key}`,
-      label: `${PACKAGE_COUNT_LABELS[key]}${COUNT_UNITS[key] ? `（${COUNT_UNITS[key]}）` : ''}`,
+      label: `${PACKAGE_COUNT_LABELS[key]}${PACKAGE_COUNT_UNITS[key] ? `（${PACKAGE_COUNT_UNITS[key]}）` : ''}`,
       cells: each((c) => (c.verification.counts ? String(c.verification.counts[key]) : undefined)),
     })),
   ];

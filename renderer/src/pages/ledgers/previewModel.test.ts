@@ -6,6 +6,10 @@ import { readLedgerFile } from '@shared/ledgers';
 import { branchSchema, type Branch, type Member } from '@shared/model';
 import { applyChoices, buildPreview, countsText, isMaskedCell, newBranchNames, noteText, rowKey, rowsToWrite, showValue, writeSummary } from './previewModel';
 import { countPlan } from '@shared/imports';
+import { emptyLedgerRecords } from '@shared/model';
+import { generateDemoBranch } from '@shared/demo';
+import { buildLedgerWorkbook, ledgerDataset, yearPeriod } from '@shared/exports';
+import { demoLedgers } from '@shared/kinds';
 
 const TODAY = '2026-11-27';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/ledgers/fixtures/${name}`, import.meta.url)));
@@ -18,10 +22,30 @@ const branch: Branch = branchSchema.parse({
 });
 
 function context(members: Member[] = []): ImportContext {
-  return { branchId: branch.id, branches: [branch], members, meetings: [], talks: [], analyses: [], rectifications: [], today: TODAY };
+  return { branchId: branch.id, branches: [branch], ...emptyLedgerRecords(), members, today: TODAY };
 }
 
 describe('import preview', () => {
+  it('plans a 党费 row of several months as one plan per month, each written or left out on its own', async () => {
+    const demo = generateDemoBranch({ today: '2025-06-15' });
+    const dues = demoLedgers(demo, { today: '2025-06-15' }).dues;
+    const data = ledgerDataset({ branch: demo.branch, ...emptyLedgerRecords(), members: demo.members, dues });
+    const bytes = await buildLedgerWorkbook('dues', data, { period: yearPeriod(2025), generatedOn: '2025-06-15' });
+    const result = await readLedgerFile('08_党费收缴台账.xlsx', bytes, { today: '2025-06-15' });
+    const context: ImportContext = { branchId: demo.branch.id, branches: [demo.branch], ...emptyLedgerRecords(), members: demo.members, today: '2025-06-15' };
+    const plans = buildPreview(result, context).plans.get(0) ?? [];
+    const rows = result.sheets[0].rows;
+    expect(plans.length).toBeGreaterThan(rows.length);
+    expect(plans.every((p) => p.action === '新增' && p.part !== undefined)).toBe(true);
+    // In sheet order: each row's months together.
+    expect(plans.map((p) => p.rowNumber)).toEqual([...plans.map((p) => p.rowNumber)].sort((a, b) => a - b));
+    const first = plans[0];
+    const written = rowsToWrite(new Map([[0, plans]]), new Set([rowKey(0, first.rowNumber, first.part)]));
+    expect(written).toHaveLength(plans.length - 1);
+    expect(written).not.toContain(first);
+  });
+
+
   it('plans every row of the sample roster as 新增 into an empty branch; excluded rows are not written', async () => {
     const result = await readLedgerFile('党员花名册.xlsx', fixture('党员花名册.xlsx'), { today: TODAY });
     const preview = buildPreview(result, context());

@@ -1,6 +1,7 @@
 import { countPlan, resolveConflict, type ImportContext, type PlannedRow } from '@shared/imports';
 import { formatDate, formatDateTime } from '@shared/dates';
 import { isSensitiveState, type AnalysisSettings } from '@shared/model';
+import { specOf } from '@shared/kinds';
 import { LEDGER_LABELS, type LedgerFileResult, type LedgerKind, type NoteBlock } from '@shared/ledgers';
 import { planSheets } from '../../workers/ledgerImportPlan';
 
@@ -13,9 +14,10 @@ export type ImportCounts = ReturnType<typeof countPlan>;
 /** How the user settled a 冲突 row: a candidate's id, `new` (add as a new record) or `skip`. */
 export type ConflictChoice = string;
 
-/** The key of a preview row: sheet index and Excel row number. */
-export function rowKey(sheetIndex: number, rowNumber: number): string {
-  return `${sheetIndex}:${rowNumber}`;
+/** The key of a preview row: sheet index, Excel row number, and the record of the row when it holds several. */
+export function rowKey(sheetIndex: number, rowNumber: number, part?: number): string {
+  // A row holding several records (a 党费 row of twelve months) has a plan, a choice and a checkbox for each.
+  return part === undefined ? `${sheetIndex}:${rowNumber}` : `${sheetIndex}:${rowNumber}:${part}`;
 }
 
 export interface ImportPreview {
@@ -45,7 +47,7 @@ export function applyChoices(preview: ImportPreview, choices: ReadonlyMap<string
     resolved.set(
       sheetIndex,
       plans.map((plan) => {
-        const choice = choices.get(rowKey(sheetIndex, plan.rowNumber));
+        const choice = choices.get(rowKey(sheetIndex, plan.rowNumber, plan.part));
         return choice !== undefined && plan.action === '冲突' ? resolveConflict(plan, choice, preview.context) : plan;
       }),
     );
@@ -62,7 +64,7 @@ export function rowsToWrite(plans: ReadonlyMap<number, PlannedRow[]>, excluded: 
   const rows: PlannedRow[] = [];
   for (const [sheetIndex, list] of plans) {
     for (const plan of list) {
-      if (isWritable(plan) && !excluded.has(rowKey(sheetIndex, plan.rowNumber))) {
+      if (isWritable(plan) && !excluded.has(rowKey(sheetIndex, plan.rowNumber, plan.part))) {
         rows.push(plan);
       }
     }
@@ -74,14 +76,6 @@ export function rowsToWrite(plans: ReadonlyMap<number, PlannedRow[]>, excluded: 
 export function countsText(counts: ImportCounts): string {
   return (['新增', '更新', '跳过', '冲突', '有错误'] as const).map((k) => `${k} ${counts[k]}`).join(' · ');
 }
-
-const RECORD_NOUNS: Record<LedgerKind, string> = {
-  members: '名党员',
-  meetings: '条会议记录',
-  talks: '条谈话记录',
-  analyses: '名党员的分析',
-  rectifications: '条整改问题',
-};
 
 /** What importing writes, per ledger: `党员花名册：新增 23 名党员、更新 1 名党员`. */
 export function writeSummary(rows: readonly PlannedRow[]): string[] {
@@ -96,7 +90,7 @@ export function writeSummary(rows: readonly PlannedRow[]): string[] {
     }
   }
   return [...byKind].map(([kind, { added, updated }]) => {
-    const parts = [added ? `新增 ${added} ${RECORD_NOUNS[kind]}` : '', updated ? `更新 ${updated} ${RECORD_NOUNS[kind]}` : ''];
+    const parts = [added ? `新增 ${added} ${specOf(kind).labels.counted}` : '', updated ? `更新 ${updated} ${specOf(kind).labels.counted}` : ''];
     return `${LEDGER_LABELS[kind]}：${parts.filter(Boolean).join('、')}`;
   });
 }

@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { ImportedMember, ParsedRow } from '../ledgers';
 import { computeCheckChar } from '../model/idNumber';
 import type { Member } from '../model/member';
-import { countPlan, planMemberImport } from './planMemberImport';
+import type { Branch } from '../model/branch';
+import { emptyLedgerRecords } from '../model/kinds';
+import { countPlan, type PlannedRow } from './core';
+import { planMemberRows } from './members';
 
-const BRANCH = { id: 'b1', partyGroups: [{ id: 'g1', name: '第一党小组' }] };
+const BRANCH = { id: 'b1', name: '第一党支部', partyGroups: [{ id: 'g1', name: '第一党小组' }] } as unknown as Branch; // why: the planner reads only id, name and partyGroups
+
+/** The roster rows planned into BRANCH holding `members`. */
+function planMemberImport(rows: ParsedRow<ImportedMember>[], members: Member[], branch: Branch, today: string): PlannedRow<'members'>[] {
+  return planMemberRows(rows, { branchId: branch.id, branches: [branch], ...emptyLedgerRecords(), members, today });
+}
 
 function imported(overrides: Partial<ImportedMember> = {}): ImportedMember {
   return {
@@ -39,12 +47,12 @@ function member(overrides: Partial<Member> = {}): Member {
 // A number that passes GB 11643 (only such a number is a matching key).
 const ID = `11010519850615123${computeCheckChar('11010519850615123')}`;
 
-describe('planMemberImport', () => {
+describe('planLedgerImport: members', () => {
   it('adds a member nobody on the roster matches, with the party group by name', () => {
     const [plan] = planMemberImport([row(4, imported({ partyGroupName: '第一党小组' }))], [], BRANCH, '2026-11-27');
     expect(plan.action).toBe('新增');
-    expect(plan.fields?.partyGroupId).toBe('g1');
-    expect(plan.fields).not.toHaveProperty('partyGroupName');
+    expect(plan.after?.partyGroupId).toBe('g1');
+    expect(plan.after).not.toHaveProperty('partyGroupName');
   });
 
   it('notes a party group the branch does not have', () => {
@@ -64,7 +72,7 @@ describe('planMemberImport', () => {
     expect(plans[1].action).toBe('冲突'); // the same person twice in the file
     const [update] = planMemberImport([row(5, imported({ idNumber: ID, phone: '13800000000' }))], existing, BRANCH, '2026-11-27');
     expect(update.action).toBe('更新');
-    expect(update.memberId).toBe('m1');
+    expect(update.recordId).toBe('m1');
     expect(update.changes).toEqual([{ field: 'phone', label: '联系电话', before: undefined, after: '13800000000' }]);
   });
 

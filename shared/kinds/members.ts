@@ -1,0 +1,34 @@
+import { membersInPeriod, membersTable } from '../exports/members';
+import { recordWrites } from '../imports/core';
+import { membersPlanner } from '../imports/members';
+import { membersLedger } from '../ledgers/definitions/members';
+import { MEMBER_FIELD_LABELS, memberSchema } from '../model/member';
+import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+
+export const membersSpec: LedgerKindSpec<'members'> = {
+  kind: 'members',
+  schema: memberSchema,
+  labels: { ledger: membersLedger.label, record: '党员', counted: '名党员', table: '党员', fields: MEMBER_FIELD_LABELS },
+  import: {
+    definition: membersLedger,
+    planner: membersPlanner,
+    required: [
+      ['name', '姓名', (v) => typeof v === 'string' && v.trim().length > 0],
+      ['joinedOn', '入党时间', (v) => typeof v === 'string' && /^\d{4}-\d{2}/.test(v)],
+    ],
+    write: recordWrites,
+    recordName: (m) => m.name,
+    rowName: (row) => `党员 ${row.after?.name ?? ''}`,
+    templateFile: '党员花名册_导入模板.xlsx',
+    acrossBranches: true,
+  },
+  export: {
+    file: '01_党员花名册.xlsx',
+    title: '党员花名册',
+    sheetName: '党员花名册',
+    tabular: (data, options) => tabular(membersInPeriod(data, options), membersTable(data, options)),
+  },
+  packageCounts: [{ key: 'members', label: '党员', unit: '人', count: (data, options) => membersInPeriod(data, options).length }],
+  rules: rulesNamed('roster.', 'probation.'),
+  demo: (dataset) => dataset.members,
+};

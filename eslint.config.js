@@ -52,34 +52,6 @@ const eslintRecommended = Object.fromEntries(
 );
 
 export default defineConfig(
-  // TEMPORARY: fixed after the issue-12 merges
-  {
-    ignores: [
-      'shared/kinds/**',
-      'shared/imports/**',
-      'shared/exports/**',
-      'shared/package/**',
-      'shared/backup/**',
-      'shared/model/**',
-      'shared/rules/**',
-      'shared/talks/**',
-      'shared/ledgers/definitions/**',
-      'shared/ledgers/types.ts',
-      'renderer/src/db/**',
-      'renderer/src/pages/dashboard/**',
-      'renderer/src/pages/settings/**',
-      'renderer/src/pages/reviews/**',
-      'renderer/src/pages/meetings/MeetingDetail.tsx',
-      'renderer/src/pages/ledgers/previewModel.ts',
-      'renderer/src/pages/ledgers/SheetOverrides.tsx',
-      'renderer/src/modules.tsx',
-      'renderer/src/workers/ledger*',
-      'scripts/ledger/readExport.ts',
-      'scripts/ledger/check*',
-      'scripts/ledger/selfCheck*',
-      'e2e/web/kinds.spec.ts',
-    ],
-  },
   globalIgnores(['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**']),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   {

@@ -6,7 +6,6 @@ import { tableFromDefinition, type ExportTable, type FieldColumn, type ColumnGui
 import { yearsOfPeriod } from './period';
 import { WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
-import type { LedgerDefinition } from '../ledgers/types';
 
 /**
  * 党费收缴明细表 as it is posted (张榜公示) and handed in: one row per member and year, 1月…12月 holding what was paid
@@ -86,7 +85,7 @@ export function duesTable(): ExportTable<DuesSheetRow> {
     { field: 'owedTotal', width: 9, format: 'money', value: (row) => yuan(owedTotal(row)) },
     { field: 'paidTotal', width: 9, format: 'money', value: (row) => yuan(paidTotal(row)) },
   ];
-  return tableFromDefinition<DuesSheetRow>(duesLedger as LedgerDefinition, columns); // why: each definition is of its own record type
+  return tableFromDefinition<DuesSheetRow>(duesLedger, columns); // why: each definition is of its own record type
 }
 
 const money = (meaning: string, example: string): ColumnGuide => ({ width: 10, meaning: `${meaning}，单位元，精确到分（如 12.50）`, example });

@@ -7,7 +7,6 @@ import { nameResolver, tableFromDefinition, type ExportTable, type ColumnGuide }
 import { yearsOfPeriod } from './period';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
-import type { LedgerDefinition } from '../ledgers/types';
 
 /**
  * 民主评议党员结果登记表 as a 上级党委 asks for it: one row per member and year of the period, the years in order,
@@ -26,7 +25,7 @@ export function reviewsTable(data: Pick<LedgerDataset, 'members'>): ExportTable<
   const nameOf = nameResolver(data.members);
   const members = new Map<string, Member>(data.members.map((m) => [m.id, m]));
   const votes = (key: keyof ReviewResult['votes']) => (r: ReviewResult) => r.votes[key];
-  return tableFromDefinition<ReviewResult>(reviewsLedger as LedgerDefinition, [ // why: each definition is of its own record type
+  return tableFromDefinition<ReviewResult>(reviewsLedger, [ // why: each definition is of its own record type
     { field: 'name', width: WIDTH.name, format: 'text', value: (r) => nameOf(r.memberId) },
     { field: 'year', width: 8, format: 'integer', value: (r) => r.year },
     // Today's 党员类别, as the 上级 reads the sheet: why a row says 不评定等次 (read back for checking only).

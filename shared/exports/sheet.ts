@@ -32,7 +32,7 @@ export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
     }
   });
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
 
 /**

@@ -61,7 +61,7 @@ describe.each(LEDGER_KINDS)('the %s template', (kind) => {
         row.getCell(column).value = value as string;
       }
     });
-    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()));
     const result = await readLedgerFile(`${kind}.xlsx`, bytes, { today: TODAY });
     expect(result.fileIssues).toEqual([]);
     const [ledger, guide, options] = result.sheets;

@@ -117,7 +117,7 @@ const DATE_HELP: Partial<Record<ColumnFormat, string>> = {
 };
 
 function definitionOf(kind: LedgerKind): LedgerDefinition {
-  return LEDGER_DEFINITION_OF[kind] as LedgerDefinition; // why: each definition is of its own record type
+  return LEDGER_DEFINITION_OF[kind]; // why: each definition is of its own record type
 }
 
 /**

@@ -8,7 +8,6 @@ import { nameResolver, tableFromDefinition, type ExportTable, type ColumnGuide }
 import { isInPeriod, yearsOfPeriod } from './period';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
-import type { LedgerDefinition } from '../ledgers/types';
 
 /**
  * 学习培训学时登记表: one row per record of the period, by date then member (pinyin); the headers are the import
@@ -29,7 +28,7 @@ export function trainingInPeriod(
 
 export function trainingTable(data: Pick<LedgerDataset, 'members'>): ExportTable<TrainingRecord> {
   const nameOf = nameResolver(data.members);
-  return tableFromDefinition<TrainingRecord>(trainingLedger as LedgerDefinition, [ // why: each definition is of its own record type
+  return tableFromDefinition<TrainingRecord>(trainingLedger, [ // why: each definition is of its own record type
     { field: 'name', width: WIDTH.name, format: 'text', value: (r) => nameOf(r.memberId) },
     { field: 'date', width: WIDTH.date, format: 'date', value: (r) => dateCell(r.date) },
     { field: 'activity', width: WIDTH.long, format: 'text', value: (r) => r.activity },

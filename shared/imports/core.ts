@@ -180,7 +180,7 @@ export function keepStoredWording<T extends object>(stored: object, incoming: T)
       Array.isArray(value) &&
       Array.isArray(before) &&
       value.length === before.length &&
-      value.every((v, i) => typeof v === 'string' && typeof before[i] === 'string' && sameText(before[i] as string, v))
+      value.every((v, i) => typeof v === 'string' && typeof before[i] === 'string' && sameText(before[i], v))
     ) {
       out[key] = before;
     }

@@ -26,7 +26,7 @@ function imported(overrides: Partial<ImportedMember> = {}): ImportedMember {
     status: '正常',
     partyPost: '党员',
     ...overrides,
-  } as ImportedMember;
+  };
 }
 
 function row(rowNumber: number, record?: ImportedMember): ParsedRow<ImportedMember> {

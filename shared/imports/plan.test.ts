@@ -22,7 +22,7 @@ function branch(id: string, name: string, extra: Partial<Branch> = {}): Branch {
     isDemo: false,
     ...META,
     ...extra,
-  } as Branch;
+  };
 }
 
 function member(id: string, name: string, extra: Partial<Member> = {}): Member {
@@ -344,7 +344,7 @@ function memberRow(n: number, extra: Partial<ImportedMember> = {}): ParsedRow<Im
     status: '正常',
     partyPost: '党员',
     ...extra,
-  } as ImportedMember);
+  });
 }
 
 describe('members', () => {
@@ -402,7 +402,7 @@ describe('what an export reads back as is no change', () => {
     const [same] = planLedgerImport('meetings', [read], context({ meetings: [existing] }));
     expect(same).toMatchObject({ action: '跳过', recordId: 'mt1' });
     // Another field changed: the update keeps the stored title as typed.
-    const [moved] = planLedgerImport('meetings', [{ ...read, record: { ...read.record, location: '礼堂' } as ImportedMeeting }], context({ meetings: [existing] }));
+    const [moved] = planLedgerImport('meetings', [{ ...read, record: { ...read.record, location: '礼堂' } }], context({ meetings: [existing] }));
     expect(moved.action).toBe('更新');
     expect(moved.changes?.map((c) => c.field)).toEqual(['location']);
     expect((moved.after as Meeting).title).toBe('3月主题党日：学习条例（一）');
@@ -421,7 +421,7 @@ describe('what an export reads back as is no change', () => {
     const ids = ['m2', 'm5', 'm3', 'm1', 'm4']; // pinyin: 李 孙 王 张 赵
     const attendance = ids.map((memberId) => absent.find((a) => a.memberId === memberId) ?? { memberId, state: '出席' as const });
     const { headcount: _h, ...rest } = stored<Meeting>(plan, id);
-    return { ...rest, content: undefined, attendance } as Meeting;
+    return { ...rest, content: undefined, attendance };
   }
 
   it('attendance is a set keyed by member: stored in roster order or pinyin order, re-imported → 跳过', () => {

@@ -34,7 +34,7 @@ function meetingOn(branchId: string, startAt: string, title: string): Meeting {
     topics: [],
     speeches: [],
     resolutions: [],
-  } as unknown as Meeting;
+  };
 }
 
 describe('readExportData', () => {

@@ -155,7 +155,7 @@ describe('commitLedgerImport / undoImport for every ledger', () => {
     await undoImport(db, result.batch.id);
     const after = await everything();
     expect({ ...after, importBatches: [] }).toEqual({ ...before, importBatches: [] });
-    expect(after.importBatches).toHaveLength((before.importBatches as unknown[]).length + 1);
+    expect(after.importBatches).toHaveLength((before.importBatches).length + 1);
   });
 
   // Issue 10: the file gives counts and names the absent, not who attended: no attendance is made from the roster.

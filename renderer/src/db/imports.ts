@@ -129,7 +129,7 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
       for (const row of checked) {
         const now = byId.get(row.recordId as string);
         if (!now || JSON.stringify(now) !== JSON.stringify(row.storedBefore)) {
-          const name = recordName(kind, (now ?? row.storedBefore) as Record<string, unknown>, RECORD_LABELS[kind]);
+          const name = recordName(kind, (now ?? row.storedBefore), RECORD_LABELS[kind]);
           throw new ImportRefusedError(`第${row.rowNumber}行对应的${name}在预览之后已被修改或删除，请重新选择文件预览后再导入`);
         }
       }
@@ -249,8 +249,8 @@ async function writeOrganization(
     recordId: branch.id,
     branchId: branch.id,
     summary: `导入组织设置（${w.fileName}）：支部委员会${updated.committee.members.length}人，党小组${updated.partyGroups.length}个${applied.notes.length ? `；${applied.notes.join('；')}` : ''}`,
-    before: branch as unknown as Record<string, unknown>,
-    after: updated as unknown as Record<string, unknown>,
+    before: branch,
+    after: updated,
     importBatchId: w.batch.id,
   });
   const added = new Set(w.batch.added.filter((a) => a.table === 'members').map((a) => a.id));
@@ -265,8 +265,8 @@ async function writeOrganization(
       recordId: member.id,
       branchId: member.branchId,
       summary: `导入组织设置修改所在党小组（${w.fileName}）`,
-      before: priors.get(member.id) as unknown as Record<string, unknown>,
-      after: member as unknown as Record<string, unknown>,
+      before: priors.get(member.id),
+      after: member,
       importBatchId: w.batch.id,
     });
   }

@@ -36,7 +36,7 @@ describe('rule settings', () => {
 
   it('refuses an invalid value and keeps what was stored', async () => {
     await putRuleSettings(db, halfYearly);
-    const broken = { ...halfYearly, termYears: 9 } as RuleSettings;
+    const broken = { ...halfYearly, termYears: 9 };
     await expect(putRuleSettings(db, broken)).rejects.toBeInstanceOf(ValidationError);
     expect(await getRuleSettings(db)).toEqual(halfYearly);
   });

@@ -46,7 +46,7 @@ function progress(percent: number, stage: string) {
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
     ? bytes.buffer
-    : (bytes.slice().buffer as ArrayBuffer);
+    : (bytes.slice().buffer);
 }
 
 function sendFile(bytes: Uint8Array, named: { fileName?: string; parts?: number } = {}) {

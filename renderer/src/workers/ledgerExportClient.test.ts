@@ -41,7 +41,7 @@ const options = { period: { start: '2025-01-01', end: '2025-12-31', label: '2025
 
 function start(sink: (chunk: Uint8Array) => Promise<void>) {
   const progress: number[] = [];
-  const job = packageInWorker('branch-1', options as never, '0.1.0', '2025-12-31T10:00:00+08:00', sink, (percent) => progress.push(percent));
+  const job = packageInWorker('branch-1', options, '0.1.0', '2025-12-31T10:00:00+08:00', sink, (percent) => progress.push(percent));
   return { job, worker: FakeWorker.last, progress };
 }
 

@@ -71,7 +71,7 @@ describe('a worker that dies or exceeds its budget', () => {
 
   it('reports a dead verify worker the same way', async () => {
     const job = verifyPackagesInWorker([{ name: '材料包.zip', data: new Uint8Array([1]) }], () => undefined);
-    (FakeWorker.last as unknown as FakeWorker).die();
+    (FakeWorker.last).die();
     await expect(job.promise).rejects.toThrow(UNREADABLE_FILE);
   });
 });

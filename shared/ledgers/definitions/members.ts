@@ -194,7 +194,7 @@ function toRecord(
     }
   }
   const { partyGroupName: _g, branchName: _b, ...memberFields } = fields;
-  for (const issue of checkMember(memberFields as Partial<MemberFields>, { today: context.today })) {
+  for (const issue of checkMember(memberFields, { today: context.today })) {
     const message =
       issue.field === 'idNumber' && fields.idNumber && !checkIdNumber(fields.idNumber).ok
         ? `${issue.message}。号码按原样保存，不用于比对，也不据此推算性别和出生日期`

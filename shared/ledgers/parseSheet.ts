@@ -14,6 +14,13 @@ export interface ParsedRow<R = unknown> {
   issues: LedgerIssue[];
 }
 
+/** A row that has its record (no error refused it). */
+export type RowWithRecord<R> = ParsedRow<R> & { record: R };
+
+export function hasRecord<R>(row: ParsedRow<R>): row is RowWithRecord<R> {
+  return row.record !== undefined;
+}
+
 export interface SkippedRow {
   rowNumber: number;
   reason: string;

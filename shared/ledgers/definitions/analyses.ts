@@ -3,6 +3,7 @@ import { isValidIsoDate, isoDateSchema } from '../../dates';
 import { asRegularPeriod, parseRegularLabel, regularPeriod } from '../../analyses/periods';
 import { ANALYSIS_PERIOD_KINDS, IDEOLOGICAL_STATES, type AnalysisPeriodKind } from '../../model/analysis';
 import { normalizeToken } from '../normalize';
+import { oneOf } from '../../oneOf';
 import type { CellParser, ColumnDefinition, LedgerDefinition, RecordResult } from '../types';
 import { cellText } from '../values';
 import { finish, nameKey, splitNames, textColumn, withNote } from './common';
@@ -137,16 +138,21 @@ export type ImportedAnalysisEntry = z.infer<typeof importedAnalysisEntrySchema>;
 
 const STATE_ALIASES: Record<string, string> = { 思想稳定: '稳定', 比较稳定: '较稳定', 基本稳定: '较稳定', 需要关注: '需关注', 重点关注: '需关注' };
 
-function toRecord(values: Partial<Record<AnalysisColumnField, unknown>>): RecordResult<ImportedAnalysisEntry, AnalysisColumnField> {
+/** What the column parsers above return, field by field. */
+type AnalysisValues = Partial<Record<Exclude<AnalysisColumnField, 'period'>, string>> & { period?: ParsedPeriod };
+
+function toRecord(parsed: Partial<Record<AnalysisColumnField, unknown>>): RecordResult<ImportedAnalysisEntry, AnalysisColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as AnalysisValues;
   const issues: RecordResult<ImportedAnalysisEntry, AnalysisColumnField>['issues'] = [];
-  const text = (f: AnalysisColumnField) => (values[f] as string | undefined)?.trim() || undefined;
+  const text = (f: Exclude<AnalysisColumnField, 'period'>) => values[f]?.trim() || undefined;
   const names = splitNames(text('name'));
   if (names.length === 0) {
     issues.push({ field: 'name', severity: 'error', message: '缺少姓名' });
   } else if (names.length > 1) {
     issues.push({ field: 'name', severity: 'error', message: `一行只能填一名党员，这里有${names.length}人（${names.join('、')}）` });
   }
-  const period = values.period as ParsedPeriod | undefined;
+  const period = values.period;
   if (!period) {
     issues.push({ field: 'period', severity: 'error', message: '缺少分析时段（如 2025年第一季度）' });
   }
@@ -156,7 +162,7 @@ function toRecord(values: Partial<Record<AnalysisColumnField, unknown>>): Record
   } else {
     const token = normalizeToken(state);
     state = STATE_ALIASES[token] ?? token;
-    if (!(IDEOLOGICAL_STATES as readonly string[]).includes(state)) {
+    if (!oneOf(IDEOLOGICAL_STATES, state)) {
       issues.push({
         field: 'state',
         severity: 'warning',

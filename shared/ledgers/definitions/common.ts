@@ -64,7 +64,7 @@ export function readAbsence(written: string | undefined): { state: '请假' | '�
   }
   const first = STATE_FIRST.exec(text);
   if (first) {
-    return { state: first[1] as '请假' | '缺席', reason: first[2].trim() };
+    return { state: first[1] === '请假' ? '请假' : '缺席', reason: first[2].trim() };
   }
   if (ABSENT_WORDS.test(token)) {
     return { state: '缺席', reason: text };
@@ -150,6 +150,7 @@ export function oneMemberName<F extends string>(written: string | undefined, fie
 /** zod problems of a record schema → issues on their fields, in Chinese (a non-Chinese message becomes a generic one). */
 export function zodIssues<F extends string>(error: z.ZodError, issues: Issues<F>, severity: Severity = 'error'): void {
   for (const issue of error.issues) {
+    // why: the paths zod reports are keys of the record schema, which the definitions name after their column fields
     const field = String(issue.path[0]) as F;
     const chinese = /[\u4e00-\u9fa5]/.test(issue.message);
     issues.push({ field, severity, message: chinese ? issue.message : '内容不符合要求' });

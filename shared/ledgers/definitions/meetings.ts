@@ -36,8 +36,8 @@ export const MEETING_TYPE_ALIASES: Record<string, (typeof MEETING_TYPES)[number]
 };
 
 const TYPE_LOOKUP = new Map<string, string>([
-  ...MEETING_TYPES.map((t) => [normalizeToken(t), t] as [string, string]),
-  ...Object.entries(MEETING_TYPE_ALIASES).map(([a, t]) => [normalizeToken(a), t] as [string, string]),
+  ...MEETING_TYPES.map((t): [string, string] => [normalizeToken(t), t]),
+  ...Object.entries(MEETING_TYPE_ALIASES).map(([a, t]): [string, string] => [normalizeToken(a), t]),
 ]);
 
 /** 会议类型 with its aliases; an unknown type (one added in 设置) is kept as written, with a warning. */
@@ -136,21 +136,34 @@ export function meetingTypeFromName(name: string | undefined): string | undefine
   return word ? TYPE_LOOKUP.get(word) : undefined;
 }
 
+type MeetingTextField = Exclude<MeetingColumnField, 'type' | 'startAt' | 'expected' | 'present' | 'onLeave' | 'absent'>;
+
+/** What the column parsers above return, field by field. */
+type MeetingValues = Partial<Record<MeetingTextField | 'type', string>> & {
+  startAt?: LedgerDate;
+  expected?: number;
+  present?: number;
+  onLeave?: number;
+  absent?: number;
+};
+
 /**
  * Only the date identifies a meeting row: without it the row is refused. The type comes from its column, else from
  * the name or topic (主题党日活动 → 主题党日), else from one choice for the whole sheet in the preview (a default).
  */
-function toRecord(values: Partial<Record<MeetingColumnField, unknown>>): RecordResult<ImportedMeeting, MeetingColumnField> {
+function toRecord(parsed: Partial<Record<MeetingColumnField, unknown>>): RecordResult<ImportedMeeting, MeetingColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as MeetingValues;
   const issues: RecordResult<ImportedMeeting, MeetingColumnField>['issues'] = [];
-  const text = (f: MeetingColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  let type = values.type as string | undefined;
+  const text = (f: MeetingTextField) => values[f]?.trim() || undefined;
+  let type = values.type;
   let typeFrom: string | undefined;
-  const when = values.startAt as LedgerDate | undefined;
+  const when = values.startAt;
   if (!type) {
     const named = [text('title'), text('topic')].find((n) => meetingTypeFromName(n));
     type = meetingTypeFromName(named);
     if (type) {
-      typeFrom = `会议类型按名称“${(named as string).slice(0, 30)}”定为${type}`;
+      typeFrom = `会议类型按名称“${(named ?? '').slice(0, 30)}”定为${type}`;
       issues.push({ field: 'type', severity: 'warning', message: typeFrom });
     } else {
       issues.push({
@@ -180,10 +193,10 @@ function toRecord(values: Partial<Record<MeetingColumnField, unknown>>): RecordR
         : `只有日期，没有具体时刻，按 ${usual} 导入`,
     });
   }
-  const expectedCount = values.expected as number | undefined;
-  const presentCount = values.present as number | undefined;
-  const onLeaveCount = values.onLeave as number | undefined;
-  const absentCount = values.absent as number | undefined;
+  const expectedCount = values.expected;
+  const presentCount = values.present;
+  const onLeaveCount = values.onLeave;
+  const absentCount = values.absent;
   const { absentees, unreadable } = parseAbsentees(text('absentees'));
   if (unreadable.length > 0) {
     issues.push({ field: 'absentees', severity: 'warning', message: `看不懂“${unreadable.join('、')}”，请写成“张三（出差）、李四（病假）”` });

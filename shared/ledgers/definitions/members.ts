@@ -7,7 +7,6 @@ import {
   COMPLETENESS_FIELDS,
   memberGaps,
   MEMBER_FIELD_LABELS,
-  type MemberFields,
 } from '../../model/member';
 import {
   DEPARTURE_REASONS,
@@ -173,6 +172,7 @@ function toRecord(
   context: RecordContext,
 ): RecordResult<ImportedMember, MemberColumnField> {
   const issues: RecordResult<ImportedMember, MemberColumnField>['issues'] = [];
+  // why: the member columns are named after ImportedMember's fields and their parsers return those fields' types
   const fields = completeFromIdNumber({ ...values } as Partial<ImportedMember>);
   if (!fields.category && !('category' in values) && fields.confirmedOn) {
     // A roster without a 党员类别 column: a 转正时间 means 正式党员.
@@ -185,6 +185,7 @@ function toRecord(
   const parsed = importedMemberSchema.safeParse(fields);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // why: importedMemberSchema's keys are the column fields
       const field = String(issue.path[0]) as MemberColumnField;
       const chinese = /[\u4e00-\u9fa5]/.test(issue.message);
       issues.push({ field, severity: field === 'name' ? 'error' : 'warning', message: chinese ? issue.message : '内容不符合要求' });
@@ -199,11 +200,12 @@ function toRecord(
       issue.field === 'idNumber' && fields.idNumber && !checkIdNumber(fields.idNumber).ok
         ? `${issue.message}。号码按原样保存，不用于比对，也不据此推算性别和出生日期`
         : issue.message;
+    // why: checkMember names member fields, each of which is a column of the roster
     issues.push({ field: issue.field as MemberColumnField, severity: 'warning', message });
   }
   // Gaps in a column the sheet has, row by row; a field the whole sheet lacks is said once (sheetGaps).
   const inSheet = context.fieldsInSheet;
-  const missing = memberGaps(memberFields as Partial<MemberFields>).missing.filter(
+  const missing = memberGaps(memberFields).missing.filter(
     (f) => !inSheet || inSheet.has(f) || (DERIVED_FROM_ID.has(f) && inSheet.has('idNumber')),
   );
   if (missing.length > 0) {
@@ -212,6 +214,7 @@ function toRecord(
       message: `资料不全：缺少${missing.map((f) => MEMBER_FIELD_LABELS[f]).join('、')}，导入后可在花名册中补全`,
     });
   }
+  // why: the schema failed with warnings only, so the row comes in as read and flagged
   return { record: parsed.success ? parsed.data : (fields as ImportedMember), issues };
 }
 

@@ -142,12 +142,17 @@ function derivedStatus(closed: boolean, progress: string | undefined): Rectifica
   return '整改中';
 }
 
+/** What the column parsers above return, field by field (the enum columns give their listed values). */
+type RectificationValues = Partial<Record<Exclude<RectificationColumnField, 'status'>, string>> & { status?: RectificationStatus };
+
 function toRecord(
-  values: Partial<Record<RectificationColumnField, unknown>>,
+  parsed: Partial<Record<RectificationColumnField, unknown>>,
   context: { today: string },
 ): RecordResult<ImportedRectification, RectificationColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as RectificationValues;
   const issues: RecordResult<ImportedRectification, RectificationColumnField>['issues'] = [];
-  const text = (f: RectificationColumnField) => (values[f] as string | undefined)?.trim() || undefined;
+  const text = (f: RectificationColumnField) => values[f]?.trim() || undefined;
   const problem = text('problem');
   if (!problem) {
     issues.push({ field: 'problem', severity: 'error', message: '缺少存在问题' });
@@ -159,12 +164,12 @@ function toRecord(
       message: `缺少问题来源（${RECTIFICATION_SOURCES.join('、')}），请填写，或在预览中为本表统一设置问题来源`,
     });
   }
-  let category = values.category as string | undefined;
+  let category = values.category;
   if (!category) {
     category = '其他';
     issues.push({ field: 'category', severity: 'warning', message: '没有问题类别，按“其他”导入' });
   }
-  let deadline = values.deadline as string | undefined;
+  let deadline = values.deadline;
   if (deadline && deadline.length === 7) {
     issues.push({ field: 'deadline', severity: 'warning', message: `整改时限只写到月，按该月最后一天导入` });
     const [y, m] = deadline.split('-').map(Number);
@@ -176,7 +181,7 @@ function toRecord(
     issues.push({ field: 'progress', severity: 'warning', message: `整改进展中的日期“${invalid.join('、')}”不存在，这一行按文字导入` });
   }
   const closed = values.closed === '是';
-  let status = values.status as RectificationStatus | undefined;
+  let status = values.status;
   if (!status) {
     status = derivedStatus(closed, progress);
   } else if (closed && status !== '已销号') {
@@ -185,7 +190,7 @@ function toRecord(
   if (deadline && deadline >= '2090-01-01' && status !== '长期坚持') {
     issues.push({ field: 'deadline', severity: 'warning', message: `整改时限${deadline}很远；如是“长期坚持”，请在状态中注明` });
   }
-  const closedOn = values.closedOn as string | undefined;
+  const closedOn = values.closedOn;
   if (closedOn && closedOn > context.today) {
     issues.push({ field: 'closedOn', severity: 'error', message: '销号日期不能晚于今天' });
   }

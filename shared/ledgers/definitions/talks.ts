@@ -58,10 +58,17 @@ export const importedTalkSchema = z.object({
 });
 export type ImportedTalk = z.infer<typeof importedTalkSchema>;
 
-function toRecord(values: Partial<Record<TalkColumnField, unknown>>): RecordResult<ImportedTalk, TalkColumnField> {
+type TalkTextField = Exclude<TalkColumnField, 'date' | 'kind' | 'form'>;
+
+/** What the column parsers above return, field by field. */
+type TalkValues = Partial<Record<TalkTextField, string>> & { date?: LedgerDate; kind?: string; form?: ImportedTalk['form'] };
+
+function toRecord(parsed: Partial<Record<TalkColumnField, unknown>>): RecordResult<ImportedTalk, TalkColumnField> {
+  // Each field holds what its column's parser returned: the columns above decide the types.
+  const values = parsed as TalkValues;
   const issues: RecordResult<ImportedTalk, TalkColumnField>['issues'] = [];
-  const text = (f: TalkColumnField) => (values[f] as string | undefined)?.trim() || undefined;
-  const when = values.date as LedgerDate | undefined;
+  const text = (f: TalkTextField) => values[f]?.trim() || undefined;
+  const when = values.date;
   if (!when) {
     issues.push({ field: 'date', severity: 'error', message: '缺少谈话时间' });
   } else if (when.date.length === 7) {
@@ -84,7 +91,7 @@ function toRecord(values: Partial<Record<TalkColumnField, unknown>>): RecordResu
   if (talkers[0] && unique.includes(talkers[0])) {
     issues.push({ field: 'talkees', severity: 'warning', message: `谈话人“${talkers[0]}”也是谈话对象，请核对` });
   }
-  let form = values.form as ImportedTalk['form'] | undefined;
+  let form = values.form;
   if (!form) {
     form = unique.length > 1 ? '集中' : '个别';
   } else if (form === '集中' && unique.length === 1) {
@@ -107,7 +114,7 @@ function toRecord(values: Partial<Record<TalkColumnField, unknown>>): RecordResu
       location: text('location'),
       talkerName: talkers[0] ? nameKey(talkers[0]) : undefined,
       talkeeNames: unique,
-      kind: (values.kind as string | undefined) ?? '交流谈话',
+      kind: values.kind ?? '交流谈话',
       form,
       content,
       issuesRaised: text('issues'),

@@ -1,6 +1,6 @@
 import { analysisPeriodLabel } from '../analyses/periods';
 import type { ImportedAnalysisEntry } from '../ledgers/definitions/analyses';
-import type { ParsedRow } from '../ledgers/parseSheet';
+import { hasRecord, type ParsedRow, type RowWithRecord } from '../ledgers/parseSheet';
 import { formatDateTime } from '../dates';
 import { ANALYSIS_ENTRY_LABELS, type Analysis, type AnalysisEntry } from '../model/analysis';
 import {
@@ -63,7 +63,7 @@ function resolve(record: ImportedAnalysisEntry, ac: AnalysisPlanContext): Resolv
       note = `${personProblem('谈话人', record.talkerName, talker)}，谈话人未导入`;
     }
   }
-  const entry = compact({
+  const entry = compact<AnalysisEntry>({
     memberId: member.member.id,
     state: record.state,
     performance: record.performance,
@@ -71,7 +71,7 @@ function resolve(record: ImportedAnalysisEntry, ac: AnalysisPlanContext): Resolv
     problems: record.problems,
     support: record.support,
     talkerId,
-  }) as AnalysisEntry;
+  });
   return { ok: true, entry, note };
 }
 
@@ -80,8 +80,8 @@ function base(row: ParsedRow, ac: AnalysisPlanContext, record: ImportedAnalysisE
 }
 
 /** The row as an entry of `analysis` (undefined: of the period's Analysis to be created). */
-export function analysisEntryInto(row: ParsedRow<ImportedAnalysisEntry>, analysis: Analysis | undefined, ac: AnalysisPlanContext): PlannedRow<'analyses'> {
-  const record = row.record as ImportedAnalysisEntry;
+export function analysisEntryInto(row: RowWithRecord<ImportedAnalysisEntry>, analysis: Analysis | undefined, ac: AnalysisPlanContext): PlannedRow<'analyses'> {
+  const record = row.record;
   const resolved = resolve(record, ac);
   if (!resolved.ok) {
     return { ...base(row, ac, record), action: '冲突', blocked: true, reason: resolved.reason };
@@ -92,7 +92,7 @@ export function analysisEntryInto(row: ParsedRow<ImportedAnalysisEntry>, analysi
     const where = analysis ? `加入${record.periodLabel}思想动态分析` : `新建${record.periodLabel}思想动态分析`;
     return { ...common, action: '新增', after: resolved.entry, reason: joinNotes(where, resolved.note) };
   }
-  const after = compact(keepStoredWording(existing, { ...existing, ...resolved.entry })) as AnalysisEntry;
+  const after = compact<AnalysisEntry>(keepStoredWording(existing, { ...existing, ...resolved.entry }));
   const changes = diffFields(existing, after, ANALYSIS_ENTRY_LABELS);
   if (changes.length === 0) {
     return { ...common, action: '跳过', before: existing, reason: joinNotes('与已有分析相同', resolved.note) };
@@ -105,10 +105,10 @@ export function planAnalysisRows(rows: readonly ParsedRow[], ctx: ImportContext)
   const seen = new Map<string, number>();
   return rows.map((parsed): PlannedRow<'analyses'> => {
     const row = parsed as ParsedRow<ImportedAnalysisEntry>; // why: an analysis sheet's rows
-    const record = row.record;
-    if (!record) {
+    if (!hasRecord(row)) {
       return blockedRow(row, 'analyses', ac.branchId);
     }
+    const record = row.record;
     const pKey = periodKey(record.periodKind, record.periodStart, record.periodEnd);
     const member = ac.roster.find(record.memberName);
     const key = `${'member' in member ? member.member.id : record.memberName}|${pKey}`;
@@ -140,7 +140,7 @@ export const analysesPlanner: KindPlanner<'analyses'> = {
   plan: planAnalysisRows,
   replan(row, choice, ctx) {
     const source = row.source as ParsedRow<ImportedAnalysisEntry> | undefined; // why: an analysis row's parsed row
-    if (!source) return undefined;
+    if (!source || !hasRecord(source)) return undefined;
     const ac = analysisPlanContext(ctx);
     if (choice === 'new') {
       if (row.duplicateOf !== undefined) {

@@ -170,10 +170,10 @@ export function sameText(a: string | undefined, b: string | undefined): boolean 
  * by the stored value: only a real change of wording makes an 更新, and an update keeps the stored punctuation.
  */
 export function keepStoredWording<T extends object>(stored: object, incoming: T): T {
-  const old = stored as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...(incoming as Record<string, unknown>) };
+  const old = new Map<string, unknown>(Object.entries(stored));
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(incoming));
   for (const [key, value] of Object.entries(out)) {
-    const before = old[key];
+    const before = old.get(key);
     if (typeof value === 'string' && typeof before === 'string' && sameText(before, value)) {
       out[key] = before;
     } else if (
@@ -185,7 +185,7 @@ export function keepStoredWording<T extends object>(stored: object, incoming: T)
       out[key] = before;
     }
   }
-  return out as T;
+  return out as T; // why: a copy of `incoming` where only a string or string list may be swapped for the stored equal one
 }
 
 /** A copy without the keys whose value is undefined (so stored and planned records compare as JSON). */
@@ -196,7 +196,7 @@ export function compact<T extends object>(record: T): T {
       out[k] = v;
     }
   }
-  return out as T;
+  return out as T; // why: a copy of `record` that leaves out only keys whose value is undefined
 }
 
 /** Names → members of one branch: exact name after removing spaces; active members win over 历史党员. */

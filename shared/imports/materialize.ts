@@ -1,6 +1,7 @@
 import { specOf } from '../kinds';
 import type { LedgerFileResult, ParsedRow } from '../ledgers';
 import { branchFieldsSchema, type Branch } from '../model/branch';
+import { isRecord } from '../oneOf';
 import { emptyLedgerRecords, LEDGER_KINDS, type LedgerKind, type Stored } from '../model/kinds';
 import type { ImportContext, PlannedRow } from './core';
 import { applyOrganization } from './organization';
@@ -72,8 +73,8 @@ function withOrganization(ctx: ImportContext, results: readonly LedgerFileResult
 }
 
 function withoutBranchName(row: ParsedRow): ParsedRow {
-  if (!row.record || !(row.record as { branchName?: string }).branchName) return row;
-  const { branchName: _b, ...record } = row.record as { branchName?: string };
+  if (!isRecord(row.record) || !row.record.branchName) return row;
+  const { branchName: _b, ...record } = row.record;
   const { branchName: _v, ...values } = row.values;
   return { ...row, values, record };
 }

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../dates';
 import type { ImportedMeeting } from '../ledgers/definitions/meetings';
-import type { ParsedRow } from '../ledgers/parseSheet';
+import { hasRecord, type ParsedRow, type RowWithRecord } from '../ledgers/parseSheet';
 import type { Branch } from '../model/branch';
 import { MEETING_FIELD_LABELS, type Attendance, type Meeting, type MeetingFields } from '../model/meeting';
 import { formatAbsentee, nameKey } from '../ledgers/definitions/common';
@@ -72,8 +72,9 @@ function resolveGroup(record: ImportedMeeting, pc: MeetingPlanContext, hostId: s
     return {};
   }
   const groups = pc.branch.partyGroups;
-  if (record.partyGroupName) {
-    const found = groups.find((g) => nameKey(g.name) === nameKey(record.partyGroupName as string));
+  const groupName = record.partyGroupName;
+  if (groupName) {
+    const found = groups.find((g) => nameKey(g.name) === nameKey(groupName));
     return found ? { id: found.id } : { note: `本支部没有“${record.partyGroupName}”党小组，党小组未导入` };
   }
   const led = groups.find((g) => hostId && g.leaderId === hostId);
@@ -220,7 +221,7 @@ function prepare(record: ImportedMeeting, pc: MeetingPlanContext, existing?: Mee
   }
   if (record.topics.length === 0) unsaid.add('topics');
   if (record.resolutions.length === 0) unsaid.add('resolutions');
-  const fields = compact({
+  const fields = compact<MeetingFields>({
     type: record.type,
     alsoCountsAs: [],
     title: record.title,
@@ -236,7 +237,7 @@ function prepare(record: ImportedMeeting, pc: MeetingPlanContext, existing?: Mee
     speeches: [],
     content: fromStored || record.absentees.length === 0 ? record.content : withAbsentees(record),
     resolutions: record.resolutions.map((text) => ({ text })),
-  }) as MeetingFields;
+  });
   return { fields, unsaid, notes };
 }
 
@@ -269,17 +270,17 @@ function withAbsentees(record: ImportedMeeting): string {
 function merged(existing: Meeting, prepared: Prepared): Meeting {
   const after: Record<string, unknown> = { ...existing };
   for (const [key, value] of Object.entries(prepared.fields)) {
-    const field = key as keyof MeetingFields;
+    const field = key as keyof MeetingFields; // why: the keys of prepared.fields (Object.entries widens them to string)
     if (prepared.unsaid.has(field) || field === 'alsoCountsAs' || field === 'speeches') continue;
     if (field === 'resolutions') {
       // Keep the votes (and the wording) recorded for a resolution that says the same.
-      const incoming = (value as Meeting['resolutions']).map((r) => existing.resolutions.find((e) => sameText(e.text, r.text)) ?? r);
+      const incoming = prepared.fields.resolutions.map((r) => existing.resolutions.find((e) => sameText(e.text, r.text)) ?? r);
       const unchanged = incoming.length === existing.resolutions.length && incoming.every((r, i) => r === existing.resolutions[i]);
       after.resolutions = unchanged ? existing.resolutions : incoming;
       continue;
     }
     if (field === 'attendance') {
-      after.attendance = attendanceAgainstStored(existing.attendance, value as Attendance[]);
+      after.attendance = attendanceAgainstStored(existing.attendance, prepared.fields.attendance);
       continue;
     }
     if (field === 'startAt' && typeof value === 'string' && value.slice(0, 16) === existing.startAt.slice(0, 16)) {
@@ -289,6 +290,7 @@ function merged(existing: Meeting, prepared: Prepared): Meeting {
     }
     after[field] = value;
   }
+  // why: `after` is the stored meeting with some of its fields replaced by values of the same fields
   return compact(keepStoredWording(existing, after)) as Meeting;
 }
 
@@ -296,8 +298,8 @@ export function meetingLabel(meeting: Pick<Meeting, 'title' | 'startAt'>): strin
   return `${meeting.title}（${formatDateTime(meeting.startAt)}）`;
 }
 
-export function meetingAsNew(row: ParsedRow<ImportedMeeting>, pc: MeetingPlanContext, extra?: string): PlannedRow<'meetings'> {
-  const prepared = prepare(row.record as ImportedMeeting, pc);
+export function meetingAsNew(row: RowWithRecord<ImportedMeeting>, pc: MeetingPlanContext, extra?: string): PlannedRow<'meetings'> {
+  const prepared = prepare(row.record, pc);
   return {
     rowNumber: row.rowNumber,
     kind: 'meetings',
@@ -310,8 +312,8 @@ export function meetingAsNew(row: ParsedRow<ImportedMeeting>, pc: MeetingPlanCon
   };
 }
 
-export function meetingAsUpdate(row: ParsedRow<ImportedMeeting>, existing: Meeting, pc: MeetingPlanContext): PlannedRow<'meetings'> {
-  const prepared = prepare(row.record as ImportedMeeting, pc, existing);
+export function meetingAsUpdate(row: RowWithRecord<ImportedMeeting>, existing: Meeting, pc: MeetingPlanContext): PlannedRow<'meetings'> {
+  const prepared = prepare(row.record, pc, existing);
   const after = merged(existing, prepared);
   const changes = diffFields(existing, after, MEETING_FIELD_LABELS);
   const base = {
@@ -352,10 +354,10 @@ export function planMeetingRows(rows: readonly ParsedRow[], ctx: ImportContext):
   const seen = new Map<string, { rowNumber: number; minute?: string; group?: string }[]>();
   return rows.map((parsed): PlannedRow<'meetings'> => {
     const row = parsed as ParsedRow<ImportedMeeting>; // why: a meeting sheet's rows
-    const record = row.record;
-    if (!record) {
+    if (!hasRecord(row)) {
       return blockedRow(row, 'meetings', pc.branch.id);
     }
+    const record = row.record;
     const dayKey = `${record.type}|${record.startAt.slice(0, 10)}`;
     const minute = record.timeKnown ? record.startAt.slice(0, 16) : undefined;
     const group = groupOfRow(record, pc);
@@ -407,7 +409,7 @@ export const meetingsPlanner: KindPlanner<'meetings'> = {
   plan: planMeetingRows,
   replan(row, choice, ctx) {
     const source = row.source as ParsedRow<ImportedMeeting> | undefined; // why: a meeting row's parsed row
-    if (!source) return undefined;
+    if (!source || !hasRecord(source)) return undefined;
     const pc = meetingPlanContext(ctx);
     if (choice === 'new') return meetingAsNew(source, pc, '按新会议导入');
     const meeting = ctx.meetings.find((m) => m.id === choice);

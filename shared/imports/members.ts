@@ -3,6 +3,7 @@ import type { ImportedMember } from '../ledgers/definitions/members';
 import type { ParsedRow } from '../ledgers/parseSheet';
 import type { PartyGroup } from '../model/branch';
 import { checkIdNumber } from '../model/idNumber';
+import { keysOf } from '../oneOf';
 import { MEMBER_FIELD_LABELS, type Member, type MemberFields } from '../model/member';
 import { blockedRow, compact, diffFields, joinNotes, keepStoredWording, type ImportContext, type KindPlanner, type PlannedRow } from './core';
 
@@ -29,7 +30,7 @@ export function memberLabel(member: Member): string {
 }
 
 /** Fields the import writes; the rest (党小组 aside, 离开原因) is the app's own. */
-const IMPORTED_FIELDS = (Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]).filter(
+const IMPORTED_FIELDS = keysOf(MEMBER_FIELD_LABELS).filter(
   (f) => f !== 'departure' && f !== 'partyGroupId',
 );
 
@@ -51,11 +52,12 @@ function nameKey(name: string | undefined, birthDate: string | undefined): strin
 /** The member fields an imported row carries (empty ones left out), with its party group resolved by name. */
 export function memberFieldsFromImport(record: ImportedMember, groups: readonly PartyGroup[]): { fields: Partial<MemberFields>; note?: string } {
   const { partyGroupName, branchName: _branchName, ...rest } = record;
+  const source: Partial<MemberFields> = rest;
   const fields: Partial<MemberFields> = {};
   for (const key of IMPORTED_FIELDS) {
-    const value = (rest as Partial<MemberFields>)[key];
+    const value = source[key];
     if (value !== undefined && value !== '') {
-      (fields as Record<string, unknown>)[key] = value;
+      copyField(source, fields, key);
     }
   }
   let note: string | undefined;
@@ -70,11 +72,16 @@ export function memberFieldsFromImport(record: ImportedMember, groups: readonly 
   return { fields, note };
 }
 
+/** `to[key] = from[key]`, typed for a key that is a union (the compiler cannot pair the two sides' types). */
+function copyField<T, K extends keyof T>(from: Partial<T>, to: Partial<T>, key: K): void {
+  to[key] = from[key];
+}
+
 export function pickFields(member: Member): Partial<MemberFields> {
   const fields: Partial<MemberFields> = {};
-  for (const key of Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[]) {
+  for (const key of keysOf(MEMBER_FIELD_LABELS)) {
     if (member[key] !== undefined) {
-      (fields as Record<string, unknown>)[key] = member[key];
+      copyField(member, fields, key);
     }
   }
   return fields;

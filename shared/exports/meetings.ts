@@ -1,6 +1,7 @@
 import { formatAbsentee, meetingsLedger } from '../ledgers/definitions';
 import { meetingCounts } from '../meetings/attendance';
 import { MEETING_TYPES, type Meeting } from '../model/meeting';
+import { oneOf } from '../oneOf';
 import { countsAs, meetingDate } from '../rules/roster';
 import { joinNames, nameResolver, tableFromDefinition, type ExportTable } from './columns';
 import { isInPeriod } from './period';
@@ -81,7 +82,7 @@ export function typeMonthMatrix(meetings: readonly Meeting[], options: Pick<Expo
   const extra = new Set<string>();
   for (const m of meetings) {
     for (const t of [m.type, ...m.alsoCountsAs]) {
-      if (!(MEETING_TYPES as readonly string[]).includes(t)) {
+      if (!oneOf(MEETING_TYPES, t)) {
         extra.add(t);
       }
     }

@@ -13,6 +13,7 @@ type ExcelJsModule = typeof import('exceljs');
 
 /** ExcelJS is large: loaded on first use (Node and workers get the CommonJS build, whose exports sit on `default`). */
 export async function loadExcelJs(): Promise<ExcelJsModule> {
+  // why: the CommonJS build's module object has `default`, which the ES module typings do not declare
   const mod = (await import('exceljs')) as ExcelJsModule & { default?: ExcelJsModule };
   return mod.default ?? mod;
 }
@@ -195,7 +196,9 @@ function shownText(value: CellValue, format: ColumnFormat | undefined): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return String(value.result ?? '');
+    // A formula shows its cached result, an error cell its code (#N/A).
+    if ('result' in value) return shownText(value.result ?? null, format);
+    if ('error' in value) return value.error;
     return '';
   }
   return String(value);

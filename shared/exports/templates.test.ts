@@ -120,7 +120,7 @@ describe('template validations and formats', () => {
       explained.push(guide?.getCell(r, 1).value);
     }
     expect(explained).toEqual(definition?.columns.map((c) => c.label));
-    expect(String(guide?.getCell(4, 3).value)).toContain('支部党员大会');
+    expect(guide?.getCell(4, 3).text).toContain('支部党员大会');
     expect(sheet.getCell(4, 3).numFmt).toBe('yyyy-mm-dd hh:mm');
   });
 });

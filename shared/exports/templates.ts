@@ -224,7 +224,7 @@ export async function buildTemplateWorkbook(kind: LedgerKind): Promise<Uint8Arra
       validations.add(range, {
         type: 'list',
         allowBlank: true,
-        formulae: [ranges.get(guide.list.name) as string],
+        formulae: [ranges.get(guide.list.name) as string], // why: addOptionsSheet made a range for every list collected above
         showErrorMessage: true,
         errorStyle: guide.list.strict ? 'stop' : 'warning',
         errorTitle: `${column.label}不在列表中`,

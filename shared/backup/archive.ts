@@ -25,6 +25,7 @@ import {
   type BackupReason,
 } from './manifest';
 import { invalidBackupRow } from './tables';
+import { isRecord } from '../oneOf';
 
 /** SHA-256 of some bytes as 64 lowercase hex digits. */
 export type Sha256 = (data: Uint8Array) => Promise<string>;
@@ -155,8 +156,8 @@ export async function readBackupArchive(bytes: Uint8Array, sha256: Sha256): Prom
     throw new BackupFormatError(`${NOT_OURS}（缺少 ${MANIFEST_ENTRY}）`);
   }
   const rawManifest = parseJson(manifestBytes, MANIFEST_ENTRY);
-  const header = rawManifest as { format?: unknown; formatVersion?: unknown } | null;
-  if (header === null || typeof header !== 'object' || header.format !== BACKUP_FORMAT) {
+  const header = isRecord(rawManifest) ? rawManifest : undefined;
+  if (header?.format !== BACKUP_FORMAT) {
     throw new BackupFormatError(NOT_OURS);
   }
   if (typeof header.formatVersion === 'number' && header.formatVersion > BACKUP_FORMAT_VERSION) {

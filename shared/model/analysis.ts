@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../dates';
+import { isRecord } from '../oneOf';
 import { idSchema, recordMetaSchema } from './common';
 
 /**
@@ -167,7 +168,7 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = Object.freeze(analysi
 
 /** The stored settings, or the defaults where they are missing or broken (the page never fails on them). */
 export function readAnalysisSettings(stored: unknown): AnalysisSettings {
-  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const source = isRecord(stored) ? stored : {};
   const states = analysisSettingsSchema.shape.states.safeParse(source.states);
   const period = analysisSettingsSchema.shape.period.safeParse(source.period);
   return {

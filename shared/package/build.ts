@@ -322,8 +322,8 @@ export async function buildInspectionPackage(
     if (failure) {
       throw failure;
     }
-    while (pending.length > 0) {
-      const chunk = pending.shift() as Uint8Array;
+    let chunk: Uint8Array | undefined;
+    while ((chunk = pending.shift()) !== undefined) {
       size += chunk.byteLength;
       await sink(chunk);
     }

@@ -10,6 +10,7 @@ interface SubtleDigest {
  * hence the narrow look-up instead of the global `crypto` type.
  */
 export const webCryptoSha256: Sha256 = async (data) => {
+  // why: shared/ has no DOM or Node types; WebCrypto's digest is looked up as the narrow shape it is used by
   const subtle = (globalThis as unknown as { crypto?: { subtle?: SubtleDigest } }).crypto?.subtle;
   if (!subtle) {
     throw new Error('此环境不支持 SHA-256 计算（缺少 WebCrypto）');

@@ -7,6 +7,7 @@
  * number and size of entries, memory stays flat with their size.
  */
 import { SELF_CHECK_FILE } from '../exports/types';
+import { isRecord } from '../oneOf';
 import { PACKAGE_ZIP_LIMITS } from '../zip/limits';
 import { pathProblems } from '../zip/names';
 import { Sha256Stream, sha256Hex } from '../zip/sha256';
@@ -86,6 +87,7 @@ export function openPackage(bytes: Uint8Array): ZipArchive {
   }
 }
 
+// why: shared/ has no DOM or Node types; TextDecoder is in every runtime the app runs in (Node, Chromium, workers)
 const decoder = new (globalThis as unknown as { TextDecoder: new (label: string) => { decode(input: Uint8Array): string } }).TextDecoder('utf-8');
 
 function readManifest(archive: ZipArchive): { manifest: PackageManifest; fingerprint: string } {
@@ -102,8 +104,8 @@ function readManifest(archive: ZipArchive): { manifest: PackageManifest; fingerp
     const why = error instanceof ZipLimitError ? zipLimitMessage(error, '检查材料包') : `文件清单 ${PACKAGE_MANIFEST_ENTRY} 已损坏，无法读取`;
     throw new PackageFormatError(why, PACKAGE_MANIFEST_ENTRY, { cause: error });
   }
-  const header = raw as { format?: unknown; version?: unknown } | null;
-  if (header === null || typeof header !== 'object' || header.format !== PACKAGE_FORMAT) {
+  const header = isRecord(raw) ? raw : undefined;
+  if (header?.format !== PACKAGE_FORMAT) {
     throw new PackageFormatError(`这不是支部台账的检查材料包（${PACKAGE_MANIFEST_ENTRY} 的格式名不符）`, PACKAGE_MANIFEST_ENTRY);
   }
   if (typeof header.version === 'number' && header.version > PACKAGE_FORMAT_VERSION) {

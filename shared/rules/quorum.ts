@@ -369,18 +369,20 @@ export function voteProblems(meeting: Pick<Meeting, 'resolutions'>, result: Quor
   const who = voterLimitLabel(partyOrCommittee ? result.kind : 'other');
   const problems: VoteProblem[] = [];
   (meeting.resolutions ?? []).forEach((resolution, index) => {
-    const filled = (['votesFor', 'votesAgainst', 'abstentions'] as const).filter((f) => resolution[f] !== undefined);
+    const filled = (['votesFor', 'votesAgainst', 'abstentions'] as const).flatMap((field) => {
+      const votes = resolution[field];
+      return votes === undefined ? [] : [{ field, votes }];
+    });
     let single = false;
-    for (const field of filled) {
-      const votes = resolution[field] as number;
+    for (const { field, votes } of filled) {
       if (votes > limit) {
         single = true;
         problems.push({ index, field, message: `${VOTE_LABELS[field]}${votes}票，多于${who}${limit}人` });
       }
     }
-    const total = filled.reduce((sum, f) => sum + (resolution[f] as number), 0);
+    const total = filled.reduce((sum, f) => sum + f.votes, 0);
     if (!single && filled.length > 1 && total > limit) {
-      problems.push({ index, field: filled[filled.length - 1], message: `赞成、反对、弃权合计${total}票，多于${who}${limit}人` });
+      problems.push({ index, field: filled[filled.length - 1].field, message: `赞成、反对、弃权合计${total}票，多于${who}${limit}人` });
     }
   });
   return problems;

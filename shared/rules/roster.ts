@@ -102,7 +102,7 @@ export function rosterEntries(members: readonly Member[]): RosterEntry[] {
 
 /** isOnRoster(member, date, true) for a prepared entry. */
 export function isOnRosterAtMeeting(entry: RosterEntry, date: string): boolean {
-  return entry.start < date && (!entry.departed || date < (entry.leaves as string));
+  return entry.start < date && (!entry.departed || (entry.leaves !== undefined && date < entry.leaves));
 }
 
 /** hasVoteAt(member, date, true) for a prepared entry. */

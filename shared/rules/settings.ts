@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { everyPeriodName, PERIOD_KINDS } from './periods';
 import { SOURCES } from './sources';
+import { readSettingsByKey } from './readSettings';
 
 /**
  * Every frequency and threshold the rules check, with the 条例 value as default (DOMAIN §1, §10): local
@@ -96,13 +97,7 @@ export const DEFAULT_RULE_SETTINGS: RuleSettings = Object.freeze(ruleSettingsSch
  * validate falls back to its default instead of failing the whole dashboard.
  */
 export function readRuleSettings(stored: unknown): RuleSettings {
-  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  const result: Record<string, unknown> = {};
-  for (const key of Object.keys(ruleSettingsSchema.shape) as RuleSettingKey[]) {
-    const parsed = ruleSettingsSchema.shape[key].safeParse(source[key]);
-    result[key] = parsed.success ? parsed.data : DEFAULT_RULE_SETTINGS[key];
-  }
-  return result as RuleSettings;
+  return readSettingsByKey(ruleSettingsSchema.shape, DEFAULT_RULE_SETTINGS, stored);
 }
 
 /** `每季度至少1次`, or `不检查`. */

@@ -1,5 +1,6 @@
 import { formatDate } from '../dates';
-import { TALK_FIELD_LABELS, type TalkFields } from '../model/talk';
+import { TALK_FIELD_LABELS } from '../model/talk';
+import { keysOf } from '../oneOf';
 
 export interface TalkChange {
   field: string;
@@ -35,7 +36,7 @@ export function describeTalkChanges(
   if (!changes) {
     return [];
   }
-  return (Object.keys(TALK_FIELD_LABELS) as (keyof TalkFields)[])
+  return keysOf(TALK_FIELD_LABELS)
     .filter((field) => field in changes)
     .map((field) => ({
       field,

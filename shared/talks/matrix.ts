@@ -10,7 +10,7 @@ export interface TalkMatrix {
   rowIds: string[];
   columnIds: string[];
   /** The latest date of the year the two talked; 'self' on the diagonal; null when they have not. */
-  cell(rowId: string, columnId: string): string | null | 'self';
+  cell(rowId: string, columnId: string): string | null;
 }
 
 export function talkMatrix(coverage: TalkCoverage, nameOf: (id: string) => string): TalkMatrix {

@@ -1,13 +1,14 @@
+import { isRecord } from '../oneOf';
+
 /**
  * Settings as stored (partial, from an older version, hand-edited) read key by key: every key that does not
- * validate falls back to its default instead of failing the whole page. The same reading as readRuleSettings,
- * for the settings of the later ledger kinds (党费, 学时).
+ * validate falls back to its default instead of failing the whole page. Used by readRuleSettings and by the
+ * settings of the later ledger kinds (党费, 学时).
  */
 type KeyParser<V> = { safeParse(value: unknown): { success: true; data: V } | { success: false } };
 
 export function readSettingsByKey<T extends object>(shape: { [K in keyof T]: KeyParser<T[K]> }, defaults: T, stored: unknown): T {
-  // Any object: each key is validated below, so reading it as a record of unknowns is safe.
-  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const source = isRecord(stored) ? stored : {};
   const result = { ...defaults };
   // Object.keys loses the key type; the keys are the shape's own.
   for (const key of Object.keys(shape) as (keyof T & string)[]) {

@@ -4,7 +4,9 @@
  * look at; validating them is validate.ts's job. Every failure is a LedgerFileError with a Chinese message.
  */
 import { readFile } from 'node:fs/promises';
+import { errorCode, messageOf } from '../../shared/errors';
 import { LEDGER_KINDS } from '../../shared/model/kinds';
+import { oneOf } from '../../shared/oneOf';
 
 /** The tables self-check reads; other tables of the export (auditLog, importBatches …) are left alone. */
 export const CHECKED_TABLES = ['branches', ...LEDGER_KINDS, 'attachments', 'settings'] as const;
@@ -65,7 +67,7 @@ export function reviveDexieRow(row: unknown): unknown {
     const parts = keyPath.split('.').map(unescapeKey);
     let holder: unknown = rest;
     for (const part of parts.slice(0, -1)) {
-      holder = isObject(holder) || Array.isArray(holder) ? (holder as Record<string, unknown>)[part] : undefined;
+      holder = isObject(holder) || Array.isArray(holder) ? Reflect.get(holder, part) : undefined;
     }
     if (isObject(holder)) {
       delete holder[parts[parts.length - 1]];
@@ -91,12 +93,14 @@ function fromDexie(json: Record<string, unknown>, file: string): ExportTables {
     if (!isObject(table) || typeof table.tableName !== 'string' || !Array.isArray(table.rows)) {
       throw new LedgerFileError(`${file} 的 data.data[${index}] 不是有效的表数据（应有 tableName 和 rows）`);
     }
-    if (!(CHECKED_TABLES as readonly string[]).includes(table.tableName)) {
+    const name = oneOf(CHECKED_TABLES, table.tableName);
+    if (!name) {
       return;
     }
+    const written: unknown[] = table.rows;
     // Outbound tables (no key path) are exported as [key, value] pairs.
-    const rows = table.inbound === false ? table.rows.map((row) => (Array.isArray(row) ? row[1] : row)) : table.rows;
-    tables[table.tableName as CheckedTable].push(...rows.map(reviveDexieRow));
+    const rows = table.inbound === false ? written.map((row): unknown => (Array.isArray(row) ? row[1] : row)) : written;
+    tables[name].push(...rows.map(reviveDexieRow));
   });
   return { format: 'dexie', tables, notes };
 }
@@ -129,8 +133,7 @@ export function parseExport(text: string, file: string): ExportTables {
   try {
     json = JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new LedgerFileError(`${file} 不是有效的 JSON 文件（${detail}）`);
+    throw new LedgerFileError(`${file} 不是有效的 JSON 文件（${messageOf(error)}）`, { cause: error });
   }
   if (isObject(json) && json.formatName === 'dexie') {
     return fromDexie(json, file);
@@ -144,7 +147,7 @@ export function parseExport(text: string, file: string): ExportTables {
 }
 
 function readFailure(error: unknown, file: string): LedgerFileError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = errorCode(error);
   switch (code) {
     case 'ENOENT':
       return new LedgerFileError(`找不到文件：${file}`);
@@ -154,7 +157,7 @@ function readFailure(error: unknown, file: string): LedgerFileError {
     case 'EPERM':
       return new LedgerFileError(`没有权限读取：${file}`);
     default:
-      return new LedgerFileError(`无法读取 ${file}（${code ?? (error instanceof Error ? error.message : String(error))}）`);
+      return new LedgerFileError(`无法读取 ${file}（${code ?? messageOf(error)}）`);
   }
 }
 

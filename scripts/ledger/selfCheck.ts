@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { DUES_SETTINGS_KEY, readDuesSettings } from '../../shared/dues/settings';
+import { errorCode, messageOf } from '../../shared/errors';
 import { branchFromLedgers } from '../../shared/imports';
 import { readLedgerFile, type LedgerFileResult } from '../../shared/ledgers';
 import { readAnalysisSettings, ANALYSIS_SETTINGS_KEY } from '../../shared/model';
@@ -100,8 +101,8 @@ export async function selfCheckLedgers(files: readonly string[], options: SelfCh
     try {
       bytes = new Uint8Array(await readFile(file));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException | undefined)?.code;
-      report.errors.push({ file, message: code === 'ENOENT' ? `找不到文件：${file}` : `无法读取 ${file}（${code ?? String(error)}）` });
+      const code = errorCode(error);
+      report.errors.push({ file, message: code === 'ENOENT' ? `找不到文件：${file}` : `无法读取 ${file}（${code ?? messageOf(error)}）` });
       continue;
     }
     const result = await readLedgerFile(basename(file), bytes, { today: options.today });

@@ -12,7 +12,11 @@ import {
   ruleSettingsSchema,
   type RuleSettings,
 } from '../../shared/rules';
+import { oneOf } from '../../shared/oneOf';
 import type { CheckedTable, ExportTables } from './readExport';
+
+/** The keys a stored rule setting may have; others (an older version's) are not checked. */
+const RULE_SETTING_KEYS = ruleSettingsSchema.keyof().options;
 
 /** What self-check needs of an attachment row: whose file it is (the bytes stay out of it). */
 const attachmentOwnerSchema = z
@@ -82,8 +86,10 @@ export function fieldName(table: CheckedTable, field: string): string {
 
 /** The record's id (a setting's key). */
 function recordId(row: unknown): string | undefined {
-  const record = row as { id?: unknown; key?: unknown } | null;
-  const id = record?.id ?? record?.key;
+  if (typeof row !== 'object' || row === null) {
+    return undefined;
+  }
+  const id = ('id' in row ? row.id : undefined) ?? ('key' in row ? row.key : undefined);
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
@@ -119,7 +125,7 @@ export function validateTables(file: string, exported: ExportTables): { records:
   const issues: DataIssue[] = [];
   const { tables } = exported;
   const ledgers = Object.fromEntries(
-    LEDGER_KINDS.map((kind) => [kind, validateTable(file, kind, tables[kind], specOf(kind).schema as z.ZodType<unknown>, issues)]),
+    LEDGER_KINDS.map((kind) => [kind, validateTable<unknown>(file, kind, tables[kind], specOf(kind).schema, issues)]),
   ) as unknown as LedgerRecords; // why: each table validated with its kind's schema
   const records: ValidRecords = {
     branches: validateTable(file, 'branches', tables.branches, branchSchema, issues),
@@ -144,9 +150,9 @@ export function ruleSettingsOf(file: string, settings: SettingRow[]): { settings
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
     issues.push({ file, table: 'settings', id: RULE_SETTINGS_KEY, field: 'value', message: '规则设置不是对象，已全部按默认值检查' });
   } else {
-    const shape = ruleSettingsSchema.shape as Record<string, z.ZodType>;
     for (const [key, value] of Object.entries(stored)) {
-      if (key in shape && value !== undefined && !shape[key].safeParse(value).success) {
+      const known = oneOf(RULE_SETTING_KEYS, key);
+      if (known && value !== undefined && !ruleSettingsSchema.shape[known].safeParse(value).success) {
         issues.push({ file, table: 'settings', id: RULE_SETTINGS_KEY, field: `value.${key}`, message: '规则设置值无效，已按默认值检查' });
       }
     }

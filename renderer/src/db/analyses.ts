@@ -27,17 +27,18 @@ import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord, type
 
 export type AnalysisInput = AnalysisFieldsInput;
 
-const REQUIRED: Partial<Record<keyof AnalysisFields, string>> = {
+// Looked up by a problem's field name (text); `satisfies` keeps the keys to real fields.
+const REQUIRED: Partial<Record<string, string>> = {
   periodKind: '请选择分析类型',
   periodStart: '请选择期间开始日期',
   periodEnd: '请选择期间结束日期',
   submittedOn: '报送日期格式应为 年-月-日',
-};
+} satisfies Partial<Record<keyof AnalysisFields, string>>;
 
 function shapeProblems(error: Parameters<typeof problemsFromZod>[0]): FieldProblem[] {
   const problems = problemsFromZod(error).map((p) => ({
     ...p,
-    message: REQUIRED[p.field as keyof AnalysisFields] ?? p.message,
+    message: REQUIRED[p.field] ?? p.message,
   }));
   return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
 }
@@ -154,9 +155,9 @@ async function check(
 
 /** Fields cleared in the form are removed from the record, not kept as `undefined`. */
 function withoutEmpty(record: Analysis): Analysis {
-  for (const key of Object.keys(record) as (keyof Analysis)[]) {
-    if (record[key] === undefined) {
-      delete record[key];
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) {
+      Reflect.deleteProperty(record, key);
     }
   }
   return record;
@@ -188,7 +189,7 @@ export async function addAnalysis(
   });
 }
 
-const FIELD_KEYS = Object.keys(analysisFieldsSchema.shape) as (keyof AnalysisFields)[];
+const FIELD_KEYS = analysisFieldsSchema.keyof().options;
 
 /** Edits what the form shows. Links to 整改任务 made from the task side stay unless the input lists them. */
 export async function updateAnalysis(db: BranchLedgerDatabase, id: string, input: AnalysisInput): Promise<Analysis> {

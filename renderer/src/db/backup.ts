@@ -33,6 +33,7 @@ import {
   type BackupRow,
   type BackupSummary,
 } from '@shared/backup';
+import { messageOf } from '@shared/errors';
 
 export { BackupFormatError, type BackupDescription, type BackupSummary };
 
@@ -47,6 +48,7 @@ export interface BackupFolder {
 
 /** SHA-256 as lowercase hex, with the browser's (and Node's) WebCrypto. */
 export async function sha256Hex(data: Uint8Array): Promise<string> {
+  // why: a Uint8Array may in general view a SharedArrayBuffer, which digest refuses; ours never do.
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
   let hex = '';
   for (const byte of digest) {
@@ -89,6 +91,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
         return { value: { $binary: { path, type: value.type } } };
       }
       return undefined;
+      // why: mapValuesDeep keeps an array of plain objects one; it replaces only Blobs, which no row is.
     }) as BackupRow[];
   }
   await Promise.all(pending);
@@ -138,11 +141,16 @@ export async function restoreBackup(db: Dexie, bytes: Uint8Array): Promise<Backu
     }
     rowsByTable.set(
       name,
-      mapValuesDeep(rows, (value) =>
-        isBinaryRef(value)
-          ? { value: new Blob([archive.binaries.get(value.$binary.path)! as BlobPart], { type: value.$binary.type }) }
-          : undefined,
-      ) as unknown[],
+      rows.map((row) =>
+        mapValuesDeep(row, (value) => {
+          if (!isBinaryRef(value)) {
+            return undefined;
+          }
+          // why: readBackupArchive checked that every reference has its bytes; they never view a SharedArrayBuffer.
+          const bytes = archive.binaries.get(value.$binary.path)! as BlobPart;
+          return { value: new Blob([bytes], { type: value.$binary.type }) };
+        }),
+      ),
     );
   }
 
@@ -157,9 +165,7 @@ export async function restoreBackup(db: Dexie, bytes: Uint8Array): Promise<Backu
       }
     });
   } catch (error) {
-    throw new Error(`恢复失败，当前数据没有改动：${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(`恢复失败，当前数据没有改动：${messageOf(error)}`, { cause: error });
   }
   return summarizeManifest(manifest);
 }

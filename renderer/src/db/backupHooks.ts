@@ -2,7 +2,7 @@
  * Backups bound to the app's database, and the React hooks of 设置 → 数据备份. The backup folder is passed
  * in (Platform.backupFolder in Electron, undefined in a browser): db/ does not import the platform.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { isAutomaticBackupName, type BackupReason } from '@shared/backup';
 import {
   backupBeforeRiskyChange,
@@ -130,6 +130,9 @@ let dailyRun: Promise<{ created: string | null; deleted: string[] }> | null = nu
  * Mount it where the app starts; `onDone` hears what was written.
  */
 export function useDailyBackup(folder: BackupFolder | undefined, onDone?: (created: string | null) => void): void {
+  // The latest callback, read when the run ends: a new callback identity does not start another run.
+  const latestOnDone = useRef(onDone);
+  latestOnDone.current = onDone;
   useEffect(() => {
     if (!folder) {
       return;
@@ -143,12 +146,11 @@ export function useDailyBackup(folder: BackupFolder | undefined, onDone?: (creat
     });
     void dailyRun.then((result) => {
       if (live) {
-        onDone?.(result.created);
+        latestOnDone.current?.(result.created);
       }
     });
     return () => {
       live = false;
     };
-    // onDone is a notification only; re-running for a new callback identity is not wanted.
   }, [folder]);
 }

@@ -70,7 +70,7 @@ export async function getDuesPayment(db: BranchLedgerDatabase, memberId: string,
   return db.dues.where('[memberId+month]').equals([memberId, month]).first();
 }
 
-const FIELD_KEYS = Object.keys(DUES_FIELD_LABELS) as (keyof DuesPaymentFields)[];
+const FIELD_KEYS = duesPaymentFieldsSchema.keyof().options;
 
 /** Records the member-month: a new record, or the fields over the one stored for it. */
 export async function saveDuesPayment(db: BranchLedgerDatabase, branchId: string, input: DuesInput): Promise<DuesPayment> {

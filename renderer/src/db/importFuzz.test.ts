@@ -89,7 +89,7 @@ describe('damaged ledgers through plan, commit and undo', () => {
         }
       } catch (error) {
         if (!(error instanceof ImportRefusedError)) {
-          throw new Error(`${where}: ${String(error)}`);
+          throw new Error(`${where}: ${String(error)}`, { cause: error });
         }
         outcomes.refused += 1;
         expect(await snapshot(), `${where}: a refused import wrote something`).toBe(before);

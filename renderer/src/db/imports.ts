@@ -38,18 +38,18 @@ export interface ImportResult {
 type StoredRecord = { id: string; branchId: string; createdAt: string; updatedAt: string } & Record<string, unknown>;
 
 function recordTable(db: BranchLedgerDatabase, table: ImportTable | 'branches'): Table<StoredRecord, string> {
-  return db.table(table) as Table<StoredRecord, string>;
+  return db.table<StoredRecord, string>(table);
 }
 
 /** A spec read through its kind-agnostic parts (the commit handles every kind alike). */
 function anySpec(kind: LedgerKind): LedgerKindSpec<LedgerKind> {
-  return specOf(kind) as LedgerKindSpec<LedgerKind>; // why: a spec of one kind read for any of its records
+  return specOf<LedgerKind>(kind);
 }
 
 /** How a record is named in messages: 张三 / 会议“2025年1月支部委员会会议” / …的思想动态分析 / the problem. */
 function recordName(table: string, record: Record<string, unknown> | undefined, fallback: string): string {
   if (!record) return fallback;
-  if (table === 'branches') return String(record.name ?? fallback);
+  if (table === 'branches') return typeof record.name === 'string' ? record.name : fallback;
   return isLedgerKind(table) ? anySpec(table).import.recordName(record as unknown as Stored<LedgerKind>) || fallback : fallback; // why: a stored row of the kind's table
 }
 
@@ -122,12 +122,12 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
 
     // 1. Nothing planned against may have moved since the preview.
     for (const kind of kinds) {
-      const checked = rows.filter((r) => r.kind === kind && r.recordId && r.storedBefore !== undefined);
-      const ids = [...new Set(checked.map((r) => r.recordId as string))];
+      const checked = rows.flatMap((row) => (row.kind === kind && row.recordId && row.storedBefore !== undefined ? [{ row, id: row.recordId }] : []));
+      const ids = [...new Set(checked.map((c) => c.id))];
       const current = await recordTable(db, kind).bulkGet(ids);
       const byId = new Map(ids.map((id, i) => [id, current[i]]));
-      for (const row of checked) {
-        const now = byId.get(row.recordId as string);
+      for (const { row, id } of checked) {
+        const now = byId.get(id);
         if (!now || JSON.stringify(now) !== JSON.stringify(row.storedBefore)) {
           const name = recordName(kind, (now ?? row.storedBefore), RECORD_LABELS[kind]);
           throw new ImportRefusedError(`第${row.rowNumber}行对应的${name}在预览之后已被修改或删除，请重新选择文件预览后再导入`);
@@ -161,6 +161,7 @@ export async function commitLedgerImport(db: BranchLedgerDatabase, input: Ledger
       }
     }
     const targetOf = (row: PlannedRow) =>
+      // why: step 2 made a branch for every newBranchName of the rows.
       'branchId' in row.target ? row.target.branchId : (newBranches.get(branchKey(row.target.newBranchName)) as Branch).id;
 
     // 3. The records, kind by kind, in bulk: each kind's write hook makes them (an analysis entry joins its period's
@@ -310,13 +311,18 @@ function createdSummaries(
   });
 }
 
+/** The version a batch kept of a record it replaced. */
+function priorOf(replaced: ImportBatch['replaced'][number]): StoredRecord {
+  return replaced.record as StoredRecord; // why: the commit (and writeOrganization) keep the stored record they overwrite
+}
+
 /** Records of the batch changed after it by something else (named); empty when undo may go ahead. */
 async function changedSince(db: BranchLedgerDatabase, batch: ImportBatch): Promise<string[]> {
   const own = await db.auditLog.where('importBatchId').equals(batch.id).primaryKeys();
   const lastOwnSeq = Math.max(0, ...own.map((k) => Number(k)));
   const ids = new Map<string, string>();
   for (const a of batch.added) ids.set(`${a.table}|${a.id}`, a.table);
-  for (const r of batch.replaced) ids.set(`${r.table}|${(r.record as { id: string }).id}`, r.table);
+  for (const r of batch.replaced) ids.set(`${r.table}|${priorOf(r).id}`, r.table);
   const later = await db.auditLog.where(':id').above(lastOwnSeq).toArray();
   const touched = new Map<string, { table: string; id: string }>();
   for (const entry of later) {
@@ -325,7 +331,7 @@ async function changedSince(db: BranchLedgerDatabase, batch: ImportBatch): Promi
   }
   const names: string[] = [];
   for (const { table, id } of touched.values()) {
-    const current = (await db.table(table).get(id)) as Record<string, unknown> | undefined;
+    const current = await db.table<Record<string, unknown>, string>(table).get(id);
     names.push(recordName(table, current, id));
   }
   // Records entered by hand into a branch the import created would lose their branch.
@@ -385,7 +391,7 @@ export async function undoImport(db: BranchLedgerDatabase, batchId: string): Pro
           });
         });
       }
-      const priors = batch.replaced.filter((r) => r.table === table).map((r) => r.record as StoredRecord);
+      const priors = batch.replaced.filter((r) => r.table === table).map(priorOf);
       if (priors.length > 0) {
         const current = await recordTable(db, table).bulkGet(priors.map((p) => p.id));
         await recordTable(db, table).bulkPut(priors);

@@ -82,7 +82,7 @@ export async function addMeeting(db: BranchLedgerDatabase, branchId: string, inp
   });
 }
 
-const MEETING_FIELD_KEYS = Object.keys(MEETING_FIELD_LABELS) as (keyof MeetingFields)[];
+const MEETING_FIELD_KEYS = meetingFieldsSchema.keyof().options;
 
 export async function updateMeeting(db: BranchLedgerDatabase, id: string, input: MeetingInput): Promise<Meeting> {
   return updateRecord(db, 'meetings', id, {

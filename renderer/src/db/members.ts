@@ -64,7 +64,7 @@ export async function addMember(
   });
 }
 
-const MEMBER_FIELD_KEYS = Object.keys(MEMBER_FIELD_LABELS) as (keyof MemberFields)[];
+const MEMBER_FIELD_KEYS = memberFieldsSchema.keyof().options;
 
 export async function updateMember(
   db: BranchLedgerDatabase,

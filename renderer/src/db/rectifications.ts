@@ -134,7 +134,7 @@ export async function addRectification(
   });
 }
 
-const FORM_FIELDS = Object.keys(rectificationFieldsSchema.shape) as (keyof RectificationFields)[];
+const FORM_FIELDS = rectificationFieldsSchema.keyof().options;
 
 /** Edits what the form shows; status, progress and 销号 are left as they are. */
 export async function updateRectification(

@@ -87,7 +87,7 @@ async function validate(
   return { fields, name: participant.member.name };
 }
 
-const FIELD_KEYS = Object.keys(REVIEW_FIELD_LABELS) as (keyof ReviewResultFields)[];
+const FIELD_KEYS = reviewResultFieldsSchema.keyof().options;
 
 /** Records a member's result of a year: a new one, or the fields over the one stored. */
 export async function saveReviewResult(

@@ -24,7 +24,7 @@ export async function getRuleSettings(database: BranchLedgerDatabase): Promise<R
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
 }
@@ -45,7 +45,7 @@ export async function putRuleSettings(database: BranchLedgerDatabase, settings: 
     );
   }
   const changed: Partial<Record<RuleSettingKey, unknown>> = {};
-  for (const key of Object.keys(ruleSettingsSchema.shape) as RuleSettingKey[]) {
+  for (const key of ruleSettingsSchema.keyof().options) {
     if (!sameSetting(parsed.data[key], DEFAULT_RULE_SETTINGS[key])) {
       changed[key] = parsed.data[key];
     }

@@ -12,16 +12,16 @@ export type TalkInput = TalkFieldsInput;
 
 /** Messages of the zod shape in the form's words. */
 function shapeProblems(error: Parameters<typeof problemsFromZod>[0]): FieldProblem[] {
-  const required: Partial<Record<keyof TalkFields, string>> = {
+  const required: Partial<Record<string, string>> = {
     date: '请选择谈话时间',
     talkerId: '请选择谈话人',
     intervieweeIds: '请选择谈话对象',
     kind: '请选择谈话类型',
     form: '请选择形式',
-  };
+  } satisfies Partial<Record<keyof TalkFields, string>>;
   const problems = problemsFromZod(error).map((p) => ({
     ...p,
-    message: required[p.field as keyof TalkFields] ?? p.message,
+    message: required[p.field] ?? p.message,
   }));
   // One message per field.
   return problems.filter((p, i) => problems.findIndex((q) => q.field === p.field) === i);
@@ -81,7 +81,7 @@ export async function addTalk(
   });
 }
 
-const TALK_FIELD_KEYS = Object.keys(TALK_FIELD_LABELS) as (keyof TalkFields)[];
+const TALK_FIELD_KEYS = talkFieldsSchema.keyof().options;
 
 export async function updateTalk(
   db: BranchLedgerDatabase,

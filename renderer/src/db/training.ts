@@ -41,7 +41,7 @@ export async function addTraining(db: BranchLedgerDatabase, branchId: string, in
   });
 }
 
-const EDITED_KEYS = (Object.keys(TRAINING_FIELD_LABELS) as (keyof TrainingRecordFields)[]).filter((k) => k !== 'meetingId');
+const EDITED_KEYS = trainingRecordFieldsSchema.keyof().exclude(['meetingId']).options;
 
 /** Edits a record; the meeting that credited it stays linked. */
 export async function updateTraining(db: BranchLedgerDatabase, id: string, input: TrainingInput): Promise<TrainingRecord> {

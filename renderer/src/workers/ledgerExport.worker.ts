@@ -17,6 +17,7 @@ import {
   ledgerRowCount,
   ROWS_PER_PART,
 } from '@shared/exports';
+import { messageOf } from '@shared/errors';
 import { buildInspectionPackage, createMinutesPool, type MinutesResponse } from '@shared/package';
 import { BranchLedgerDatabase } from '../db/database';
 import { listAttachmentMeta, loadAttachmentBytes, readExportData, wholeYearsOf } from '../db/exportData';
@@ -24,6 +25,7 @@ import { partFileName, partsZipName } from '../pages/ledgers/exportModel';
 import { checkPackage } from '../pages/ledgers/exportPackageCheck';
 import { createChunkBatcher, PACKAGE_BATCH_BYTES, PACKAGE_BATCHES_IN_FLIGHT, type ChunkBatcher } from './chunkBatcher';
 import type { LedgerExportControl, LedgerExportRequest, LedgerExportResponse } from './ledgerExportClient';
+import { ownBuffer } from './ownBuffer';
 
 /** The worker's global scope (the project compiles against the DOM lib, not WebWorker). */
 const scope = self as unknown as {
@@ -40,13 +42,6 @@ function post(message: LedgerExportResponse, transfer: Transferable[] = []) {
 
 function progress(percent: number, stage: string) {
   post({ type: 'progress', percent: Math.round(percent), stage });
-}
-
-/** The bytes as an ArrayBuffer of exactly their length, ready to transfer. */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-    ? bytes.buffer
-    : (bytes.slice().buffer);
 }
 
 function sendFile(bytes: Uint8Array, named: { fileName?: string; parts?: number } = {}) {
@@ -152,20 +147,25 @@ async function handle(request: LedgerExportRequest, db: () => BranchLedgerDataba
   }
 }
 
-scope.onmessage = async (event: MessageEvent<LedgerExportRequest | LedgerExportControl>) => {
+/** Answers one request with the database opened for it (only if it needs one) and closed afterwards. */
+async function answer(request: LedgerExportRequest): Promise<void> {
+  let database: BranchLedgerDatabase | undefined;
+  try {
+    await handle(request, () => (database ??= new BranchLedgerDatabase()));
+  } finally {
+    database?.close();
+  }
+}
+
+scope.onmessage = (event: MessageEvent<LedgerExportRequest | LedgerExportControl>) => {
   if (event.data.type === 'chunkWritten') {
     packageFlow?.acknowledge();
     return;
   }
   const request = event.data;
-  let database: BranchLedgerDatabase | undefined;
-  const db = () => (database ??= new BranchLedgerDatabase());
-  try {
-    await handle(request, db);
-  } catch (error) {
-    const detail = error instanceof Error && /[\u4e00-\u9fff]/.test(error.message) ? error.message : '请重试；若一再出现，请先备份数据后联系维护人员';
+  void answer(request).catch((error: unknown) => {
+    // Our own messages are in Chinese; a library's are not shown.
+    const detail = messageOf(error, '请重试；若一再出现，请先备份数据后联系维护人员');
     post({ type: 'error', message: `${request.type === 'verify' ? '校验' : '生成'}失败：${detail}` });
-  } finally {
-    database?.close();
-  }
+  });
 };

@@ -10,6 +10,7 @@ import { CancelledError } from '@shared/errors';
 import type { ExportOptions, LedgerExportKind } from '@shared/exports/types';
 import type { LedgerKind } from '@shared/ledgers';
 import { READ_BUDGET, UNREADABLE_FILE, watchWorker, type WorkerBudget } from './workerBudget';
+import { ownBuffer } from './ownBuffer';
 import type { PackageCheck } from '../pages/ledgers/exportModel';
 
 /** ExportOptions without the rule settings: the worker reads the ones in force from the database. */
@@ -223,10 +224,7 @@ export function verifyPackagesInWorker(
   files: readonly { name: string; data: Uint8Array }[],
   onProgress: ProgressListener,
 ): ExportJob<PackageCheck[]> {
-  const copies = files.map((file) => {
-    const whole = file.data.byteOffset === 0 && file.data.byteLength === file.data.buffer.byteLength && file.data.buffer instanceof ArrayBuffer;
-    return { name: file.name, bytes: whole ? (file.data.buffer as ArrayBuffer) : file.data.slice().buffer };
-  });
+  const copies = files.map((file) => ({ name: file.name, bytes: ownBuffer(file.data) }));
   const job = run({ type: 'verify', files: copies }, copies.map((c) => c.bytes), onProgress, undefined, READ_BUDGET);
   return {
     promise: job.promise.then((response) => {

@@ -23,8 +23,9 @@ function post(message: LedgerImportResponse) {
 /** Reading is most of the bar; comparing with the database the rest. */
 const READ_SHARE = 0.9;
 
-scope.onmessage = async (event: MessageEvent<LedgerImportRequest>) => {
-  const { fileName, bytes, today, overrides, context } = event.data;
+/** Reads and plans one file; throws what went wrong. */
+async function read(request: LedgerImportRequest): Promise<void> {
+  const { fileName, bytes, today, overrides, context } = request;
   let lastPercent = -1;
   let lastStage = '';
   const progress = (fraction: number, stage: string) => {
@@ -35,20 +36,22 @@ scope.onmessage = async (event: MessageEvent<LedgerImportRequest>) => {
       post({ type: 'progress', percent, stage });
     }
   };
-  try {
-    const share = context ? READ_SHARE : 1;
-    const result = await readLedgerFile(fileName, new Uint8Array(bytes), {
-      today,
-      overrides,
-      onProgress: (fraction, stage) => progress(fraction * share, stage),
-    });
-    let plans: [number, PlannedRow[]][] = [];
-    if (context) {
-      progress(READ_SHARE, '正在与系统中已有的记录比对…');
-      plans = [...planSheets(result, context)];
-    }
-    post({ type: 'done', result, plans });
-  } catch {
-    post({ type: 'error', message: '读取文件时出错，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。' });
+  const share = context ? READ_SHARE : 1;
+  const result = await readLedgerFile(fileName, new Uint8Array(bytes), {
+    today,
+    overrides,
+    onProgress: (fraction, stage) => progress(fraction * share, stage),
+  });
+  let plans: [number, PlannedRow[]][] = [];
+  if (context) {
+    progress(READ_SHARE, '正在与系统中已有的记录比对…');
+    plans = [...planSheets(result, context)];
   }
+  post({ type: 'done', result, plans });
+}
+
+scope.onmessage = (event: MessageEvent<LedgerImportRequest>) => {
+  void read(event.data).catch(() => {
+    post({ type: 'error', message: '读取文件时出错，文件可能已损坏。请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入。' });
+  });
 };

@@ -127,22 +127,27 @@ export function showValue(value: unknown): string {
     return value.map(showValue).filter(Boolean).join('、');
   }
   if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.date === 'string') {
+    if ('date' in value && typeof value.date === 'string') {
       // A date as read from a cell: 2025-01-06 with 14:30 or 上午.
-      return [formatDate(o.date), o.time ?? o.partOfDay].filter(Boolean).join(' ');
+      const at = ('time' in value ? value.time : undefined) ?? ('partOfDay' in value ? value.partOfDay : undefined);
+      return [formatDate(value.date), showValue(at)].filter(Boolean).join(' ');
     }
-    if (typeof o.label === 'string') {
+    if ('label' in value && typeof value.label === 'string') {
       // 分析时段 as read (kind, start, end and its label): the label is what was meant.
-      return o.label;
+      return value.label;
     }
-    if (typeof o.name === 'string') {
+    if ('name' in value && typeof value.name === 'string') {
       // A person with a note (缺席人员 王某（病假）).
-      return o.reason ? `${o.name}（${String(o.reason)}）` : o.name;
+      const reason = 'reason' in value ? showValue(value.reason) : '';
+      return reason ? `${value.name}（${reason}）` : value.name;
     }
     return JSON.stringify(value);
   }
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    return String(value);
+  }
+  // A symbol or a function: no cell holds one.
+  return '';
 }
 
 /** An analysis row's free text about a member marked 需关注 (a sensitive state) is not shown, as in 思想动态分析. */

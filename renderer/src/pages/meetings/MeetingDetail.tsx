@@ -6,6 +6,7 @@ import { formatDateTime, formatTimeRange, formatVotes, meetingCounts, NO_ATTENDA
 import type { Meeting, Member } from '@shared/model';
 import type { QuorumResult } from '@shared/rules/quorum';
 import { useBranch } from '../../components/BranchContext';
+import { failureMessage } from '../../components/formProblems';
 import { useMembers } from '../../db';
 import { meetingStore, useMeeting, useMeetingHistory, useRuleSettings } from '../../db/meetingHooks';
 import { MeetingAttachments } from './Attachments';
@@ -238,7 +239,7 @@ export function MeetingDetailPage() {
     try {
       await downloadMinutes(m, f.minutes);
     } catch (error) {
-      message.error(`生成Word文档失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(failureMessage('生成Word文档', error));
     } finally {
       setDownloading(false);
     }
@@ -250,7 +251,7 @@ export function MeetingDetailPage() {
       message.success('已删除该会议记录');
       void navigate('/meetings', { replace: true });
     } catch (error) {
-      message.error(`删除失败：${error instanceof Error ? error.message : String(error)}`);
+      message.error(failureMessage('删除', error));
     }
   }
 

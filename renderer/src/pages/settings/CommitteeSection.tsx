@@ -81,8 +81,9 @@ export function CommitteeSection({ members, fullMemberCount }: CommitteeSectionP
             rules={[
               ({ getFieldValue }) => ({
                 validator: (_, value?: string) => {
-                  const elected: string | undefined = getFieldValue(['committee', 'electedOn']);
-                  return value && elected && value < elected
+                  // antd types a field's value as any: the date field holds an ISO date text or nothing.
+                  const elected: unknown = getFieldValue(['committee', 'electedOn']);
+                  return value && typeof elected === 'string' && elected && value < elected
                     ? Promise.reject(new Error('批复日期不能早于选举日期'))
                     : Promise.resolve();
                 },

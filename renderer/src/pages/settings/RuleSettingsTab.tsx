@@ -4,7 +4,9 @@ import {
   DEFAULT_RULE_SETTINGS,
   frequencyLabel,
   meetingFrequencySchema,
+  readRuleSettings,
   RULE_SETTING_CHOICES,
+  ruleSettingsSchema,
   type RuleSettingInfo,
   type RuleSettingKey,
   type RuleSettings,
@@ -15,7 +17,7 @@ import { failureMessage } from '../../components/formProblems';
 import { SettingsActions } from './SettingsActions';
 
 const GROUPS = ['会议频次', '会议表决', '谈心谈话', '换届与转正', '组织设置'] as const;
-const KEYS = Object.keys(RULE_SETTING_CHOICES) as RuleSettingKey[];
+const KEYS = ruleSettingsSchema.keyof().options;
 /** The radio value of a stored setting that none of the choices matches (an older version, a hand edit). */
 const CUSTOM = 'custom';
 
@@ -44,7 +46,7 @@ function SettingRow({
   changed: boolean;
   onChange: (value: unknown) => void;
 }) {
-  const info = RULE_SETTING_CHOICES[settingKey] as RuleSettingInfo<unknown>;
+  const info: RuleSettingInfo<unknown> = RULE_SETTING_CHOICES[settingKey];
   const selected = choiceIndex(settingKey, value);
   const defaultIndex = choiceIndex(settingKey, DEFAULT_RULE_SETTINGS[settingKey]);
   const titleId = `rule-${settingKey}`;
@@ -79,7 +81,8 @@ function SettingRow({
         aria-label={info.label}
         value={selected}
         onChange={(e) => {
-          const chosen = e.target.value as string;
+          // antd types a radio's value as any: ours are the choice's index as text, or CUSTOM.
+          const chosen: unknown = e.target.value;
           if (chosen !== CUSTOM) {
             onChange(info.choices[Number(chosen)].value);
           }
@@ -127,7 +130,8 @@ export function RuleSettingsTab() {
   if (!stored) {
     return <Skeleton active />;
   }
-  const current = { ...stored, ...edits } as RuleSettings;
+  // The edits are values of the choices: read through the schema like the stored row, none falls back.
+  const current = readRuleSettings({ ...stored, ...edits });
   const atDefaults = KEYS.every((key) => sameSetting(current[key], DEFAULT_RULE_SETTINGS[key]));
 
   async function save(settings: RuleSettings, done: string) {

@@ -151,6 +151,20 @@ describe('ledger self-check', () => {
     expect(without.branches[0].findings.filter((f) => f.rule.startsWith('dues.'))).toEqual([]);
   });
 
+  it('judges 学时 by the export\'s stored 学时 settings: a goal of 40 is said as 40', async () => {
+    const branchId = demo.branches[0].id;
+    // Not on the committee (whose goal is leaderGoalHours), nor 党小组长.
+    const [member] = demo.members.filter((m) => !m.departure && !demo.branches[0].committee.members.some((c) => c.memberId === m.id) && !demo.branches[0].partyGroups.some((g) => g.leaderId === m.id));
+    const training = [{ id: 't1', branchId, memberId: member.id, date: '2024-03-05', activity: '支部学习', form: '支部学习', hours: 34, createdAt: TODAY, updatedAt: TODAY }];
+    const settings = [{ key: 'trainingSettings', value: { memberGoalHours: 40, leaderGoalHours: 60 } }];
+    writeFileSync(file('training.json'), JSON.stringify({ ...demo, training, settings }));
+    const report = parseJson(await run('self-check', file('training.json'), '--year', '2024', '--json'));
+    expect(report.issues).toEqual([]);
+    const hours = report.branches[0].findings.filter((f) => f.rule === 'training.hours');
+    expect(hours.find((f) => f.subject?.memberId === member.id)?.message).toBe(`党员${member.name}2024年学习培训34学时，未达到40学时，差6学时`);
+    expect(hours.every((f) => /未达到(40|60)学时/.test(f.message))).toBe(true);
+  });
+
   it('reads the dexie backup format to the same findings, undefined values and outbound tables included', async () => {
     const plain = parseJson(await run('self-check', file('plain.json'), '--year', '2025', '--json'));
     const backup = parseJson(await run('self-check', file('backup.json'), '--year', '2025', '--json', '--today', TODAY));

@@ -151,6 +151,20 @@ describe('ledger self-check', () => {
     expect(without.branches[0].findings.filter((f) => f.rule.startsWith('dues.'))).toEqual([]);
   });
 
+  it('judges 学时 by the export\'s stored 学时 settings: a goal of 40 is said as 40', async () => {
+    const branchId = demo.branches[0].id;
+    // Not on the committee (whose goal is leaderGoalHours), nor 党小组长.
+    const [member] = demo.members.filter((m) => !m.departure && !demo.branches[0].committee.members.some((c) => c.memberId === m.id) && !demo.branches[0].partyGroups.some((g) => g.leaderId === m.id));
+    const training = [{ id: 't1', branchId, memberId: member.id, date: '2024-03-05', activity: '支部学习', form: '支部学习', hours: 34, createdAt: TODAY, updatedAt: TODAY }];
+    const settings = [{ key: 'trainingSettings', value: { memberGoalHours: 40, leaderGoalHours: 60 } }];
+    writeFileSync(file('training.json'), JSON.stringify({ ...demo, training, settings }));
+    const report = parseJson(await run('self-check', file('training.json'), '--year', '2024', '--json'));
+    expect(report.issues).toEqual([]);
+    const hours = report.branches[0].findings.filter((f) => f.rule === 'training.hours');
+    expect(hours.find((f) => f.subject?.memberId === member.id)?.message).toBe(`党员${member.name}2024年学习培训34学时，未达到40学时，差6学时`);
+    expect(hours.every((f) => /未达到(40|60)学时/.test(f.message))).toBe(true);
+  });
+
   it('reads the dexie backup format to the same findings, undefined values and outbound tables included', async () => {
     const plain = parseJson(await run('self-check', file('plain.json'), '--year', '2025', '--json'));
     const backup = parseJson(await run('self-check', file('backup.json'), '--year', '2025', '--json', '--today', TODAY));
@@ -401,6 +415,52 @@ describe('ledger check', () => {
     for (const issue of report.sheets.flatMap((s) => s.issues)) {
       expect(KNOWN_CODES.includes(issue.code) || /^(members|meetings|talks|analyses|rectifications)\.[a-zA-Z]+$/.test(issue.code)).toBe(true);
     }
+  });
+});
+
+describe('the ledgers of 民主评议党员, 党费收缴 and 学习培训学时 (issue 12 §5)', () => {
+  const kindSample = (name: string) => fileURLToPath(new URL(`../../shared/ledgers/fixtures/kinds/${name}`, import.meta.url));
+
+  it.each([
+    ['民主评议党员结果登记表.xlsx', 'reviews'],
+    ['党费收缴登记.xlsx', 'dues'],
+    ['党费收缴明细表.xlsx', 'dues'],
+    ['党费-年度列.csv', 'dues'],
+    ['学习培训学时登记表.xlsx', 'training'],
+  ])('check --json reports %s as kind %s', async (name, kind) => {
+    const result = await run('check', kindSample(name), '--json', '--today', '2026-01-15');
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as CheckReport;
+    expect(report.sheets.map((s) => s.kind)).toEqual([kind]);
+    expect(report.sheets[0].records).toBeGreaterThan(0);
+  });
+
+  it('self-check judges 民主评议, 党费 and 学时 of Excel ledgers, a roster and the 民主评议党员 meeting beside them', async () => {
+    // The fixtures' members, and the meeting that makes the year's 民主评议 results due.
+    writeFileSync(
+      file('花名册.csv'),
+      '姓名,性别,民族,出生日期,学历,入党时间,转正时间,党员类别\n' +
+        '王建国,男,汉族,1975-03-02,大学,2001-07-01,2002-07-01,正式党员\n' +
+        '李秀英,女,汉族,1982-05-10,大学,2008-06-20,2009-06-20,正式党员\n' +
+        '陈志强,男,汉族,1958-11-23,大专,1985-10-01,1986-10-01,正式党员\n' +
+        '刘芳,女,汉族,1996-08-15,研究生,2025-06-28,,预备党员\n' +
+        '赵磊,男,汉族,1990-01-30,大学,2015-07-01,2016-07-01,正式党员\n',
+    );
+    writeFileSync(file('会议.csv'), '会议类型,会议时间,会议主题,地点\n民主评议党员,2025-12-20 09:00,2025年度民主评议党员,党员活动室\n');
+    const ledgers = ['党费收缴登记.xlsx', '学习培训学时登记表.xlsx', '民主评议党员结果登记表.xlsx'].map(kindSample);
+    const result = await run('self-check', file('花名册.csv'), file('会议.csv'), ...ledgers, '--year', '2025', '--today', '2026-01-15', '--json');
+    expect(result.code).toBe(EXIT_OK);
+    const [branch] = parseJson(result).branches;
+    const of = (prefix: string) => branch.findings.filter((f) => f.rule.startsWith(prefix)).map((f) => `${f.rule} ${f.message}`);
+    // 赵磊's row has no 等次; 陈志强's 基本合格 has its 处置措施; one 优秀 of four 正式党员 is within ⌊4/3⌋.
+    expect(of('review.')).toEqual(['review.missing 党员赵磊参加了2025年度民主评议党员，尚未录入支部评定等次']);
+    // The ledger holds January to March: from there on every month is unpaid, 刘芳's from 入党时间 on.
+    expect(of('dues.unpaid')).toContainEqual(expect.stringMatching(/^dues\.unpaid 党员王建国已连续10个月未交纳党费（2025年3月至12月）/));
+    expect(of('dues.unpaid')).toContainEqual(expect.stringMatching(/^dues\.unpaid 党员刘芳已连续7个月未交纳党费（2025年6月至12月）/));
+    // 2 + 8 (一天 by the default 计时) hours against 32.
+    expect(of('training.')).toContain('training.hours 党员王建国2025年学习培训10学时，未达到32学时，差22学时');
+    expect(of('training.')).toHaveLength(5);
   });
 });
 

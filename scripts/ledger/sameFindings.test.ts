@@ -7,6 +7,8 @@ import { runAllRules } from '../../shared/rules';
 import { loadDemoData } from '../../renderer/src/db/branches';
 import { loadRuleInput } from '../../renderer/src/db/dashboardHooks';
 import { getAnalysisSettings } from '../../renderer/src/db/analyses';
+import { getDuesSettings } from '../../renderer/src/db/dues';
+import { getTrainingSettings } from '../../renderer/src/db/training';
 import { freshDatabase } from '../../renderer/src/db/testing';
 import { selfCheckExport } from './selfCheck';
 
@@ -32,7 +34,7 @@ describe('one ruleInputFor for the 工作台, the package and the CLI', () => {
       db.training.toArray(),
     ]);
     const analysisSettings = await getAnalysisSettings(db);
-        const dataset = { branch: branch!, members, meetings, talks, analyses, rectifications, analysisSettings, reviews, dues, training };
+        const dataset = { branch: branch!, members, meetings, talks, analyses, rectifications, analysisSettings, reviews, dues, training, duesSettings: await getDuesSettings(db), trainingSettings: await getTrainingSettings(db) };
     const inPackage = packageFindings({
       dataset,
       period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` } as never,

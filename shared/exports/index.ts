@@ -7,6 +7,8 @@ export {
   LEDGER_EXPORT_KINDS,
   SELF_CHECK_FILE,
   ledgerDataset,
+  DEFAULT_DATASET_SETTINGS,
+  type DatasetSettings,
   type ExportOptions,
   type ExportPeriod,
   type LedgerDataset,

@@ -2,7 +2,8 @@ import type { Workbook } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makePayment } from '../dues/testFixtures';
 import { readLedgerFile } from '../ledgers';
-import { RULE_IDS, RULE_LABELS } from '../rules';
+import { RULE_IDS, RULE_LABELS, runAllRules } from '../rules';
+import { ruleInputFor } from '../rules/input';
 import { buildSelfCheckWorkbook, periodKeyRange, selfCheckRows } from './selfCheck';
 import { loadExcelJs } from './sheet';
 import { demoDataset, findingsOf, TEST_OPTIONS, TEST_TODAY } from './testData';
@@ -61,7 +62,9 @@ describe('00_自检报告', () => {
     const dues = data.members
       .filter((m) => !m.departure && m.id !== unpaid.id)
       .flatMap((m) => months.map((month) => makePayment(m.id, month, { branchId: data.branch.id, id: `${m.id}-${month}` })));
-    const withDues = { ...data, dues };
+    // A package made from a source without 学时 (an older export): the dataset carries no training table.
+    const { training: _none, ...withoutTraining } = { ...data, dues };
+    const withDues = withoutTraining as LedgerDataset;
     const rows = selfCheckRows(findingsOf(withDues), withDues, TEST_OPTIONS);
     const row = rows.find((r) => r.rule === 'dues.unpaid');
     expect(row?.label).toBe('党费按月交纳');
@@ -73,6 +76,26 @@ describe('00_自检报告', () => {
     expect(hours?.requirement).toBe('党员每年学习培训不少于32学时，书记和支委不少于56学时');
     expect([hours?.conclusion, hours?.actual]).toEqual(['不检查', '未包含该台账记录，未检查']);
     expect(rows.find((r) => r.rule === 'training.weeklyStudy')?.conclusion).toBe('不检查');
+  });
+
+  it('judges 党费 and 学时 by the settings the dataset carries, not the defaults, in 要求 and in the findings', () => {
+    const settled: LedgerDataset = {
+      ...demo,
+      duesSettings: { ...demo.duesSettings, unpaidWarnMonths: 2, unpaidFlagMonths: 4, backPayMonths: 3 },
+      trainingSettings: { ...demo.trainingSettings, memberGoalHours: 40, leaderGoalHours: 60 },
+    };
+    const options = { ...TEST_OPTIONS, generatedOn: '2025-12-31' };
+    const findings = runAllRules(ruleInputFor(settled, { year: 2025, today: '2025-12-31' }));
+    const rows = selfCheckRows(findings, settled, options);
+    const row = (rule: string) => rows.find((r) => r.rule === rule);
+    expect(row('training.hours')?.requirement).toBe('党员每年学习培训不少于40学时，书记和支委不少于60学时');
+    expect(row('dues.unpaid')?.requirement).toBe('按月交纳党费（一年中2个月以上未交提醒，连续4个月未交列为问题）');
+    expect(row('dues.lateBackPay')?.requirement).toBe('补交党费一般不超过3个月');
+    const hours = row('training.hours');
+    expect(hours?.conclusion).not.toBe('不检查');
+    expect(hours?.gaps.length).toBeGreaterThan(0);
+    expect(hours?.gaps.every((gap) => /(40|60)学时/.test(gap))).toBe(true);
+    expect(hours?.gaps.some((gap) => gap.includes('40学时'))).toBe(true);
   });
 
   it('says 不适用 for talk coverage without a committee, never 0/0（100%）', () => {
@@ -99,10 +122,10 @@ describe('00_自检报告', () => {
     expect((sheet?.getRow(3).values as unknown[]).slice(1)).toEqual(['规则', '要求', '实际', '结论', '缺口明细']);
     expect(sheet?.rowCount).toBe(3 + RULE_IDS.length);
     const themeRow = (sheet?.getRows(4, RULE_IDS.length) ?? []).find((r) => r.getCell(1).value === RULE_LABELS['meeting.themeDay.monthly']);
-    expect(String(themeRow?.getCell(2).value)).toMatch(/^主题党日活动每月至少1次（依据：《中国共产党支部工作条例（试行）》第十六条）$/);
+    expect(themeRow?.getCell(2).text).toMatch(/^主题党日活动每月至少1次（依据：《中国共产党支部工作条例（试行）》第十六条）$/);
     expect(themeRow?.getCell(4).value).toBe('不符合');
     // January to May missed, June still open.
-    expect(String(themeRow?.getCell(5).value).split('\n')).toHaveLength(6);
+    expect(themeRow?.getCell(5).text.split('\n')).toHaveLength(6);
     const list = workbook.getWorksheet('问题清单');
     expect(list?.rowCount).toBe(3 + findings.length);
     const read = await readLedgerFile('00_自检报告.xlsx', bytes, { today: TEST_TODAY });

@@ -6,7 +6,8 @@ import type { TrainingSettings } from '../training/settings';
 import { compareByPinyin } from '../text/pinyin';
 import { nameResolver, tableFromDefinition, type ExportTable, type ColumnGuide } from './columns';
 import { isInPeriod, yearsOfPeriod } from './period';
-import { dateCell, WIDTH } from './sheet';
+import type { Workbook } from 'exceljs';
+import { addLedgerSheet, addRows, dateCell, infoLine, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 
 /**
@@ -66,6 +67,24 @@ export function trainingTotalsTable(): ExportTable<TrainingTotalRow> {
     ],
     row: (r) => [r.year, r.member.name, r.post, r.goal, r.hours, r.gap],
   };
+}
+
+/**
+ * 学时统计, the second sheet of 09_学习培训学时: the goals are the branch's 学时 settings (the dataset's), so the sheet
+ * says what the 自检报告 judges by.
+ */
+export function addTrainingTotalsSheet(workbook: Workbook, data: LedgerDataset, options: ExportOptions): void {
+  const { memberGoalHours, leaderGoalHours } = data.trainingSettings;
+  const rows = trainingTotalsInPeriod(data, options, data.trainingSettings);
+  const table = trainingTotalsTable();
+  const short = rows.filter((r) => r.gap > 0).length;
+  const sheet = addLedgerSheet(workbook, {
+    name: '学时统计',
+    title: `${data.branch.name} ${options.period.label} 党员学习培训学时统计`,
+    info: `${infoLine(data.branch.name, options.generatedOn, rows.length, '人次')}，未达标 ${short} 人次（党员每年不少于${memberGoalHours}学时，书记和支委不少于${leaderGoalHours}学时）`,
+    columns: table.columns,
+  });
+  addRows(sheet, rows.map(table.row));
 }
 
 export const TRAINING_TEMPLATE_GUIDE: Record<TrainingColumnField, ColumnGuide> = {

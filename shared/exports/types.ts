@@ -2,6 +2,8 @@ import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../model/analy
 import type { Branch } from '../model/branch';
 import { LEDGER_KINDS, type LedgerKind, type LedgerRecords } from '../model/kinds';
 import type { RuleSettings } from '../rules/settings';
+import { DEFAULT_DUES_SETTINGS, type DuesSettings } from '../dues/settings';
+import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../training/settings';
 
 /** Everything one branch's ledgers are built from: the branch, its records of every kind (members: 历史党员 too). */
 export interface LedgerDataset extends LedgerRecords {
@@ -9,18 +11,28 @@ export interface LedgerDataset extends LedgerRecords {
   branch: Branch;
   /** Which 思想状况 are sensitive (需关注). */
   analysisSettings: AnalysisSettings;
+  /** 设置 → 党费规定: the 自检报告 states its months (dues.unpaid, dues.lateBackPay). */
+  duesSettings: DuesSettings;
+  /** 设置 → 学时: the goals the 自检报告 and 学时统计 judge by. */
+  trainingSettings: TrainingSettings;
 }
+
+/** The settings a dataset carries besides its records. */
+export type DatasetSettings = Pick<LedgerDataset, 'analysisSettings' | 'duesSettings' | 'trainingSettings'>;
+
+export const DEFAULT_DATASET_SETTINGS: DatasetSettings = {
+  analysisSettings: DEFAULT_ANALYSIS_SETTINGS,
+  duesSettings: DEFAULT_DUES_SETTINGS,
+  trainingSettings: DEFAULT_TRAINING_SETTINGS,
+};
 
 /**
  * The dataset of records that carry at least the ledgers (the demo branch, a backup's tables): only those fields are
- * taken, with the default 思想状况 settings unless others are given.
+ * taken, with the default settings unless others are given.
  */
-export function ledgerDataset(
-  records: Omit<LedgerDataset, 'analysisSettings'>,
-  analysisSettings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS,
-): LedgerDataset {
+export function ledgerDataset(records: Pick<LedgerDataset, 'branch' | keyof LedgerRecords>, settings: Partial<DatasetSettings> = {}): LedgerDataset {
   const ledgers = Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, records[kind]])) as unknown as LedgerRecords; // why: fromEntries loses the keys
-  return { branch: records.branch, ...ledgers, analysisSettings };
+  return { branch: records.branch, ...ledgers, ...DEFAULT_DATASET_SETTINGS, ...settings };
 }
 
 /** ISO calendar dates, both inclusive; label `2025年度` or `2025年1月1日至2025年6月30日`. */

@@ -1,5 +1,5 @@
 import { generateDemoTraining } from '../demo/training';
-import { trainingInPeriod, trainingTable } from '../exports/training';
+import { addTrainingTotalsSheet, trainingInPeriod, trainingTable } from '../exports/training';
 import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
 import { keyedPlanner } from '../imports/keyed';
 import { resolveTraining, trainingKey, trainingLabel } from '../imports/training';
@@ -43,6 +43,7 @@ export const trainingSpec: LedgerKindSpec<'training'> = {
     title: '学习培训学时登记表',
     sheetName: '学时登记',
     tabular: (data, options) => tabular(trainingInPeriod(data, options), trainingTable(data)),
+    firstPartSheets: addTrainingTotalsSheet,
   },
   packageCounts: [{ key: 'training', label: '学时记录', unit: '条', optional: true, count: (data, options) => trainingInPeriod(data, options).length }],
   rules: rulesNamed('training.'),

@@ -54,8 +54,23 @@ interface Candidate {
   headerRows: number[];
   columns: ColumnMatch[];
   matched: number;
+  /** The matched columns that say what the sheet is about (evidenceOf): a near miss needs MIN_MATCHED_COLUMNS. */
+  evidence: number;
   eligible: boolean;
   missing: string[];
+}
+
+/** `1月`, `十二月份`, `01月`: a month heads a column of any monthly statistics, not of one ledger. */
+const MONTH_HEADER = /^(0?[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月(份)?$/;
+
+/**
+ * The columns that show a sheet is meant as this ledger, when its key columns are missing: not a month (the 三会一课
+ * export's 类型×月份 has 1月…12月 as a 党费 grid has) nor a column the ledger reads only to check (合计).
+ */
+function evidenceOf(definition: LedgerDefinition, columns: readonly ColumnMatch[]): number {
+  return columns.filter(
+    (c) => c.field && !MONTH_HEADER.test(normalizeHeader(c.header)) && !definition.columns.find((d) => d.field === c.field)?.notKept,
+  ).length;
 }
 
 /** How well a header fits a field: the reading's level first, then the synonym's place in the field's list. */
@@ -129,7 +144,7 @@ function matchColumns(
     }
     return match;
   });
-  return { columns, matched: winner.size, missing: missingKeys(definition, new Set(winner.keys())) };
+  return { columns, matched: winner.size, evidence: evidenceOf(definition, columns), missing: missingKeys(definition, new Set(winner.keys())) };
 }
 
 /**
@@ -256,7 +271,7 @@ export function classifySheet(
       if (!best || candidate.matched > best.matched) {
         best = candidate;
       }
-    } else if (candidate.matched >= MIN_MATCHED_COLUMNS && (!nearMiss || candidate.matched > nearMiss.matched)) {
+    } else if (candidate.evidence >= MIN_MATCHED_COLUMNS && (!nearMiss || candidate.matched > nearMiss.matched)) {
       nearMiss = candidate;
     }
     if (!forced || candidate.matched > forced.matched) {
@@ -314,6 +329,7 @@ export function classifySheet(
       headerRows,
       columns: layout.shown.map((header, i) => ({ column: i + 1, header })),
       matched: 0,
+      evidence: 0,
       eligible: false,
       missing: [],
     };

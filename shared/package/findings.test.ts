@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '../demo';
-import { rangePeriod, yearPeriod, type LedgerDataset } from '../exports';
-import { DEFAULT_ANALYSIS_SETTINGS } from '../model/analysis';
+import { DEFAULT_DATASET_SETTINGS, rangePeriod, yearPeriod, type LedgerDataset } from '../exports';
 import { packageFindings, periodKeyRange } from './findings';
 import { demoLedgers } from '../kinds';
 
 const demo = generateDemoBranch({ today: '2025-11-14' });
-const dataset: LedgerDataset = { branch: demo.branch, ...demoLedgers(demo, { today: '2025-11-14' }), analysisSettings: DEFAULT_ANALYSIS_SETTINGS };
+const dataset: LedgerDataset = { branch: demo.branch, ...demoLedgers(demo, { today: '2025-11-14' }), ...DEFAULT_DATASET_SETTINGS };
 
 describe('packageFindings', () => {
   it('knows the days of every period key', () => {

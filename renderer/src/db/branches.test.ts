@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
+import { demoLedgers } from '@shared/kinds';
+import { LEDGER_KINDS } from '@shared/model/kinds';
 import { CURRENT_BRANCH_KEY } from '@shared/model';
 import { createBranch, currentBranch, deleteBranch, loadDemoData, setCurrentBranch, updateBranch } from './branches';
 import type { BranchLedgerDatabase } from './database';
@@ -41,11 +43,11 @@ describe('branches repository', () => {
     expect(await db.auditLog.filter((e) => e.table === 'meetings').count()).toBe(12);
     expect(await db.auditLog.filter((e) => e.table === 'talks').count()).toBe(29);
     expect((await currentBranch(db))?.id).toBe(demo.id);
-    // The three later ledgers: last year's 民主评议 results, a year of 党费 and this year's 学时.
-    for (const table of [db.reviews, db.dues, db.training]) {
-      const count = await table.where('branchId').equals(demo.id).count();
-      expect(count, table.name).toBeGreaterThan(0);
-      expect(await db.auditLog.filter((e) => e.table === table.name).count()).toBe(count);
+    // Every ledger kind (the later three too: last year's 民主评议 results, a year of 党费, this year's 学时), each record audited.
+    for (const kind of LEDGER_KINDS) {
+      const count = await db.table(kind).where('branchId').equals(demo.id).count();
+      expect(count, kind).toBeGreaterThan(0);
+      expect(await db.auditLog.filter((e) => e.table === kind).count(), kind).toBe(count);
     }
     await deleteBranch(db, demo.id);
     expect(await db.members.count()).toBe(0);
@@ -63,6 +65,12 @@ describe('branches repository', () => {
     const byStart = (a: { startAt: string; id: string }, b: { startAt: string; id: string }) => (a.startAt + a.id < b.startAt + b.id ? -1 : 1);
     expect((await db.meetings.toArray()).sort(byStart)).toEqual([...expected.meetings].sort(byStart));
     expect((await db.talks.toArray()).map((t) => t.id).sort()).toEqual(expected.talks.map((t) => t.id).sort());
+    // Each kind's spec gives its demo records: the database holds exactly those.
+    const ledgers = demoLedgers(expected, { today: '2025-03-05', seed: 20250305 });
+    for (const kind of LEDGER_KINDS) {
+      const ids = (await db.table<{ id: string }, string>(kind).toArray()).map((r) => r.id).sort();
+      expect(ids, kind).toEqual(ledgers[kind].map((r) => r.id).sort());
+    }
     const summaries = (await db.auditLog.toArray()).map((e) => e.summary);
     expect(summaries).toContain('新增民主评议党员 2024年度民主评议党员（示例数据）');
     expect(summaries.some((s) => /^新增谈心谈话 2025年\d+月\d+日 .+与.+（.+谈话）（示例数据）$/.test(s))).toBe(true);

@@ -1,10 +1,11 @@
 import { analysisPeriodLabel } from '@shared/analyses';
 import { formatDate, todayIso } from '@shared/dates';
 import { branchFieldsSchema, CURRENT_BRANCH_KEY, type AuditedTable, type Branch, type BranchFields } from '@shared/model';
+import { LEDGER_KINDS, type LedgerKind, type Stored } from '@shared/model/kinds';
 import { nowIso, writeAuditMany, type AuditInput } from './audit';
 import { BRANCH_RECORD_TABLES, type BranchLedgerDatabase } from './database';
 import { problemsFromZod, ValidationError } from './errors';
-import { createRecord, getRecord, newRecordMeta, removeRecord, updateRecord } from './records';
+import { createRecord, getRecord, newRecordMeta, removeRecord, tableNames, updateRecord } from './records';
 
 function parseBranch(input: BranchFields) {
   const parsed = branchFieldsSchema.safeParse(input);
@@ -50,49 +51,38 @@ export async function deleteBranch(db: BranchLedgerDatabase, id: string): Promis
   });
 }
 
-/** 加载示例数据: the deterministic demo branch with its meetings and talks, written in one transaction and made current. */
+/** 加载示例数据: the deterministic demo branch with its records of every ledger kind, written in one transaction and made current. */
 export async function loadDemoData(db: BranchLedgerDatabase, today: string = todayIso()): Promise<Branch> {
   const existing = await db.branches.filter((b) => b.isDemo).count();
-  // The generators and their name lists load when asked for, not with the app's first screen.
-  const [{ generateDemoBranch }, { generateDemoDues }, { generateDemoReviews }, { generateDemoTraining }] = await Promise.all([
-    import('@shared/demo'),
-    import('@shared/demo/dues'),
-    import('@shared/demo/reviews'),
-    import('@shared/demo/training'),
-  ]);
+  // The generator and its name lists load when asked for, not with the app's first screen.
+  const [{ generateDemoBranch }, { demoLedgers }] = await Promise.all([import('@shared/demo'), import('@shared/kinds')]);
   const seed = 20250305 + existing;
   const demo = generateDemoBranch({ today, seed, branchNumber: existing + 1 });
-  // The three later ledgers are generated here rather than in generateDemoBranch, whose output other modules' tests pin.
-  const reviews = generateDemoReviews(demo, { today, seed });
-  const dues = generateDemoDues(demo, { today, seed });
-  const training = generateDemoTraining(demo, { today, seed });
-  const tables = [db.branches, db.members, db.meetings, db.talks, db.rectifications, db.attachments, db.analyses, db.reviews, db.dues, db.training, db.auditLog, db.settings];
-  await db.transaction('rw', tables, async () => {
+  // Every kind's spec gives its demo records (the later kinds are generated from the branch).
+  const ledgers = demoLedgers(demo, { today, seed });
+  const nameOf = new Map(demo.members.map((m) => [m.id, m.name]));
+  const nameOfMember = (id: string) => nameOf.get(id) ?? '';
+  const summaries: { [K in LedgerKind]: (record: Stored<K>) => string } = {
+    members: (m) => `新增党员 ${m.name}`,
+    meetings: (m) => `新增${m.type} ${m.title}`,
+    talks: (t) => `新增谈心谈话 ${formatDate(t.date)} ${nameOfMember(t.talkerId)}与${t.intervieweeIds.map(nameOfMember).join('、')}（${t.kind}）`,
+    analyses: (a) => `新增思想动态分析 ${analysisPeriodLabel(a)}`,
+    rectifications: (r) => `新增整改任务 ${r.problem.slice(0, 20)}`,
+    reviews: (r) => `新增民主评议结果 ${r.year}年度 ${nameOfMember(r.memberId)}`,
+    dues: (p) => `新增党费记录 ${nameOfMember(p.memberId)} ${formatDate(p.month)}`,
+    training: (t) => `新增学时记录 ${nameOfMember(t.memberId)} ${formatDate(t.date)} ${t.activity} ${t.hours}学时`,
+  };
+  const auditsOf = <K extends LedgerKind>(kind: K): AuditInput[] => ledgers[kind].map((record) => demoAudit(kind, record, summaries[kind](record)));
+  await db.transaction('rw', tableNames('branches', ...LEDGER_KINDS, 'attachments', 'auditLog', 'settings'), async () => {
     await db.branches.add(demo.branch);
-    await db.members.bulkAdd(demo.members);
-    await db.meetings.bulkAdd(demo.meetings);
-    await db.talks.bulkAdd(demo.talks);
-    await db.rectifications.bulkAdd(demo.rectifications);
-    await db.analyses.bulkAdd(demo.analyses);
-    await db.reviews.bulkAdd(reviews);
-    await db.dues.bulkAdd(dues);
-    await db.training.bulkAdd(training);
+    for (const kind of LEDGER_KINDS) {
+      await db.table<Stored<LedgerKind>, string>(kind).bulkAdd(ledgers[kind]);
+    }
     await db.attachments.bulkAdd(demo.evidence.map((file) => ({ ...file.meta, data: new Blob([file.text], { type: file.meta.mimeType }) })));
-    const nameOf = new Map(demo.members.map((m) => [m.id, m.name]));
-    const nameOfMember = (id: string) => nameOf.get(id) ?? '';
-    const talkSummary = (talk: (typeof demo.talks)[number]) =>
-      `新增谈心谈话 ${formatDate(talk.date)} ${nameOfMember(talk.talkerId)}与${talk.intervieweeIds.map(nameOfMember).join('、')}（${talk.kind}）`;
     // One bulk write, in the order the records were added.
     await writeAuditMany(db, [
       { table: 'branches', action: 'create', recordId: demo.branch.id, branchId: demo.branch.id, summary: `加载示例数据：${demo.branch.name}` },
-      ...demo.members.map((m) => demoAudit('members', m, `新增党员 ${m.name}`)),
-      ...demo.meetings.map((m) => demoAudit('meetings', m, `新增${m.type} ${m.title}`)),
-      ...demo.talks.map((t) => demoAudit('talks', t, talkSummary(t))),
-      ...demo.rectifications.map((r) => demoAudit('rectifications', r, `新增整改任务 ${r.problem.slice(0, 20)}`)),
-      ...demo.analyses.map((a) => demoAudit('analyses', a, `新增思想动态分析 ${analysisPeriodLabel(a)}`)),
-      ...reviews.map((r) => demoAudit('reviews', r, `新增民主评议结果 ${r.year}年度 ${nameOfMember(r.memberId)}`)),
-      ...dues.map((p) => demoAudit('dues', p, `新增党费记录 ${nameOfMember(p.memberId)} ${formatDate(p.month)}`)),
-      ...training.map((t) => demoAudit('training', t, `新增学时记录 ${nameOfMember(t.memberId)} ${formatDate(t.date)} ${t.activity} ${t.hours}学时`)),
+      ...LEDGER_KINDS.flatMap(auditsOf),
       ...demo.evidence.map((file) => demoAudit('attachments', file.meta, `上传佐证材料 ${file.meta.name}`)),
     ]);
     await db.settings.put({ key: CURRENT_BRANCH_KEY, value: demo.branch.id });

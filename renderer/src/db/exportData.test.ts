@@ -3,6 +3,14 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_SETTINGS_KEY, type Meeting } from '@shared/model';
 import { DEFAULT_RULE_SETTINGS, RULE_SETTINGS_KEY } from '@shared/rules/settings';
+import { DEFAULT_DUES_SETTINGS } from '@shared/dues/settings';
+import { yearPeriod } from '@shared/exports/period';
+import { selfCheckRows } from '@shared/exports/selfCheck';
+import { buildLedgerWorkbook } from '@shared/exports/workbook';
+import { readLedgerFile } from '@shared/ledgers';
+import { packageFindings } from '@shared/package/findings';
+import { DEFAULT_TRAINING_SETTINGS } from '@shared/training/settings';
+import { putDuesSettings, putTrainingSettings } from './kindSettings';
 import { loadDemoData } from './branches';
 import type { BranchLedgerDatabase } from './database';
 import { currentBranch } from './branches';
@@ -81,6 +89,31 @@ describe('readExportData', () => {
     const { ruleSettings } = await readExportData(db, branch.id, { start: '2025-01-01', end: '2025-12-31' });
     expect(ruleSettings.talkMinPerPair).toBe(2);
     expect(ruleSettings.termYears).toBe(DEFAULT_RULE_SETTINGS.termYears);
+  });
+
+  it('carries the stored 党费规定 and 学时 settings: the 自检报告 and 学时统计 of a branch whose goal is 40 say 40', async () => {
+    const branch = await loadDemoData(db, TODAY);
+    const before = await readExportData(db, branch.id, { start: '2025-01-01', end: '2025-12-31' });
+    expect(before.dataset.trainingSettings).toEqual(DEFAULT_TRAINING_SETTINGS);
+    expect(before.dataset.duesSettings).toEqual(DEFAULT_DUES_SETTINGS);
+    await putTrainingSettings(db, { ...DEFAULT_TRAINING_SETTINGS, memberGoalHours: 40 });
+    await putDuesSettings(db, { ...DEFAULT_DUES_SETTINGS, backPayMonths: 4 });
+    const { dataset, ruleSettings } = await readExportData(db, branch.id, { start: '2025-01-01', end: '2025-12-31' });
+    expect(dataset.trainingSettings.memberGoalHours).toBe(40);
+    expect(dataset.duesSettings.backPayMonths).toBe(4);
+
+    const options = { period: yearPeriod(2025), generatedOn: TODAY, ruleSettings };
+    const findings = packageFindings({ dataset, period: options.period, today: TODAY, ruleSettings });
+    const rows = selfCheckRows(findings, dataset, options);
+    expect(rows.find((r) => r.rule === 'training.hours')?.requirement).toBe('党员每年学习培训不少于40学时，书记和支委不少于56学时');
+    expect(rows.find((r) => r.rule === 'dues.lateBackPay')?.requirement).toBe('补交党费一般不超过4个月');
+    const gaps = rows.find((r) => r.rule === 'training.hours')?.gaps ?? [];
+    expect(gaps.some((gap) => gap.includes('40学时'))).toBe(true);
+    expect(gaps.some((gap) => gap.includes('32学时'))).toBe(false);
+
+    const result = await readLedgerFile('09.xlsx', await buildLedgerWorkbook('training', dataset, options), { today: TODAY });
+    expect(result.sheets.map((s) => s.name)).toEqual(['学时登记', '学时统计']);
+    expect(result.sheets[1].ledger).toBeUndefined();
   });
 
   it('refuses, in Chinese, a branch that does not exist', async () => {

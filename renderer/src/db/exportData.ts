@@ -7,12 +7,16 @@
  *
  * Memory: meetings and talks, the two tables that grow into tens of thousands, are read through their
  * [branchId+date] indexes limited to a window of dates (the export's period, or the whole years it touches when
- * the rules need them); members, analyses, rectifications, 民主评议, 党费 and 学时 are read whole (the builders choose by
- * period: a roster member of any time in the period, a rectification open during it).
+ * the rules need them); every other kind of LEDGER_KINDS is read whole (the builders choose by period: a roster
+ * member of any time in the period, a rectification open during it). The 思想状况, 党费规定 and 学时 settings go with
+ * the dataset, the rule settings beside it.
  */
 import type { LedgerDataset } from '@shared/exports/types';
+import { readDuesSettings, DUES_SETTINGS_KEY } from '@shared/dues/settings';
 import { ANALYSIS_SETTINGS_KEY, readAnalysisSettings } from '@shared/model';
+import { LEDGER_KINDS, type LedgerKind, type LedgerRecords, type Stored } from '@shared/model/kinds';
 import { readRuleSettings, RULE_SETTINGS_KEY, type RuleSettings } from '@shared/rules/settings';
+import { readTrainingSettings, TRAINING_SETTINGS_KEY } from '@shared/training/settings';
 import type { BranchLedgerDatabase } from './database';
 
 /** The package reads the branch's files through these (attachments.ts), metadata first, the bytes one at a time. */
@@ -40,45 +44,30 @@ export function wholeYearsOf(window: DateWindow): DateWindow {
  * Throws a Chinese message when the branch does not exist.
  */
 export async function readExportData(db: BranchLedgerDatabase, branchId: string, window: DateWindow): Promise<ExportData> {
-  return db.transaction('r', [db.branches, db.members, db.meetings, db.talks, db.analyses, db.rectifications, db.reviews, db.dues, db.training, db.settings], async () => {
+  return db.transaction('r', [db.branches, db.settings, ...LEDGER_KINDS.map((kind) => db.table(kind))], async () => {
     const branch = await db.branches.get(branchId);
     if (!branch) {
       throw new Error('要导出的支部不存在，可能已被移除，请重新选择支部');
     }
     // startAt is an instant with the local offset (`2025-03-05T09:00:00+08:00`): its first ten characters are the
     // local date, so every instant of the last day sorts below `${end}\uffff`.
-    const meetings = await db.meetings
-      .where('[branchId+startAt]')
-      .between([branchId, window.start], [branchId, `${window.end}\uffff`], true, true)
-      .toArray();
-    const talks = await db.talks
-      .where('[branchId+date]')
-      .between([branchId, window.start], [branchId, window.end], true, true)
-      .toArray();
-    const [members, analyses, rectifications, reviews, dues, training, analysisRow, ruleRow] = await Promise.all([
-      db.members.where('branchId').equals(branchId).toArray(),
-      db.analyses.where('branchId').equals(branchId).toArray(),
-      db.rectifications.where('branchId').equals(branchId).toArray(),
-      db.reviews.where('branchId').equals(branchId).toArray(),
-      db.dues.where('branchId').equals(branchId).toArray(),
-      db.training.where('branchId').equals(branchId).toArray(),
-      db.settings.get(ANALYSIS_SETTINGS_KEY),
-      db.settings.get(RULE_SETTINGS_KEY),
-    ]);
+    const windowed: Partial<{ [K in LedgerKind]: () => Promise<Stored<K>[]> }> = {
+      meetings: () => db.meetings.where('[branchId+startAt]').between([branchId, window.start], [branchId, `${window.end}\uffff`], true, true).toArray(),
+      talks: () => db.talks.where('[branchId+date]').between([branchId, window.start], [branchId, window.end], true, true).toArray(),
+    };
+    // Every other kind whole: a kind added to the registry is exported without a line here.
+    const read = (kind: LedgerKind) => windowed[kind]?.() ?? db.table<Stored<LedgerKind>, string>(kind).where('branchId').equals(branchId).toArray();
+    const tables = await Promise.all(LEDGER_KINDS.map(async (kind) => [kind, await read(kind)] as const));
+    const setting = async (key: string) => (await db.settings.get(key))?.value;
     return {
       dataset: {
         branch,
-        members,
-        meetings,
-        talks,
-        analyses,
-        rectifications,
-        reviews,
-        dues,
-        training,
-        analysisSettings: readAnalysisSettings(analysisRow?.value),
+        ...(Object.fromEntries(tables) as unknown as LedgerRecords), // why: fromEntries loses the keys
+        analysisSettings: readAnalysisSettings(await setting(ANALYSIS_SETTINGS_KEY)),
+        duesSettings: readDuesSettings(await setting(DUES_SETTINGS_KEY)),
+        trainingSettings: readTrainingSettings(await setting(TRAINING_SETTINGS_KEY)),
       },
-      ruleSettings: readRuleSettings(ruleRow?.value),
+      ruleSettings: readRuleSettings(await setting(RULE_SETTINGS_KEY)),
     };
   });
 }

@@ -4,8 +4,10 @@ import type { Branch } from '@shared/model';
 import { historyOf } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { deleteRecord } from './deletion';
-import { NotFoundError } from './errors';
-import { createRecord, fieldChange, getRecord, newRecordMeta, updateRecord } from './records';
+import { specOf } from '@shared/kinds';
+import { LEDGER_KINDS } from '@shared/model/kinds';
+import { NotFoundError, ValidationError } from './errors';
+import { createRecord, fieldChange, getRecord, newRecordMeta, recordNoun, updateRecord } from './records';
 import { demoDatabase, refusal } from './testing';
 
 let db: BranchLedgerDatabase;
@@ -23,6 +25,22 @@ describe('the record path', () => {
     await expect(updateRecord(db, 'members', 'gone', { next: () => undefined })).rejects.toThrow('该党员不存在或已被删除');
     await expect(deleteRecord(db, 'dues', 'gone', { summary: () => '' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(deleteRecord(db, 'dues', 'gone', { summary: () => '' })).rejects.toThrow('该党费记录不存在或已被删除');
+    // A ledger kind's noun is its spec's record label; the branch and a file have their own.
+    for (const kind of LEDGER_KINDS) {
+      expect(recordNoun(kind)).toBe(`该${specOf(kind).labels.record}`);
+    }
+    await expect(getRecord(db, 'training', 'gone')).rejects.toThrow('该学时记录不存在或已被删除');
+    await expect(getRecord(db, 'reviews', 'gone')).rejects.toThrow('该民主评议结果不存在或已被删除');
+    expect([recordNoun('branches'), recordNoun('attachments')]).toEqual(['该支部', '该附件']);
+  });
+
+  it('checks a ledger kind\'s record against its spec\'s schema before writing it', async () => {
+    const [member] = await db.members.where('branchId').equals(branch.id).toArray();
+    const record = { ...newRecordMeta(), branchId: branch.id, memberId: member.id, date: '2025-03-01', activity: '支部学习', form: '支部学习' as const, hours: -2 };
+    await expect(createRecord(db, 'training', record, '新增学时记录')).rejects.toBeInstanceOf(ValidationError);
+    expect(await db.training.get(record.id)).toBeUndefined();
+    const saved = await createRecord(db, 'training', { ...record, hours: 2 }, '新增学时记录');
+    expect(await db.training.get(saved.id)).toMatchObject({ hours: 2 });
   });
 
   it('writes the next version with an audit entry of its changes; nothing when there is no change or the check refuses', async () => {

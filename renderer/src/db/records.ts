@@ -1,18 +1,7 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import {
-  analysisSchema,
-  attachmentMetaSchema,
-  branchSchema,
-  duesPaymentSchema,
-  meetingSchema,
-  memberSchema,
-  rectificationSchema,
-  reviewResultSchema,
-  talkSchema,
-  trainingRecordSchema,
-  type AuditedTable,
-} from '@shared/model';
+import { RECORD_LABELS, specOf } from '@shared/kinds';
+import { attachmentMetaSchema, branchSchema, type AuditedTable } from '@shared/model';
 import { nowIso, writeAudit } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError } from './errors';
@@ -32,33 +21,15 @@ type StoredRecords = {
 // `& { id: string }`: every record has one, which TypeScript cannot see through the mapped type of a generic T.
 export type RecordOf<T extends RecordTable> = StoredRecords[T] & { id: string };
 
-/** What a record is called when it is gone: `该党员` → 该党员不存在或已被删除. */
-export const RECORD_NOUNS: Readonly<Record<RecordTable, string>> = {
-  branches: '该支部',
-  members: '该党员',
-  meetings: '该会议记录',
-  talks: '该谈话记录',
-  analyses: '该思想动态分析',
-  rectifications: '该整改任务',
-  attachments: '该附件',
-  reviews: '该评议结果',
-  dues: '该党费记录',
-  training: '该学时记录',
-};
+/** What a record is called when it is gone: `该党员` → 该党员不存在或已被删除 (a ledger kind's record label). */
+export function recordNoun(table: RecordTable): string {
+  return table === 'branches' ? '该支部' : table === 'attachments' ? '该附件' : `该${RECORD_LABELS[table]}`;
+}
 
-/** The whole-record schema of each table: a version that fails it is never written. */
-const RECORD_SCHEMAS: Readonly<Record<RecordTable, z.ZodType>> = {
-  branches: branchSchema,
-  members: memberSchema,
-  meetings: meetingSchema,
-  talks: talkSchema,
-  analyses: analysisSchema,
-  rectifications: rectificationSchema,
-  attachments: attachmentMetaSchema,
-  reviews: reviewResultSchema,
-  dues: duesPaymentSchema,
-  training: trainingRecordSchema,
-};
+/** The whole-record schema of each table (a ledger kind's is its spec's): a version that fails it is never written. */
+function recordSchema(table: RecordTable): z.ZodType {
+  return table === 'branches' ? branchSchema : table === 'attachments' ? attachmentMetaSchema : specOf(table).schema;
+}
 
 /** The name of every table of the database (a typo is a compile error, not a failed transaction). */
 export type TableName = {
@@ -91,13 +62,13 @@ export function auditedFields(record: object): Record<string, unknown> {
 export async function getRecord<T extends RecordTable>(db: BranchLedgerDatabase, table: T, id: string): Promise<RecordOf<T>> {
   const record = await db.table<RecordOf<T>, string>(table).get(id);
   if (!record) {
-    throw new NotFoundError(RECORD_NOUNS[table]);
+    throw new NotFoundError(recordNoun(table));
   }
   return record;
 }
 
 function checkRecord(table: RecordTable, record: object): void {
-  const parsed = RECORD_SCHEMAS[table].safeParse(record);
+  const parsed = recordSchema(table).safeParse(record);
   if (!parsed.success) {
     throw new ValidationError(problemsFromZod(parsed.error));
   }

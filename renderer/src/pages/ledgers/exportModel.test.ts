@@ -2,7 +2,7 @@ import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { generateDemoBranch } from '@shared/demo';
 import { yearPeriod } from '@shared/exports/period';
-import { DEFAULT_ANALYSIS_SETTINGS } from '@shared/model';
+import { DEFAULT_DATASET_SETTINGS } from '@shared/exports/types';
 import { buildInspectionPackage } from '@shared/package/build';
 import { RULE_LABELS } from '@shared/rules/types';
 import { checkPackage } from './exportPackageCheck';
@@ -26,7 +26,7 @@ async function demoPackage(branchNumber = 1): Promise<{ bytes: Uint8Array; name:
   const chunks: Uint8Array[] = [];
   const result = await buildInspectionPackage(
     {
-      dataset: { branch: demo.branch, ...demoLedgers(demo, { today: TODAY }), analysisSettings: DEFAULT_ANALYSIS_SETTINGS },
+      dataset: { branch: demo.branch, ...demoLedgers(demo, { today: TODAY }), ...DEFAULT_DATASET_SETTINGS },
       options: { period: yearPeriod(2025), generatedOn: TODAY },
       appVersion: '0.1.0',
       generatedAt: `${TODAY}T10:00:00+08:00`,

@@ -4,17 +4,17 @@
  * the app itself would refuse (a member whose 党小组 is not a list used to leave 设置 blank).
  */
 import type { z } from 'zod';
-import { LEDGER_KIND_SPEC_LIST } from '../kinds';
 import { attachmentMetaSchema } from '../model/attachment';
 import { auditEntrySchema } from '../model/audit';
 import { branchSchema } from '../model/branch';
 import { importBatchSchema } from '../model/importBatch';
+import { LEDGER_KINDS, LEDGER_RECORDS } from '../model/kinds';
 import { settingRowSchema } from '../model/settings';
 import { binaryRefSchema } from './manifest';
 
-/** Every ledger kind's table: its spec's record schema and name. */
-const KIND_SCHEMAS = Object.fromEntries(LEDGER_KIND_SPEC_LIST.map((spec) => [spec.kind, spec.schema]));
-const KIND_LABELS = Object.fromEntries(LEDGER_KIND_SPEC_LIST.map((spec) => [spec.kind, spec.labels.table]));
+/** Every ledger kind's table: the model's record schema and table name (shared/model/kinds.ts). */
+const KIND_SCHEMAS = Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, LEDGER_RECORDS[kind].schema]));
+const KIND_LABELS = Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, LEDGER_RECORDS[kind].table]));
 
 export const BACKUP_TABLE_SCHEMAS: Record<string, z.ZodType> = {
   branches: branchSchema,

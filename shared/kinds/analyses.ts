@@ -1,14 +1,15 @@
 import { analysesInPeriod, analysesTable, analysisRowsInPeriod } from '../exports/analyses';
 import { analysesPlanner, analysisWrites } from '../imports/analyses';
 import { analysesLedger } from '../ledgers/definitions/analyses';
-import { ANALYSIS_FIELD_LABELS, analysisSchema } from '../model/analysis';
+import { ANALYSIS_FIELD_LABELS } from '../model/analysis';
 import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { LEDGER_RECORDS } from '../model/kinds';
 
 /** A row of 04 is one member's entry; the commit joins it to its period's Analysis (analysisWrites). */
 export const analysesSpec: LedgerKindSpec<'analyses'> = {
   kind: 'analyses',
-  schema: analysisSchema,
-  labels: { ledger: analysesLedger.label, record: '思想动态分析', counted: '名党员的分析', table: '思想动态分析', fields: ANALYSIS_FIELD_LABELS },
+  schema: LEDGER_RECORDS.analyses.schema,
+  labels: { ledger: analysesLedger.label, record: LEDGER_RECORDS.analyses.label, counted: '名党员的分析', table: LEDGER_RECORDS.analyses.table, fields: ANALYSIS_FIELD_LABELS },
   import: {
     definition: analysesLedger,
     planner: analysesPlanner,

@@ -4,14 +4,15 @@ import { recordWrites, rosterContext, type RosterContext } from '../imports/core
 import { duesKey, duesLabel, duesTermsLookup, resolveDues, type DuesTermsLookup } from '../imports/dues';
 import { keyedPlanner } from '../imports/keyed';
 import { duesLedger, duesPaymentsOf, type ImportedDuesPayment } from '../ledgers/definitions/dues';
-import { DUES_FIELD_LABELS, duesPaymentFieldsSchema, duesPaymentSchema, type DuesPayment } from '../model/dues';
+import { DUES_FIELD_LABELS, duesPaymentFieldsSchema, type DuesPayment } from '../model/dues';
+import { LEDGER_RECORDS } from '../model/kinds';
 import { checkedBy, rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 党费收缴: one record per member and month; a row of a wide sheet (张榜公示) holds a member's months. */
 export const duesSpec: LedgerKindSpec<'dues'> = {
   kind: 'dues',
-  schema: duesPaymentSchema,
-  labels: { ledger: duesLedger.label, record: '党费记录', counted: '条党费记录', table: '党费收缴', fields: DUES_FIELD_LABELS },
+  schema: LEDGER_RECORDS.dues.schema,
+  labels: { ledger: duesLedger.label, record: LEDGER_RECORDS.dues.label, counted: '条党费记录', table: LEDGER_RECORDS.dues.table, fields: DUES_FIELD_LABELS },
   import: {
     definition: duesLedger,
     planner: keyedPlanner({

@@ -2,13 +2,14 @@ import { addMeetingMatrixSheet, meetingsInPeriod, meetingsTable } from '../expor
 import { recordWrites } from '../imports/core';
 import { meetingsPlanner } from '../imports/meetings';
 import { meetingsLedger } from '../ledgers/definitions/meetings';
-import { MEETING_FIELD_LABELS, meetingSchema } from '../model/meeting';
+import { MEETING_FIELD_LABELS } from '../model/meeting';
 import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { LEDGER_RECORDS } from '../model/kinds';
 
 export const meetingsSpec: LedgerKindSpec<'meetings'> = {
   kind: 'meetings',
-  schema: meetingSchema,
-  labels: { ledger: meetingsLedger.label, record: '会议', counted: '条会议记录', table: '会议', fields: MEETING_FIELD_LABELS },
+  schema: LEDGER_RECORDS.meetings.schema,
+  labels: { ledger: meetingsLedger.label, record: LEDGER_RECORDS.meetings.label, counted: '条会议记录', table: LEDGER_RECORDS.meetings.table, fields: MEETING_FIELD_LABELS },
   import: {
     definition: meetingsLedger,
     planner: meetingsPlanner,

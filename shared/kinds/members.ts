@@ -2,13 +2,14 @@ import { membersInPeriod, membersTable } from '../exports/members';
 import { recordWrites } from '../imports/core';
 import { membersPlanner } from '../imports/members';
 import { membersLedger } from '../ledgers/definitions/members';
-import { MEMBER_FIELD_LABELS, memberSchema } from '../model/member';
+import { MEMBER_FIELD_LABELS } from '../model/member';
 import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { LEDGER_RECORDS } from '../model/kinds';
 
 export const membersSpec: LedgerKindSpec<'members'> = {
   kind: 'members',
-  schema: memberSchema,
-  labels: { ledger: membersLedger.label, record: '党员', counted: '名党员', table: '党员', fields: MEMBER_FIELD_LABELS },
+  schema: LEDGER_RECORDS.members.schema,
+  labels: { ledger: membersLedger.label, record: LEDGER_RECORDS.members.label, counted: '名党员', table: LEDGER_RECORDS.members.table, fields: MEMBER_FIELD_LABELS },
   import: {
     definition: membersLedger,
     planner: membersPlanner,

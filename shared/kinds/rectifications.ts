@@ -2,13 +2,14 @@ import { rectificationsInPeriod, rectificationsTable } from '../exports/rectific
 import { recordWrites } from '../imports/core';
 import { rectificationsPlanner } from '../imports/rectifications';
 import { rectificationsLedger } from '../ledgers/definitions/rectifications';
-import { RECTIFICATION_FIELD_LABELS, rectificationSchema } from '../model/rectification';
+import { RECTIFICATION_FIELD_LABELS } from '../model/rectification';
 import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { LEDGER_RECORDS } from '../model/kinds';
 
 export const rectificationsSpec: LedgerKindSpec<'rectifications'> = {
   kind: 'rectifications',
-  schema: rectificationSchema,
-  labels: { ledger: rectificationsLedger.label, record: '整改任务', counted: '条整改问题', table: '整改任务', fields: RECTIFICATION_FIELD_LABELS },
+  schema: LEDGER_RECORDS.rectifications.schema,
+  labels: { ledger: rectificationsLedger.label, record: LEDGER_RECORDS.rectifications.label, counted: '条整改问题', table: LEDGER_RECORDS.rectifications.table, fields: RECTIFICATION_FIELD_LABELS },
   import: {
     definition: rectificationsLedger,
     planner: rectificationsPlanner,

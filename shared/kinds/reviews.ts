@@ -4,14 +4,15 @@ import { recordWrites, rosterContext, type RosterContext } from '../imports/core
 import { keyedPlanner } from '../imports/keyed';
 import { resolveReview, reviewKey, reviewLabel } from '../imports/reviews';
 import { reviewsLedger, type ImportedReview } from '../ledgers/definitions/reviews';
-import { REVIEW_FIELD_LABELS, reviewResultFieldsSchema, reviewResultSchema, type ReviewResult } from '../model/review';
+import { REVIEW_FIELD_LABELS, reviewResultFieldsSchema, type ReviewResult } from '../model/review';
+import { LEDGER_RECORDS } from '../model/kinds';
 import { checkedBy, rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 民主评议党员: one result per member and year. */
 export const reviewsSpec: LedgerKindSpec<'reviews'> = {
   kind: 'reviews',
-  schema: reviewResultSchema,
-  labels: { ledger: reviewsLedger.label, record: '民主评议结果', counted: '名党员的评议结果', table: '民主评议结果', fields: REVIEW_FIELD_LABELS },
+  schema: LEDGER_RECORDS.reviews.schema,
+  labels: { ledger: reviewsLedger.label, record: LEDGER_RECORDS.reviews.label, counted: '名党员的评议结果', table: LEDGER_RECORDS.reviews.table, fields: REVIEW_FIELD_LABELS },
   import: {
     definition: reviewsLedger,
     planner: keyedPlanner({

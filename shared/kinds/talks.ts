@@ -2,13 +2,14 @@ import { talksInPeriod, talksTable } from '../exports/talks';
 import { recordWrites } from '../imports/core';
 import { talksPlanner } from '../imports/talks';
 import { talksLedger } from '../ledgers/definitions/talks';
-import { TALK_FIELD_LABELS, talkSchema } from '../model/talk';
+import { TALK_FIELD_LABELS } from '../model/talk';
 import { rulesNamed, tabular, type LedgerKindSpec } from './types';
+import { LEDGER_RECORDS } from '../model/kinds';
 
 export const talksSpec: LedgerKindSpec<'talks'> = {
   kind: 'talks',
-  schema: talkSchema,
-  labels: { ledger: talksLedger.label, record: '谈话记录', counted: '条谈话记录', table: '谈心谈话', fields: TALK_FIELD_LABELS },
+  schema: LEDGER_RECORDS.talks.schema,
+  labels: { ledger: talksLedger.label, record: LEDGER_RECORDS.talks.label, counted: '条谈话记录', table: LEDGER_RECORDS.talks.table, fields: TALK_FIELD_LABELS },
   import: {
     definition: talksLedger,
     planner: talksPlanner,

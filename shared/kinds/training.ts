@@ -4,14 +4,15 @@ import { recordWrites, rosterContext, type RosterContext } from '../imports/core
 import { keyedPlanner } from '../imports/keyed';
 import { resolveTraining, trainingKey, trainingLabel } from '../imports/training';
 import { trainingLedger, type ImportedTraining } from '../ledgers/definitions/training';
-import { TRAINING_FIELD_LABELS, trainingRecordFieldsSchema, trainingRecordSchema } from '../model/training';
+import { TRAINING_FIELD_LABELS, trainingRecordFieldsSchema } from '../model/training';
+import { LEDGER_RECORDS } from '../model/kinds';
 import { checkedBy, rulesNamed, tabular, type LedgerKindSpec } from './types';
 
 /** 学习培训学时: one record per member and activity. */
 export const trainingSpec: LedgerKindSpec<'training'> = {
   kind: 'training',
-  schema: trainingRecordSchema,
-  labels: { ledger: trainingLedger.label, record: '学时记录', counted: '条学时记录', table: '学习培训学时', fields: TRAINING_FIELD_LABELS },
+  schema: LEDGER_RECORDS.training.schema,
+  labels: { ledger: trainingLedger.label, record: LEDGER_RECORDS.training.label, counted: '条学时记录', table: LEDGER_RECORDS.training.table, fields: TRAINING_FIELD_LABELS },
   import: {
     definition: trainingLedger,
     planner: keyedPlanner({

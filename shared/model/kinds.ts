@@ -1,11 +1,12 @@
-import type { Analysis, AnalysisEntry } from './analysis';
-import type { DuesPayment } from './dues';
-import type { Meeting } from './meeting';
-import type { Member } from './member';
-import type { Rectification } from './rectification';
-import type { ReviewResult } from './review';
-import type { Talk } from './talk';
-import type { TrainingRecord } from './training';
+import type { z } from 'zod';
+import { analysisSchema, type Analysis, type AnalysisEntry } from './analysis';
+import { duesPaymentSchema, type DuesPayment } from './dues';
+import { meetingSchema, type Meeting } from './meeting';
+import { memberSchema, type Member } from './member';
+import { rectificationSchema, type Rectification } from './rectification';
+import { reviewResultSchema, type ReviewResult } from './review';
+import { talkSchema, type Talk } from './talk';
+import { trainingRecordSchema, type TrainingRecord } from './training';
 
 /**
  * The ledger kinds: the one list of their ids, in import order (the roster first, so that people named in the other
@@ -36,6 +37,22 @@ export const LEDGER_KIND_TYPES_COMPLETE: Exactly<keyof LedgerKindTypes, LedgerKi
 
 export type Stored<K extends LedgerKind> = LedgerKindTypes[K]['record'];
 export type RowValue<K extends LedgerKind> = LedgerKindTypes[K]['row'];
+
+/**
+ * What the model says of a kind's stored record: its schema, what one record is called (`该党员不存在`) and what its table is called (a backup's 党费收缴). Kept
+ * here, not only in the spec, because the repositories check every write with it and load at start, while the
+ * spec (shared/kinds) brings the import, export and demo code that pages load on first use. Specs take both from here.
+ */
+export const LEDGER_RECORDS = {
+  members: { schema: memberSchema, label: '党员', table: '党员' },
+  meetings: { schema: meetingSchema, label: '会议', table: '会议' },
+  talks: { schema: talkSchema, label: '谈话记录', table: '谈心谈话' },
+  analyses: { schema: analysisSchema, label: '思想动态分析', table: '思想动态分析' },
+  rectifications: { schema: rectificationSchema, label: '整改任务', table: '整改任务' },
+  reviews: { schema: reviewResultSchema, label: '民主评议结果', table: '民主评议结果' },
+  dues: { schema: duesPaymentSchema, label: '党费记录', table: '党费收缴' },
+  training: { schema: trainingRecordSchema, label: '学时记录', table: '学习培训学时' },
+} as const satisfies { [K in LedgerKind]: { schema: z.ZodType<Stored<K>>; label: string; table: string } };
 
 /** Every kind's stored records (a branch's ledgers, an import's context, a dataset to export). */
 export type LedgerRecords = { [K in LedgerKind]: Stored<K>[] };

@@ -1,7 +1,6 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import { RECORD_LABELS, specOf } from '@shared/kinds';
-import { attachmentMetaSchema, branchSchema, type AuditedTable } from '@shared/model';
+import { attachmentMetaSchema, branchSchema, LEDGER_RECORDS, type AuditedTable } from '@shared/model';
 import { nowIso, writeAudit } from './audit';
 import type { BranchLedgerDatabase } from './database';
 import { NotFoundError, problemsFromZod, ValidationError } from './errors';
@@ -23,12 +22,12 @@ export type RecordOf<T extends RecordTable> = StoredRecords[T] & { id: string };
 
 /** What a record is called when it is gone: `该党员` → 该党员不存在或已被删除 (a ledger kind's record label). */
 export function recordNoun(table: RecordTable): string {
-  return table === 'branches' ? '该支部' : table === 'attachments' ? '该附件' : `该${RECORD_LABELS[table]}`;
+  return table === 'branches' ? '该支部' : table === 'attachments' ? '该附件' : `该${LEDGER_RECORDS[table].label}`;
 }
 
-/** The whole-record schema of each table (a ledger kind's is its spec's): a version that fails it is never written. */
+/** The whole-record schema of each table (a ledger kind's from LEDGER_RECORDS): a version that fails it is never written. */
 function recordSchema(table: RecordTable): z.ZodType {
-  return table === 'branches' ? branchSchema : table === 'attachments' ? attachmentMetaSchema : specOf(table).schema;
+  return table === 'branches' ? branchSchema : table === 'attachments' ? attachmentMetaSchema : LEDGER_RECORDS[table].schema;
 }
 
 /** The name of every table of the database (a typo is a compile error, not a failed transaction). */

@@ -86,6 +86,7 @@ test.describe('民主评议、党费、学时：导出、再导入、检查材�
 
     // Read back on 导入, every row is what the branch already holds: 跳过, nothing to write.
     await page.getByRole('tab', { name: '导入' }).click();
+    await expect(page.getByText(/^支持 \.xlsx、\.xlsm 和 \.csv：党员花名册、.*、民主评议党员结果、党费收缴台账、学习培训学时；/)).toBeVisible();
     for (const file of files) {
       await choosePreview(page, file);
       await expect(page.getByTestId('sheet-counts')).toHaveText([allSkipped]);

@@ -94,6 +94,10 @@ test.describe('民主评议、党费、学时：导出、再导入、检查材�
       await expect(page.getByRole('button', { name: /^导\s?入$/ })).toBeDisabled();
       if (file.endsWith('_党费收缴台账.xlsx')) {
         await expect(page.getByText(/识别为：党费收缴台账/)).toBeVisible();
+        // A member's row holds a record per month: each line says which, and money reads in 元 as written.
+        await expect(page.getByText('党费记录 2026年1月', { exact: true }).first()).toBeVisible();
+        await expect(page.getByText('党费记录 2026年2月', { exact: true }).first()).toBeVisible();
+        await expect(page.getByText(/^\d+\.\d{2}元$/).first()).toBeVisible();
         await page.screenshot({ path: test.info().outputPath('dues-import-preview.png'), fullPage: true });
       }
       await page.getByRole('button', { name: /^放\s?弃$/ }).click();

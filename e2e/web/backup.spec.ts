@@ -54,6 +54,8 @@ test.describe('数据备份', () => {
     await expect(dialog.getByRole('list', { name: '备份中的支部' }).getByRole('listitem')).toHaveCount(1);
     await expect(dialog.getByRole('list', { name: '备份中的支部' })).toContainText('示例');
     await expect(dialog).toContainText('党员 25 人');
+    // The later kinds too (the demo's 民主评议 is last year's, its 党费 the twelve months before this one).
+    await expect(dialog).toContainText(/民主评议结果 [1-9]\d* 人次，党费记录 [1-9]\d* 条，学时记录 \d+ 条/);
     await expect(dialog).toContainText('手动备份');
     await page.screenshot({ path: '/tmp/backup-restore-dialog.png' });
     await dialog.getByRole('button', { name: '替换为备份中的数据' }).click();

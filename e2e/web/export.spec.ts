@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { test, expect, gotoApp } from '../fixtures';
+import { test, expect } from '../fixtures';
+import { cellText, chooseLedger, download, loadDemo } from '../support/ledgers';
 
 const LEDGERS = [
   { label: '党员花名册', title: '党员花名册' },
@@ -16,48 +16,6 @@ const LEDGERS = [
   { label: '整改台账', title: '问题整改台账' },
   { label: '组织设置', title: '组织设置' },
 ] as const;
-
-/** Loads the demo, opens 台账导入导出 → `tab` and returns the branch's name as the tab's card shows it. */
-async function loadDemo(page: Page, tab: '导出' | '检查材料包'): Promise<string> {
-  await gotoApp(page);
-  await page.getByRole('button', { name: '加载示例数据' }).click();
-  await expect(page.getByText('已加载示例数据')).toBeVisible();
-  await page.getByRole('menu', { name: '主菜单' }).getByRole('menuitem', { name: '台账导入导出' }).click();
-  await expect(page.getByRole('heading', { name: '台账导入导出' })).toBeVisible();
-  await page.getByRole('tab', { name: tab }).click();
-  const prefix = tab === '导出' ? '导出台账：' : '生成检查材料包：';
-  const title = await page.getByText(new RegExp(`^${prefix}`)).innerText();
-  const branchName = title.slice(prefix.length).trim();
-  expect(branchName).toContain('示例');
-  return branchName;
-}
-
-/** Clicks `button` and saves the download it starts into `dir`; returns the file's path. */
-async function download(page: Page, click: () => Promise<void>, dir: string, timeout = 60_000): Promise<string> {
-  const downloading = page.waitForEvent('download', { timeout });
-  await click();
-  const done = await downloading;
-  const file = path.join(dir, done.suggestedFilename());
-  await done.saveAs(file);
-  return file;
-}
-
-/** The ledgers are button-style radios: the label is what a user clicks. */
-async function chooseLedger(page: Page, label: string) {
-  const group = page.getByRole('radiogroup', { name: '台账' });
-  await group.getByText(label, { exact: true }).click();
-  await expect(group.getByRole('radio', { name: label })).toBeChecked();
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value && typeof value === 'object' && 'richText' in value) {
-    return value.richText.map((r) => r.text).join('');
-  }
-  if (value === null || value === undefined) {
-    return '';
-  }
-  return typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : String(value);
-}
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -206,7 +164,9 @@ test.describe('导出与检查材料包', () => {
     await (await importing).setFiles(file);
     await expect(page.getByText(`预览：${path.basename(file)}`)).toBeVisible({ timeout: 30_000 });
     const allSkipped = /^新增 0 · 更新 0 · 跳过 [1-9]\d* · 冲突 0 · 有错误 0$/;
-    await expect(page.getByTestId('sheet-counts')).toHaveText(Array(5).fill(allSkipped));
+    // 07–09 (民主评议, 党费, 学时) may hold no record of this year yet (kinds-ledgers.spec.ts fixes the date).
+    const nothingNew = /^新增 0 · 更新 0 · 跳过 \d+ · 冲突 0 · 有错误 0$/;
+    await expect(page.getByTestId('sheet-counts')).toHaveText([...Array<RegExp>(5).fill(allSkipped), ...Array<RegExp>(3).fill(nothingNew)]);
     await expect(page.getByTestId('import-selected')).toHaveText('没有可导入的行');
   });
 });

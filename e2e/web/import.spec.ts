@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { rosterWorkbook } from '../../scripts/bench/importDataset';
 import { pickOption } from '../support/antd';
+import { choosePreview, commitImport, startReading } from '../support/ledgers';
 import { test, expect, gotoApp } from '../fixtures';
 
 const file = (name: string) => fileURLToPath(new URL(`../fixtures-files/${name}`, import.meta.url));
@@ -35,25 +36,9 @@ async function incompleteOnDashboard(page: Page): Promise<number> {
   return Number(/(\d+)\s*名党员资料不全/.exec(await line.innerText())?.[1] ?? 0);
 }
 
-async function startReading(page: Page, path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: '选择文件' }).click();
-  await (await chooser).setFiles(path);
-}
-
-/** Chooses a file through the platform's file chooser and waits for its preview. */
+/** Chooses a fixture file and waits for its preview. */
 async function choose(page: Page, name: string) {
-  await startReading(page, file(name));
-  await expect(page.getByText(`预览：${name}`)).toBeVisible({ timeout: 30_000 });
-}
-
-/** 导入 → the confirmation lists what will be written → 导入 → the success message. */
-async function commit(page: Page, summary: string) {
-  await page.getByRole('button', { name: /^导\s?入$/ }).click();
-  const confirm = page.getByRole('dialog', { name: '确认导入' });
-  await expect(confirm).toContainText(summary);
-  await confirm.getByRole('button', { name: /^导\s?入$/ }).click();
-  await expect(page.getByText(`导入完成：${summary}`)).toBeVisible({ timeout: 20_000 });
+  await choosePreview(page, file(name));
 }
 
 /** `找到 46 条` on the meetings list of 2025. */
@@ -78,7 +63,7 @@ test.describe('台账导入', () => {
     await expect(page.getByText('提示：转正时间一般在入党一年后（延长预备期不超过一年），请核对')).toHaveCount(0);
     await page.getByRole('checkbox', { name: '导入第4行' }).uncheck();
     await expect(page.getByTestId('import-selected')).toHaveText('将导入 党员花名册：新增 23 名党员');
-    await commit(page, '党员花名册：新增 23 名党员');
+    await commitImport(page, '党员花名册：新增 23 名党员');
     await expect(page.getByRole('cell', { name: '新增 23 名党员' })).toBeVisible();
 
     await page.goto('/#/members');
@@ -98,7 +83,7 @@ test.describe('台账导入', () => {
     await expect(page.getByText('提示：只写了“上午”，没有具体时刻，按 09:00 导入').first()).toBeVisible();
     await page.getByRole('switch', { name: '只看有问题的行' }).click();
     await expect(page.getByTestId('row-action').first()).toContainText('主持人“莫涛建”不在本支部花名册中');
-    await commit(page, '“三会一课”会议记录：新增 44 条会议记录');
+    await commitImport(page, '“三会一课”会议记录：新增 44 条会议记录');
     expect(await meetingsIn2025(page)).toBe(meetingsBefore + 44);
 
     // 谈心谈话: rows naming the member left out cannot be imported.
@@ -106,7 +91,7 @@ test.describe('台账导入', () => {
     await choose(page, '谈心谈话记录.xlsx');
     await expect(page.getByTestId('sheet-counts')).toHaveText('新增 16 · 更新 0 · 跳过 0 · 冲突 0 · 有错误 4');
     await expect(page.getByText('提示：谈话人“程博鑫”也是谈话对象，请核对')).toBeVisible();
-    await commit(page, '谈心谈话记录：新增 16 条谈话记录');
+    await commitImport(page, '谈心谈话记录：新增 16 条谈话记录');
     await page.goto('/#/talks?year=2025');
     await expect(page.getByText('2025年共 16 条')).toBeVisible();
     await expect(page.getByRole('row', { name: /2025年12月15日\s+田雪\s+马涛芳/ })).toBeVisible();
@@ -120,7 +105,7 @@ test.describe('台账导入', () => {
     await expect(page.getByText('2025年第二季度', { exact: true }).first()).toBeVisible();
     await expect(page.getByText(/"kind"|"start"/)).toHaveCount(0);
     await expect(page.getByText('（已隐藏）').first()).toBeVisible();
-    await commit(page, '党员思想动态分析：新增 23 名党员的分析');
+    await commitImport(page, '党员思想动态分析：新增 23 名党员的分析');
     await page.goto('/#/analyses');
     await expect(page.getByRole('row', { name: /2025年第二季度\s+季度.*23人/ })).toBeVisible();
 
@@ -134,7 +119,7 @@ test.describe('台账导入', () => {
     await resolver.click();
     await pickOption(page, '作为新记录导入');
     await expect(page.getByTestId('sheet-counts')).toHaveText('新增 12 · 更新 0 · 跳过 0 · 冲突 1 · 有错误 0');
-    await commit(page, '问题整改台账：新增 12 条整改问题');
+    await commitImport(page, '问题整改台账：新增 12 条整改问题');
     await page.goto('/#/rectifications');
     await page.getByRole('textbox', { name: '搜索整改任务' }).fill('党支部换届选举未按期进行');
     await expect(page.getByText('党支部换届选举未按期进行').first()).toBeVisible();
@@ -245,7 +230,7 @@ test.describe('台账导入', () => {
     // The label of the switch toggles it.
     await page.getByText('只看有问题的行', { exact: true }).click();
     await expect(page.getByRole('switch', { name: '只看有问题的行' })).toBeChecked();
-    await commit(page, '党员花名册：新增 2 名党员');
+    await commitImport(page, '党员花名册：新增 2 名党员');
 
     // On the roster; 李秀英 is 资料不全 (the tag is the roster's, issue 10 records part).
     await page.goto('/#/members');

@@ -1,3 +1,4 @@
+import { formatDate } from '../dates';
 import { generateDemoDues } from '../demo/dues';
 import { duesRowsInPeriod, duesTable } from '../exports/dues';
 import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
@@ -45,7 +46,8 @@ export const duesSpec: LedgerKindSpec<'dues'> = {
     ],
     write: recordWrites,
     recordName: (d) => `${d.month}的党费记录`,
-    rowName: (row) => `党费记录 ${row.after?.month ?? ''}`,
+    // 跳过 keeps the stored record (before) and no after.
+    rowName: (row) => `党费记录 ${formatDate((row.after ?? row.before)?.month)}`,
     templateFile: '党费收缴_导入模板.xlsx',
   },
   export: {

@@ -93,6 +93,11 @@ export interface ColumnDefinition<F extends string = string> {
   unique?: boolean;
   /** Read for checking only, never stored, with the reason said once per sheet (党内职务: the committee decides). */
   notKept?: string;
+  /**
+   * How the import preview shows the parsed value, and the text an edit of the cell starts from (money in 元, not the
+   * 分 it is kept in); undefined: the preview's own way.
+   */
+  show?: (value: unknown) => string | undefined;
 }
 
 export interface LedgerDefinition<F extends string = string, R = unknown> {

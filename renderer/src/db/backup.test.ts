@@ -243,20 +243,51 @@ describe('automatic backups', () => {
     again.close();
   });
 
+  it('restores the 民主评议, 党费 and 学时 records, each in its own table and unchanged (money in 分)', async () => {
+    await fillDatabase();
+    const before = await dump(db);
+    for (const table of ['reviews', 'dues', 'training']) {
+      expect(before[table].length, table).toBeGreaterThan(0);
+    }
+    const bytes = await createBackup(db);
+    const description = await describeBackup(bytes);
+    expect(description.ok && [description.summary.tables.reviews, description.summary.tables.dues, description.summary.tables.training]).toEqual([
+      before.reviews.length,
+      before.dues.length,
+      before.training.length,
+    ]);
+    await db.transaction('rw', [db.reviews, db.dues, db.training], async () => {
+      await Promise.all([db.reviews.clear(), db.dues.clear(), db.training.clear()]);
+    });
+    await restoreBackup(db, bytes);
+    const after = await dump(db);
+    expect([after.reviews, after.dues, after.training]).toEqual([before.reviews, before.dues, before.training]);
+    expect(after.dues.every((d) => Number.isInteger((d as { owedFen: unknown }).owedFen))).toBe(true);
+  });
+
   it('refuses a backup whose data.json was edited and re-hashed into rows the model refuses, changing nothing', async () => {
     await fillDatabase();
     const bytes = await createBackup(db);
     const before = await dump(db);
-    const entries = unzipSync(bytes);
-    const data = JSON.parse(strFromU8(entries['data.json'])) as { tables: Record<string, Record<string, unknown>[]> };
-    data.tables.members[0].gender = 42;
-    entries['data.json'] = strToU8(JSON.stringify(data));
-    const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { files: { path: string; size: number; sha256: string }[] };
-    const listed = manifest.files.find((f) => f.path === 'data.json')!;
-    listed.size = entries['data.json'].length;
-    listed.sha256 = await sha256Hex(entries['data.json']);
-    entries['manifest.json'] = strToU8(JSON.stringify(manifest));
-    await expect(restoreBackup(db, zipSync(entries))).rejects.toThrow(/^备份文件中的数据无法恢复：党员第 1 条的字段 gender/);
+    const edited = (edit: (tables: Record<string, Record<string, unknown>[]>) => void) =>
+      rehashed(bytes, (data) => edit(data.tables));
+    await expect(restoreBackup(db, await edited((t) => (t.members[0].gender = 42)))).rejects.toThrow(/^备份文件中的数据无法恢复：党员第 1 条的字段 gender/);
+    // A later kind's row is checked by its own schema too: 党费 is whole 分, never a fraction.
+    await expect(restoreBackup(db, await edited((t) => (t.dues[0].owedFen = 12.5)))).rejects.toThrow(/^备份文件中的数据无法恢复：党费收缴第 1 条的字段 owedFen/);
     expect(await dump(db)).toEqual(before);
   });
 });
+
+/** The backup with its data.json edited, and its manifest's size and SHA-256 recomputed to match. */
+async function rehashed(bytes: Uint8Array, edit: (data: { tables: Record<string, Record<string, unknown>[]> }) => void): Promise<Uint8Array> {
+  const entries = unzipSync(bytes);
+  const data = JSON.parse(strFromU8(entries['data.json'])) as { tables: Record<string, Record<string, unknown>[]> };
+  edit(data);
+  entries['data.json'] = strToU8(JSON.stringify(data));
+  const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { files: { path: string; size: number; sha256: string }[] };
+  const listed = manifest.files.find((f) => f.path === 'data.json')!;
+  listed.size = entries['data.json'].length;
+  listed.sha256 = await sha256Hex(entries['data.json']);
+  entries['manifest.json'] = strToU8(JSON.stringify(manifest));
+  return zipSync(entries);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../dates';
 import { DUES_CATEGORIES, DUES_KINDS, DUES_METHODS, fenSchema, isoMonthSchema, type DuesCategory, type DuesKind, type DuesMethod } from '../../model/dues';
+import { formatYuan } from '../../dues/money';
 import { parseDateCell } from '../dates';
 import { normalizeToken } from '../normalize';
 import type { CellParser, ColumnDefinition, LedgerDefinition, RecordContext, RecordResult } from '../types';
@@ -132,6 +133,9 @@ const parseMonthAmount: CellParser<number> = (cell) => {
   return parseMoney(cell);
 };
 
+/** Money is read into 分: the preview shows it, and an edit starts from it, in 元 as written (`84.00元`). */
+const yuanShown = (value: unknown) => (typeof value === 'number' ? formatYuan(value) : undefined);
+
 function monthHeaders(month: MonthNumber, words: readonly string[]): string[] {
   const names = [`${month}月`, `${CN_MONTHS[month - 1]}月`, `${month}月份`, `${CN_MONTHS[month - 1]}月份`, ...(month < 10 ? [`0${month}月`] : [])];
   return words.flatMap((word) => names.map((name) => `${name}${word}`));
@@ -144,12 +148,14 @@ const monthColumns: ColumnDefinition<DuesColumnField>[] = MONTHS.flatMap((month)
     // `1月实交` first: under a two-row header (1月 over 应交|实交) the joined text must fit better than 实交 alone.
     headers: monthHeaders(month, ['实交', '', '实缴', '实交金额', '实缴金额', '交纳', '缴纳', '已交']),
     parse: parseMonthAmount,
+    show: yuanShown,
   },
   {
     field: `o${month}` as const,
     label: `${month}月应交`,
     headers: monthHeaders(month, ['应交', '应缴', '应交金额', '应缴金额']),
     parse: parseMoney,
+    show: yuanShown,
   },
 ]);
 
@@ -176,6 +182,7 @@ const columns: ColumnDefinition<DuesColumnField>[] = [
     label: '核定基数',
     headers: ['核定基数', '工资基数', '交纳基数', '缴费基数', '缴纳基数', '党费基数', '计算基数', '计缴基数', '月工资基数', '月收入', '税后收入', '税后工资', '月工资收入', '工资收入', '基数', '交费基数', '离退休费'],
     parse: parseMoney,
+    show: yuanShown,
   },
   { field: 'percent', label: '比例', headers: ['比例', '交纳比例', '缴费比例', '缴纳比例', '党费比例', '费率', '交费比例'], parse: parsePercent },
   {
@@ -183,8 +190,9 @@ const columns: ColumnDefinition<DuesColumnField>[] = [
     label: '月应交',
     headers: ['月应交', '应交', '应交金额', '应缴', '应缴金额', '应交党费', '应缴党费', '月应缴', '月应交金额', '每月应交', '月交纳额', '月交纳金额', '月缴纳金额', '交纳标准', '缴纳标准', '月交纳标准', '每月交纳'],
     parse: parseMoney,
+    show: yuanShown,
   },
-  { field: 'paid', label: '实交', headers: ['实交', '实交金额', '实缴', '实缴金额', '实交党费', '实缴党费', '交纳金额', '缴纳金额', '已交金额', '实收金额'], parse: parseMonthAmount },
+  { field: 'paid', label: '实交', headers: ['实交', '实交金额', '实缴', '实缴金额', '实交党费', '实缴党费', '交纳金额', '缴纳金额', '已交金额', '实收金额'], parse: parseMonthAmount, show: yuanShown },
   { field: 'paidOn', label: '交纳日期', headers: ['交纳日期', '缴纳日期', '缴费日期', '交费日期', '交纳时间', '缴费时间', '收缴日期', '缴纳时间'], parse: parseDate },
   { field: 'method', label: '交纳方式', headers: ['交纳方式', '缴费方式', '方式', '缴纳方式', '支付方式', '交费方式'], parse: enumParser('交纳方式', DUES_METHODS, METHOD_ALIASES) },
   { field: 'kind', label: '缴费类型', headers: ['缴费类型', '类型', '交纳类型', '交费类型', '缴纳类型'], parse: enumParser('缴费类型', DUES_KINDS, KIND_ALIASES) },

@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Flex, Progress, Space, Typography } from 'ant
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '@shared/dates';
 import { organizationChanges, organizationSummary, type PlannedRow } from '@shared/imports';
-import { namesOtherBranch, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
+import { LEDGER_KINDS } from '@shared/kinds';
+import { LEDGER_LABELS, namesOtherBranch, type ParsedSheet, type SheetOverride } from '@shared/ledgers';
 import { useBranch } from '../../components/BranchContext';
 import { useAnalysisSettings } from '../../db/analysisHooks';
 import { appBackup } from '../../db/backupHooks';
@@ -57,6 +58,9 @@ function withoutSheet<T extends Set<string> | Map<string, string>>(keys: T, shee
  * choices (changing one reads the file again), the planned action of every row and a way to settle conflicts →
  * back up, then import every included row of every sheet at once.
  */
+/** The ledgers 导入 reads, in the registry's order: `党员花名册、“三会一课”会议记录、…、学习培训学时`. */
+const IMPORTABLE_LEDGERS = LEDGER_KINDS.map((kind) => LEDGER_LABELS[kind]).join('、');
+
 export function ImportPanel() {
   const branch = useBranch();
   const { modal, message } = App.useApp();
@@ -245,7 +249,7 @@ export function ImportPanel() {
           选择文件
         </Button>
         <Typography.Text type="secondary">
-          支持 .xlsx、.xlsm 和 .csv：党员花名册、“三会一课”会议记录、谈心谈话记录、党员思想动态分析、问题整改台账；也可选择本软件生成的检查材料包（.zip），导入其中的各类台账。导入到当前支部“
+          支持 .xlsx、.xlsm 和 .csv：{IMPORTABLE_LEDGERS}；也可选择本软件生成的检查材料包（.zip），导入其中的各类台账。导入到当前支部“
           {branch.name}”。
         </Typography.Text>
       </Flex>

@@ -95,7 +95,7 @@ export function PackagePanel() {
     <Flex vertical gap={16} style={{ maxWidth: 1100 }}>
       <Card title={`生成检查材料包：${branch.name}`} style={{ maxWidth: 860 }}>
         <Typography.Paragraph>
-          把本支部该期间的自检报告、六本台账（Excel）、每次会议的记录（Word）及签到表和照片、整改佐证材料、思想动态分析报告打包成一个
+          把本支部该期间的自检报告、各本台账（Excel）、每次会议的记录（Word）及签到表和照片、整改佐证材料、思想动态分析报告打包成一个
           zip 文件，附文件清单和校验值，供上级检查时核验是否与包内清单一致。自检报告第一页是报送单，印有材料包指纹：打印签字后随材料包上交，
           检查方核对指纹即可发现清单被重新计算过的材料包。
         </Typography.Paragraph>

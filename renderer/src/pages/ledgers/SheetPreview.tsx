@@ -3,6 +3,7 @@ import { Checkbox, Flex, Input, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useId, useMemo, useState } from 'react';
 import { countPlan, type PlannedRow } from '@shared/imports';
+import { specOf } from '@shared/kinds';
 import { LEDGER_DEFINITIONS, type LedgerIssue, type ParsedSheet } from '@shared/ledgers';
 import type { AnalysisSettings } from '@shared/model';
 import { MASKED_NAME } from '../analyses/useReveal';
@@ -16,6 +17,8 @@ interface PreviewRow {
   issues: LedgerIssue[];
   planned?: PlannedRow;
   plan?: PlannedRow;
+  /** Which record of its row this line is, when the row holds several (`党费记录 2026年3月`). */
+  partLabel?: string;
 }
 
 function headerTitle(header: string, label: string | undefined): string {
@@ -127,7 +130,13 @@ export function SheetPreview(props: SheetPreviewProps) {
       const line = { rowNumber: row.rowNumber, values: row.values, issues: row.issues };
       const indexes = byRow.get(row.rowNumber) ?? [];
       if (indexes.length === 0) return [{ ...line, key: rowKey(sheetIndex, row.rowNumber) }];
-      return indexes.map((i) => ({ ...line, key: rowKey(sheetIndex, row.rowNumber, plans[i].part), planned: planned[i], plan: plans[i] }));
+      return indexes.map((i) => ({
+        ...line,
+        key: rowKey(sheetIndex, row.rowNumber, plans[i].part),
+        planned: planned[i],
+        plan: plans[i],
+        ...(indexes.length > 1 ? { partLabel: specOf(plans[i].kind).import.rowName(plans[i]) } : {}),
+      }));
     });
   }, [sheet.rows, planned, plans, sheetIndex]);
   const shown = useMemo(
@@ -139,10 +148,9 @@ export function SheetPreview(props: SheetPreviewProps) {
   );
   const counts = useMemo(() => countPlan(plans), [plans]);
   const mapped = sheet.columns.filter((c) => c.field && !c.duplicateOf);
-  const labels = useMemo(
-    () => new Map((LEDGER_DEFINITIONS.find((d) => d.kind === sheet.ledger)?.columns ?? []).map((c) => [c.field, c.label])),
-    [sheet.ledger],
-  );
+  const definitionColumns = useMemo(() => LEDGER_DEFINITIONS.find((d) => d.kind === sheet.ledger)?.columns ?? [], [sheet.ledger]);
+  const labels = useMemo(() => new Map(definitionColumns.map((c) => [c.field, c.label])), [definitionColumns]);
+  const shows = useMemo(() => new Map(definitionColumns.map((c) => [c.field, c.show])), [definitionColumns]);
 
   const columns: ColumnsType<PreviewRow> = [
     { title: '行号', dataIndex: 'rowNumber', width: 64, fixed: 'left' },
@@ -169,14 +177,17 @@ export function SheetPreview(props: SheetPreviewProps) {
       width: 260,
       render: (_, row) =>
         row.plan && row.planned ? (
-          <RowAction
-            planned={row.planned}
-            plan={row.plan}
-            choice={choices.get(row.key)}
-            currentBranchId={currentBranchId}
-            branchNames={branchNames}
-            onChoose={(choice) => onChoose(row.key, choice)}
-          />
+          <Flex vertical gap={2}>
+            {row.partLabel && <Typography.Text strong>{row.partLabel}</Typography.Text>}
+            <RowAction
+              planned={row.planned}
+              plan={row.plan}
+              choice={choices.get(row.key)}
+              currentBranchId={currentBranchId}
+              branchNames={branchNames}
+              onChoose={(choice) => onChoose(row.key, choice)}
+            />
+          </Flex>
         ) : null,
     },
     ...mapped.map(
@@ -191,7 +202,7 @@ export function SheetPreview(props: SheetPreviewProps) {
           if (isMaskedCell(sheet.ledger, field, row.values, props.analysisSettings)) {
             return <Typography.Text type="secondary">{MASKED_NAME}</Typography.Text>;
           }
-          const text = showValue(row.values[field]);
+          const text = shows.get(field)?.(row.values[field]) ?? showValue(row.values[field]);
           return (
             <div>
               <EditableValue

@@ -2,25 +2,20 @@ import { HistoryOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { LEDGER_KINDS } from '@shared/kinds';
 import { formatFileSize } from '@shared/model';
+import { PACKAGE_COUNT_LABELS, PACKAGE_COUNT_UNITS } from '@shared/package/manifest';
 import { appBackup, type BackupSummary } from '../../db/backupHooks';
 import { platform } from '../../platform';
 import { messageOf } from '@shared/errors';
 
 export const BACKUP_FILE_FILTERS = [{ name: '支部台账备份', extensions: ['blbak', 'zip'] }];
 
-const TABLE_LABELS: [table: string, label: string, unit: string][] = [
-  ['members', '党员', '人'],
-  ['meetings', '会议', '次'],
-  ['talks', '谈心谈话', '次'],
-  ['analyses', '分析', '份'],
-  ['rectifications', '整改', '项'],
-  ['reviews', '评议结果', '条'],
-  ['dues', '党费记录', '条'],
-  ['training', '学时记录', '条'],
-  ['attachments', '附件', '个'],
-];
-
+/**
+ * What the confirm dialog counts: every ledger kind's table, then the attachments, named and counted as a
+ * 检查材料包 counts them (a kind's count keyed by its table: `党员 25 人`, `党费记录 243 条`).
+ */
+const COUNTED_TABLES = [...LEDGER_KINDS, 'attachments'];
 
 interface Pending {
   name: string;
@@ -118,7 +113,7 @@ export function RestoreBackupButton({ size }: { size?: 'middle' | 'large' }) {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label="内容">
-                {TABLE_LABELS.map(([table, label, unit]) => `${label} ${summary.tables[table] ?? 0} ${unit}`).join('，')}
+                {COUNTED_TABLES.map((table) => `${PACKAGE_COUNT_LABELS[table]} ${summary.tables[table] ?? 0} ${PACKAGE_COUNT_UNITS[table]}`).join('，')}
                 {summary.binaryCount > 0 && (
                   <Typography.Text type="secondary">（附件文件共 {formatFileSize(summary.binaryBytes)}）</Typography.Text>
                 )}

@@ -3,6 +3,7 @@
  * file in Node, turned into a report: per sheet the ledger it is, its header row, how many rows would be imported
  * and every issue with its cell. The JSON shape is a contract for scripts (see USAGE in main.ts).
  */
+import { errorCode } from '../../shared/errors';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readLedgerFile, type LedgerFileResult, type LedgerKind, type ParsedSheet, type Severity } from '../../shared/ledgers';
@@ -136,7 +137,7 @@ export async function checkLedgerFile(file: string, options: CheckOptions): Prom
     }
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     return code === 'ENOENT'
       ? failed(file, 'file.missing', `找不到文件：${file}`)
       : failed(file, 'file.unreadable', `无法读取文件 ${file}（${code ?? '未知原因'}）`);

@@ -1,8 +1,8 @@
 import { analysisPeriodLabel, asRegularPeriod } from '../analyses/periods';
 import { analysesLedger } from '../ledgers/definitions';
-import { isSensitiveState, type Analysis, type AnalysisEntry } from '../model/analysis';
+import { IDEOLOGICAL_STATES, isSensitiveState, WORK_PERFORMANCE_SUGGESTIONS, type Analysis, type AnalysisEntry } from '../model/analysis';
 import { compareByPinyin } from '../text/pinyin';
-import { nameResolver, tableFromDefinition, type ExportTable } from './columns';
+import { nameResolver, tableFromDefinition, type ExportTable, type ColumnGuide, looseList } from './columns';
 import { WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 
@@ -29,7 +29,7 @@ export function analysisRowsInPeriod(data: Pick<LedgerDataset, 'analyses' | 'mem
       .map((entry) => ({ analysis, entry, name: nameOf(entry.memberId) ?? '' }))
       .sort((a, b) => compareByPinyin(a.name, b.name));
     rows.push(...entries);
-  }
+ }
   return rows;
 }
 
@@ -65,3 +65,16 @@ export function analysesInPeriod(data: Pick<LedgerDataset, 'analyses'>, options:
   const key = (a: Analysis) => `${a.periodStart}|${a.periodEnd}|${a.createdAt}`;
   return data.analyses.filter((a) => a.periodStart <= end && a.periodEnd >= start).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
+
+/** The 填表说明 of the blank analyses template, one entry per column of the import definition. */
+export const ANALYSIS_TEMPLATE_GUIDE: Record<string, ColumnGuide> = {
+  name: { required: true, width: WIDTH.name, meaning: '党员姓名', example: '张三' },
+  period: { required: true, width: 18, meaning: '分析时段，写成“2025年第一季度”“2025年上半年”“2025年度”', example: '2025年第一季度' },
+  state: { required: true, list: looseList('思想状况', IDEOLOGICAL_STATES), width: WIDTH.short, meaning: '从下拉列表选择；设置中改过的名称可直接填写', example: '稳定' },
+  work: { list: looseList('工作表现', WORK_PERFORMANCE_SUGGESTIONS), width: WIDTH.short, meaning: '工作表现', example: '良好' },
+  details: { width: 30, meaning: '具体表现', example: '' },
+  problems: { width: 26, meaning: '存在问题', example: '' },
+  help: { width: 26, meaning: '帮扶措施', example: '' },
+  talker: { width: WIDTH.name, meaning: '与该党员谈话的人', example: '张三' },
+  remarks: { width: WIDTH.medium, meaning: '其他需要说明的情况', example: '' },
+};

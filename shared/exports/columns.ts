@@ -40,6 +40,10 @@ export function nameResolver(members: readonly { id: string; name: string }[]): 
 }
 
 /** What a blank template's column needs (its 填表说明 line, dropdown, width and format). */
+/** A guide's dropdown: `strictList` refuses other values, `looseList` only warns. */
+export const strictList = (name: string, values: readonly string[]) => ({ name, values, strict: true });
+export const looseList = (name: string, values: readonly string[]) => ({ name, values, strict: false });
+
 export interface ColumnGuide {
   format?: ColumnFormat;
   width?: number;

@@ -2,7 +2,7 @@
  * Excel exports: every ledger of a period (the same headers the importer reads, so an exported ledger re-imports),
  * blank templates with dropdowns and 填表说明, and the 自检报告. Pure: bytes out, no DOM, no Node.
  */
-export { LEDGER_EXPORT_FILES, LEDGER_EXPORT_TITLES, TEMPLATE_FILES } from '../kinds';
+export { LEDGER_EXPORT_FILES, LEDGER_EXPORT_TITLES, templateOf } from '../kinds';
 export {
   LEDGER_EXPORT_KINDS,
   SELF_CHECK_FILE,
@@ -23,7 +23,7 @@ export {
   ROWS_PER_PART,
   type LedgerWorkbookPart,
 } from './workbook';
-export { buildTemplateWorkbook, TEMPLATE_ROWS } from './templates';
+export { buildTemplateWorkbook, TEMPLATE_ROWS, type LedgerTemplate } from './templates';
 export { buildSelfCheckWorkbook, selfCheckRows, type SelfCheckRow } from './selfCheck';
 export { addPackageCover, groupFingerprint, FINGERPRINT_LABEL, COVER_SHEET, type PackageCover } from './packageCover';
 export { membersInPeriod } from './members';

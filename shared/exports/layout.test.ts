@@ -4,6 +4,7 @@ import { columnLetter } from '../ledgers/normalize';
 import { A4_WIDTH_UNITS, fittedWidth, lineHeightPt, oneLineWidth, rowHeightPt, SHORT_TEXT_UNITS, sheetWidths, textUnits, wrappedLines } from './layout';
 import { buildSelfCheckWorkbook } from './selfCheck';
 import { loadExcelJs } from './sheet';
+import { templateOf } from '../kinds';
 import { buildTemplateWorkbook } from './templates';
 import { demoDataset, findingsOf, TEST_OPTIONS } from './testData';
 import { LEDGER_EXPORT_FILES } from '../kinds';
@@ -146,7 +147,7 @@ describe('every export prints on A4 without cut text', () => {
 
   for (const kind of ['members', 'meetings', 'talks', 'analyses', 'rectifications'] as const) {
     it(`the blank ${kind} template and its 填表说明`, async () => {
-      const workbook = await open(await buildTemplateWorkbook(kind));
+      const workbook = await open(await buildTemplateWorkbook(templateOf(kind)));
       for (const sheet of visibleSheets(workbook)) {
         expectPrintable(sheet, `template ${kind}/${sheet.name}`);
       }

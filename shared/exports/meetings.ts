@@ -3,7 +3,7 @@ import { meetingCounts } from '../meetings/attendance';
 import { MEETING_TYPES, type Meeting } from '../model/meeting';
 import { oneOf } from '../oneOf';
 import { countsAs, meetingDate } from '../rules/roster';
-import { joinNames, nameResolver, tableFromDefinition, type ExportTable } from './columns';
+import { joinNames, nameResolver, tableFromDefinition, type ExportTable, type ColumnGuide, looseList } from './columns';
 import { isInPeriod } from './period';
 import type { Workbook } from 'exceljs';
 import { addLedgerSheet, addRows, dateTimeCell, infoLine, WIDTH } from './sheet';
@@ -56,14 +56,14 @@ export function monthsOf(period: Pick<ExportPeriod, 'start' | 'end'>): string[] 
     const key = `${y}-${String(m).padStart(2, '0')}`;
     if (key > last) {
       break;
-    }
+   }
     months.push(key);
     m += 1;
     if (m > 12) {
       m = 1;
       y += 1;
-    }
-  }
+   }
+ }
   return months;
 }
 
@@ -84,9 +84,9 @@ export function typeMonthMatrix(meetings: readonly Meeting[], options: Pick<Expo
     for (const t of [m.type, ...m.alsoCountsAs]) {
       if (!oneOf(MEETING_TYPES, t)) {
         extra.add(t);
-      }
-    }
-  }
+     }
+   }
+ }
   const types = [...MEETING_TYPES, ...[...extra].sort()];
   const held = meetings.filter((m) => isInPeriod(meetingDate(m), options.period) && meetingDate(m) <= options.generatedOn);
   const rows = types.map((type) => {
@@ -96,11 +96,11 @@ export function typeMonthMatrix(meetings: readonly Meeting[], options: Pick<Expo
         const i = index.get(meetingDate(m).slice(0, 7));
         if (i !== undefined) {
           counts[i] += 1;
-        }
-      }
-    }
+       }
+     }
+   }
     return { type, counts, total: counts.reduce((a, b) => a + b, 0) };
-  });
+ });
   return { months, rows };
 }
 
@@ -118,9 +118,27 @@ export function addMeetingMatrixSheet(workbook: Workbook, data: LedgerDataset, o
       ...matrix.months.map((m) => ({ label: monthLabel(m), width: sameYear ? 6 : 10, format: 'integer' as const })),
       { label: '合计', width: 7, format: 'integer' },
     ],
-  });
+ });
   addRows(
     sheet,
     matrix.rows.map((row) => [row.type, ...row.counts, row.total]),
   );
 }
+
+/** The 填表说明 of the blank meetings template, one entry per column of the import definition. */
+export const MEETING_TEMPLATE_GUIDE: Record<string, ColumnGuide> = {
+  type: { required: true, list: looseList('会议类型', MEETING_TYPES), width: WIDTH.enumeration, meaning: '从下拉列表选择；设置中新增的类型可直接填写', example: '支部党员大会' },
+  title: { width: 24, meaning: '会议名称；不填时按会议类型、日期和第一项议题生成', example: '2025年3月支部党员大会' },
+  startAt: { required: true, format: 'datetime', width: WIDTH.datetime, meaning: '会议开始的日期和时间', example: '2025-03-05 14:30' },
+  location: { width: WIDTH.medium, meaning: '会议地点', example: '三楼会议室' },
+  host: { width: WIDTH.name, meaning: '主持人姓名', example: '张三' },
+  recorder: { width: WIDTH.name, meaning: '记录人姓名', example: '李四' },
+  expected: { format: 'integer', width: 8, meaning: '应到会人数（整数）', example: '25' },
+  present: { format: 'integer', width: 8, meaning: '实到会人数（整数）', example: '23' },
+  absentees: { width: WIDTH.medium, meaning: '缺席、请假人员姓名及原因，多人用顿号分隔', example: '王五（请假：出差）' },
+  attendees: { width: WIDTH.medium, meaning: '列席人员', example: '入党积极分子赵六' },
+  partyGroup: { width: WIDTH.enumeration, meaning: '党小组会填写党小组名称，与系统中的名称一致', example: '第一党小组' },
+  topic: { width: 24, meaning: '会议议题，多项议题分行填写', example: '学习贯彻党的二十届三中全会精神' },
+  content: { width: WIDTH.long, meaning: '会议内容摘要', example: '' },
+  resolution: { width: 24, meaning: '会议形成的决议', example: '' },
+};

@@ -1,7 +1,7 @@
 import { formatDate } from '../dates';
 import { rectificationsLedger } from '../ledgers/definitions';
-import type { Rectification } from '../model/rectification';
-import { tableFromDefinition, type ExportTable } from './columns';
+import { RECTIFICATION_CATEGORIES, RECTIFICATION_SOURCES, RECTIFICATION_STATUSES, type Rectification } from '../model/rectification';
+import { tableFromDefinition, type ExportTable, type ColumnGuide, strictList } from './columns';
 import { dateCell, WIDTH } from './sheet';
 import type { ExportOptions, LedgerDataset } from './types';
 
@@ -18,13 +18,13 @@ export function rectificationsInPeriod(data: Pick<LedgerDataset, 'rectifications
       const raised = raisedOn(task);
       if (raised > end) {
         return false;
-      }
+     }
       if (raised >= start) {
         return true;
-      }
+     }
       // Raised before the period: in it when still open at its start.
       return task.status !== '已销号' || (task.closedOn !== undefined && task.closedOn >= start);
-    })
+   })
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
@@ -51,3 +51,22 @@ export function rectificationsTable(): ExportTable<Rectification> {
     { field: 'reviewer', width: WIDTH.name, format: 'text', value: (t) => t.reviewer },
   ]);
 }
+
+/** The 填表说明 of the blank rectifications template, one entry per column of the import definition. */
+export const RECTIFICATION_TEMPLATE_GUIDE: Record<string, ColumnGuide> = {
+  source: { required: true, list: strictList('问题来源', RECTIFICATION_SOURCES), width: WIDTH.enumeration, meaning: '从下拉列表选择', example: '组织生活会' },
+  category: { required: true, list: strictList('问题类别', RECTIFICATION_CATEGORIES), width: WIDTH.enumeration, meaning: '从下拉列表选择', example: '作风建设' },
+  problem: { required: true, width: 30, meaning: '存在的问题', example: '理论学习不够深入系统' },
+  goal: { width: 20, meaning: '整改目标', example: '' },
+  measures: { width: 30, meaning: '整改措施', example: '制定年度学习计划，每月集中学习1次' },
+  leader: { width: WIDTH.name, meaning: '责任领导姓名', example: '' },
+  owner: { width: WIDTH.name, meaning: '责任人姓名，多人用顿号分隔', example: '张三' },
+  deadline: { format: 'date', width: WIDTH.date, meaning: '整改完成时限', example: '2025-06-30' },
+  progress: { width: 30, meaning: '整改进展', example: '' },
+  outcome: { width: 24, meaning: '完成情况', example: '' },
+  closed: { list: strictList('是否销号', ['是', '否']), width: 8, meaning: '是或否', example: '否' },
+  closedOn: { format: 'date', width: WIDTH.date, meaning: '销号日期，已销号的填写', example: '' },
+  status: { list: strictList('状态', RECTIFICATION_STATUSES), width: WIDTH.enumeration, meaning: '从下拉列表选择', example: '整改中' },
+  reviewer: { width: WIDTH.name, meaning: '销号审核人', example: '' },
+  remarks: { width: WIDTH.medium, meaning: '其他需要说明的情况', example: '' },
+};

@@ -4,6 +4,7 @@ import { readLedgerFile } from '../ledgers';
 import { LEDGER_DEFINITIONS } from '../ledgers/definitions';
 import { LEDGER_KINDS, type LedgerKind } from '../ledgers/types';
 import { loadExcelJs } from './sheet';
+import { templateOf } from '../kinds';
 import { buildTemplateWorkbook, GUIDE_SHEET, guideOf, OPTIONS_SHEET, TEMPLATE_ROWS, templateColumns } from './templates';
 
 async function open(bytes: Uint8Array): Promise<Workbook> {
@@ -40,18 +41,18 @@ const FILLED: Record<Exclude<LedgerKind, 'reviews' | 'dues' | 'training'>, Recor
 
 /** The later kinds' row: every column's example from 填表说明 (the guide's examples must read back too). */
 const fromExamples = (kind: LedgerKind) => [
-  Object.fromEntries(templateColumns(kind).flatMap((c) => (guideOf(kind, c.field).example ? [[c.label, guideOf(kind, c.field).example]] : []))),
+  Object.fromEntries(templateColumns(templateOf(kind)).flatMap((c) => (guideOf(templateOf(kind), c.field).example ? [[c.label, guideOf(templateOf(kind), c.field).example]] : []))),
 ];
 const filled = (kind: LedgerKind): Record<string, unknown>[] => (kind in FILLED ? FILLED[kind as keyof typeof FILLED] : fromExamples(kind));
 
 describe.each(LEDGER_KINDS)('the %s template', (kind) => {
   it('filled in by hand reads back with no issue as that ledger; 填表说明 and 选项 are not ledgers', async () => {
-    const workbook = await open(await buildTemplateWorkbook(kind));
+    const workbook = await open(await buildTemplateWorkbook(templateOf(kind)));
     const sheet = workbook.worksheets[0];
     const headers = (sheet.getRow(3).values as unknown[]).slice(1).map((h) => String(h).replace(/\*$/, ''));
     const definition = LEDGER_DEFINITIONS.find((d) => d.kind === kind);
     const labels = definition?.columns.map((c) => c.label) ?? [];
-    expect(headers).toEqual(templateColumns(kind).map((c) => c.label));
+    expect(headers).toEqual(templateColumns(templateOf(kind)).map((c) => c.label));
     expect(headers.every((h) => labels.includes(h))).toBe(true);
     filled(kind).forEach((values, i) => {
       const row = sheet.getRow(4 + i);
@@ -80,7 +81,7 @@ describe.each(LEDGER_KINDS)('the %s template', (kind) => {
 
 describe('template validations and formats', () => {
   it('offers the 民族 from the hidden 选项 sheet, other enumerations as lists, dates with a date check, IDs as text', async () => {
-    const workbook = await open(await buildTemplateWorkbook('members'));
+    const workbook = await open(await buildTemplateWorkbook(templateOf('members')));
     const sheet = workbook.worksheets[0];
     const options = workbook.getWorksheet(OPTIONS_SHEET);
     expect(options?.state).toBe('hidden');
@@ -109,7 +110,7 @@ describe('template validations and formats', () => {
   });
 
   it('lists the meeting types and the 填表说明 explains every column', async () => {
-    const workbook = await open(await buildTemplateWorkbook('meetings'));
+    const workbook = await open(await buildTemplateWorkbook(templateOf('meetings')));
     const sheet = workbook.worksheets[0];
     const type = sheet.getCell('A4').dataValidation;
     expect(type.type).toBe('list');

@@ -1,4 +1,4 @@
-import { analysesInPeriod, analysesTable, analysisRowsInPeriod } from '../exports/analyses';
+import { analysesInPeriod, analysesTable, analysisRowsInPeriod, ANALYSIS_TEMPLATE_GUIDE } from '../exports/analyses';
 import { analysesPlanner, analysisWrites } from '../imports/analyses';
 import { analysesLedger } from '../ledgers/definitions/analyses';
 import { ANALYSIS_FIELD_LABELS } from '../model/analysis';
@@ -21,7 +21,7 @@ export const analysesSpec: LedgerKindSpec<'analyses'> = {
     write: analysisWrites,
     recordName: (a) => `${a.periodStart}至${a.periodEnd}的思想动态分析`,
     rowName: (row) => `${row.period?.label ?? ''}思想动态分析`,
-    templateFile: '党员思想动态分析_导入模板.xlsx',
+    template: { guide: ANALYSIS_TEMPLATE_GUIDE },
   },
   export: {
     file: '04_思想动态分析.xlsx',

@@ -1,6 +1,6 @@
 import { formatDate } from '../dates';
 import { generateDemoDues } from '../demo/dues';
-import { duesRowsInPeriod, duesTable } from '../exports/dues';
+import { duesRowsInPeriod, duesTable, DUES_TEMPLATE_GUIDE, DUES_TEMPLATE_FIELDS } from '../exports/dues';
 import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
 import { duesKey, duesLabel, duesTermsLookup, resolveDues, type DuesTermsLookup } from '../imports/dues';
 import { keyedPlanner } from '../imports/keyed';
@@ -48,7 +48,7 @@ export const duesSpec: LedgerKindSpec<'dues'> = {
     recordName: (d) => `${d.month}的党费记录`,
     // 跳过 keeps the stored record (before) and no after.
     rowName: (row) => `党费记录 ${formatDate((row.after ?? row.before)?.month)}`,
-    templateFile: '党费收缴_导入模板.xlsx',
+    template: { guide: DUES_TEMPLATE_GUIDE, fields: DUES_TEMPLATE_FIELDS },
   },
   export: {
     file: '08_党费收缴台账.xlsx',

@@ -1,4 +1,5 @@
 import { ORGANIZATION_EXPORT, type LedgerExportKind } from '../exports/types';
+import type { LedgerTemplate } from '../exports/templates';
 import type { DemoDataset } from '../demo';
 import { LEDGER_KINDS, type LedgerKind, type LedgerRecords } from '../model/kinds';
 import { analysesSpec } from './analyses';
@@ -48,7 +49,10 @@ function byKind<T>(value: (spec: LedgerKindSpec<LedgerKind>) => T): Record<Ledge
 export const RECORD_LABELS: Record<LedgerKind, string> = byKind((spec) => spec.labels.record);
 
 /** The blank import templates' file names. */
-export const TEMPLATE_FILES: Record<LedgerKind, string> = byKind((spec) => spec.import.templateFile);
+/** A kind's blank import template, as buildTemplateWorkbook takes it. */
+export function templateOf(kind: LedgerKind): LedgerTemplate {
+  return { kind, ...specOf(kind).import.template };
+}
 
 /** File names inside the 检查材料包 and for single downloads (the kinds' 01–05 and 07–09, and 06_组织设置). */
 export const LEDGER_EXPORT_FILES: Record<LedgerExportKind, string> = { ...byKind((spec) => spec.export.file), organization: ORGANIZATION_EXPORT.file };

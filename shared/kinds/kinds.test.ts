@@ -3,7 +3,7 @@ import { generateDemoBranch } from '../demo';
 import { planLedgerImport } from '../imports/plan';
 import { LEDGER_KINDS } from '../model/kinds';
 import { RULE_IDS } from '../rules/types';
-import { demoLedgers, LEDGER_EXPORT_FILES, LEDGER_KIND_SPEC_LIST, specOf, TEMPLATE_FILES } from './index';
+import { demoLedgers, LEDGER_EXPORT_FILES, LEDGER_KIND_SPEC_LIST, specOf } from './index';
 
 describe('the ledger-kind registry', () => {
   it('holds one spec per kind, in LEDGER_KINDS order, each under its own id', () => {
@@ -14,7 +14,6 @@ describe('the ledger-kind registry', () => {
   it('gives every kind its own files, labels and package counts', () => {
     const distinct = (values: string[]) => new Set(values).size === values.length;
     expect(distinct(Object.values(LEDGER_EXPORT_FILES))).toBe(true);
-    expect(distinct(Object.values(TEMPLATE_FILES))).toBe(true);
     expect(distinct(LEDGER_KIND_SPEC_LIST.map((spec) => spec.labels.ledger))).toBe(true);
     expect(distinct(LEDGER_KIND_SPEC_LIST.map((spec) => spec.labels.table))).toBe(true);
     expect(distinct(LEDGER_KIND_SPEC_LIST.flatMap((spec) => spec.packageCounts.map((c) => c.key)))).toBe(true);

@@ -1,4 +1,4 @@
-import { addMeetingMatrixSheet, meetingsInPeriod, meetingsTable } from '../exports/meetings';
+import { addMeetingMatrixSheet, meetingsInPeriod, meetingsTable, MEETING_TEMPLATE_GUIDE } from '../exports/meetings';
 import { recordWrites } from '../imports/core';
 import { meetingsPlanner } from '../imports/meetings';
 import { meetingsLedger } from '../ledgers/definitions/meetings';
@@ -22,7 +22,7 @@ export const meetingsSpec: LedgerKindSpec<'meetings'> = {
     write: recordWrites,
     recordName: (m) => `会议“${m.title}”`,
     rowName: (row) => `会议 ${row.after?.title ?? ''}`,
-    templateFile: '三会一课会议记录_导入模板.xlsx',
+    template: { guide: MEETING_TEMPLATE_GUIDE },
   },
   export: {
     file: '02_三会一课台账.xlsx',

@@ -1,4 +1,4 @@
-import { membersInPeriod, membersTable } from '../exports/members';
+import { membersInPeriod, membersTable, MEMBER_TEMPLATE_GUIDE } from '../exports/members';
 import { recordWrites } from '../imports/core';
 import { membersPlanner } from '../imports/members';
 import { membersLedger } from '../ledgers/definitions/members';
@@ -20,7 +20,7 @@ export const membersSpec: LedgerKindSpec<'members'> = {
     write: recordWrites,
     recordName: (m) => m.name,
     rowName: (row) => `党员 ${row.after?.name ?? ''}`,
-    templateFile: '党员花名册_导入模板.xlsx',
+    template: { guide: MEMBER_TEMPLATE_GUIDE },
     acrossBranches: true,
   },
   export: {

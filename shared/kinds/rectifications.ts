@@ -1,4 +1,4 @@
-import { rectificationsInPeriod, rectificationsTable } from '../exports/rectifications';
+import { rectificationsInPeriod, rectificationsTable, RECTIFICATION_TEMPLATE_GUIDE } from '../exports/rectifications';
 import { recordWrites } from '../imports/core';
 import { rectificationsPlanner } from '../imports/rectifications';
 import { rectificationsLedger } from '../ledgers/definitions/rectifications';
@@ -21,7 +21,7 @@ export const rectificationsSpec: LedgerKindSpec<'rectifications'> = {
     write: recordWrites,
     recordName: (r) => `整改任务“${r.problem.slice(0, 20)}”`,
     rowName: (row) => `整改任务 ${(row.after?.problem ?? '').slice(0, 20)}`,
-    templateFile: '问题整改台账_导入模板.xlsx',
+    template: { guide: RECTIFICATION_TEMPLATE_GUIDE },
   },
   export: {
     file: '05_整改台账.xlsx',

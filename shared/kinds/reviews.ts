@@ -1,5 +1,5 @@
 import { generateDemoReviews } from '../demo/reviews';
-import { reviewsInPeriod, reviewsTable } from '../exports/reviews';
+import { reviewsInPeriod, reviewsTable, REVIEW_TEMPLATE_GUIDE } from '../exports/reviews';
 import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
 import { keyedPlanner } from '../imports/keyed';
 import { resolveReview, reviewKey, reviewLabel } from '../imports/reviews';
@@ -37,7 +37,7 @@ export const reviewsSpec: LedgerKindSpec<'reviews'> = {
     write: recordWrites,
     recordName: (r) => `${r.year}年度民主评议结果`,
     rowName: (row) => `民主评议结果 ${row.after?.year ?? ''}年度`,
-    templateFile: '民主评议党员结果_导入模板.xlsx',
+    template: { guide: REVIEW_TEMPLATE_GUIDE },
   },
   export: {
     file: '07_民主评议党员.xlsx',

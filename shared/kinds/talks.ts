@@ -1,4 +1,4 @@
-import { talksInPeriod, talksTable } from '../exports/talks';
+import { talksInPeriod, talksTable, TALK_TEMPLATE_GUIDE } from '../exports/talks';
 import { recordWrites } from '../imports/core';
 import { talksPlanner } from '../imports/talks';
 import { talksLedger } from '../ledgers/definitions/talks';
@@ -21,7 +21,7 @@ export const talksSpec: LedgerKindSpec<'talks'> = {
     write: recordWrites,
     recordName: (t) => `${t.date}的谈话记录`,
     rowName: (row) => `谈话记录 ${row.after?.date ?? ''}`,
-    templateFile: '谈心谈话记录_导入模板.xlsx',
+    template: { guide: TALK_TEMPLATE_GUIDE },
   },
   export: {
     file: '03_谈心谈话台账.xlsx',

@@ -1,5 +1,5 @@
 import { generateDemoTraining } from '../demo/training';
-import { addTrainingTotalsSheet, trainingInPeriod, trainingTable } from '../exports/training';
+import { addTrainingTotalsSheet, trainingInPeriod, trainingTable, TRAINING_TEMPLATE_GUIDE } from '../exports/training';
 import { recordWrites, rosterContext, type RosterContext } from '../imports/core';
 import { keyedPlanner } from '../imports/keyed';
 import { resolveTraining, trainingKey, trainingLabel } from '../imports/training';
@@ -37,7 +37,7 @@ export const trainingSpec: LedgerKindSpec<'training'> = {
     write: recordWrites,
     recordName: (r) => `${r.date}的学时记录“${r.activity.slice(0, 20)}”`,
     rowName: (row) => `学时记录 ${(row.after?.activity ?? '').slice(0, 20)}`,
-    templateFile: '学习培训学时_导入模板.xlsx',
+    template: { guide: TRAINING_TEMPLATE_GUIDE },
   },
   export: {
     file: '09_学习培训学时.xlsx',

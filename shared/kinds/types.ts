@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DemoDataset } from '../demo';
 import type { ExportTable } from '../exports/columns';
 import type { CellInput, SheetColumn } from '../exports/sheet';
+import type { LedgerTemplate } from '../exports/templates';
 import type { ExportOptions, LedgerDataset } from '../exports/types';
 import type { KindPlanner, PlannedRow, RecordWrite, WriteContext } from '../imports/core';
 import type { Resolved } from '../imports/keyed';
@@ -102,8 +103,8 @@ export interface LedgerKindSpec<K extends LedgerKind> {
     recordName(record: Stored<K>): string;
     /** What a planned row writes, in an audit line (`党员 张三`). */
     rowName(row: PlannedRow<K>): string;
-    /** The blank import template's file name. */
-    templateFile: string;
+    /** The blank import template: each column's 填表说明, and its columns when not all of the definition's. */
+    template: Omit<LedgerTemplate, 'kind'>;
     /** Rows may go to other branches than the one imported into (a roster's 所在党支部): plan against every branch's records. */
     acrossBranches?: boolean;
   };

@@ -1,47 +1,21 @@
 import type { z } from 'zod';
-import { analysisSchema, type Analysis, type AnalysisEntry } from './analysis';
-import { duesPaymentSchema, type DuesPayment } from './dues';
-import { meetingSchema, type Meeting } from './meeting';
-import { memberSchema, type Member } from './member';
-import { rectificationSchema, type Rectification } from './rectification';
-import { reviewResultSchema, type ReviewResult } from './review';
-import { talkSchema, type Talk } from './talk';
-import { trainingRecordSchema, type TrainingRecord } from './training';
+import { keysOf } from '../oneOf';
+import { analysisSchema, type AnalysisEntry } from './analysis';
+import { duesPaymentSchema } from './dues';
+import { meetingSchema } from './meeting';
+import { memberSchema } from './member';
+import { rectificationSchema } from './rectification';
+import { reviewResultSchema } from './review';
+import { talkSchema } from './talk';
+import { trainingRecordSchema } from './training';
 
 /**
- * The ledger kinds: the one list of their ids, in import order (the roster first, so that people named in the other
- * ledgers are found on it). Everything else about a kind (labels, import, export, package, rules, demo) is its spec
- * in shared/kinds (LEDGER_KIND_SPECS), which the compiler holds to this list. The id is also the kind's Dexie table.
- */
-export const LEDGER_KINDS = ['members', 'meetings', 'talks', 'analyses', 'rectifications', 'reviews', 'dues', 'training'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-/**
- * The types of a kind: `record` as stored in its table, `row` what one row of its ledger plans (the record, or for
- * analyses one member's entry of the period's Analysis).
- */
-export interface LedgerKindTypes {
-  members: { record: Member; row: Member };
-  meetings: { record: Meeting; row: Meeting };
-  talks: { record: Talk; row: Talk };
-  analyses: { record: Analysis; row: AnalysisEntry };
-  rectifications: { record: Rectification; row: Rectification };
-  reviews: { record: ReviewResult; row: ReviewResult };
-  dues: { record: DuesPayment; row: DuesPayment };
-  training: { record: TrainingRecord; row: TrainingRecord };
-}
-
-/** A kind without types, or types without a kind, does not compile. */
-type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-export const LEDGER_KIND_TYPES_COMPLETE: Exactly<keyof LedgerKindTypes, LedgerKind> = true;
-
-export type Stored<K extends LedgerKind> = LedgerKindTypes[K]['record'];
-export type RowValue<K extends LedgerKind> = LedgerKindTypes[K]['row'];
-
-/**
- * What the model says of a kind's stored record: its schema, what one record is called (`该党员不存在`) and what its table is called (a backup's 党费收缴). Kept
- * here, not only in the spec, because the repositories check every write with it and load at start, while the
- * spec (shared/kinds) brings the import, export and demo code that pages load on first use. Specs take both from here.
+ * The ledger kinds, one line each: the id (also its Dexie table), the stored record's schema, what one record is
+ * called (`该党员不存在`) and what its table is called (a backup's 党费收缴). This is the one list of kinds, in import
+ * order (the roster first, so that people named in the other ledgers are found on it); everything else about a kind
+ * (import, export, package, rules, demo) is its spec in shared/kinds (LEDGER_KIND_SPECS), which the compiler holds to
+ * this list. The repositories check every write with the schema and load at start, so the schema and names live
+ * here rather than only in the spec, whose import, export and demo code pages load on first use.
  */
 export const LEDGER_RECORDS = {
   members: { schema: memberSchema, label: '党员', table: '党员' },
@@ -52,7 +26,25 @@ export const LEDGER_RECORDS = {
   reviews: { schema: reviewResultSchema, label: '民主评议结果', table: '民主评议结果' },
   dues: { schema: duesPaymentSchema, label: '党费记录', table: '党费收缴' },
   training: { schema: trainingRecordSchema, label: '学时记录', table: '学习培训学时' },
-} as const satisfies { [K in LedgerKind]: { schema: z.ZodType<Stored<K>>; label: string; table: string } };
+} as const satisfies Record<string, { schema: z.ZodType; label: string; table: string }>;
+
+export type LedgerKind = keyof typeof LEDGER_RECORDS;
+export const LEDGER_KINDS: readonly LedgerKind[] = keysOf(LEDGER_RECORDS);
+
+/**
+ * The types of a kind: `record` as stored in its table, `row` what one row of its ledger plans (the record, or for
+ * analyses one member's entry of the period's Analysis). A mapped type, so that generic code indexes one table.
+ */
+type KindTypesOf = {
+  [K in LedgerKind]: { record: z.infer<(typeof LEDGER_RECORDS)[K]['schema']>; row: K extends 'analyses' ? AnalysisEntry : z.infer<(typeof LEDGER_RECORDS)[K]['schema']> };
+};
+// An interface, not the mapped type itself: its members are resolved per kind, so generic code can relate a kind's
+// row to its record (with the mapped type, `row` stays a deferred conditional).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+interface LedgerKindTypes extends KindTypesOf {}
+
+export type Stored<K extends LedgerKind> = LedgerKindTypes[K]['record'];
+export type RowValue<K extends LedgerKind> = LedgerKindTypes[K]['row'];
 
 /** Every kind's stored records (a branch's ledgers, an import's context, a dataset to export). */
 export type LedgerRecords = { [K in LedgerKind]: Stored<K>[] };
@@ -63,5 +55,5 @@ export function emptyLedgerRecords(): LedgerRecords {
 }
 
 export function isLedgerKind(name: string): name is LedgerKind {
-  return (LEDGER_KINDS as readonly string[]).includes(name); // why: includes() of a literal tuple takes only its members
+  return Object.hasOwn(LEDGER_RECORDS, name);
 }

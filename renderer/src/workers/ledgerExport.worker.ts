@@ -13,6 +13,7 @@ import {
   buildLedgerWorkbook,
   buildLedgerWorkbookParts,
   buildTemplateWorkbook,
+  templateOf,
   LEDGER_EXPORT_TITLES,
   ledgerRowCount,
   ROWS_PER_PART,
@@ -70,7 +71,7 @@ async function handle(request: LedgerExportRequest, db: () => BranchLedgerDataba
   switch (request.type) {
     case 'template': {
       progress(20, '正在生成空白模板…');
-      sendFile(await buildTemplateWorkbook(request.kind));
+      sendFile(await buildTemplateWorkbook(templateOf(request.kind)));
       return;
     }
     case 'ledger': {

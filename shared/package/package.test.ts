@@ -379,11 +379,15 @@ describe('importing a package', () => {
       ['03_谈心谈话台账', 'talks'],
       ['04_思想动态分析', 'analyses'],
       ['05_整改台账', 'rectifications'],
+      ['07_民主评议党员', 'reviews'],
+      ['08_党费收缴台账', 'dues'],
+      ['09_学习培训学时', 'training'],
     ]);
     const ctx = { branchId: demo.branch.id, branches: [demo.branch], ...dataset, today: TODAY };
     for (const sheet of ledgers) {
       const rows = planLedgerImport(sheet.ledger!, sheet.rows, ctx);
-      expect(rows.length, sheet.name).toBeGreaterThan(0);
+      // The demo's 民主评议 results are of another year than this package's: 07 holds its header only.
+      if (sheet.ledger !== 'reviews') expect(rows.length, sheet.name).toBeGreaterThan(0);
       expect(rows.filter((row) => row.action !== '跳过').map((row) => [sheet.name, row.rowNumber, row.action, JSON.stringify(row.changes)]).slice(0, 2), sheet.name).toEqual([]);
     }
   });

@@ -98,6 +98,23 @@ describe('00_自检报告', () => {
     expect(hours?.gaps.some((gap) => gap.includes('40学时'))).toBe(true);
   });
 
+  it('gives each requirement its whole basis, whatever the findings of the period quote (党费按月交纳: 党章 第九条 too)', () => {
+    const late = data.members.find((m) => !m.departure && m.category === '正式党员');
+    if (!late) throw new Error('the demo has 正式党员');
+    const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06'];
+    // Everyone paid the first half year but one member, who missed three months only: a warning quoting the 规定.
+    const dues = data.members
+      .filter((m) => !m.departure)
+      .flatMap((m) => months.filter((month) => m.id !== late.id || !['2025-02', '2025-03', '2025-04'].includes(month)).map((month) => makePayment(m.id, month, { branchId: data.branch.id, id: `${m.id}-${month}` })));
+    const withDues = { ...data, dues };
+    const findings = findingsOf(withDues).filter((f) => f.rule === 'dues.unpaid');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => !f.source.includes('第九条'))).toBe(true);
+    const row = selfCheckRows(findingsOf(withDues), withDues, TEST_OPTIONS).find((r) => r.rule === 'dues.unpaid');
+    expect(row?.source).toContain('《中国共产党章程》第九条');
+    expect(row?.source).toContain('党员应按月足额交纳党费');
+  });
+
   it('says 不适用 for talk coverage without a committee, never 0/0（100%）', () => {
     const bare: LedgerDataset = { ...data, branch: { ...data.branch, committee: { ...data.branch.committee, members: [] } } };
     const talk = selfCheckRows(findingsOf(bare), bare, TEST_OPTIONS).find((r) => r.rule === 'talk.coverage');

@@ -1,15 +1,4 @@
-import type { Analysis, AnalysisSettings } from '../model/analysis';
 import type { AttachmentMeta } from '../model/attachment';
-import type { Branch } from '../model/branch';
-import type { DuesPayment } from '../model/dues';
-import type { Meeting } from '../model/meeting';
-import type { Member } from '../model/member';
-import type { Rectification } from '../model/rectification';
-import type { ReviewResult } from '../model/review';
-import type { Talk } from '../model/talk';
-import type { TrainingRecord } from '../model/training';
-import type { DuesSettings } from '../dues/settings';
-import type { TrainingSettings } from '../training/settings';
 import { DEFAULT_RULE_SETTINGS, type RuleSettings } from './settings';
 import type { RuleInput } from './types';
 
@@ -19,26 +8,15 @@ import type { RuleInput } from './types';
  * the same findings wherever they are judged. Every table the rules read is passed on (the CLI once left 思想动态分析
  * out, so analysis.due never fired there); records of other branches are left out.
  */
-export interface RuleRecords {
-  branch: Branch;
-  members: readonly Member[];
-  meetings: readonly Meeting[];
-  talks: readonly Talk[];
-  rectifications?: readonly Rectification[];
+/**
+ * The records the rules read, as the caller holds them: RuleInput's records (not its judgement), attachments with
+ * their branch. 民主评议结果, 党费 and 学时 of any year: a table not given is not judged (its rules check nothing), as
+ * a source that does not carry the kind cannot tell "none recorded" from "not kept here"; the app passes all three.
+ */
+export type RuleRecords = Omit<RuleInput, keyof RuleJudgement | 'attachments'> & {
   /** Only whose file each attachment is: a task's files are its 佐证材料. */
   attachments?: readonly (Pick<AttachmentMeta, 'ownerTable' | 'ownerId'> & { branchId?: string })[];
-  analyses?: readonly Analysis[];
-  analysisSettings?: Pick<AnalysisSettings, 'period'>;
-  /**
-   * 民主评议结果, 党费 and 学时 of any year. A table not given is not judged (its rules check nothing), as a source
-   * that does not carry the kind cannot tell "none recorded" from "not kept here"; the app passes all three.
-   */
-  reviews?: readonly ReviewResult[];
-  dues?: readonly DuesPayment[];
-  training?: readonly TrainingRecord[];
-  duesSettings?: DuesSettings;
-  trainingSettings?: TrainingSettings;
-}
+};
 
 export interface RuleJudgement {
   year: number;
